@@ -1,0 +1,35 @@
+// Serves the built site: prerendered pages and the on-demand API through the Node adapter.
+// HOST and PORT override the default of http://127.0.0.1:4321 (loopback, so the live
+// AWS check is only reachable from this machine unless an operator says otherwise).
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
+const entry = join(outDir, 'server', 'entry.mjs');
+if (!existsSync(entry)) {
+	console.error(`No build found at ${entry}. Run "npm run build" first (or "npm start", which builds and serves).`);
+	process.exit(1);
+}
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 4321);
+// The adapter would start its own server on import; this one wraps its handler instead.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+process.env.HOST = host;
+process.env.PORT = String(port);
+const { handler } = await import(pathToFileURL(entry).href);
+
+const server = createServer((req, res) => handler(req, res));
+server.on('error', (error) => {
+	console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use. Set PORT to another port.` : error.message);
+	process.exit(1);
+});
+server.listen(port, host, () => {
+	const shown = host.includes(':') ? `[${host}]` : host;
+	console.log(`Stepcheck is serving on http://${shown}:${server.address().port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => server.close(() => process.exit(0)));
+}

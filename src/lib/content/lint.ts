@@ -1,0 +1,139 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import type { Root, RootContent } from 'mdast';
+
+/**
+ * Checks a guide's MDX body for mistakes that would otherwise surface as a broken page
+ * or a vague bundler error: screenshots without alt text, images that are not there,
+ * and `<Steps>` blocks that do not hold exactly one ordered list.
+ */
+
+export interface LintProblem {
+	line: number;
+	message: string;
+}
+
+const WRITING_GUIDE = 'See "Writing a guide" in README.md.';
+
+/** Blank out front matter but keep its lines, so positions stay true to the file. */
+export function blankFrontmatter(source: string): string {
+	const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);
+	if (!match) return source;
+	return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+}
+
+type JsxNode = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
+
+function attribute(node: JsxNode, name: string): { present: boolean; value: string | null } {
+	const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+	if (!attr || attr.type !== 'mdxJsxAttribute') return { present: false, value: null };
+	if (typeof attr.value === 'string') return { present: true, value: attr.value };
+	if (attr.value === null || attr.value === undefined) return { present: true, value: '' };
+	// An expression ({alt}) is trusted to produce text at render time.
+	return { present: true, value: null };
+}
+
+function describe(node: RootContent): string {
+	switch (node.type) {
+		case 'list':
+			return node.ordered ? 'an ordered list' : 'a bulleted list';
+		case 'paragraph':
+			return 'a paragraph';
+		case 'heading':
+			return `a heading`;
+		case 'code':
+			return 'a code block';
+		case 'mdxJsxFlowElement':
+			return `<${node.name ?? 'fragment'}>`;
+		default:
+			return `a ${node.type}`;
+	}
+}
+
+function isLocal(url: string): boolean {
+	return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(url);
+}
+
+function walk(node: Root | RootContent, visit: (n: RootContent) => void) {
+	if ('children' in node) {
+		for (const child of node.children as RootContent[]) {
+			visit(child);
+			walk(child, visit);
+		}
+	}
+}
+
+/**
+ * @param source the whole MDX file, front matter included
+ * @param imageExists tells whether a path relative to the guide's folder exists
+ */
+export function lintGuideSource(source: string, imageExists: (relativePath: string) => boolean): LintProblem[] {
+	const problems: LintProblem[] = [];
+	let tree: Root;
+	try {
+		tree = unified().use(remarkParse).use(remarkMdx).parse(blankFrontmatter(source));
+	} catch (error) {
+		const e = error as { line?: number; reason?: string; message?: string };
+		return [{ line: e.line ?? 1, message: `MDX cannot be parsed: ${e.reason ?? e.message}. Check for an unclosed tag or a stray { or <.` }];
+	}
+
+	const checkFile = (url: string, line: number, what: string) => {
+		const path = decodeURI(url.split(/[?#]/)[0] ?? url);
+		if (isLocal(path) && !imageExists(path)) {
+			problems.push({
+				line,
+				message: `${what} "${path}" does not exist next to the guide. Put the file in the guide's folder or fix the path.`,
+			});
+		}
+	};
+
+	walk(tree, (node) => {
+		const line = node.position?.start.line ?? 1;
+		if (node.type === 'image') {
+			if (!node.alt || !node.alt.trim()) {
+				problems.push({
+					line,
+					message: `The screenshot "${node.url}" has no alt text. Describe what it shows between the brackets: ![The Security credentials page with Assign MFA device](${node.url}). ${WRITING_GUIDE}`,
+				});
+			}
+			checkFile(node.url, line, 'The image');
+		}
+		if (node.type === 'mdxjsEsm') {
+			for (const m of node.value.matchAll(/from\s+['"](\.{1,2}\/[^'"]+\.(?:png|jpe?g|webp|avif|gif|svg))['"]/g)) {
+				checkFile(m[1]!, line, 'The imported image');
+			}
+		}
+		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+			if (node.name === 'Screenshot') {
+				const alt = attribute(node as JsxNode, 'alt');
+				if (!alt.present || alt.value === '' || (alt.value !== null && !alt.value.trim())) {
+					problems.push({
+						line,
+						message: `<Screenshot> has no alt text. Add alt="..." describing what the screenshot shows. ${WRITING_GUIDE}`,
+					});
+				}
+				const src = attribute(node as JsxNode, 'src');
+				if (src.value) checkFile(src.value, line, 'The screenshot');
+			}
+			if (node.name === 'Steps' && node.type === 'mdxJsxFlowElement') {
+				const content = node.children.filter((c) => !(c.type === 'paragraph' && c.children.length === 0));
+				const only = content[0];
+				if (content.length !== 1 || !only || only.type !== 'list' || !only.ordered) {
+					const found = content.length === 0 ? 'nothing' : content.map(describe).join(', ');
+					problems.push({
+						line,
+						message:
+							`<Steps> must hold exactly one ordered list (lines starting "1.", "2.", ...), but it holds ${found}. ` +
+							`Move other text outside <Steps>, or indent it under a step so it belongs to that step. ${WRITING_GUIDE}`,
+					});
+				}
+			}
+		}
+	});
+	return problems;
+}
+
+export function formatProblems(file: string, problems: LintProblem[]): string {
+	return problems.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n');
+}

@@ -1,0 +1,83 @@
+import { z } from 'astro/zod';
+import { parseGuideDate } from './dates';
+import { TOPIC_IDS } from './topics';
+
+export const DESCRIPTION_MAX = 160;
+export const TITLE_MAX = 90;
+
+/** A front-matter day: accepts `YYYY-MM-DD` (quoted or not) and nothing else. */
+function isoDate(field: string) {
+	return z.unknown().transform((value, ctx) => {
+		const parsed = parseGuideDate(value);
+		if (!parsed.ok) {
+			ctx.addIssue({ code: 'custom', message: `\`${field}\` ${parsed.message}` });
+			return z.NEVER;
+		}
+		return parsed.date;
+	});
+}
+
+function requiredText(field: string, example: string) {
+	return z
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? `\`${field}\` is missing. Add it to the front matter, for example ${field}: "${example}".`
+					: `\`${field}\` must be text, for example ${field}: "${example}".`,
+		})
+		.trim()
+		.min(1, { error: `\`${field}\` is empty. Write it, for example ${field}: "${example}".` });
+}
+
+/** Tags and topics are lower-case words joined by dashes so they work as URLs and search filters. */
+const tag = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		error: (issue) =>
+			`tag "${String(issue.input)}" must be lower-case words joined by dashes, for example "aws-iam".`,
+	});
+
+export const guideSchema = z
+	.object({
+		title: requiredText('title', 'Turn on MFA for your AWS sign-in').max(TITLE_MAX, {
+			error: (issue) =>
+				`\`title\` is ${String(issue.input).length} characters; keep it to ${TITLE_MAX} so it fits in results and tabs.`,
+		}),
+		description: requiredText('description', 'Add a second factor to your AWS console sign-in in ten steps.').max(
+			DESCRIPTION_MAX,
+			{
+				error: (issue) =>
+					`\`description\` is ${String(issue.input).length} characters; search engines cut it at ${DESCRIPTION_MAX}. Shorten it to ${DESCRIPTION_MAX} or fewer.`,
+			},
+		),
+		published: isoDate('published'),
+		updated: isoDate('updated').optional(),
+		/** Old URLs of this guide (Hugo `aliases`): absolute, or relative to `legacyUrl`'s folder. */
+		aliases: z.array(z.string().min(1)).default([]),
+		/** The URL the guide had on the old blog, so relative aliases resolve the way Hugo resolved them. */
+		legacyUrl: z
+			.string()
+			.regex(/^\//, { error: '`legacyUrl` must be a path from the site root, such as /blog/2019/my-post/.' })
+			.optional(),
+		/** Titles the guide was known by before, indexed for search but not shown. */
+		formerTitles: z.array(z.string().min(1)).default([]),
+		tags: z.array(tag).min(1, { error: '`tags` needs at least one tag, for example tags: [aws, mfa].' }),
+		/** The home page groups guides by topic. */
+		topic: z.enum(TOPIC_IDS).default('sign-in'),
+		/** Position within the reading order (previous / next guide); lower comes first. */
+		order: z.number().int().nonnegative().default(100),
+		draft: z.boolean().default(false),
+	})
+	.strict()
+	.superRefine((guide, ctx) => {
+		if (guide.updated && guide.updated < guide.published) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['updated'],
+				message: '`updated` is earlier than `published`. A guide cannot be revised before it was published.',
+			});
+		}
+	});
+
+export type GuideFrontmatter = z.infer<typeof guideSchema>;
+export type GuideFrontmatterInput = z.input<typeof guideSchema>;
