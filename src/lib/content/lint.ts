@@ -38,8 +38,11 @@ function describe(node: RootContent): string {
 	switch (node.type) {
 		case 'list':
 			return node.ordered ? 'an ordered list' : 'a bulleted list';
-		case 'paragraph':
-			return 'a paragraph';
+		case 'paragraph': {
+			// `<Callout>text</Callout>` on one line parses as a paragraph around the element.
+			const only = node.children.length === 1 ? node.children[0] : undefined;
+			return only?.type === 'mdxJsxTextElement' ? `<${only.name ?? 'fragment'}>` : 'a paragraph';
+		}
 		case 'heading':
 			return `a heading`;
 		case 'code':

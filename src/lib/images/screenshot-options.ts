@@ -58,7 +58,7 @@ export function parseFrame(value: string | undefined): Frame {
 /** Widths to generate: the candidates below the original, plus the original when it is smaller than the largest. */
 export function responsiveWidths(originalWidth: number, displayMaxPx: number | null): number[] {
 	const cap = Math.min(originalWidth, displayMaxPx ? Math.ceil(displayMaxPx * 2) : originalWidth);
-	const widths = CANDIDATE_WIDTHS.filter((w) => w < cap);
+	const widths: number[] = CANDIDATE_WIDTHS.filter((w) => w < cap);
 	widths.push(cap);
 	return [...new Set(widths)].sort((a, b) => a - b);
 }

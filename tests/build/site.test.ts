@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { attr, elements, loadPages, publishedGuideIds, type BuiltPage } from '../support/built-site';
+
+const client = join(inject('outDir'), 'client');
+let pages: BuiltPage[];
+const guideIds = publishedGuideIds();
+
+beforeAll(() => {
+	pages = loadPages(client);
+});
+
+const page = (path: string) => {
+	const found = pages.find((p) => p.path === path);
+	if (!found) throw new Error(`No built page for ${path}`);
+	return found;
+};
+
+describe('built site', () => {
+	it('has a page for every published guide', () => {
+		expect(guideIds.length).toBeGreaterThan(0);
+		for (const id of guideIds) expect(existsSync(join(client, 'guides', id, 'index.html')), id).toBe(true);
+	});
+
+	it('gives every guide numbered, linkable steps', () => {
+		for (const id of guideIds) {
+			const steps = elements(page(`/guides/${id}/`).tree, 'li').filter((li) => /^step-\d+$/.test(attr(li, 'id') ?? ''));
+			expect(steps.length, id).toBeGreaterThanOrEqual(3);
+			steps.forEach((li, i) => {
+				expect(attr(li, 'id')).toBe(`step-${i + 1}`);
+				expect(elements(li, 'a').some((a) => attr(a, 'href') === `#step-${i + 1}`)).toBe(true);
+			});
+		}
+	});
+
+	it('serves every screenshot as AVIF and WebP with a sized, non-empty srcset and alt text', () => {
+		let checked = 0;
+		for (const id of guideIds) {
+			const pictures = elements(page(`/guides/${id}/`).tree, 'picture');
+			pictures.forEach((picture, index) => {
+				const where = `${id} picture ${index + 1}`;
+				const sources = elements(picture, 'source');
+				for (const type of ['image/avif', 'image/webp']) {
+					const source = sources.find((s) => attr(s, 'type') === type);
+					expect(source, `${where}: ${type} source`).toBeDefined();
+					expect(attr(source!, 'srcSet')?.trim(), `${where}: ${type} srcset`).toMatch(/\S+ \d+w/);
+					expect(attr(source!, 'sizes'), `${where}: ${type} sizes`).toBeTruthy();
+				}
+				const [img] = elements(picture, 'img');
+				expect(img, where).toBeDefined();
+				expect(attr(img!, 'alt')?.trim(), `${where}: alt`).toBeTruthy();
+				expect(Number(attr(img!, 'width')), `${where}: width`).toBeGreaterThan(0);
+				expect(Number(attr(img!, 'height')), `${where}: height`).toBeGreaterThan(0);
+				expect(attr(img!, 'srcSet')?.trim(), `${where}: img srcset`).toBeTruthy();
+				expect(attr(img!, 'loading'), `${where}: loading`).toBe(index === 0 ? 'eager' : 'lazy');
+				checked += 1;
+			});
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+
+	it('writes a valid sitemap listing the home page and every guide, and no 404', () => {
+		const index = readFileSync(join(client, 'sitemap-index.xml'), 'utf8');
+		expect(XMLValidator.validate(index)).toBe(true);
+		const xml = readFileSync(join(client, 'sitemap-0.xml'), 'utf8');
+		expect(XMLValidator.validate(xml)).toBe(true);
+		const urls: string[] = [new XMLParser().parse(xml).urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname);
+		expect(urls).toContain('/');
+		for (const id of guideIds) expect(urls).toContain(`/guides/${id}/`);
+		expect(urls.some((u) => u.includes('404'))).toBe(false);
+	});
+
+	it('writes a valid RSS feed with one item per guide', () => {
+		const xml = readFileSync(join(client, 'rss.xml'), 'utf8');
+		expect(XMLValidator.validate(xml)).toBe(true);
+		const channel = new XMLParser().parse(xml).rss.channel;
+		expect(channel.title).toBeTruthy();
+		const items = [channel.item].flat();
+		expect(items.map((i: { link: string }) => new URL(i.link).pathname).sort()).toEqual(guideIds.map((id) => `/guides/${id}/`).sort());
+		for (const item of items) expect(new Date(item.pubDate).getTime()).not.toBeNaN();
+	});
+
+	it('has a 404 page that search engines skip', () => {
+		const notFound = page('/404.html');
+		const robots = elements(notFound.tree, 'meta').find((m) => attr(m, 'name') === 'robots');
+		expect(attr(robots!, 'content')).toBe('noindex');
+		expect(elements(notFound.tree, 'h1')[0]).toBeDefined();
+	});
+
+	it('gives every page a title, a description, a canonical URL and social cards', () => {
+		for (const p of pages) {
+			const metas = elements(p.tree, 'meta');
+			const meta = (key: string) => metas.find((m) => attr(m, 'name') === key || attr(m, 'property') === key);
+			expect(elements(p.tree, 'title')[0], p.path).toBeDefined();
+			expect(attr(meta('description')!, 'content'), p.path).toBeTruthy();
+			for (const key of ['og:title', 'og:description', 'og:url', 'og:image', 'twitter:card']) {
+				expect(meta(key), `${p.path} ${key}`).toBeDefined();
+			}
+			const canonical = elements(p.tree, 'link').find((l) => attr(l, 'rel') === 'canonical');
+			expect(attr(canonical!, 'href'), p.path).toMatch(/^https?:\/\//);
+		}
+	});
+
+	it('has no broken internal link or anchor anywhere', () => {
+		const idsByPath = new Map(pages.map((p) => [p.path, new Set(elements(p.tree).map((e) => attr(e, 'id')).filter(Boolean))]));
+		const broken: string[] = [];
+		for (const p of pages) {
+			for (const a of elements(p.tree, 'a')) {
+				const href = attr(a, 'href');
+				if (!href || /^(?:[a-z]+:|\/\/)/i.test(href)) continue;
+				const url = new URL(href, `http://site${p.path}`);
+				// On-demand API routes are not files; their own tests cover them.
+				if (url.pathname.startsWith('/api/')) continue;
+				const target = url.pathname.endsWith('/') ? url.pathname : url.pathname;
+				const targetIds = idsByPath.get(target) ?? idsByPath.get(`${target}/`);
+				const asFile = join(client, decodeURIComponent(url.pathname));
+				if (!targetIds && !existsSync(asFile)) {
+					broken.push(`${p.path}: link to ${href} (no such page or file)`);
+					continue;
+				}
+				const fragment = decodeURIComponent(url.hash.slice(1));
+				if (fragment && targetIds && !targetIds.has(fragment)) broken.push(`${p.path}: link to ${href} (no element with id "${fragment}")`);
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+});

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+
+const base = inject('baseUrl');
+const GUIDE = '/guides/turn-on-mfa-aws/';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+	browser = await launchChromium(inject('chromiumPath'));
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function freshPage(options: Parameters<Browser['newContext']>[0] = {}) {
+	await context?.close();
+	context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+	page = await context.newPage();
+	return page;
+}
+
+describe('a guide in the browser', () => {
+	it('renders the guide with every screenshot loaded, lazy ones after scrolling', async () => {
+		await freshPage();
+		await page.goto(base + GUIDE);
+		expect(await page.locator('h1').textContent()).toMatch(/MFA/);
+		await page.evaluate(async () => {
+			for (let y = 0; y < document.body.scrollHeight; y += 600) {
+				window.scrollTo(0, y);
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		});
+		await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+		const images = await page.$$eval('.screenshot img', (imgs) =>
+			imgs.map((img) => ({ src: (img as HTMLImageElement).currentSrc, natural: (img as HTMLImageElement).naturalWidth })),
+		);
+		expect(images.length).toBeGreaterThan(0);
+		for (const img of images) {
+			expect(img.natural, img.src).toBeGreaterThan(0);
+			expect(img.src).toMatch(/\.avif$/);
+		}
+	});
+
+	it('opens a screenshot full size by mouse and closes it with Esc, returning focus', async () => {
+		await freshPage();
+		await page.goto(base + GUIDE);
+		const trigger = page.locator('a[data-zoom]').first();
+		await trigger.scrollIntoViewIfNeeded();
+		const scrollBefore = await page.evaluate(() => window.scrollY);
+		await trigger.click();
+		const dialog = page.locator('dialog[data-zoom-dialog]');
+		await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+		await page.waitForFunction(() => (document.querySelector('[data-zoom-image]') as HTMLImageElement).naturalWidth > 0);
+		expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+		await page.mouse.wheel(0, 800);
+		expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-zoom'))).toBe(true);
+	});
+
+	it('opens a screenshot with Enter and with Space, and closes it from the keyboard', async () => {
+		await freshPage();
+		await page.goto(base + GUIDE);
+		const dialog = page.locator('dialog[data-zoom-dialog]');
+		const isOpen = () => dialog.evaluate((d) => (d as HTMLDialogElement).open);
+		await page.locator('a[data-zoom]').first().focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(isOpen).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Close/);
+		await page.keyboard.press('Enter');
+		await expect.poll(isOpen).toBe(false);
+		await page.keyboard.press('Space');
+		await expect.poll(isOpen).toBe(true);
+		await page.keyboard.press('Escape');
+		await expect.poll(isOpen).toBe(false);
+	});
+
+	it('keeps progress across a reload and resets it', async () => {
+		await freshPage();
+		await page.goto(base + GUIDE);
+		const status = page.locator('.progress-text');
+		const total = Number(await page.locator('[data-progress-total]').textContent());
+		expect(total).toBeGreaterThanOrEqual(3);
+		await expect.poll(() => status.textContent()).toBe(`0 of ${total} steps done`);
+		await page.locator('[data-step-done="1"]').click();
+		await page.locator('[data-step-done="3"]').click();
+		await expect.poll(() => status.textContent()).toBe(`2 of ${total} steps done`);
+		await page.reload();
+		await expect.poll(() => status.textContent()).toBe(`2 of ${total} steps done`);
+		expect(await page.locator('[data-step-done="3"]').getAttribute('aria-pressed')).toBe('true');
+		expect(await page.locator('[data-step-done="2"]').getAttribute('aria-pressed')).toBe('false');
+		await page.locator('[data-progress-reset]').click();
+		await expect.poll(() => status.textContent()).toBe(`0 of ${total} steps done`);
+		await page.reload();
+		await expect.poll(() => status.textContent()).toBe(`0 of ${total} steps done`);
+	});
+
+	it('reads as a plain numbered list without JavaScript', async () => {
+		await freshPage({ javaScriptEnabled: false });
+		await page.goto(base + GUIDE);
+		expect(await page.locator('ol.steps > li').count()).toBeGreaterThanOrEqual(3);
+		expect(await page.locator('[data-step-done]:visible').count()).toBe(0);
+		expect(await page.locator('[data-progress]:visible').count()).toBe(0);
+		// The screenshot link still leads to the full-size image.
+		const href = await page.locator('a[data-zoom]').first().getAttribute('href');
+		expect((await page.request.get(base + href)).ok()).toBe(true);
+	});
+
+	it('follows the system theme, toggles, and remembers the choice without a flash', async () => {
+		await freshPage({ colorScheme: 'dark' });
+		await page.goto(base + GUIDE);
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		const toggle = page.locator('[data-theme-toggle]');
+		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		await toggle.click();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+		const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		// The remembered theme is applied by the inline head script, before any module runs.
+		await page.route('**/*.js', (route) => route.abort());
+		await page.reload();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+	});
+});

@@ -1,0 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** WCAG 2.2 A and AA, the level the site promises. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Axe violations as short readable lines, so a failure says what and where. */
+export async function axeViolations(page: Page, options: { include?: string } = {}): Promise<string[]> {
+	let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+	if (options.include) builder = builder.include(options.include);
+	const { violations } = await builder.analyze();
+	return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`));
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { blankFrontmatter, lintGuideSource } from '../../src/lib/content/lint';
+
+const files = new Set(['shot.png', 'images/two.png']);
+const exists = (p: string) => files.has(p.replace(/^\.\//, ''));
+const lint = (body: string) => lintGuideSource(`---\ntitle: x\n---\n${body}`, exists);
+
+describe('guide body lint', () => {
+	it('passes a well-formed guide', () => {
+		const body = [
+			"import two from './images/two.png';",
+			'',
+			'<Steps>',
+			'1. Open the console.',
+			'',
+			'   ![The console home page](./shot.png)',
+			'',
+			'   - a nested note stays in the step',
+			'',
+			'2. Choose **Security credentials**.',
+			'',
+			'   <Screenshot src={two} alt="The account menu" frame="shadow" />',
+			'</Steps>',
+		].join('\n');
+		expect(lint(body)).toEqual([]);
+	});
+
+	it('names the line of a screenshot without alt text and shows the fix', () => {
+		const [problem] = lint('Intro.\n\n![](./shot.png)\n');
+		expect(problem?.line).toBe(6);
+		expect(problem?.message).toMatch(/has no alt text\. Describe what it shows between the brackets/);
+	});
+
+	it('refuses a <Screenshot> without alt', () => {
+		expect(lint("import s from './shot.png';\n\n<Screenshot src={s} />\n")[0]?.message).toMatch(/<Screenshot> has no alt text/);
+		expect(lint("import s from './shot.png';\n\n<Screenshot src={s} alt=\"\" />\n")[0]?.message).toMatch(/no alt text/);
+	});
+
+	it('lists images that do not exist next to the guide', () => {
+		const problems = lint("import gone from './gone.png';\n\n![A missing picture](./missing.png)\n");
+		expect(problems.map((p) => p.message)).toEqual([
+			expect.stringContaining('The imported image "./gone.png" does not exist next to the guide'),
+			expect.stringContaining('The image "./missing.png" does not exist next to the guide'),
+		]);
+	});
+
+	it('ignores remote and absolute images (they are not optimized, and the Screenshot component says so)', () => {
+		expect(lint('![Logo](https://example.com/logo.png)\n')).toEqual([]);
+	});
+
+	it.each([
+		['a paragraph before the list', '<Steps>\nFirst do this.\n\n1. Step\n</Steps>', /holds a paragraph, an ordered list/],
+		['a bulleted list', '<Steps>\n- Step\n- Step\n</Steps>', /holds a bulleted list/],
+		['two lists', '<Steps>\n1. Step\n\n<Callout>x</Callout>\n\n2. Step\n</Steps>', /holds an ordered list, <Callout>, an ordered list/],
+		['nothing', '<Steps>\n</Steps>', /holds nothing/],
+	])('refuses <Steps> holding %s', (_, body, expected) => {
+		const [problem] = lint(body);
+		expect(problem?.message).toMatch(/<Steps> must hold exactly one ordered list/);
+		expect(problem?.message).toMatch(expected);
+	});
+
+	it('reports unparseable MDX instead of crashing', () => {
+		expect(lint('<Steps>\n1. open\n')[0]?.message).toMatch(/MDX cannot be parsed/);
+	});
+
+	it('keeps line numbers true to the file when blanking front matter', () => {
+		expect(blankFrontmatter('---\na: 1\nb: 2\n---\nbody')).toBe('\n\n\n\nbody');
+	});
+});
