@@ -127,4 +127,17 @@ describe('a guide in the browser', () => {
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
 	});
+
+	it('prints the steps and screenshots without the site chrome or controls', async () => {
+		await freshPage();
+		await page.goto(base + GUIDE);
+		await page.emulateMedia({ media: 'print' });
+		const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+		expect(await shown('.site-header')).toBe(false);
+		expect(await shown('.progress')).toBe(false);
+		expect(await shown('.step-done')).toBe(false);
+		expect(await shown('ol.steps')).toBe(true);
+		expect(await shown('.screenshot img')).toBe(true);
+		expect(await page.locator('.step').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid-page');
+	});
 });
