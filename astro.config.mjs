@@ -13,6 +13,8 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
+	// A separate cache lets a benchmark or a test build other content without touching the usual one.
+	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [
