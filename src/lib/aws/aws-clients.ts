@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** IAM is global; its home region in the commercial partition. */
@@ -37,8 +37,23 @@ async function configuredRegion(): Promise<string> {
  * `aws sso login` is picked up without restarting Stepcheck. The SDK itself honours
  * AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL_STS (and `endpoint_url` in the profile).
  */
-export async function createAwsClients(): Promise<AwsClients> {
+export interface ClientOverrides {
+	/** Tests give each fake identity its own keys; the server always uses the default chain. */
+	credentials?: IAMClientConfig['credentials'];
+	/** Tests shorten the time limits so a time-out takes milliseconds, not seconds. */
+	limits?: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
+}
+
+export async function createAwsClients(overrides: ClientOverrides = {}): Promise<AwsClients> {
 	const region = await configuredRegion();
-	const common = { region, maxAttempts: MAX_ATTEMPTS, retryMode: 'standard', requestHandler: HTTP_LIMITS } as const;
+	const common = {
+		region,
+		maxAttempts: MAX_ATTEMPTS,
+		// Standard mode: exponential backoff with jitter, longer for throttling errors.
+		retryMode: 'standard',
+		// Options (not an instance) let the client build its own NodeHttpHandler with them.
+		requestHandler: overrides.limits ?? HTTP_LIMITS,
+		...(overrides.credentials ? { credentials: overrides.credentials } : {}),
+	};
 	return { sts: new STSClient(common), iam: new IAMClient(common) };
 }

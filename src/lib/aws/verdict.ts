@@ -103,7 +103,7 @@ const ADVICE = {
 	assumedRole: {
 		id: 'role-mfa',
 		message:
-			'These credentials come from an assumed role. A role has no MFA device of its own: MFA belongs to whoever assumed it. Require MFA in the role\'s trust policy (aws:MultiFactorAuthPresent).',
+			'These credentials come from an assumed role, and IAM cannot see MFA for a role session: a role has no MFA device of its own, MFA belongs to whoever assumed it. Require MFA in the role\'s trust policy (aws:MultiFactorAuthPresent).',
 		guideStep: guidePath('require-mfa-policy'),
 		guideStepLabel: 'Guide: Require MFA with a policy',
 		docsUrl: DOCS.roleMfa,
