@@ -94,6 +94,12 @@ describe('MFA endpoint over HTTP (built server, moto behind it)', () => {
 		expect(iamPolicySchema.parse(JSON.parse(response.body)).Statement[0]?.Action).toEqual(['iam:ListMFADevices', 'iam:GetLoginProfile']);
 	});
 
+	it('shares one result among identical checks within 5 s', async () => {
+		const bodies = await Promise.all([1, 2].map(() => rawRequest(`${server.url}/api/mfa-status`, { headers: { Host: host } })));
+		const [first, second] = bodies.map((response) => mfaStatusSchema.parse(JSON.parse(response.body)));
+		expect(first?.checkedAt).toBe(second?.checkedAt);
+	});
+
 	it('rate-limits one client with 429 and Retry-After', async () => {
 		const statuses: number[] = [];
 		let limited: RawResponse | undefined;

@@ -125,7 +125,7 @@ describe('live check against moto in IAM authorization mode', () => {
 				PolicyName: 'OnlyListMfa',
 				PolicyDocument: JSON.stringify({
 					Version: '2012-10-17',
-					Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices', 'sts:GetCallerIdentity'], Resource: '*' }],
+					Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: '*' }],
 				}),
 			}),
 		);
