@@ -1,0 +1,130 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients, type ClientOverrides } from '../../src/lib/aws/aws-clients';
+import { mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
+import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
+import { accountSummary, awsError, callerIdentity, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
+import { awsEnvFor } from '../support/moto';
+import { freePort } from '../support/server';
+
+const ROOT_ARN = 'arn:aws:iam::123456789012:root';
+const USER_ARN = 'arn:aws:iam::123456789012:user/alice';
+const FAST_LIMITS: ClientOverrides['limits'] = { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true };
+
+let fake: RunningFake | undefined;
+afterEach(async () => {
+	await fake?.stop();
+	fake = undefined;
+});
+
+beforeAll(() => {
+	delete process.env.AWS_PROFILE;
+});
+
+async function checkAgainst(script: FakeScript, options: { limits?: ClientOverrides['limits']; signal?: AbortSignal } = {}) {
+	fake = await startFakeAws(script);
+	Object.assign(process.env, awsEnvFor(fake.url));
+	const started = Date.now();
+	const outcome = await runMfaCheck(await createAwsClients({ limits: options.limits }), options.signal ?? AbortSignal.timeout(10_000));
+	mfaStatusSchema.parse(outcome.body);
+	return { ...outcome, elapsed: Date.now() - started };
+}
+
+describe('root caller (fake AWS)', () => {
+	it.each([
+		['with MFA', { AccountMFAEnabled: 1, AccountPasswordPresent: 1 }, 'pass'],
+		['without MFA but with a password', { AccountMFAEnabled: 0, AccountPasswordPresent: 1 }, 'fail'],
+		['without a password (central root access)', { AccountMFAEnabled: 0, AccountPasswordPresent: 0 }, 'pass'],
+	])('%s', async (_name, summary, verdict) => {
+		const { status, body } = await checkAgainst({ GetCallerIdentity: callerIdentity(ROOT_ARN), GetAccountSummary: accountSummary(summary) });
+		expect(status).toBe(200);
+		expect(body.identity.type).toBe('root');
+		expect(body.verdict).toBe(verdict);
+		expect(fake!.calls).toEqual({ GetCallerIdentity: 1, GetAccountSummary: 1 });
+	});
+});
+
+describe('faults (fake AWS)', () => {
+	it('retries throttling with backoff and then succeeds', async () => {
+		const { body } = await checkAgainst({
+			GetCallerIdentity: [awsError('Throttling', 400, 'Rate exceeded'), callerIdentity(ROOT_ARN)],
+			GetAccountSummary: [awsError('Throttling', 400), awsError('Throttling', 400), accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1 })],
+		});
+		expect(body.verdict).toBe('pass');
+		expect(body.errors).toEqual([]);
+		expect(fake!.calls).toEqual({ GetCallerIdentity: 2, GetAccountSummary: 3 });
+	});
+
+	it('reports throttling that outlasts three attempts', async () => {
+		const { status, body } = await checkAgainst({ GetCallerIdentity: awsError('Throttling', 400) });
+		expect(status).toBe(503);
+		expect(body.errors).toEqual([{ action: 'sts:GetCallerIdentity', code: 'throttled', message: expect.stringContaining('Wait a minute') }]);
+		expect(fake!.calls.GetCallerIdentity).toBe(3);
+	});
+
+	it('throws on a response slower than the request time-out instead of waiting for it', async () => {
+		const { status, body, elapsed } = await checkAgainst({ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } }, { limits: FAST_LIMITS });
+		expect(status).toBe(504);
+		expect(body.errors[0]?.code).toBe('timed-out');
+		expect(body.verdict).toBe('unknown');
+		// Three 300 ms attempts plus backoff, far below the 4 s the slow answer would take.
+		expect(elapsed).toBeLessThan(3_500);
+	});
+
+	it('stops the whole check at its deadline', async () => {
+		const { status, body, elapsed } = await checkAgainst({ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } }, { signal: AbortSignal.timeout(500) });
+		expect(status).toBe(504);
+		expect(body.errors[0]?.code).toBe('deadline-exceeded');
+		expect(elapsed).toBeLessThan(2_000);
+	});
+
+	it('reports an IAM outage (500s) after retries, keeping what succeeded', async () => {
+		const { status, body } = await checkAgainst({
+			GetCallerIdentity: callerIdentity(USER_ARN),
+			ListMFADevices: { status: 500, body: '<ErrorResponse><Error><Code>InternalFailure</Code><Message>x</Message></Error></ErrorResponse>' },
+			GetLoginProfile: { body: '<GetLoginProfileResponse><GetLoginProfileResult><LoginProfile><UserName>alice</UserName><CreateDate>2024-01-01T00:00:00Z</CreateDate></LoginProfile></GetLoginProfileResult></GetLoginProfileResponse>' },
+		});
+		expect(status).toBe(200);
+		expect(body.identity.userName).toBe('alice');
+		expect(body.consolePassword).toBe(true);
+		expect(body.verdict).toBe('unknown');
+		expect(body.errors).toEqual([{ action: 'iam:ListMFADevices', code: 'aws-unavailable', message: expect.stringContaining('server error') }]);
+		expect(fake!.calls.ListMFADevices).toBe(3);
+	});
+
+	it('reports a malformed body', async () => {
+		const { status, body } = await checkAgainst({ GetCallerIdentity: { body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws' } });
+		expect(status).toBe(502);
+		expect(body.errors[0]?.code).toBe('unparseable-response');
+	});
+
+	it('reports an expired token', async () => {
+		const { status, body } = await checkAgainst({ GetCallerIdentity: awsError('ExpiredToken', 403, 'The security token included in the request is expired') });
+		expect(status).toBe(503);
+		expect(body.errors).toEqual([{ action: 'sts:GetCallerIdentity', code: 'credentials-expired', message: expect.stringContaining('expired') }]);
+		expect(JSON.stringify(body)).not.toContain('security token included');
+	});
+
+	it('reports a refused connection', async () => {
+		const port = await freePort();
+		Object.assign(process.env, awsEnvFor(`http://127.0.0.1:${port}`));
+		const { status, body } = await runMfaCheck(await createAwsClients({ limits: FAST_LIMITS }), AbortSignal.timeout(10_000));
+		expect(status).toBe(502);
+		expect(body.errors[0]?.code).toBe('connection-failed');
+	});
+
+	it('reports missing credentials', async () => {
+		fake = await startFakeAws({ GetCallerIdentity: callerIdentity(ROOT_ARN) });
+		const env = awsEnvFor(fake.url);
+		Object.assign(process.env, env);
+		delete process.env.AWS_ACCESS_KEY_ID;
+		delete process.env.AWS_SECRET_ACCESS_KEY;
+		try {
+			const { status, body } = await runMfaCheck(await createAwsClients(), AbortSignal.timeout(10_000));
+			expect(status).toBe(503);
+			expect(body.errors[0]?.code).toBe('no-credentials');
+			expect(fake.calls).toEqual({});
+		} finally {
+			Object.assign(process.env, env);
+		}
+	});
+});

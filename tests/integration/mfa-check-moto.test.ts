@@ -1,0 +1,147 @@
+import {
+	AttachUserPolicyCommand,
+	CreateAccessKeyCommand,
+	CreateLoginProfileCommand,
+	CreatePolicyCommand,
+	CreateRoleCommand,
+	CreateUserCommand,
+	CreateVirtualMFADeviceCommand,
+	EnableMFADeviceCommand,
+	IAMClient,
+} from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients } from '../../src/lib/aws/aws-clients';
+import { accountPostureSchema, mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
+import { runAccountCheck } from '../../src/lib/aws/run-account-check';
+import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
+import { startMoto, type RunningMoto } from '../support/moto';
+
+type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+const SETUP: Keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+/** The check exactly as the endpoint runs it, through endpoint URLs from the environment. */
+async function check(keys: Keys) {
+	const outcome = await runMfaCheck(await createAwsClients({ credentials: keys }), AbortSignal.timeout(10_000));
+	mfaStatusSchema.parse(outcome.body);
+	return outcome;
+}
+
+function useMotoEnvironment(moto: RunningMoto) {
+	// Endpoint variables (not an `endpoint` option) prove the SDK honours them as users set them.
+	Object.assign(process.env, moto.awsEnv);
+	delete process.env.AWS_PROFILE;
+}
+
+describe('live check against moto', () => {
+	let moto: RunningMoto;
+	let iam: IAMClient;
+
+	async function user(name: string, options: { password?: boolean; devices?: number; path?: string } = {}): Promise<Keys> {
+		await iam.send(new CreateUserCommand({ UserName: name, Path: options.path }));
+		if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
+		for (let index = 0; index < (options.devices ?? 0); index++) {
+			const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${name}-device-${index}` }));
+			const serial = created.VirtualMFADevice!.SerialNumber!;
+			await iam.send(new EnableMFADeviceCommand({ UserName: name, SerialNumber: serial, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
+		}
+		const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+		return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+	}
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		useMotoEnvironment(moto);
+		iam = new IAMClient({ credentials: SETUP });
+	});
+	afterAll(async () => moto?.stop());
+
+	it('passes a user with a console password and a virtual device, listing the device', async () => {
+		const { status, body } = await check(await user('alice', { password: true, devices: 1, path: '/division/' }));
+		expect(status).toBe(200);
+		expect(body.identity).toMatchObject({ type: 'iam-user', userName: 'alice', account: '123456789012', partition: 'aws' });
+		expect(body.verdict).toBe('pass');
+		expect(body.consolePassword).toBe(true);
+		expect(body.devices).toEqual([{ serial: 'arn:aws:iam::123456789012:mfa/alice-device-0', type: 'virtual', enabledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+		expect(body.errors).toEqual([]);
+	});
+
+	it('fails a user with a console password and no MFA, pointing at step 3', async () => {
+		const { body } = await check(await user('bob', { password: true }));
+		expect(body.verdict).toBe('fail');
+		expect(body.devices).toEqual([]);
+		expect(body.advice[0]?.guideStep).toBe('/guides/turn-on-mfa-aws/#step-3');
+	});
+
+	it('gives the weaker finding to a user without a console password', async () => {
+		const { body } = await check(await user('carol'));
+		expect(body.consolePassword).toBe(false);
+		expect(body.verdict).toBe('warn');
+	});
+
+	it('lists both devices of a user with two', async () => {
+		const { body } = await check(await user('dave', { password: true, devices: 2 }));
+		expect(body.verdict).toBe('pass');
+		expect(body.devices.map((device) => device.serial)).toEqual(['arn:aws:iam::123456789012:mfa/dave-device-0', 'arn:aws:iam::123456789012:mfa/dave-device-1']);
+	});
+
+	it('calls an assumed role not applicable', async () => {
+		await iam.send(new CreateRoleCommand({ RoleName: 'Deploy', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }));
+		const sts = new STSClient({ credentials: SETUP });
+		const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Deploy', RoleSessionName: 'ci' }));
+		const { body } = await check({
+			accessKeyId: assumed.Credentials!.AccessKeyId!,
+			secretAccessKey: assumed.Credentials!.SecretAccessKey!,
+			sessionToken: assumed.Credentials!.SessionToken!,
+		});
+		expect(body.identity).toMatchObject({ type: 'assumed-role', roleName: 'Deploy', sessionName: 'ci' });
+		expect(body.verdict).toBe('not-applicable');
+		expect(body.advice[0]?.message).toContain('IAM');
+	});
+
+	it('lists the right users in the account posture', async () => {
+		const outcome = await runAccountCheck(await createAwsClients({ credentials: SETUP }), AbortSignal.timeout(10_000), { maxWaitMs: 5_000, intervalMs: 200 });
+		const body = accountPostureSchema.parse(outcome.body);
+		expect(outcome.status).toBe(200);
+		expect(body.report?.consoleUsersWithoutMfa.map((user) => user.userName)).toEqual(['bob']);
+		expect(body.report?.usersWithoutMfa.map((user) => user.userName).sort()).toEqual(['bob', 'carol']);
+		expect(body.report?.userCount).toBe(4);
+	});
+});
+
+describe('live check against moto in IAM authorization mode', () => {
+	let moto: RunningMoto;
+	let keys: Keys;
+
+	beforeAll(async () => {
+		// Five set-up calls run unauthorized; everything after is checked against IAM policies.
+		moto = await startMoto({ initialNoAuthActionCount: 5 });
+		useMotoEnvironment(moto);
+		const iam = new IAMClient({ credentials: SETUP });
+		await iam.send(new CreateUserCommand({ UserName: 'erin' }));
+		await iam.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-1' }));
+		const policy = await iam.send(
+			new CreatePolicyCommand({
+				PolicyName: 'OnlyListMfa',
+				PolicyDocument: JSON.stringify({
+					Version: '2012-10-17',
+					Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: '*' }],
+				}),
+			}),
+		);
+		await iam.send(new AttachUserPolicyCommand({ UserName: 'erin', PolicyArn: policy.Policy!.Arn! }));
+		const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'erin' }));
+		keys = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+	});
+	afterAll(async () => moto?.stop());
+
+	it('gives a partial result naming the missing action and showing the minimal policy', async () => {
+		const { status, body } = await check(keys);
+		expect(status).toBe(200);
+		expect(body.identity.userName).toBe('erin');
+		expect(body.devices).toEqual([]);
+		expect(body.errors).toEqual([{ action: 'iam:GetLoginProfile', code: 'access-denied', message: expect.stringContaining('iam:GetLoginProfile') }]);
+		expect(body.verdict).toBe('unknown');
+		expect(body.minimalPolicy?.Statement[0]?.Action).toContain('iam:GetLoginProfile');
+	});
+});
