@@ -14,6 +14,8 @@ const hostRules = Object.fromEntries(
 		.filter((l) => l && !l.startsWith('#'))
 		.map((l) => l.split(/\s+/)),
 ) as Record<string, string>;
+type CloudFrontHandler = (event: unknown) => Promise<{ statusCode?: number; headers?: { location?: { value: string } } }>;
+const cloudFront = new Function(`${readFileSync(join(outDir, 'cloudfront-function.js'), 'utf8')}\nreturn handler;`)() as CloudFrontHandler;
 
 describe('the Node server answers old URLs', () => {
 	it('with 301 and the right Location for every spelling, keeping the query, in one hop', async () => {
@@ -24,6 +26,11 @@ describe('the Node server answers old URLs', () => {
 			const location = response.headers.get('location');
 			expect(location, from).toBe(`${to}?utm_source=newsletter&x=1%202`);
 			expect(location, `${from}: _redirects sends it elsewhere`).toBe(`${hostRules[from]}?utm_source=newsletter&x=1%202`);
+			const edge = await cloudFront({
+				request: { method: 'GET', uri: from, headers: {}, querystring: { utm_source: { value: 'newsletter' }, x: { value: '1%202' } } },
+			});
+			expect(edge.statusCode, `${from}: CloudFront status`).toBe(response.status);
+			expect(edge.headers?.location?.value, `${from}: the CloudFront Function sends it elsewhere`).toBe(location);
 			const landed = await fetch(new URL(location!, baseUrl), { redirect: 'manual' });
 			expect(landed.status, `${from} → ${location} must be the page itself, not another hop`).toBe(200);
 		}
@@ -32,6 +39,9 @@ describe('the Node server answers old URLs', () => {
 	it('with 301 to HEAD and 308 to other methods', async () => {
 		const head = await fetch(`${baseUrl}/aws_security`, { method: 'HEAD', redirect: 'manual' });
 		expect(head.status).toBe(301);
+		const edgePost = await cloudFront({ request: { method: 'POST', uri: '/blog/2019/enable-aws-mfa/', headers: {}, querystring: { a: { value: 'b' } } } });
+		expect(edgePost.statusCode).toBe(308);
+		expect(edgePost.headers?.location?.value).toBe('/guides/turn-on-mfa-aws/?a=b');
 		for (const method of ['POST', 'PUT', 'DELETE']) {
 			const response = await fetch(`${baseUrl}/blog/2019/enable-aws-mfa/?a=b`, { method, redirect: 'manual' });
 			expect(response.status, method).toBe(308);

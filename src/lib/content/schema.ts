@@ -67,9 +67,11 @@ export const guideSchema = z
 			.optional(),
 		/**
 		 * Images the old blog served (`/blog/2019/images/awsmfa1.png`) and the file beside the
-		 * guide that replaced each one; the old URL redirects to that image at full size.
+		 * guide that replaced each one (`./awsmfa1.png`); the old URL redirects to that image at
+		 * full size. The content collection swaps the value for `image()` (src/content.config.ts),
+		 * which finds the file, so here only the old paths are checked.
 		 */
-		legacyImages: z.record(legacyImagePath, z.string().min(1)).default({}),
+		legacyImages: z.record(legacyImagePath, z.unknown()).default({}),
 		/** Titles the guide was known by before, indexed for search but not shown. */
 		formerTitles: z.array(z.string().min(1)).default([]),
 		tags: z.array(tag).min(1, { error: '`tags` needs at least one tag, for example tags: [aws, mfa].' }),

@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DateOrder } from '../content/dates';
 import { IMPORT_RECORD, planImport, type HugoPost, type ImportFiles } from './plan';
 
 /**
