@@ -9,7 +9,13 @@ import {
 	legacyRedirectsSchema,
 	type SitePage,
 } from '../lib/redirects/redirect-map';
-import { cloudFrontFunction, netlifyRedirects, stubFilePath, stubPage } from '../lib/redirects/host-rules';
+import {
+	CLOUDFRONT_FUNCTION_MAX_BYTES,
+	cloudFrontFunction,
+	netlifyRedirects,
+	stubFilePath,
+	stubPage,
+} from '../lib/redirects/host-rules';
 import {
 	CLOUDFRONT_FUNCTION_FILE,
 	HOST_RULES_FILE,
@@ -112,7 +118,15 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));
 				const outPath = fileURLToPath(outDir);
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
-				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), cloudFrontFunction(map));
+				const edgeFunction = cloudFrontFunction(map);
+				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
+				const edgeBytes = Buffer.byteLength(edgeFunction);
+				if (edgeBytes > CLOUDFRONT_FUNCTION_MAX_BYTES) {
+					logger.warn(
+						`${CLOUDFRONT_FUNCTION_FILE} is ${edgeBytes} bytes; CloudFront accepts at most ${CLOUDFRONT_FUNCTION_MAX_BYTES}. ` +
+							`Deploy the redirects with a CloudFront KeyValueStore or S3 redirect objects instead, or retire old aliases.`,
+					);
+				}
 				logger.info(
 					`${map.rules.length} old URLs redirect (${Object.keys(map.lookup).length} spellings); ${stubs} stub pages, ${HOST_RULES_FILE}, ${SERVER_MAP_FILE} and ${CLOUDFRONT_FUNCTION_FILE} written.`,
 				);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
-import { cloudFrontFunction, netlifyRedirects, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, cloudFrontFunction, netlifyRedirects, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
 
 const built = buildRedirectMap({
 	guides: [
@@ -68,5 +68,14 @@ describe('host rules generated from the redirect map', () => {
 		['/blog/2019/images/a.png', null],
 	])('the stub for %s is written at %s', (from, file) => {
 		expect(stubFilePath({ from })).toBe(file);
+	});
+});
+
+describe('the CloudFront Function stays within CloudFront limits', () => {
+	it('holds each old path once, in its canonical form, well under 10 KB', () => {
+		const source = cloudFrontFunction(map);
+		expect(source.match(/"\/aws_security\/"/g)).toHaveLength(1);
+		expect(source).not.toContain('index.html":');
+		expect(Buffer.byteLength(source)).toBeLessThan(CLOUDFRONT_FUNCTION_MAX_BYTES);
 	});
 });
