@@ -100,7 +100,7 @@ describe('npm run import:hugo on Learn-style posts', () => {
 	it('lists every missing image in one error and writes nothing', () => {
 		expect(run(`${PROBLEMS}/missing-images.md`, ...SITE_ARGS)).toBe(1);
 		const message = errors.join('\n');
-		expect(message).toContain('2 image(s) could not be found');
+		expect(message).toContain('2 images could not be found');
 		expect(message).toContain(`${PROBLEMS}/missing-images.md:9  /blog/2019/images/gone-1.png`);
 		expect(message).toContain(`${PROBLEMS}/missing-images.md:11  /blog/2019/images/gone-2.png`);
 		expect(readdirSync(out)).toEqual([]);

@@ -75,6 +75,8 @@ function refKey(target: string): string {
 
 export function planImport(posts: HugoPost[], options: ImportOptions, files: ImportFiles): ImportPlan {
 	const problems: string[] = [];
+	/** Every missing image of every post, reported as one list so they can be fixed in one go. */
+	const missingImages: string[] = [];
 	const guides: PlannedGuide[] = [];
 
 	// Posts of this import, by every name a ref/relref may use, so links between them survive.
@@ -110,14 +112,15 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		own.push(...body.problems.map((p) => `${post.file}:${p.line}: ${p.message}`));
 		warnings.push(...body.warnings.map((w) => `${post.file}:${w.line}: ${w.message}`));
 
-		const missing: string[] = [];
 		const images: PlannedGuide['images'] = [];
+		let imagesMissing = false;
 		const legacyImages: Record<string, string> = {};
 		for (const image of body.images) {
 			if (images.some((i) => i.to === image.localName)) continue;
 			const found = files.findImage(post, image.path, legacyUrl);
 			if (!found) {
-				missing.push(`  ${post.file}:${image.line}  ${image.path}`);
+				missingImages.push(`  ${post.file}:${image.line}  ${image.path}`);
+				imagesMissing = true;
 				continue;
 			}
 			images.push({ from: found, to: image.localName });
@@ -128,7 +131,6 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 					: null;
 			if (oldUrl) legacyImages[oldUrl] = `./${image.localName}`;
 		}
-		if (missing.length) own.push(`MISSING_IMAGES\n${missing.join('\n')}`);
 
 		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
 		for (const alias of aliases) {
@@ -147,6 +149,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			...(Object.keys(legacyImages).length ? { legacyImages } : {}),
 			...(front.fields.draft ? { draft: true } : {}),
 		};
+		// A date that could not be read is already reported; the schema would only add "published is missing".
 		if (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`'))) {
 			const checked = guideSchema.safeParse(frontMatter);
 			if (!checked.success) {
@@ -159,7 +162,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		}
 
 		const mdx = `---\n${stringify(frontMatter, { lineWidth: 0 }).trimEnd()}\n---\n${body.imports.length ? `\n${body.imports.join('\n')}\n` : ''}\n${body.mdx}`;
-		if (!own.length) {
+		if (!own.length && !imagesMissing) {
 			const lint = lintGuideSource(mdx, (path) => images.some((i) => `./${i.to}` === path || i.to === path));
 			if (lint.length) own.push(`${post.file} would become an invalid guide:\n${formatProblems(`${options.out}/${id}/index.mdx`, lint)}`);
 		}
@@ -185,7 +188,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			replaces = true;
 		}
 
-		if (own.length) {
+		if (own.length || imagesMissing) {
 			problems.push(...own);
 			continue;
 		}
@@ -202,14 +205,11 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		});
 	}
 
-	if (!problems.length) return { ok: true, guides };
-	// Every missing image of every post in one list, as the author fixes them in one go.
-	const missing = problems.filter((p) => p.startsWith('MISSING_IMAGES\n')).map((p) => p.slice('MISSING_IMAGES\n'.length));
-	const others = problems.filter((p) => !p.startsWith('MISSING_IMAGES\n'));
-	if (missing.length) {
-		others.unshift(
-			`${missing.join('\n').split('\n').length} image(s) could not be found (looked in --images, the Hugo static/ folder and beside each post):\n${missing.join('\n')}`,
+	if (!problems.length && !missingImages.length) return { ok: true, guides };
+	if (missingImages.length) {
+		problems.unshift(
+			`${missingImages.length} image${missingImages.length === 1 ? '' : 's'} could not be found (looked in --images, the Hugo static/ folder and beside each post):\n${missingImages.join('\n')}`,
 		);
 	}
-	return { ok: false, problems: others };
+	return { ok: false, problems };
 }
