@@ -21,14 +21,6 @@ describe('redirect outputs of the build', () => {
 		for (const spelling of [from, from.slice(0, -1), `${from}index.html`]) expect(lookup[spelling], spelling).toBe(to);
 	});
 
-	it('the old image URL goes to the full-size image the guide links for zoom', () => {
-		const target = lookup['/blog/2019/images/awsmfa1.png'];
-		expect(target).toMatch(/^\/_astro\/.+\.webp$/);
-		expect(existsSync(join(client, target!))).toBe(true);
-		const guide = readFileSync(join(client, 'guides/turn-on-mfa-aws/index.html'), 'utf8');
-		expect(guide).toContain(`href="${target}"`);
-	});
-
 	it('every old page has a stub with canonical link, immediate refresh, visible link and the script that keeps query and fragment', () => {
 		for (const [from, to] of Object.entries(lookup)) {
 			if (!from.endsWith('/')) continue;

@@ -64,6 +64,14 @@ describe('Hugo front matter', () => {
 		expect(result.notes[0]).toMatch(/cannot be month-day-year, so it was read as 2019-12-25/);
 	});
 
+	it('without --date-order, reads a dd-dd-yyyy value that has only one possible reading, and says so', () => {
+		const result = readHugoFrontMatter(yaml('date: "25-12-2019"'));
+		expect(result.problems).toEqual([]);
+		expect(result.fields.published).toBe('2019-12-25');
+		expect(result.notes[0]).toContain('so it was read as 2019-12-25');
+		expect(readHugoFrontMatter(yaml('date: "05-05-2019"')).fields.published).toBe('2019-05-05');
+	});
+
 	it.each([
 		['31-31-2019', 'not a real day in either order'],
 		['2019-02-30', 'not a day that exists'],

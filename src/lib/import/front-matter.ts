@@ -90,7 +90,14 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 		if (value === undefined || value === null || value === '') return undefined;
 		// TOML and YAML hand over dates with a time as Date; Hugo posts carry times we do not need.
 		const text = value instanceof Date ? value : String(value).trim().replace(/[T ]\d{1,2}:\d{2}.*$/, '');
-		const result = parseGuideDate(text, dateOrder);
+		let result = parseGuideDate(text, dateOrder);
+		if (!result.ok && !dateOrder) {
+			// Without --date-order only a dd-dd-yyyy value with a single possible reading is
+			// taken (25-12-2019), and the note says how it was read; two readings still stop.
+			const mdy = parseGuideDate(text, 'mdy');
+			const dmy = parseGuideDate(text, 'dmy');
+			if (mdy.ok && dmy.ok && mdy.iso === dmy.iso) result = mdy.note ? mdy : dmy;
+		}
 		if (!result.ok) {
 			const hint = /ambiguous/.test(result.message) ? ' Pass --date-order mdy or --date-order dmy to say how the blog wrote its dates.' : '';
 			problems.push(`\`${field}\` ${result.message}${hint}`);
