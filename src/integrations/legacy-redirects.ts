@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import {
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
 	netlifyRedirects,
+	sharingTagsOf,
 	stubFilePath,
 	stubPage,
 } from '../lib/redirects/host-rules';
@@ -107,12 +109,17 @@ export function legacyRedirects(): AstroIntegration {
 				for (const rule of map.rules) oldPaths.add(rule.from);
 
 				let stubs = 0;
+				const sharingTags = new Map<string, string[]>();
 				for (const rule of map.rules) {
 					const file = stubFilePath(rule);
 					if (!file) continue;
-					const target = fileURLToPath(new URL(file, clientDir));
-					await mkdir(dirname(target), { recursive: true });
-					await writeFile(target, stubPage(rule, siteUrl));
+					if (!sharingTags.has(rule.to)) {
+						const targetFile = fileURLToPath(new URL(`.${rule.to}${rule.to.endsWith('/') ? 'index.html' : ''}`, clientDir));
+						sharingTags.set(rule.to, existsSync(targetFile) ? sharingTagsOf(await readFile(targetFile, 'utf8')) : []);
+					}
+					const stub = fileURLToPath(new URL(file, clientDir));
+					await mkdir(dirname(stub), { recursive: true });
+					await writeFile(stub, stubPage(rule, siteUrl, sharingTags.get(rule.to)));
 					stubs++;
 				}
 				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));

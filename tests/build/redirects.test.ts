@@ -29,6 +29,12 @@ describe('redirect outputs of the build', () => {
 			expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${to}">`);
 			expect(html).toContain(`<a href="${to}">`);
 			expect(html).toContain('location.search + location.hash');
+			expect(html).toContain('<meta name="robots" content="noindex">');
+			// Shared old links still preview as the page they lead to.
+			const target = readFileSync(join(client, to, 'index.html'), 'utf8');
+			const ogTitle = /<meta property="og:title"[^>]*>/.exec(target)?.[0];
+			expect(ogTitle, `${to} has an og:title`).toBeDefined();
+			expect(html).toContain(ogTitle);
 		}
 	});
 

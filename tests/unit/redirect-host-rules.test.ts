@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
-import { CLOUDFRONT_FUNCTION_MAX_BYTES, cloudFrontFunction, netlifyRedirects, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, cloudFrontFunction, netlifyRedirects, sharingTagsOf, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
 
 const built = buildRedirectMap({
 	guides: [
@@ -60,6 +60,31 @@ describe('host rules generated from the redirect map', () => {
 		expect(html).toContain('<meta http-equiv="refresh" content="0; url=/guides/g/">');
 		expect(html).toContain('<a href="/guides/g/">');
 		expect(html).toContain('location.replace("/guides/g/" + location.search + location.hash)');
+	});
+
+	it("a stub page carries the target's title and sharing tags, but keeps its own canonical link and noindex", () => {
+		const target = [
+			'<html><head><title>Turn on MFA</title>',
+			'<meta name="description" content="Add a second factor.">',
+			'<meta name="robots" content="index">',
+			'<link rel="canonical" href="https://stepcheck.dev/guides/g/">',
+			'<meta property="og:title" content="Turn on MFA"><meta property="og:image" content="https://stepcheck.dev/og.png">',
+			'<meta name="twitter:card" content="summary_large_image">',
+			'</head><body><meta property="og:title" content="not in head"></body></html>',
+		].join('');
+		const tags = sharingTagsOf(target);
+		expect(tags).toEqual([
+			'<title>Turn on MFA</title>',
+			'<meta name="description" content="Add a second factor.">',
+			'<meta property="og:title" content="Turn on MFA">',
+			'<meta property="og:image" content="https://stepcheck.dev/og.png">',
+			'<meta name="twitter:card" content="summary_large_image">',
+		]);
+		const html = stubPage({ to: '/guides/g/' }, 'https://stepcheck.dev', tags);
+		expect(html).toContain('<title>Turn on MFA</title>');
+		expect(html).not.toContain('This page has moved</title>');
+		expect(html).toContain('<meta name="robots" content="noindex">');
+		expect(html.match(/rel="canonical"/g)).toHaveLength(1);
 	});
 
 	it.each([

@@ -10,22 +10,35 @@ const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
+ * The title, description and social-card tags of the page an old URL now points to, so a
+ * link to the old URL still previews as the guide when it is shared. The stub's own
+ * canonical link and `noindex` are left to the stub.
+ */
+export function sharingTagsOf(targetHtml: string): string[] {
+	const head = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(targetHtml)?.[1] ?? '';
+	const title = /<title>[\s\S]*?<\/title>/i.exec(head)?.[0];
+	const metas = head.match(/<meta\s[^>]*(?:name|property)="(?:description|og:[^"]+|twitter:[^"]+)"[^>]*>/gi) ?? [];
+	return [...(title ? [title] : []), ...metas];
+}
+
+/**
  * A page for static hosts without redirect rules. The script runs first and carries the
  * query and #fragment over; the refresh covers readers without JavaScript; the link
  * covers everything else; the canonical link tells search engines where the page lives.
  */
-export function stubPage(rule: Pick<RedirectRule, 'to'>, siteUrl: string): string {
+export function stubPage(rule: Pick<RedirectRule, 'to'>, siteUrl: string, sharingTags: string[] = []): string {
 	const href = escapeHtml(rule.to);
 	const canonical = escapeHtml(new URL(rule.to, siteUrl).href);
+	const hasTitle = sharingTags.some((tag) => /^<title>/i.test(tag));
 	return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>This page has moved</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="${canonical}">
 <script>location.replace(${JSON.stringify(rule.to).replace(/</g, '\\u003c')} + location.search + location.hash)</script>
 <meta http-equiv="refresh" content="0; url=${href}">
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${canonical}">
+${[...(hasTitle ? [] : ['<title>This page has moved</title>']), ...sharingTags].join('\n')}
 </head>
 <body>
 <p>This page has moved to <a href="${href}">${href}</a>.</p>
