@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.mjs';
+import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legacy-redirects.ts';
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -19,9 +20,11 @@ export default defineConfig({
 	build: { format: 'directory' },
 	integrations: [
 		mdx(),
+		// Before the sitemap: it records the old URLs the sitemap filter leaves out.
+		legacyRedirects(),
 		sitemap({
 			// Legacy-URL stubs and the 404 page are not content.
-			filter: (page) => !page.endsWith('/404/'),
+			filter: (page) => !page.endsWith('/404/') && !isLegacyOrInternalUrl(page),
 		}),
 	],
 	image: {

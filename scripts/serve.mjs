@@ -2,7 +2,7 @@
 // HOST and PORT override the default of http://127.0.0.1:4321 (loopback, so the live
 // AWS check is only reachable from this machine unless an operator says otherwise).
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -21,7 +21,24 @@ process.env.HOST = host;
 process.env.PORT = String(port);
 const { handler } = await import(pathToFileURL(entry).href);
 
-const server = createServer((req, res) => handler(req, res));
+// Old blog URLs, every spelling precomputed by the build, so a request costs one property lookup.
+const redirectsFile = join(outDir, 'redirects.json');
+const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
+
+const server = createServer((req, res) => {
+	const url = req.url || '/';
+	const queryAt = url.indexOf('?');
+	const path = queryAt === -1 ? url : url.slice(0, queryAt);
+	const target = Object.hasOwn(redirects, path) ? redirects[path] : undefined;
+	if (target !== undefined) {
+		// 308 keeps the method and body of a POST; browsers treat 301 as "fetch with GET".
+		const status = req.method === 'GET' || req.method === 'HEAD' ? 301 : 308;
+		res.writeHead(status, { location: target + (queryAt === -1 ? '' : url.slice(queryAt)), 'cache-control': 'public, max-age=3600' });
+		res.end();
+		return;
+	}
+	handler(req, res);
+});
 server.on('error', (error) => {
 	console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use. Set PORT to another port.` : error.message);
 	process.exit(1);

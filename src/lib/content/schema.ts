@@ -17,6 +17,12 @@ function isoDate(field: string) {
 	});
 }
 
+/** An old image URL, from the site root, naming a file: /blog/2019/images/awsmfa1.png. */
+export const legacyImagePath = z.string().regex(/^\/(?:[^/?#]+\/)*[^/?#]+\.[A-Za-z0-9]+$/, {
+	error: (issue) =>
+		`legacyImages key "${String(issue.input)}" must be the old image's path from the site root, such as /blog/2019/images/awsmfa1.png.`,
+});
+
 function requiredText(field: string, example: string) {
 	return z
 		.string({
@@ -59,6 +65,13 @@ export const guideSchema = z
 			.string()
 			.regex(/^\//, { error: '`legacyUrl` must be a path from the site root, such as /blog/2019/my-post/.' })
 			.optional(),
+		/**
+		 * Images the old blog served (`/blog/2019/images/awsmfa1.png`) and the file beside the
+		 * guide that replaced each one (`./awsmfa1.png`); the old URL redirects to that image at
+		 * full size. The content collection swaps the value for `image()` (src/content.config.ts),
+		 * which finds the file, so here only the old paths are checked.
+		 */
+		legacyImages: z.record(legacyImagePath, z.unknown()).default({}),
 		/** Titles the guide was known by before, indexed for search but not shown. */
 		formerTitles: z.array(z.string().min(1)).default([]),
 		tags: z.array(tag).min(1, { error: '`tags` needs at least one tag, for example tags: [aws, mfa].' }),

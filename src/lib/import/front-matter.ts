@@ -1,0 +1,141 @@
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { parseGuideDate, type DateOrder } from '../content/dates';
+
+/**
+ * Hugo front matter (YAML between `---`, or TOML between `+++`) read into the fields a
+ * Stepcheck guide needs. Nothing is guessed: a value that cannot be read becomes a problem
+ * naming the field, and a value read with a caveat becomes a note the author sees.
+ */
+
+export interface HugoFrontMatter {
+	title?: string;
+	description?: string;
+	published?: string;
+	updated?: string;
+	tags: string[];
+	aliases: string[];
+	draft: boolean;
+	/** Hugo's `slug` and `url`, which decide the post's old URL. */
+	slug?: string;
+	url?: string;
+}
+
+export interface FrontMatterResult {
+	fields: HugoFrontMatter;
+	body: string;
+	/** Line of the file where the body starts, so body problems can name true lines. */
+	bodyLine: number;
+	problems: string[];
+	notes: string[];
+}
+
+const YAML_BLOCK = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const TOML_BLOCK = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
+
+function lineCount(text: string): number {
+	return text.split('\n').length - 1;
+}
+
+/** Tags become lower-case words joined by dashes, which the guide schema requires. */
+export function tagSlug(tag: string): string {
+	return tag
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+function asText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.trim() || undefined;
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
+function asList(value: unknown): unknown[] {
+	if (value === undefined || value === null) return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): FrontMatterResult {
+	const problems: string[] = [];
+	const notes: string[] = [];
+	const yaml = YAML_BLOCK.exec(source);
+	const toml = yaml ? null : TOML_BLOCK.exec(source);
+	const block = yaml ?? toml;
+	const empty: HugoFrontMatter = { tags: [], aliases: [], draft: false };
+	if (!block) {
+		return {
+			fields: empty,
+			body: source,
+			bodyLine: 1,
+			problems: ['has no front matter. A Hugo post starts with YAML between --- lines or TOML between +++ lines.'],
+			notes,
+		};
+	}
+	let data: Record<string, unknown>;
+	try {
+		const parsed = yaml ? parseYaml(block[1]!) : parseToml(block[1]!);
+		data = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+	} catch (error) {
+		problems.push(`has front matter that is not valid ${yaml ? 'YAML' : 'TOML'}: ${(error as Error).message.split('\n')[0]}`);
+		data = {};
+	}
+	const body = source.slice(block[0].length);
+	const bodyLine = lineCount(block[0]) + 1;
+
+	const readDate = (field: string): string | undefined => {
+		const value = data[field];
+		if (value === undefined || value === null || value === '') return undefined;
+		// TOML and YAML hand over dates with a time as Date; Hugo posts carry times we do not need.
+		const text = value instanceof Date ? value : String(value).trim().replace(/[T ]\d{1,2}:\d{2}.*$/, '');
+		let result = parseGuideDate(text, dateOrder);
+		if (!result.ok && !dateOrder) {
+			// Without --date-order only a dd-dd-yyyy value with a single possible reading is
+			// taken (25-12-2019), and the note says how it was read; two readings still stop.
+			const mdy = parseGuideDate(text, 'mdy');
+			const dmy = parseGuideDate(text, 'dmy');
+			if (mdy.ok && dmy.ok && mdy.iso === dmy.iso) result = mdy.note ? mdy : dmy;
+		}
+		if (!result.ok) {
+			const hint = /ambiguous/.test(result.message) ? ' Pass --date-order mdy or --date-order dmy to say how the blog wrote its dates.' : '';
+			problems.push(`\`${field}\` ${result.message}${hint}`);
+			return undefined;
+		}
+		if (result.note) notes.push(`\`${field}\` ${result.note}`);
+		return result.iso;
+	};
+
+	const tags: string[] = [];
+	for (const tag of asList(data.tags)) {
+		const slug = tagSlug(String(tag));
+		if (!slug) {
+			problems.push(`tag "${String(tag)}" has no letters or digits to keep.`);
+			continue;
+		}
+		if (slug !== String(tag)) notes.push(`tag "${String(tag)}" became "${slug}".`);
+		if (!tags.includes(slug)) tags.push(slug);
+	}
+
+	const aliases = asList(data.aliases).map((a) => String(a).trim()).filter(Boolean);
+	const draft = data.draft === true || data.draft === 'true';
+
+	return {
+		fields: {
+			title: asText(data.title),
+			description: asText(data.description) ?? asText(data.summary),
+			published: readDate('date') ?? (data.date === undefined ? readDate('publishDate') : undefined),
+			updated: readDate('lastmod'),
+			tags,
+			aliases,
+			draft,
+			slug: asText(data.slug),
+			url: asText(data.url),
+		},
+		body,
+		bodyLine,
+		problems,
+		notes,
+	};
+}

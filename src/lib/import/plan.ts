@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import type { DateOrder } from '../content/dates';
+import { formatProblems, lintGuideSource } from '../content/lint';
+import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
+import { canonicalOldPath, resolveAlias } from '../redirects/old-paths';
+import { convertBody } from './convert-body';
+import { readHugoFrontMatter, tagSlug } from './front-matter';
+
+/**
+ * Plans the import of Hugo posts: everything is read, converted and checked first, and
+ * only a plan with no problems is written, so a failed run leaves the guides untouched.
+ * File access comes in through `ImportFiles`, which keeps this testable on plain objects.
+ */
+
+export interface HugoPost {
+	/** As shown to the author (relative to where the command ran). */
+	file: string;
+	source: string;
+	/** Old URL folder of the post (`/blog/2019/`), from --section or the Hugo content tree. */
+	section?: string;
+	/** File name without extension, or the folder name of a page bundle (`index.md`). */
+	name: string;
+	/** Path of the post inside a Hugo `content/` tree, without extension, for ref/relref. */
+	contentPath?: string;
+}
+
+export interface ImportOptions {
+	out: string;
+	dateOrder?: DateOrder;
+	force: boolean;
+}
+
+export interface ImportFiles {
+	/** The first existing file for an image URL path of the post, or null. */
+	findImage: (post: HugoPost, urlPath: string, legacyUrl: string | undefined) => string | null;
+	/** Current text of a file, or null when missing. */
+	read: (path: string) => string | null;
+}
+
+/** Written beside an imported guide: what the importer wrote, so edits are noticed. */
+export const IMPORT_RECORD = '.hugo-import.json';
+
+export interface PlannedGuide {
+	post: HugoPost;
+	id: string;
+	folder: string;
+	mdx: string;
+	images: { from: string; to: string }[];
+	aliases: number;
+	record: string;
+	warnings: string[];
+	/** Overwrites a guide that had been imported before and was not edited since. */
+	replaces: boolean;
+}
+
+export type ImportPlan = { ok: true; guides: PlannedGuide[] } | { ok: false; problems: string[] };
+
+export function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('hex');
+}
+
+function withTrailingSlash(path: string): string {
+	const withRoot = path.startsWith('/') ? path : `/${path}`;
+	return withRoot.endsWith('/') ? withRoot : `${withRoot}/`;
+}
+
+function refKey(target: string): string {
+	return target
+		.replace(/#.*$/, '')
+		.replace(/^\/+|\/+$/g, '')
+		.replace(/(?:\/index|\/_index)?\.(?:md|markdown)$/, '')
+		.replace(/\/index$/, '');
+}
+
+export function planImport(posts: HugoPost[], options: ImportOptions, files: ImportFiles): ImportPlan {
+	const problems: string[] = [];
+	/** Every missing image of every post, reported as one list so they can be fixed in one go. */
+	const missingImages: string[] = [];
+	const guides: PlannedGuide[] = [];
+
+	// Posts of this import, by every name a ref/relref may use, so links between them survive.
+	const byRef = new Map<string, string>();
+	const identity = posts.map((post) => {
+		const front = readHugoFrontMatter(post.source, options.dateOrder);
+		const id = tagSlug(front.fields.slug ?? post.name);
+		const legacyUrl = front.fields.url
+			? withTrailingSlash(front.fields.url)
+			: post.section
+				? `${withTrailingSlash(post.section)}${front.fields.slug ?? post.name}/`
+				: undefined;
+		for (const key of [post.name, post.contentPath, legacyUrl].filter((k): k is string => !!k)) byRef.set(refKey(key), id);
+		return { post, front, id, legacyUrl };
+	});
+	const seenIds = new Map<string, string>();
+
+	for (const { post, front, id, legacyUrl } of identity) {
+		const own: string[] = front.problems.map((p) => `${post.file}: ${p}`);
+		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
+		if (!id) own.push(`${post.file}: the post's name "${post.name}" has no letters or digits to make a guide id from. Add slug: to its front matter.`);
+		const earlier = seenIds.get(id);
+		if (earlier) own.push(`${post.file}: becomes guide "${id}", like ${earlier}. Give one of them a different slug: in its front matter.`);
+		seenIds.set(id, post.file);
+
+		const body = convertBody(front.body, front.bodyLine, {
+			resolveRef: (target) => {
+				const found = byRef.get(refKey(target)) ?? byRef.get(refKey(target).split('/').pop() ?? '');
+				const anchor = /#.*$/.exec(target)?.[0] ?? '';
+				return found ? `/guides/${found}/${anchor}` : null;
+			},
+		});
+		own.push(...body.problems.map((p) => `${post.file}:${p.line}: ${p.message}`));
+		warnings.push(...body.warnings.map((w) => `${post.file}:${w.line}: ${w.message}`));
+
+		const images: PlannedGuide['images'] = [];
+		let imagesMissing = false;
+		const legacyImages: Record<string, string> = {};
+		for (const image of body.images) {
+			if (images.some((i) => i.to === image.localName)) continue;
+			const found = files.findImage(post, image.path, legacyUrl);
+			if (!found) {
+				missingImages.push(`  ${post.file}:${image.line}  ${image.path}`);
+				imagesMissing = true;
+				continue;
+			}
+			images.push({ from: found, to: image.localName });
+			const oldUrl = image.path.startsWith('/')
+				? canonicalOldPath(image.path)
+				: legacyUrl
+					? canonicalOldPath(`${legacyUrl}${image.path}`)
+					: null;
+			if (oldUrl) legacyImages[oldUrl] = `./${image.localName}`;
+		}
+
+		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
+		for (const alias of aliases) {
+			const resolved = resolveAlias(alias, legacyUrl);
+			if (!resolved.ok) own.push(`${post.file}: alias ${resolved.message}${legacyUrl ? '' : ' Pass --section /blog/2019/ (the folder the post was served from).'}`);
+		}
+
+		const frontMatter: GuideFrontmatterInput = {
+			title: front.fields.title as string,
+			description: front.fields.description as string,
+			published: front.fields.published,
+			...(front.fields.updated ? { updated: front.fields.updated } : {}),
+			tags: front.fields.tags,
+			...(legacyUrl ? { legacyUrl } : {}),
+			...(aliases.length ? { aliases } : {}),
+			...(Object.keys(legacyImages).length ? { legacyImages } : {}),
+			...(front.fields.draft ? { draft: true } : {}),
+		};
+		// A date that could not be read is already reported; the schema would only add "published is missing".
+		if (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`'))) {
+			const checked = guideSchema.safeParse(frontMatter);
+			if (!checked.success) {
+				for (const issue of checked.error.issues) {
+					const field = issue.path.join('.');
+					const hint = field === 'description' ? ' (Hugo `description` or `summary`)' : field === 'published' ? ' (Hugo `date`)' : field === 'tags' ? ' (Hugo `tags`)' : '';
+					own.push(`${post.file}: ${issue.message}${hint}`);
+				}
+			}
+		}
+
+		const mdx = `---\n${stringify(frontMatter, { lineWidth: 0 }).trimEnd()}\n---\n${body.imports.length ? `\n${body.imports.join('\n')}\n` : ''}\n${body.mdx}`;
+		if (!own.length && !imagesMissing) {
+			const lint = lintGuideSource(mdx, (path) => images.some((i) => `./${i.to}` === path || i.to === path));
+			if (lint.length) own.push(`${post.file} would become an invalid guide:\n${formatProblems(`${options.out}/${id}/index.mdx`, lint)}`);
+		}
+
+		const folder = `${options.out}/${id}`;
+		const existing = files.read(`${folder}/index.mdx`);
+		let replaces = false;
+		if (existing !== null) {
+			const recordText = files.read(`${folder}/${IMPORT_RECORD}`);
+			let recorded: string | undefined;
+			try {
+				recorded = recordText ? (JSON.parse(recordText) as { sha256?: string }).sha256 : undefined;
+			} catch {
+				recorded = undefined;
+			}
+			if (!options.force) {
+				if (!recorded) {
+					own.push(`${post.file}: ${folder}/index.mdx already exists and was not written by this importer. Pass --force to replace it.`);
+				} else if (recorded !== sha256(existing)) {
+					own.push(`${post.file}: ${folder}/index.mdx was edited since it was imported. Keep the edits (do nothing), or pass --force to replace it with a fresh import.`);
+				}
+			}
+			replaces = true;
+		}
+
+		if (own.length || imagesMissing) {
+			problems.push(...own);
+			continue;
+		}
+		guides.push({
+			post,
+			id,
+			folder,
+			mdx,
+			images,
+			aliases: aliases.length,
+			record: `${JSON.stringify({ source: post.file, sha256: sha256(mdx) }, null, '\t')}\n`,
+			warnings,
+			replaces,
+		});
+	}
+
+	if (!problems.length && !missingImages.length) return { ok: true, guides };
+	if (missingImages.length) {
+		problems.unshift(
+			`${missingImages.length} image${missingImages.length === 1 ? '' : 's'} could not be found (looked in --images, the Hugo static/ folder and beside each post):\n${missingImages.join('\n')}`,
+		);
+	}
+	return { ok: false, problems };
+}

@@ -1,0 +1,141 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/lib/import/run-import';
+import { ROOT } from '../support/paths';
+
+const SITE = 'tests/fixtures/hugo/site/content';
+const PROBLEMS = 'tests/fixtures/hugo/problems';
+const IMAGES = 'tests/fixtures/hugo/loose-images';
+/** The two fixture posts link to each other, so they are imported together. */
+const SITE_ARGS = [SITE, '--images', IMAGES, '--date-order', 'dmy'];
+
+let out: string;
+let outArg: string;
+let logged: string[];
+let errors: string[];
+
+function run(...args: string[]): number {
+	logged = [];
+	errors = [];
+	return runImport([...args, '--out', outArg], {
+		cwd: ROOT,
+		projectRoot: ROOT,
+		log: (line) => logged.push(line),
+		error: (line) => errors.push(line),
+	});
+}
+
+beforeEach(() => {
+	out = mkdtempSync(join(tmpdir(), 'stepcheck-import-'));
+	outArg = relative(ROOT, out);
+});
+afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+describe('npm run import:hugo on Learn-style posts', () => {
+	it('imports a Hugo content tree: guides, images beside them, record, progress lines and summary', () => {
+		expect(run(SITE, '--images', IMAGES, '--date-order', 'dmy')).toBe(0);
+		expect(errors).toEqual([]);
+		expect(readdirSync(out).sort()).toEqual(['enable-aws-mfa', 'rotate-access-keys']);
+		expect(readdirSync(join(out, 'enable-aws-mfa')).sort()).toEqual(['.hugo-import.json', 'awsmfa1.png', 'awsmfa2.png', 'awsmfa3.png', 'index.mdx', 'qr-code.png']);
+		expect(readFileSync(join(out, 'enable-aws-mfa/awsmfa1.png'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/hugo/site/static/blog/2019/images/awsmfa1.png')));
+		const mdx = readFileSync(join(out, 'enable-aws-mfa/index.mdx'), 'utf8');
+		expect(mdx).toContain('legacyUrl: /blog/2019/enable-aws-mfa/');
+		expect(mdx).toMatch(/aliases:\n {2}- \/blog\/2019\/enable-aws-mfa\/\n {2}- enable-mfa-on-aws-in-10-steps-with-pictures\n {2}- \/enable-mfa-on-aws-in-10-steps-with-pictures\//);
+		expect(mdx).toContain('  /blog/2019/images/awsmfa1.png: ./awsmfa1.png');
+		expect(mdx).toContain("import shotAwsmfa1 from './awsmfa1.png';");
+		expect(mdx).toContain('[rotate your access keys](/guides/rotate-access-keys/)');
+		const toml = readFileSync(join(out, 'rotate-access-keys/index.mdx'), 'utf8');
+		expect(toml).toContain('published: 2020-03-05');
+		expect(toml).toContain('description: Replace old AWS access keys without downtime.');
+		expect(logged[0]).toMatch(/^\[1\/2\] tests\/fixtures\/hugo\/site\/content\/blog\/2019\/enable-aws-mfa\.md → wrote .*enable-aws-mfa\/index\.mdx \(4 images, 3 aliases, 5 warnings\)$/);
+		expect(logged[1]).toMatch(/^\[2\/2\] .*rotate-access-keys\.md → wrote .*\(1 image, 2 aliases\)$/);
+		expect(logged.at(-1)).toBe('Imported 2 posts, copied 5 images, recorded 5 aliases, 5 warnings.');
+	});
+
+	it('--section gives the old URL of a post outside a content tree, so relative aliases resolve under it', () => {
+		const loose = join(out, 'loose.md');
+		writeFileSync(loose, '---\ntitle: Loose post\ndescription: A post from anywhere.\ndate: 2019-01-02\ntags: [aws]\naliases: [old-loose]\n---\n\nText.\n');
+		expect(run(relative(ROOT, loose), '--section', '/blog/2018/')).toBe(0);
+		const mdx = readFileSync(join(out, 'loose/index.mdx'), 'utf8');
+		expect(mdx).toContain('legacyUrl: /blog/2018/loose/');
+		expect(mdx).toContain('- old-loose');
+	});
+
+	it('--dry-run prints the guide it would write and writes nothing', () => {
+		expect(run(...SITE_ARGS, '--dry-run')).toBe(0);
+		expect(readdirSync(out)).toEqual([]);
+		const printed = logged.join('\n');
+		expect(printed).toContain('would write');
+		expect(printed).toContain('    | <Steps>');
+		expect(printed).toContain('would copy tests/fixtures/hugo/site/static/blog/2019/images/awsmfa1.png');
+		expect(logged.at(-1)).toMatch(/^Dry run, nothing written: would import 2 posts,/);
+	});
+
+	it('re-running is safe: an unchanged import is replaced, an edited one is refused unless --force', () => {
+		expect(run(...SITE_ARGS)).toBe(0);
+		const file = join(out, 'enable-aws-mfa/index.mdx');
+		expect(run(...SITE_ARGS)).toBe(0);
+		expect(logged[0]).toContain('→ replaced');
+
+		writeFileSync(file, `${readFileSync(file, 'utf8')}\nAn edit by hand.\n`);
+		expect(run(...SITE_ARGS)).toBe(1);
+		expect(errors.join('\n')).toContain('was edited since it was imported');
+		expect(errors.join('\n')).toContain('--force');
+		expect(readFileSync(file, 'utf8')).toContain('An edit by hand.');
+
+		expect(run(...SITE_ARGS, '--force')).toBe(0);
+		expect(readFileSync(file, 'utf8')).not.toContain('An edit by hand.');
+	});
+
+	it('refuses to overwrite a guide it did not write', () => {
+		const folder = join(out, 'enable-aws-mfa');
+		expect(run(...SITE_ARGS)).toBe(0);
+		rmSync(join(folder, '.hugo-import.json'));
+		expect(run(...SITE_ARGS)).toBe(1);
+		expect(errors.join('\n')).toContain('was not written by this importer');
+	});
+
+	it('lists every missing image in one error and writes nothing', () => {
+		expect(run(`${PROBLEMS}/missing-images.md`, ...SITE_ARGS)).toBe(1);
+		const message = errors.join('\n');
+		expect(message).toContain('2 images could not be found');
+		expect(message).toContain(`${PROBLEMS}/missing-images.md:9  /blog/2019/images/gone-1.png`);
+		expect(message).toContain(`${PROBLEMS}/missing-images.md:11  /blog/2019/images/gone-2.png`);
+		expect(readdirSync(out)).toEqual([]);
+	});
+
+	it('stops on an ambiguous date without --date-order, showing both readings, and on an impossible one', () => {
+		expect(run(`${PROBLEMS}/ambiguous-date.md`, `${PROBLEMS}/impossible-date.md`)).toBe(1);
+		const message = errors.join('\n');
+		expect(message).toContain(`${PROBLEMS}/ambiguous-date.md: \`date\` "09-12-2019" is ambiguous: it reads as 2019-09-12 (month first) or 2019-12-09 (day first)`);
+		expect(message).toContain(`${PROBLEMS}/impossible-date.md: \`date\` "31-31-2019" is not a real day in either order`);
+		expect(readdirSync(out)).toEqual([]);
+		expect(run(`${PROBLEMS}/ambiguous-date.md`, '--date-order', 'mdy')).toBe(0);
+		expect(readFileSync(join(out, 'ambiguous-date/index.mdx'), 'utf8')).toContain('published: 2019-09-12');
+	});
+
+	it('reads a date that is impossible in the given order the other way, and warns', () => {
+		expect(run(`${PROBLEMS}/flipped-date.md`, '--date-order', 'mdy')).toBe(0);
+		expect(readFileSync(join(out, 'flipped-date/index.mdx'), 'utf8')).toContain('published: 2019-12-25');
+		expect(logged.join('\n')).toContain('warning: tests/fixtures/hugo/problems/flipped-date.md: `date` "25-12-2019" cannot be month-day-year, so it was read as 2019-12-25.');
+	});
+
+	it('stops on shortcodes it cannot convert, naming file and line', () => {
+		expect(run(`${PROBLEMS}/tabs.md`)).toBe(1);
+		const message = errors.join('\n');
+		expect(message).toContain(`${PROBLEMS}/tabs.md:10: the {{< tabs >}} shortcode has no Stepcheck equivalent`);
+		expect(message).toContain(`${PROBLEMS}/tabs.md:16: the {{< youtube >}} shortcode is not one Stepcheck can convert`);
+		expect(existsSync(join(out, 'tabs'))).toBe(false);
+	});
+
+	it('refuses bad options with the fix', () => {
+		expect(run(SITE, '--date-order', 'ymd')).toBe(2);
+		expect(errors[0]).toContain('use mdy');
+		expect(run(SITE, '--section', 'blog/2019')).toBe(2);
+		expect(errors[0]).toContain('from the site root');
+		expect(run('tests/fixtures/hugo/nothing-here.md')).toBe(2);
+		expect(errors[0]).toContain('does not exist');
+	});
+});

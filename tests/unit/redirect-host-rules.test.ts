@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, cloudFrontFunction, netlifyRedirects, sharingTagsOf, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
+
+const built = buildRedirectMap({
+	guides: [
+		{
+			id: 'g',
+			file: 'g/index.mdx',
+			target: '/guides/g/',
+			legacyUrl: '/blog/2019/old/',
+			aliases: ['other'],
+			images: [{ from: '/blog/2019/images/a.png', to: '/_astro/a.1.webp' }],
+		},
+	],
+	legacy: { file: 'legacy.json', redirects: [{ from: '/aws_security', to: '/guides/' }] },
+	pages: [
+		{ path: '/guides/', file: 'index.astro' },
+		{ path: '/guides/g/', file: 'g/index.mdx' },
+	],
+});
+if (!built.ok) throw new Error(built.problems.join('\n'));
+const map = built.map;
+
+type CloudFrontHandler = (event: unknown) => Promise<{ statusCode?: number; headers?: { location?: { value: string } }; uri?: string }>;
+const handler = new Function(`${cloudFrontFunction(map)}\nreturn handler;`)() as CloudFrontHandler;
+
+function viewerRequest(uri: string, method = 'GET', querystring: Record<string, unknown> = {}) {
+	return { version: '1.0', context: { eventType: 'viewer-request' }, request: { method, uri, querystring, headers: {}, cookies: {} } };
+}
+
+describe('host rules generated from the redirect map', () => {
+	it('the CloudFront Function answers every spelling as the map does, with 301 and the query kept', async () => {
+		for (const [from, to] of Object.entries(map.lookup)) {
+			const response = await handler(viewerRequest(from, 'GET', { utm_source: { value: 'x' }, tag: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }));
+			expect(response.statusCode, from).toBe(301);
+			expect(response.headers?.location?.value).toBe(`${to}?utm_source=x&tag=a&tag=b`);
+		}
+	});
+
+	it('the CloudFront Function uses 308 for other methods and passes unknown paths through untouched', async () => {
+		const post = await handler(viewerRequest('/aws_security', 'POST'));
+		expect(post.statusCode).toBe(308);
+		expect(post.headers?.location?.value).toBe('/guides/');
+		const passed = await handler(viewerRequest('/guides/g/'));
+		expect(passed.statusCode).toBeUndefined();
+		expect(passed.uri).toBe('/guides/g/');
+		expect((await handler(viewerRequest('/toString'))).uri).toBe('/toString');
+	});
+
+	it('_redirects has one 301 line per spelling, matching the map', () => {
+		const lines = netlifyRedirects(map).split('\n').filter((l) => l && !l.startsWith('#'));
+		const parsed = Object.fromEntries(lines.map((l) => l.split(' ')).map(([from, to, code]) => [from, `${to} ${code}`]));
+		expect(parsed).toEqual(Object.fromEntries(Object.entries(map.lookup).map(([f, t]) => [f, `${t} 301`])));
+	});
+
+	it('a stub page refreshes at once, names the canonical URL, links visibly and keeps query and fragment', () => {
+		const html = stubPage({ to: '/guides/g/' }, 'https://stepcheck.dev');
+		expect(html).toContain('<link rel="canonical" href="https://stepcheck.dev/guides/g/">');
+		expect(html).toContain('<meta http-equiv="refresh" content="0; url=/guides/g/">');
+		expect(html).toContain('<a href="/guides/g/">');
+		expect(html).toContain('location.replace("/guides/g/" + location.search + location.hash)');
+	});
+
+	it("a stub page carries the target's title and sharing tags, but keeps its own canonical link and noindex", () => {
+		const target = [
+			'<html><head><title>Turn on MFA</title>',
+			'<meta name="description" content="Add a second factor.">',
+			'<meta name="robots" content="index">',
+			'<link rel="canonical" href="https://stepcheck.dev/guides/g/">',
+			'<meta property="og:title" content="Turn on MFA"><meta property="og:image" content="https://stepcheck.dev/og.png">',
+			'<meta name="twitter:card" content="summary_large_image">',
+			'</head><body><meta property="og:title" content="not in head"></body></html>',
+		].join('');
+		const tags = sharingTagsOf(target);
+		expect(tags).toEqual([
+			'<title>Turn on MFA</title>',
+			'<meta name="description" content="Add a second factor.">',
+			'<meta property="og:title" content="Turn on MFA">',
+			'<meta property="og:image" content="https://stepcheck.dev/og.png">',
+			'<meta name="twitter:card" content="summary_large_image">',
+		]);
+		const html = stubPage({ to: '/guides/g/' }, 'https://stepcheck.dev', tags);
+		expect(html).toContain('<title>Turn on MFA</title>');
+		expect(html).not.toContain('This page has moved</title>');
+		expect(html).toContain('<meta name="robots" content="noindex">');
+		expect(html.match(/rel="canonical"/g)).toHaveLength(1);
+	});
+
+	it.each([
+		['/blog/2019/old/', 'blog/2019/old/index.html'],
+		['/old/page.html', 'old/page.html'],
+		['/blog/2019/images/a.png', null],
+	])('the stub for %s is written at %s', (from, file) => {
+		expect(stubFilePath({ from })).toBe(file);
+	});
+});
+
+describe('the CloudFront Function stays within CloudFront limits', () => {
+	it('holds each old path once, in its canonical form, well under 10 KB', () => {
+		const source = cloudFrontFunction(map);
+		expect(source.match(/"\/aws_security\/"/g)).toHaveLength(1);
+		expect(source).not.toContain('index.html":');
+		expect(Buffer.byteLength(source)).toBeLessThan(CLOUDFRONT_FUNCTION_MAX_BYTES);
+	});
+});
