@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.mjs';
+import { pagefindDevIndex } from './src/lib/search/dev-index';
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -17,9 +18,10 @@ export default defineConfig({
 	build: { format: 'directory' },
 	integrations: [
 		mdx(),
+		pagefindDevIndex(),
 		sitemap({
 			// Legacy-URL stubs and the 404 page are not content.
-			filter: (page) => !page.endsWith('/404/'),
+			filter: (page) => !page.endsWith('/404/') && !page.endsWith('/search/'),
 		}),
 	],
 	image: {
