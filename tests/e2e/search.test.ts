@@ -143,6 +143,7 @@ describe('header search in the browser', () => {
 		const suggestion = help.locator('button[data-suggest]').first();
 		const word = await suggestion.textContent();
 		await suggestion.click();
+		await page.waitForFunction((w) => document.querySelector('[data-search-status]')!.textContent!.includes(`“${w}”`), word);
 		const after = await readResults(page);
 		expect(await page.locator('#search-input').inputValue()).toBe(word);
 		expect(after.options.length).toBeGreaterThan(0);

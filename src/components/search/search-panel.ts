@@ -29,6 +29,8 @@ interface Panel {
 	returnFocusTo: HTMLElement | null;
 	searchNumber: number;
 	timer: number | undefined;
+	/** The tag chips, loaded once; no-results suggestions wait for them. */
+	tagsLoaded: Promise<void> | undefined;
 }
 
 let panel: Panel | undefined;
@@ -70,6 +72,7 @@ function setup(root: HTMLElement): Panel {
 		returnFocusTo: null,
 		searchNumber: 0,
 		timer: undefined,
+		tagsLoaded: undefined,
 	};
 	p.input.addEventListener('input', () => scheduleSearch(p));
 	p.input.addEventListener('keydown', (event) => onKey(p, event));
@@ -112,9 +115,11 @@ export function openSearch(root: HTMLElement, request: OpenRequest): void {
 	if (!p.dialog.open) p.dialog.showModal();
 	if (request.returnFocusTo) p.returnFocusTo = request.returnFocusTo;
 	p.input.focus();
-	loadPagefind()
-		.then((module) => loadTags(p, module))
-		.catch(() => showUnavailable(p));
+	p.tagsLoaded ??= loadPagefind().then((module) => loadTags(p, module));
+	p.tagsLoaded.catch(() => {
+		p.tagsLoaded = undefined;
+		showUnavailable(p);
+	});
 	runSearch(p);
 }
 
@@ -125,7 +130,6 @@ function close(p: Panel): void {
 }
 
 async function loadTags(p: Panel, module: PagefindModule): Promise<void> {
-	if (p.tags.childElementCount) return;
 	const filters = await module.filters();
 	p.tagCounts = filters.tag ?? {};
 	const names = Object.keys(p.tagCounts).sort();
@@ -183,6 +187,8 @@ async function runSearch(p: Panel): Promise<void> {
 	const pages = await Promise.all(response.results.slice(0, GUIDES_SHOWN).map((result) => result.data()));
 	if (number !== p.searchNumber) return;
 	const options = rankGuides(pages, query).flatMap((page) => optionsForGuide(page, query));
+	if (!options.length) await p.tagsLoaded?.catch(() => undefined);
+	if (number !== p.searchNumber) return;
 	render(p, options, query);
 	p.status.textContent = resultCountMessage(response.results.length, options.length, query);
 	if (!options.length) renderNoResults(p, query);
