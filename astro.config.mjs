@@ -14,6 +14,9 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
+	// A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
+	// never leaves its guides in the store the real build and `astro dev` read.
+	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [

@@ -140,6 +140,8 @@ describe('header search in the browser', () => {
 		const help = page.locator('[data-search-empty]');
 		expect(await help.isVisible()).toBe(true);
 		expect(await help.textContent()).toMatch(/Check the spelling/);
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		const suggestion = help.locator('button[data-suggest]').first();
 		const word = await suggestion.textContent();
 		await suggestion.click();

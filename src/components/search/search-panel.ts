@@ -170,7 +170,7 @@ async function runSearch(p: Panel): Promise<void> {
 		history.replaceState(history.state, '', searchPageUrl(base, query));
 	}
 	if (!query && !p.activeTags.size) {
-		render(p, [], '');
+		render(p, []);
 		p.status.textContent = 'Type to search every guide, or choose a tag.';
 		return;
 	}
@@ -189,13 +189,13 @@ async function runSearch(p: Panel): Promise<void> {
 	const options = rankGuides(pages, query).flatMap((page) => optionsForGuide(page, query));
 	if (!options.length) await p.tagsLoaded?.catch(() => undefined);
 	if (number !== p.searchNumber) return;
-	render(p, options, query);
+	render(p, options);
 	p.status.textContent = resultCountMessage(response.results.length, options.length, query);
 	if (!options.length) renderNoResults(p, query);
 }
 
 function showUnavailable(p: Panel): void {
-	render(p, [], '');
+	render(p, []);
 	p.status.textContent = unavailableMessage();
 }
 
@@ -213,7 +213,7 @@ function excerptNodes(html: string): Node[] {
 	});
 }
 
-function render(p: Panel, options: ResultOption[], query: string): void {
+function render(p: Panel, options: ResultOption[]): void {
 	p.options = options;
 	p.active = -1;
 	p.input.removeAttribute('aria-activedescendant');
@@ -243,7 +243,9 @@ function render(p: Panel, options: ResultOption[], query: string): void {
 		return item;
 	});
 	p.list.replaceChildren(...items);
-	p.input.setAttribute('aria-expanded', String(options.length > 0 || query !== ''));
+	// An empty listbox is hidden, so assistive tech never meets a list with no options.
+	p.list.hidden = options.length === 0;
+	p.input.setAttribute('aria-expanded', String(options.length > 0));
 }
 
 function renderNoResults(p: Panel, query: string): void {
@@ -306,7 +308,10 @@ function setActive(p: Panel, index: number): void {
 
 function go(p: Panel, index: number): void {
 	const option = p.options[index];
-	if (option) location.assign(option.href);
+	if (!option) return;
+	// Close first: a result on this very page only changes the fragment, and the page stays.
+	p.dialog.close();
+	location.assign(option.href);
 }
 
 function onKey(p: Panel, event: KeyboardEvent): void {
