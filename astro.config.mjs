@@ -8,6 +8,8 @@ import { pagefindDevIndex } from './src/lib/search/dev-index';
 
 export default defineConfig({
 	site: siteConfig.url,
+	// Deploying under a folder (https://example.org/security/) sets this to "/security".
+	base: process.env.STEPCHECK_BASE_PATH || undefined,
 	// Every page is prerendered; only routes that opt out with `prerender = false`
 	// (the live AWS check) run on demand in the Node server.
 	output: 'static',

@@ -8,13 +8,13 @@ import { ROOT } from './paths';
  * output folder, through the same `npm run build` as a deployment, so a test can read
  * the real Pagefind index of known text.
  */
-export function buildWithContent(contentDir: string, outName: string): string {
+export function buildWithContent(contentDir: string, outName: string, extraEnv: Record<string, string> = {}): string {
 	const outDir = resolve(ROOT, '.test-output', outName);
 	if (process.env.STEPCHECK_REUSE_BUILD === '1' && existsSync(join(outDir, 'server/entry.mjs'))) return outDir;
 	rmSync(outDir, { recursive: true, force: true });
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, STEPCHECK_OUT_DIR: outDir, STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_CACHE_DIR: `${outDir}-cache` },
+		env: { ...process.env, STEPCHECK_OUT_DIR: outDir, STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_CACHE_DIR: `${outDir}-cache`, ...extraEnv },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
