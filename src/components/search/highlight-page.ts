@@ -36,6 +36,4 @@ export function highlightFromLocation(): void {
 		parts.push(document.createTextNode(value.slice(last)));
 		text.replaceWith(...parts);
 	}
-	// Marking can shift text; bring the step the reader asked for back into view.
-	if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
 }
