@@ -46,19 +46,51 @@ export function termsCovered(sub: PagefindSubResult, words: readonly string[], t
 	return found.size;
 }
 
+/**
+ * Sections that list references rather than instructions. Their link titles repeat the
+ * guide's vocabulary ("Assign a hardware TOTP token in the AWS Management Console"), so
+ * they would outrank the step a reader wants; they still show, after the rest.
+ */
+export const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['sources', 'related-guides']);
+
+export function isReferenceSection(sub: PagefindSubResult): boolean {
+	const hash = sub.url.indexOf('#');
+	return hash !== -1 && REFERENCE_SECTIONS.has(sub.url.slice(hash + 1));
+}
+
+/** How many of the query's words the section's own title (the step's instruction, the heading) holds. */
+export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): number {
+	const words = queryTerms(sub.title);
+	return terms.filter((term) => words.some((word) => word.startsWith(term))).length;
+}
+
 export interface RankedSubResult {
 	sub: PagefindSubResult;
 	covered: number;
 	score: number;
 }
 
-/** Sections holding more of the query's words first, then Pagefind's score, then page order. */
+/**
+ * Instructions before reference lists; then sections holding more of the query's words;
+ * then sections whose title names them (the step that says "Open the account menu"
+ * before a paragraph that mentions the menu); then Pagefind's score; then page order.
+ */
 export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
 	const words = contentWords(content);
 	const terms = queryTerms(query);
 	return subs
-		.map((sub, order) => ({ sub, order, covered: termsCovered(sub, words, terms), score: subResultScore(sub) }))
-		.sort((a, b) => b.covered - a.covered || b.score - a.score || a.order - b.order)
+		.map((sub, order) => ({
+			sub,
+			order,
+			reference: isReferenceSection(sub) ? 1 : 0,
+			covered: termsCovered(sub, words, terms),
+			inTitle: termsInTitle(sub, terms),
+			score: subResultScore(sub),
+		}))
+		.sort(
+			(a, b) =>
+				a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order,
+		)
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
 }
 
@@ -121,14 +153,18 @@ export function noResultsHelp(query: string, activeTags: readonly string[], tagC
 
 /**
  * Pagefind ranks whole guides; a guide with one step that holds every searched word goes
- * ahead of a guide that only mentions them here and there. Otherwise Pagefind's order stands.
+ * ahead of a guide that only mentions them here and there, or only in its reference
+ * lists, and a step whose title names the words goes ahead of one that only mentions
+ * them. Otherwise Pagefind's order stands.
  */
 export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
 	const terms = queryTerms(query);
 	if (terms.length < 2) return [...pages];
+	// One number per section: words held first, words in its title second.
 	const best = (page: PagefindResultData) => {
 		const words = contentWords(page.content);
-		return Math.max(0, ...page.sub_results.map((sub) => termsCovered(sub, words, terms)));
+		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
+		return Math.max(0, ...instructions.map((sub) => termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms)));
 	};
 	return pages
 		.map((page, order) => ({ page, order, covered: best(page) }))
