@@ -5,26 +5,31 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.mjs';
 import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legacy-redirects.ts';
+import { pagefindDevIndex } from './src/lib/search/dev-index';
 
 export default defineConfig({
 	site: siteConfig.url,
+	// Deploying under a folder (https://example.org/security/) sets this to "/security".
+	base: process.env.STEPCHECK_BASE_PATH || undefined,
 	// Every page is prerendered; only routes that opt out with `prerender = false`
 	// (the live AWS check) run on demand in the Node server.
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
-	// A separate cache lets a benchmark or a test build other content without touching the usual one.
+	// A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
+	// never leaves its guides in the store the real build and `astro dev` read.
 	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [
 		mdx(),
+		pagefindDevIndex(),
 		// Before the sitemap: it records the old URLs the sitemap filter leaves out.
 		legacyRedirects(),
 		sitemap({
-			// Legacy-URL stubs and the 404 page are not content.
-			filter: (page) => !page.endsWith('/404/') && !isLegacyOrInternalUrl(page),
+			// Legacy-URL stubs, the 404 page and the search page are not content.
+			filter: (page) => !page.endsWith('/404/') && !page.endsWith('/search/') && !isLegacyOrInternalUrl(page),
 		}),
 	],
 	image: {

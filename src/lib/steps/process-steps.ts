@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { stepSearchTitle } from './step-title';
 
 /**
  * Turns the HTML of one Markdown ordered list into Stepcheck's numbered steps:
@@ -53,6 +54,9 @@ export function processSteps(html: string | undefined): ProcessedSteps {
 		item.properties.id = `step-${n}`;
 		item.properties.className = ['step'];
 		item.properties.dataStep = String(n);
+		// Pagefind makes any element with an id and data-pagefind-title a sub-result, so a
+		// search lands on the step itself (#step-6), not on the top of the guide.
+		item.properties.dataPagefindTitle = stepSearchTitle(n, item);
 		const anchor: Element = {
 			type: 'element',
 			tagName: 'a',

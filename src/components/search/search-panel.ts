@@ -1,0 +1,343 @@
+/**
+ * The search dialog, loaded on first open. It follows the ARIA combobox pattern: focus
+ * stays in the input, arrows move `aria-activedescendant` through the listbox, Enter
+ * opens the active result, Esc closes and gives focus back to where it was.
+ */
+import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../lib/search/base-path';
+import type { PagefindModule } from '../../lib/search/pagefind-api';
+import { noResultsHelp, optionsForGuide, rankGuides, resultCountMessage, type ResultOption } from '../../lib/search/result-options';
+
+const GUIDES_SHOWN = 8;
+const TYPING_PAUSE_MS = 120;
+
+interface OpenRequest {
+	/** Null when search was already open, so the first place the reader came from is kept. */
+	returnFocusTo: HTMLElement | null;
+}
+
+interface Panel {
+	dialog: HTMLDialogElement;
+	input: HTMLInputElement;
+	tags: HTMLElement;
+	status: HTMLElement;
+	list: HTMLElement;
+	empty: HTMLElement;
+	options: ResultOption[];
+	active: number;
+	activeTags: Set<string>;
+	tagCounts: Record<string, number>;
+	returnFocusTo: HTMLElement | null;
+	searchNumber: number;
+	timer: number | undefined;
+	/** The tag chips, loaded once; no-results suggestions wait for them. */
+	tagsLoaded: Promise<void> | undefined;
+}
+
+let panel: Panel | undefined;
+let pagefind: Promise<PagefindModule> | undefined;
+const base = normaliseBase(import.meta.env.BASE_URL);
+
+function loadPagefind(): Promise<PagefindModule> {
+	pagefind ??= (async () => {
+		// A runtime URL, so the bundler leaves it alone and the index from the last build is used.
+		const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
+		// Pagefind indexed the built files at the site root; results must carry the base path.
+		await module.options({ baseUrl: base, excerptLength: 22 });
+		await module.init();
+		return module;
+	})();
+	pagefind.catch(() => (pagefind = undefined));
+	return pagefind;
+}
+
+function unavailableMessage(): string {
+	return import.meta.env.DEV
+		? 'There is no search index yet. In development, search uses the index of the last build: run “npm run build” once, then search again.'
+		: 'Search could not load. Check your connection and try again.';
+}
+
+function setup(root: HTMLElement): Panel {
+	const pick = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+	const p: Panel = {
+		dialog: pick<HTMLDialogElement>('[data-search-dialog]'),
+		input: pick<HTMLInputElement>('[data-search-input]'),
+		tags: pick('[data-search-tags]'),
+		status: pick('[data-search-status]'),
+		list: pick('[data-search-results]'),
+		empty: pick('[data-search-empty]'),
+		options: [],
+		active: -1,
+		activeTags: new Set(),
+		tagCounts: {},
+		returnFocusTo: null,
+		searchNumber: 0,
+		timer: undefined,
+		tagsLoaded: undefined,
+	};
+	p.input.addEventListener('input', () => scheduleSearch(p));
+	p.input.addEventListener('keydown', (event) => onKey(p, event));
+	pick('[data-search-close]').addEventListener('click', () => close(p));
+	// Esc on a modal dialog fires `cancel`; close our way so focus goes back where it was.
+	p.dialog.addEventListener('cancel', (event) => {
+		event.preventDefault();
+		close(p);
+	});
+	p.dialog.addEventListener('click', (event) => {
+		if (event.target === p.dialog) close(p);
+	});
+	p.list.addEventListener('click', (event) => {
+		const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
+		if (option) go(p, Number(option.dataset.index));
+	});
+	p.list.addEventListener('mousemove', (event) => {
+		const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
+		if (option && Number(option.dataset.index) !== p.active) setActive(p, Number(option.dataset.index));
+	});
+	p.empty.addEventListener('click', (event) => {
+		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-suggest], button[data-clear-tags]');
+		if (!button) return;
+		if (button.dataset.clearTags !== undefined) {
+			p.activeTags.clear();
+			syncTagButtons(p);
+		} else {
+			p.input.value = button.dataset.suggest ?? '';
+		}
+		p.input.focus();
+		runSearch(p);
+	});
+	return p;
+}
+
+export function openSearch(root: HTMLElement, request: OpenRequest): void {
+	panel ??= setup(root);
+	const p = panel;
+	// The launcher has already opened the dialog and put any ?q= words in the box.
+	if (!p.dialog.open) p.dialog.showModal();
+	if (request.returnFocusTo) p.returnFocusTo = request.returnFocusTo;
+	p.input.focus();
+	p.tagsLoaded ??= loadPagefind().then((module) => loadTags(p, module));
+	p.tagsLoaded.catch(() => {
+		p.tagsLoaded = undefined;
+		showUnavailable(p);
+	});
+	runSearch(p);
+}
+
+function close(p: Panel): void {
+	p.dialog.close();
+	const target = p.returnFocusTo && p.returnFocusTo.isConnected ? p.returnFocusTo : null;
+	target?.focus();
+}
+
+async function loadTags(p: Panel, module: PagefindModule): Promise<void> {
+	const filters = await module.filters();
+	p.tagCounts = filters.tag ?? {};
+	const names = Object.keys(p.tagCounts).sort();
+	for (const name of names) {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.dataset.tag = name;
+		button.setAttribute('aria-pressed', 'false');
+		button.textContent = name;
+		button.addEventListener('click', () => {
+			if (p.activeTags.has(name)) p.activeTags.delete(name);
+			else p.activeTags.add(name);
+			syncTagButtons(p);
+			runSearch(p);
+		});
+		p.tags.append(button);
+	}
+	p.tags.hidden = names.length === 0;
+}
+
+function syncTagButtons(p: Panel): void {
+	for (const button of p.tags.querySelectorAll<HTMLButtonElement>('button[data-tag]')) {
+		button.setAttribute('aria-pressed', String(p.activeTags.has(button.dataset.tag!)));
+	}
+}
+
+function scheduleSearch(p: Panel): void {
+	window.clearTimeout(p.timer);
+	p.timer = window.setTimeout(() => runSearch(p), TYPING_PAUSE_MS);
+}
+
+async function runSearch(p: Panel): Promise<void> {
+	window.clearTimeout(p.timer);
+	const number = ++p.searchNumber;
+	const query = p.input.value.trim();
+	if (location.pathname.replace(/\/+$/, '/') === searchPageUrl(base, '')) {
+		// On the search page the address is the search, so it can be shared as it is.
+		history.replaceState(history.state, '', searchPageUrl(base, query));
+	}
+	if (!query && !p.activeTags.size) {
+		render(p, []);
+		p.status.textContent = 'Type to search every guide, or choose a tag.';
+		return;
+	}
+	let module: PagefindModule;
+	try {
+		module = await loadPagefind();
+	} catch {
+		if (number === p.searchNumber) showUnavailable(p);
+		return;
+	}
+	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
+	const response = await module.search(query || null, { filters });
+	if (!response || number !== p.searchNumber) return;
+	const pages = await Promise.all(response.results.slice(0, GUIDES_SHOWN).map((result) => result.data()));
+	if (number !== p.searchNumber) return;
+	const options = rankGuides(pages, query).flatMap((page) => optionsForGuide(page, query));
+	if (!options.length) await p.tagsLoaded?.catch(() => undefined);
+	if (number !== p.searchNumber) return;
+	render(p, options);
+	p.status.textContent = resultCountMessage(response.results.length, options.length, query);
+	if (!options.length) renderNoResults(p, query);
+}
+
+function showUnavailable(p: Panel): void {
+	render(p, []);
+	p.status.textContent = unavailableMessage();
+}
+
+/** Pagefind's excerpts are escaped text with <mark>; keep exactly that and nothing else. */
+function excerptNodes(html: string): Node[] {
+	const template = document.createElement('template');
+	template.innerHTML = html;
+	return [...template.content.childNodes].map((node) => {
+		if (node.nodeName === 'MARK') {
+			const mark = document.createElement('mark');
+			mark.textContent = node.textContent;
+			return mark;
+		}
+		return document.createTextNode(node.textContent ?? '');
+	});
+}
+
+function render(p: Panel, options: ResultOption[]): void {
+	p.options = options;
+	p.active = -1;
+	p.input.removeAttribute('aria-activedescendant');
+	p.empty.hidden = true;
+	p.empty.replaceChildren();
+	const items = options.map((option, index) => {
+		const item = document.createElement('li');
+		item.id = `search-option-${index}`;
+		item.setAttribute('role', 'option');
+		item.setAttribute('aria-selected', 'false');
+		item.dataset.index = String(index);
+		item.dataset.target = option.target;
+		const guide = document.createElement('span');
+		guide.className = 'result-guide';
+		guide.textContent = option.guideTitle;
+		item.append(guide);
+		if (option.section) {
+			const section = document.createElement('span');
+			section.className = 'result-section';
+			section.textContent = option.section;
+			item.append(section);
+		}
+		const excerpt = document.createElement('span');
+		excerpt.className = 'result-excerpt';
+		excerpt.append(...excerptNodes(option.excerptHtml));
+		item.append(excerpt);
+		return item;
+	});
+	p.list.replaceChildren(...items);
+	// An empty listbox is hidden, so assistive tech never meets a list with no options.
+	p.list.hidden = options.length === 0;
+	p.input.setAttribute('aria-expanded', String(options.length > 0));
+}
+
+function renderNoResults(p: Panel, query: string): void {
+	const help = noResultsHelp(query, [...p.activeTags], p.tagCounts);
+	const heading = document.createElement('p');
+	heading.textContent = 'Nothing matched. You could:';
+	const hints = document.createElement('ul');
+	for (const hint of help.hints) {
+		const li = document.createElement('li');
+		li.textContent = hint;
+		hints.append(li);
+	}
+	const parts: Node[] = [heading, hints];
+	if (p.activeTags.size) {
+		const clear = document.createElement('button');
+		clear.type = 'button';
+		clear.dataset.clearTags = '';
+		clear.textContent = 'Clear tag filters';
+		parts.push(clear);
+	}
+	if (help.suggestions.length) {
+		const label = document.createElement('p');
+		label.textContent = 'Or search for:';
+		const list = document.createElement('ul');
+		list.className = 'search-suggestions';
+		for (const suggestion of help.suggestions) {
+			const li = document.createElement('li');
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.dataset.suggest = suggestion;
+			button.textContent = suggestion;
+			li.append(button);
+			list.append(li);
+		}
+		parts.push(label, list);
+	}
+	const all = document.createElement('p');
+	const link = document.createElement('a');
+	link.href = `${base}guides/`;
+	link.textContent = 'Browse all guides';
+	all.append(link);
+	parts.push(all);
+	p.empty.replaceChildren(...parts);
+	p.empty.hidden = false;
+}
+
+function setActive(p: Panel, index: number): void {
+	const previous = p.list.querySelector('[aria-selected="true"]');
+	previous?.setAttribute('aria-selected', 'false');
+	p.active = index;
+	const option = p.list.querySelector<HTMLElement>(`#search-option-${index}`);
+	if (!option) {
+		p.input.removeAttribute('aria-activedescendant');
+		return;
+	}
+	option.setAttribute('aria-selected', 'true');
+	p.input.setAttribute('aria-activedescendant', option.id);
+	option.scrollIntoView({ block: 'nearest' });
+}
+
+function go(p: Panel, index: number): void {
+	const option = p.options[index];
+	if (!option) return;
+	// Close first: a result on this very page only changes the fragment, and the page stays.
+	p.dialog.close();
+	location.assign(option.href);
+}
+
+function onKey(p: Panel, event: KeyboardEvent): void {
+	const count = p.options.length;
+	switch (event.key) {
+		case 'ArrowDown':
+			if (!count) return;
+			event.preventDefault();
+			setActive(p, (p.active + 1) % count);
+			break;
+		case 'ArrowUp':
+			if (!count) return;
+			event.preventDefault();
+			setActive(p, p.active <= 0 ? count - 1 : p.active - 1);
+			break;
+		case 'Home':
+		case 'End':
+			if (!count || !event.ctrlKey) return;
+			event.preventDefault();
+			setActive(p, event.key === 'Home' ? 0 : count - 1);
+			break;
+		case 'Enter':
+			if (!count) return;
+			event.preventDefault();
+			// Enter before any arrow opens the best result, the one a reader expects.
+			go(p, Math.max(p.active, 0));
+			break;
+	}
+}

@@ -1,0 +1,48 @@
+/**
+ * The part of Pagefind's browser API (`/pagefind/pagefind.js`, 1.x) that Stepcheck uses.
+ * Pagefind ships no types for it, so these describe what its search returns.
+ */
+
+export interface PagefindWeightedLocation {
+	weight: number;
+	balanced_score: number;
+	location: number;
+}
+
+export interface PagefindSubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+	locations: number[];
+	weighted_locations: PagefindWeightedLocation[];
+}
+
+export interface PagefindResultData {
+	url: string;
+	/** The indexed text; `locations` are positions of its whitespace-separated words. */
+	content: string;
+	excerpt: string;
+	meta: Record<string, string | undefined>;
+	filters: Record<string, string[]>;
+	sub_results: PagefindSubResult[];
+}
+
+export interface PagefindResult {
+	id: string;
+	score: number;
+	data: () => Promise<PagefindResultData>;
+}
+
+export interface PagefindSearchResponse {
+	results: PagefindResult[];
+	unfilteredResultCount: number;
+}
+
+export type PagefindFilters = Record<string, { any: string[] }>;
+
+export interface PagefindModule {
+	options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+	init: () => Promise<void>;
+	search: (query: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse | null>;
+	filters: () => Promise<Record<string, Record<string, number>>>;
+}

@@ -1,0 +1,173 @@
+import type { PagefindResultData, PagefindSubResult } from './pagefind-api';
+import { queryTerms, resultLink } from './search-request';
+
+/**
+ * Turns Pagefind's answer for one guide into the options the results list shows: the
+ * guide's best-matching steps and headings first, each linking straight to its anchor.
+ */
+
+export interface ResultOption {
+	/** Where Enter goes: the step or heading, with the query's words to highlight there. */
+	href: string;
+	/** The anchor without the highlight words, which the relevance table compares. */
+	target: string;
+	guideTitle: string;
+	/** "Step 6: Set up the device" or a heading; null when the match is the guide's intro. */
+	section: string | null;
+	/** HTML from Pagefind: escaped text with the matched words in <mark>. */
+	excerptHtml: string;
+}
+
+export const OPTIONS_PER_GUIDE = 3;
+
+/** Pagefind scores each matched word; a section's score is what its words add up to. */
+export function subResultScore(sub: PagefindSubResult): number {
+	return sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+}
+
+/** Pagefind's word positions index its content split on whitespace. */
+export function contentWords(content: string): string[] {
+	return content.split(/[\r\n\s]+/g);
+}
+
+/**
+ * How many of the query's words a section contains. A step holding "sign" and "out"
+ * answers "sign out" better than an intro that says "sign-in" three times.
+ * Matching is by word start, close to Pagefind's stemming ("codes" counts for "code").
+ */
+export function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[]): number {
+	const found = new Set<string>();
+	for (const location of sub.locations) {
+		const parts = queryTerms(words[location] ?? '');
+		for (const term of terms) {
+			if (parts.some((part) => part.startsWith(term) || term.startsWith(part))) found.add(term);
+		}
+	}
+	return found.size;
+}
+
+/**
+ * Sections that list references rather than instructions. Their link titles repeat the
+ * guide's vocabulary ("Assign a hardware TOTP token in the AWS Management Console"), so
+ * they would outrank the step a reader wants; they still show, after the rest.
+ */
+export const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['sources', 'related-guides']);
+
+export function isReferenceSection(sub: PagefindSubResult): boolean {
+	const hash = sub.url.indexOf('#');
+	return hash !== -1 && REFERENCE_SECTIONS.has(sub.url.slice(hash + 1));
+}
+
+/** How many of the query's words the section's own title (the step's instruction, the heading) holds. */
+export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): number {
+	const words = queryTerms(sub.title);
+	return terms.filter((term) => words.some((word) => word.startsWith(term))).length;
+}
+
+export interface RankedSubResult {
+	sub: PagefindSubResult;
+	covered: number;
+	score: number;
+}
+
+/**
+ * Instructions before reference lists; then sections holding more of the query's words;
+ * then sections whose title names them (the step that says "Open the account menu"
+ * before a paragraph that mentions the menu); then Pagefind's score; then page order.
+ */
+export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
+	const words = contentWords(content);
+	const terms = queryTerms(query);
+	return subs
+		.map((sub, order) => ({
+			sub,
+			order,
+			reference: isReferenceSection(sub) ? 1 : 0,
+			covered: termsCovered(sub, words, terms),
+			inTitle: termsInTitle(sub, terms),
+			score: subResultScore(sub),
+		}))
+		.sort(
+			(a, b) =>
+				a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order,
+		)
+		.map(({ sub, covered, score }) => ({ sub, covered, score }));
+}
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function optionsForGuide(data: PagefindResultData, query: string, max = OPTIONS_PER_GUIDE): ResultOption[] {
+	const guideTitle = data.meta.title ?? data.url;
+	const ranked = rankSubResults(data.sub_results, data.content, query)
+		.slice(0, max)
+		.map(({ sub }) => sub);
+	if (!ranked.length) {
+		// A tag filter with no words matches whole guides: show their description.
+		return [
+			{
+				href: data.url,
+				target: data.url,
+				guideTitle,
+				section: null,
+				excerptHtml: escapeHtml(data.meta.description ?? ''),
+			},
+		];
+	}
+	return ranked.map((sub) => ({
+		href: resultLink(sub.url, query),
+		target: sub.url,
+		guideTitle,
+		section: sub.url.includes('#') && sub.title !== guideTitle ? sub.title : null,
+		excerptHtml: sub.excerpt,
+	}));
+}
+
+export function resultCountMessage(guides: number, options: number, query: string): string {
+	const what = query.trim() ? ` for “${query.trim()}”` : '';
+	if (guides === 0) return `No results${what}.`;
+	const places = `${options} ${options === 1 ? 'place' : 'places'}`;
+	const inGuides = `${guides} ${guides === 1 ? 'guide' : 'guides'}`;
+	return `${places} in ${inGuides}${what}.`;
+}
+
+export interface NoResultsHelp {
+	hints: string[];
+	/** Searches that do find something: the site's most used tags. */
+	suggestions: string[];
+}
+
+export function noResultsHelp(query: string, activeTags: readonly string[], tagCounts: Record<string, number>): NoResultsHelp {
+	const hints: string[] = [];
+	if (activeTags.length) hints.push(`Clear the tag filter${activeTags.length > 1 ? 's' : ''} (${activeTags.join(', ')}) to search every guide.`);
+	if (query.trim().split(/\s+/).length > 2) hints.push('Use fewer words: one or two distinctive ones, such as “QR code”.');
+	hints.push('Check the spelling, or try the name of the AWS screen or button you are looking at.');
+	const suggestions = Object.entries(tagCounts)
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([tag]) => tag)
+		.filter((tag) => tag !== query.trim().toLowerCase())
+		.slice(0, 4);
+	return { hints, suggestions };
+}
+
+/**
+ * Pagefind ranks whole guides; a guide with one step that holds every searched word goes
+ * ahead of a guide that only mentions them here and there, or only in its reference
+ * lists, and a step whose title names the words goes ahead of one that only mentions
+ * them. Otherwise Pagefind's order stands.
+ */
+export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
+	const terms = queryTerms(query);
+	if (terms.length < 2) return [...pages];
+	// One number per section: words held first, words in its title second.
+	const best = (page: PagefindResultData) => {
+		const words = contentWords(page.content);
+		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
+		return Math.max(0, ...instructions.map((sub) => termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms)));
+	};
+	return pages
+		.map((page, order) => ({ page, order, covered: best(page) }))
+		.sort((a, b) => b.covered - a.covered || a.order - b.order)
+		.map(({ page }) => page);
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { searchFor } from '../support/search-page';
+import { RELEVANCE } from './search-relevance.table';
+
+/** `/guides/x/#step-6` → `x#step-6`, the table's shorthand. */
+function shorthand(target: string): string {
+	const match = /\/guides\/([^/]+)\/(#.*)?$/.exec(target);
+	return match ? `${match[1]}${match[2] ?? ''}` : target;
+}
+
+describe('search relevance (the table in search-relevance.table.ts)', () => {
+	const baseUrl = inject('searchBaseUrl');
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchChromium(inject('chromiumPath'));
+		page = await browser.newPage();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('has at least 15 rows', () => {
+		expect(RELEVANCE.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it.each(RELEVANCE)('“$query” → $expect ($why)', async ({ query, expect: expected }) => {
+		const { status, options } = await searchFor(page, baseUrl, query);
+		const shown = options.map((o) => shorthand(o.target));
+		expect(shown[0], `results for “${query}” were: ${shown.join(', ') || status}`).toBe(expected);
+	});
+});

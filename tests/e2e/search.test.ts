@@ -1,0 +1,184 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium } from '../support/chromium';
+import { readResults } from '../support/search-page';
+
+const baseUrl = inject('searchBaseUrl');
+const GUIDE = `${baseUrl}/guides/turn-on-mfa-aws/`;
+
+describe('header search in the browser', () => {
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let pagefindRequests: string[];
+
+	beforeAll(async () => {
+		browser = await launchChromium(inject('chromiumPath'));
+	});
+	afterAll(async () => browser?.close());
+	beforeEach(async () => {
+		await context?.close();
+		context = await browser.newContext();
+		page = await context.newPage();
+		pagefindRequests = [];
+		page.on('request', (request) => {
+			if (new URL(request.url()).pathname.includes('/pagefind/')) pagefindRequests.push(request.url());
+		});
+	});
+
+	const dialogOpen = () => page.evaluate(() => document.querySelector<HTMLDialogElement>('[data-search-dialog]')!.open);
+	const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+	it('fetches nothing from Pagefind until search opens, then loads it', async () => {
+		await page.goto(GUIDE, { waitUntil: 'networkidle' });
+		await page.mouse.wheel(0, 600);
+		await page.waitForTimeout(300);
+		expect(pagefindRequests).toEqual([]);
+		await page.keyboard.press('/');
+		await page.keyboard.type('QR code');
+		await readResults(page);
+		expect(pagefindRequests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+	});
+
+	it.each([['/'], ['Control+k'], ['Meta+k']])('opens with %s and puts focus in the search box', async (keys) => {
+		await page.goto(GUIDE);
+		await page.locator('[data-search-open]').waitFor({ state: 'visible' });
+		expect(await dialogOpen()).toBe(false);
+		await page.keyboard.press(keys);
+		await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+		expect(await dialogOpen()).toBe(true);
+	});
+
+	it('moves through results with the arrows and opens the step with Enter, highlighting the words', async () => {
+		await page.goto(GUIDE);
+		await page.keyboard.press('/');
+		await page.keyboard.type('QR code');
+		const { options } = await readResults(page);
+		expect(options.length).toBeGreaterThan(1);
+		const input = page.locator('#search-input');
+		await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
+		await page.keyboard.press('ArrowDown');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-0');
+		await page.keyboard.press('ArrowDown');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-1');
+		expect(await page.locator('#search-option-1').getAttribute('aria-selected')).toBe('true');
+		expect(await page.locator('#search-option-0').getAttribute('aria-selected')).toBe('false');
+		await page.keyboard.press('ArrowUp');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-0');
+		await Promise.all([page.waitForURL(/#step-6$/), page.keyboard.press('Enter')]);
+		const url = new URL(page.url());
+		expect(url.pathname).toBe('/guides/turn-on-mfa-aws/');
+		expect(url.hash).toBe('#step-6');
+		await page.waitForSelector('#step-6 mark.search-hit');
+		const marked = await page.locator('#step-6 mark.search-hit').allTextContents();
+		expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['qr', 'code']));
+		// Nothing outside the guide's text is marked.
+		expect(await page.locator('header mark.search-hit, footer mark.search-hit').count()).toBe(0);
+	});
+
+	it('closes with Esc and gives focus back to where it was', async () => {
+		await page.goto(GUIDE);
+		await page.locator('a.brand').focus();
+		await page.keyboard.press('/');
+		await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+		await page.keyboard.press('Escape');
+		expect(await dialogOpen()).toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('brand'))).toBe(true);
+
+		await page.locator('[data-search-open]').click();
+		await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+		await page.keyboard.press('Escape');
+		expect(await dialogOpen()).toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
+	});
+
+	it('opens prefilled from a shared ?q= link on any page and from /search/?q=', async () => {
+		for (const address of [`${GUIDE}?q=YubiKey`, `${baseUrl}/?q=YubiKey`, `${baseUrl}/search/?q=YubiKey`]) {
+			await page.goto(address);
+			const { options, status } = await readResults(page);
+			expect(await dialogOpen(), address).toBe(true);
+			expect(await page.locator('#search-input').inputValue()).toBe('YubiKey');
+			expect(await focusedId()).toBe('search-input');
+			expect(status).toContain('1 place in 1 guide');
+			expect(options[0]!.target).toBe('/guides/backup-mfa-device/#step-3');
+		}
+	});
+
+	it('shows the guide, the step and a highlighted excerpt, and announces the count', async () => {
+		await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('two consecutive codes')}`);
+		const { options, status } = await readResults(page);
+		expect(options[0]).toMatchObject({ guide: 'Turn on MFA for your AWS sign-in', target: '/guides/turn-on-mfa-aws/#step-7' });
+		expect(options[0]!.section).toMatch(/^Step 7: Enter two consecutive codes/);
+		expect(options[0]!.excerpt).toContain('<mark>consecutive</mark>');
+		expect(await page.locator('[data-search-status]').getAttribute('role')).toBe('status');
+		expect(status).toMatch(/^\d+ places? in 1 guide for “two consecutive codes”\.$/);
+	});
+
+	it('filters by tag chips', async () => {
+		await page.goto(`${baseUrl}/search/`);
+		const chip = page.locator('[data-search-tags] button[data-tag="recovery"]');
+		await chip.click();
+		expect(await chip.getAttribute('aria-pressed')).toBe('true');
+		let { options } = await readResults(page);
+		expect(options.map((o) => o.target)).toEqual(['/guides/backup-mfa-device/']);
+		await page.locator('#search-input').fill('root');
+		await page.waitForFunction(() => /No results/.test(document.querySelector('[data-search-status]')!.textContent ?? ''));
+		await page.locator('[data-search-empty] button[data-clear-tags]').click();
+		await page.waitForFunction(() => !/No results/.test(document.querySelector('[data-search-status]')!.textContent ?? ''));
+		({ options } = await readResults(page));
+		expect(await chip.getAttribute('aria-pressed')).toBe('false');
+		expect(options[0]!.target).toMatch(/^\/guides\/protect-root-user\//);
+	});
+
+	it('says clearly when nothing matches and suggests searches that do', async () => {
+		await page.goto(`${baseUrl}/search/?q=xyzzy`);
+		const { options, status } = await readResults(page);
+		expect(options).toEqual([]);
+		expect(status).toBe('No results for “xyzzy”.');
+		const help = page.locator('[data-search-empty]');
+		expect(await help.isVisible()).toBe(true);
+		expect(await help.textContent()).toMatch(/Check the spelling/);
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		const suggestion = help.locator('button[data-suggest]').first();
+		const word = await suggestion.textContent();
+		await suggestion.click();
+		await page.waitForFunction((w) => document.querySelector('[data-search-status]')!.textContent!.includes(`“${w}”`), word);
+		const after = await readResults(page);
+		expect(await page.locator('#search-input').inputValue()).toBe(word);
+		expect(after.options.length).toBeGreaterThan(0);
+	});
+
+	it('has no axe violations with search open and results shown', async () => {
+		await page.goto(GUIDE);
+		await page.keyboard.press('/');
+		await page.keyboard.type('QR code');
+		await readResults(page);
+		await page.keyboard.press('ArrowDown');
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+
+	it('downloads at most 150 kB compressed for the first search on a cold cache', async () => {
+		let bytes = 0;
+		const sizes: string[] = [];
+		page.on('response', async (response) => {
+			if (!new URL(response.url()).pathname.includes('/pagefind/') && !/search-panel/.test(response.url())) return;
+			const body = await response.body().catch(() => Buffer.alloc(0));
+			// .pagefind and .pf_* files are already gzip streams; everything else is measured gzipped.
+			const size = /\.(pagefind|pf_\w+)$/.test(response.url()) ? body.length : gzipSync(body).length;
+			bytes += size;
+			sizes.push(`${new URL(response.url()).pathname} ${size}`);
+		});
+		await page.goto(GUIDE);
+		await page.keyboard.press('/');
+		await page.keyboard.type('QR code');
+		await readResults(page);
+		await page.waitForTimeout(300);
+		console.log(`first search downloaded ${bytes} bytes compressed:\n  ${sizes.join('\n  ')}`);
+		expect(bytes).toBeGreaterThan(0);
+		expect(bytes).toBeLessThanOrEqual(150_000);
+	});
+});

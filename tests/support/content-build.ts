@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ROOT } from './paths';
+
+/**
+ * Builds the site from another content folder (STEPCHECK_CONTENT_DIR) into its own
+ * output folder, through the same `npm run build` as a deployment, so a test can read
+ * the real Pagefind index of known text.
+ */
+export function buildWithContent(contentDir: string, outName: string, extraEnv: Record<string, string> = {}): string {
+	const outDir = resolve(ROOT, '.test-output', outName);
+	if (process.env.STEPCHECK_REUSE_BUILD === '1' && existsSync(join(outDir, 'server/entry.mjs'))) return outDir;
+	rmSync(outDir, { recursive: true, force: true });
+	const result = spawnSync('npm', ['run', 'build'], {
+		cwd: ROOT,
+		env: { ...process.env, STEPCHECK_OUT_DIR: outDir, STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_CACHE_DIR: `${outDir}-cache`, ...extraEnv },
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	if (result.status !== 0) {
+		throw new Error(`npm run build of ${contentDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+	}
+	return outDir;
+}
