@@ -13,6 +13,8 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
+	// The bench gives each build variant its own cache so cold and warm builds mean what they say.
+	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [
