@@ -140,7 +140,7 @@ try {
 				)),
 			);
 			if (starlightDir) {
-				const project = createStarlightProject({ toolDir: starlightDir, project: join(BENCH, 'work', `starlight-${size}`), guidesFrom: pristine });
+				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
 				records.starlight.push(
 					...(await benchBuilds(
 						{
@@ -172,7 +172,7 @@ try {
 				await server.stop();
 			}
 			if (starlightDir) {
-				const project = createStarlightProject({ toolDir: starlightDir, project: join(BENCH, 'work', 'site-starlight'), guidesFrom: join(ROOT, 'src', 'content', 'guides'), guideIds: [MFA_GUIDE] });
+				const project = createStarlightProject({ toolDir: starlightDir, name: 'mfa-guide', guidesFrom: join(ROOT, 'src', 'content', 'guides'), guideIds: [MFA_GUIDE] });
 				await buildOnce('starlight site', project, { ...process.env });
 				const server = await serveStatic(join(project, 'dist'));
 				try {

@@ -106,6 +106,11 @@ export async function measurePage({ browser, url, viewport }) {
 				.filter((img) => img.complete && img.naturalWidth > 0)
 				.map((img) => { const box = img.getBoundingClientRect(); return { url: img.currentSrc || img.src, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, displayWidth: box.width, displayHeight: box.height }; }),
 		);
+		// Astro inlines small scripts into the HTML; they run on load too, so they count as JavaScript.
+		const inlineScripts = await tab.evaluate(() =>
+			[...document.scripts].filter((el) => !el.src && (!el.type || el.type === 'module' || el.type.includes('javascript'))).map((el) => el.textContent ?? ''),
+		);
+		const inlineJsBytes = inlineScripts.reduce((n, text) => n + (text.trim() ? gzipSync(text, { level: 6 }).length : 0), 0);
 		const searched = await openSearch(tab);
 		const afterSearch = /** @type {MeasuredRequest[]} */ ((await Promise.all(pending.slice(loadedCount))).filter(Boolean));
 		return {
@@ -113,6 +118,7 @@ export async function measurePage({ browser, url, viewport }) {
 			...settings,
 			onLoad,
 			scrolled: tallies(scrolled),
+			inlineJsBytes,
 			search: searched ? { ...tallies(afterSearch), urls: afterSearch.map((r) => r.url) } : null,
 			images,
 			oversized: oversizedImages(images, settings.deviceScaleFactor),

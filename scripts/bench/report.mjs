@@ -55,7 +55,7 @@ export function buildFigures(builds) {
  */
 export function pageFigures(page) {
 	return {
-		jsBeforeSearchBytes: page.scrolled.compressed.js,
+		jsBeforeSearchBytes: page.scrolled.compressed.js + page.inlineJsBytes,
 		imageBytes: page.scrolled.compressed.image,
 		firstSearchBytes: page.search ? page.search.compressed.total : null,
 		oversizedImages: page.oversized.length,
@@ -124,7 +124,8 @@ export function pageTable({ stepcheck, starlight }) {
 		...KINDS.map((kind) => /** @type {[string, (p: PageResult) => number]} */ ([`${kind} (load + scroll)`, (p) => p.scrolled.compressed[kind]])),
 		['total (load + scroll)', (p) => p.scrolled.compressed.total],
 		['as served, uncompressed', (p) => p.scrolled.transferred.total],
-		['JS on load', (p) => p.onLoad.compressed.js],
+		['JS on load (files)', (p) => p.onLoad.compressed.js],
+		['JS inline in the HTML', (p) => p.inlineJsBytes],
 		['first search', (p) => (p.search ? p.search.compressed.total : null)],
 	];
 	const cell = (/** @type {number | null | undefined} */ n) => (typeof n === 'number' ? formatBytes(n) : '—');

@@ -1,9 +1,12 @@
 // @ts-check
 /**
  * A scratch Starlight project per corpus, built the stock way (`astro build`, which also
- * runs Starlight's Pagefind), with node_modules linked from `.bench/starlight/`.
+ * runs Starlight's Pagefind). Projects live in `.bench/starlight/sites/<name>/` so Node finds
+ * the installed packages by walking up, with no symlink, and each declares the installed
+ * packages as dependencies: Astro bundles integrations it finds there (Starlight imports
+ * `astro:` modules and cannot run unbundled).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { toStarlightSource } from './starlight-source.mjs';
 
@@ -44,18 +47,20 @@ const COMPONENTS_FROM_GUIDE = '../../../../components';
 export const starlightPage = (source) => toStarlightSource(source, { componentsPath: COMPONENTS_FROM_GUIDE }).source;
 
 /**
- * @param {{ toolDir: string, project: string, guidesFrom: string, guideIds?: string[] }} options
+ * @param {{ toolDir: string, name: string, guidesFrom: string, guideIds?: string[] }} options
+ * @returns {string} the project folder
  */
-export function createStarlightProject({ toolDir, project, guidesFrom, guideIds }) {
+export function createStarlightProject({ toolDir, name, guidesFrom, guideIds }) {
+	const project = join(toolDir, 'sites', name);
 	rmSync(project, { recursive: true, force: true });
 	mkdirSync(join(project, 'src', 'components'), { recursive: true });
-	writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'starlight-bench-site', private: true, type: 'module', scripts: { build: 'astro build' } }, null, 2));
+	const { dependencies } = JSON.parse(readFileSync(join(toolDir, 'package.json'), 'utf8'));
+	writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'starlight-bench-site', private: true, type: 'module', scripts: { build: 'astro build' }, dependencies }, null, 2));
 	writeFileSync(join(project, 'astro.config.mjs'), CONFIG);
 	writeFileSync(join(project, 'src', 'content.config.ts'), CONTENT_CONFIG);
 	writeFileSync(join(project, 'src', 'components', 'Callout.astro'), CALLOUT);
 	writeFileSync(join(project, 'src', 'components', 'Screenshot.astro'), SCREENSHOT);
 	writeFileSync(join(project, 'src', 'components', 'Passthrough.astro'), PASSTHROUGH);
-	symlinkSync(join(toolDir, 'node_modules'), join(project, 'node_modules'), 'dir');
 	const guides = starlightGuidesDir(project);
 	mkdirSync(guides, { recursive: true });
 	writeFileSync(join(project, 'src', 'content', 'docs', 'index.mdx'), '---\ntitle: Starlight bench\ndescription: The same guides, built with stock Starlight.\n---\n\nGuides for the benchmark.\n');
