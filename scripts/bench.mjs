@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE } from './bench/args.mjs';
 import { benchBuilds, stepcheckOutputs } from './bench/builds.mjs';
@@ -97,7 +97,7 @@ async function measureSite(label, url, browser, lighthouseDir) {
 
 const results = {
 	date: new Date().toISOString(),
-	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), kernel: release(), node: process.version },
+	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), kernel: release(), node: process.version, loadAverageAtStart: loadavg() },
 	options,
 	method: {
 		cpu: 'cutime+cstime of the bench process from /proc/self/stat before and after each build (CPU of the whole reaped process tree)',
@@ -110,6 +110,7 @@ const results = {
 	budgets: [],
 };
 mkdirSync(join(BENCH, 'results', 'lighthouse'), { recursive: true });
+log(`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 1e9).toFixed(1)} GB, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine skews wall times; CPU times less so)`);
 
 try {
 	let starlightDir = null;
@@ -190,6 +191,7 @@ try {
 	process.exit(1);
 }
 
+results.machine.loadAverageAtEnd = loadavg();
 results.budgets = checkBudgets({
 	stepcheck: toolFigures({ builds: results.builds.stepcheck, page: results.page.stepcheck }),
 	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { editOneGuide, replaceOneScreenshot } from './corpus-writer.mjs';
 import { folderBytes, IMAGE_FILE } from './disk.mjs';
 import { measureCommand } from './process-tree.mjs';
+import { formatBytes } from './table.mjs';
 
 export const PHASES = /** @type {const} */ (['cold', 'warm', 'edit', 'screenshot']);
 /** @typedef {(typeof PHASES)[number]} Phase */
@@ -76,7 +77,7 @@ export async function benchBuilds(target, { runs, log, verbose = false, firstGui
 				pagefindBytes: folderBytes(target.pagefindDir),
 			};
 			records.push(record);
-			log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${(record.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak`);
+			log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`);
 		}
 	}
 	return records;
