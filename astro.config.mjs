@@ -18,7 +18,8 @@ export default defineConfig({
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
 	// A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
-	// never leaves its guides in the store the real build and `astro dev` read.
+	// never leaves its guides in the store the real build and `astro dev` read; the bench
+	// gives each variant its own cache so cold and warm builds mean what they say.
 	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },

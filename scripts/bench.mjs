@@ -1,0 +1,219 @@
+// `npm run bench`: build speed, page weight and Lighthouse, optionally side by side with
+// stock Starlight, checked against the budgets of issue 7. Not part of `npm test`.
+// The pieces live in scripts/bench/; `npm run bench -- --help` lists the options.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, totalmem, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseBenchArgs, USAGE } from './bench/args.mjs';
+import { benchBuilds, stepcheckOutputs } from './bench/builds.mjs';
+import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
+import { launchBrowser } from './bench/browser.mjs';
+import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
+import { guideId, planGuide } from './bench/corpus.mjs';
+import { runLighthouse } from './bench/lighthouse.mjs';
+import { measurePage } from './bench/page.mjs';
+import { budgetLines, buildTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
+import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
+import { serveStatic } from './bench/static-server.mjs';
+import { summarizeFields } from './bench/stats.mjs';
+import { ensureTool, installedVersion, LIGHTHOUSE_VERSION, STARLIGHT_PACKAGES } from './bench/tools.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = join(ROOT, '.bench');
+/** The page the page budgets are about: the real MFA guide (guidePath(id) is /guides/<id>/). */
+const MFA_GUIDE = 'turn-on-mfa-aws';
+const MFA_PATH = `/guides/${MFA_GUIDE}/`;
+
+const started = Date.now();
+const log = (/** @type {string} */ line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+let options;
+try {
+	options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(2);
+}
+if (options.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+
+function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** Starts the built site with the real production server and waits until it answers. */
+async function startStepcheckServer(outDir) {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: ROOT, env: { ...process.env, STEPCHECK_OUT_DIR: outDir, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 200; i += 1) {
+		if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited early (code ${child.exitCode}):\n${output}`);
+		try {
+			await fetch(`${url}/`);
+			return { url, stop: () => new Promise((done) => { if (child.exitCode !== null) return done(); child.once('exit', done); child.kill('SIGTERM'); }) };
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	child.kill('SIGTERM');
+	throw new Error(`scripts/serve.mjs did not answer on ${url} within 20 s:\n${output}`);
+}
+
+/** One production-style build without measurement, for the page measurement. */
+async function buildOnce(label, cwd, env) {
+	log(`${label}: building for the page measurement…`);
+	const { measureCommand } = await import('./bench/process-tree.mjs');
+	const result = await measureCommand({ command: 'npm', args: ['run', '--silent', 'build'], cwd, env: { ...env, PATH: `${join(process.execPath, '..')}:${process.env.PATH}` } });
+	if (result.exitCode !== 0) throw new Error(`${label}: build failed (exit ${result.exitCode}) in ${cwd}:\n${result.output.split('\n').slice(-40).join('\n')}`);
+}
+
+async function measureSite(label, url, browser, lighthouseDir) {
+	const page = {};
+	for (const viewport of /** @type {const} */ (['phone', 'desktop'])) {
+		log(`${label}: loading ${url} at the ${viewport} viewport…`);
+		page[viewport] = await measurePage({ browser, url, viewport });
+		const p = page[viewport];
+		log(`${label} · ${viewport}: ${(p.scrolled.compressed.total / 1000).toFixed(1)} kB compressed (${(p.scrolled.compressed.js / 1000).toFixed(1)} kB JS, ${(p.scrolled.compressed.image / 1000).toFixed(1)} kB images); search ${p.search ? `${(p.search.compressed.total / 1000).toFixed(1)} kB` : 'not opened'}`);
+	}
+	const runs = await runLighthouse({ toolDir: lighthouseDir, url, scratch: join(BENCH, 'results', 'lighthouse'), runs: options.lighthouseRuns, log, label });
+	page.lighthouseRuns = runs;
+	page.lighthouse = summarizeFields(runs);
+	return page;
+}
+
+const results = {
+	date: new Date().toISOString(),
+	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), kernel: release(), node: process.version, loadAverageAtStart: loadavg() },
+	options,
+	method: {
+		cpu: 'cutime+cstime of the bench process from /proc/self/stat before and after each build (CPU of the whole reaped process tree)',
+		memory: 'sum of VmRSS over the build process and its descendants, sampled every 100 ms; the peak',
+		pageBytes: 'compressed = gzip -6 of text bodies the server sent uncompressed, bodies as sent otherwise, no headers; transferred = headers + body as served',
+	},
+	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
+	builds: {},
+	page: {},
+	budgets: [],
+};
+mkdirSync(join(BENCH, 'results', 'lighthouse'), { recursive: true });
+log(`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 1e9).toFixed(1)} GB, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine skews wall times; CPU times less so)`);
+
+try {
+	let starlightDir = null;
+	if (options.withStarlight) {
+		starlightDir = ensureTool({ benchDir: BENCH, name: 'starlight', packages: STARLIGHT_PACKAGES, probe: 'node_modules/@astrojs/starlight/package.json', log });
+		results.versions.starlight = installedVersion(starlightDir, '@astrojs/starlight');
+		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
+	}
+
+	if (!options.skipBuilds) {
+		const records = { stepcheck: [], starlight: [] };
+		const firstGuide = guideId(1);
+		const firstScreenshot = planGuide(1, options.seed).screenshots[0]?.file ?? 'shot-01.png';
+		for (const size of options.sizes) {
+			const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, log });
+			const work = join(BENCH, 'work', `stepcheck-${size}`);
+			const content = join(work, 'content');
+			copyCorpus(pristine, content);
+			const out = stepcheckOutputs(work);
+			records.stepcheck.push(
+				...(await benchBuilds(
+					{
+						tool: 'stepcheck', size, cwd: ROOT, guidesDir: content, pristineDir: pristine,
+						env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
+						removeForCold: [out.outDir, out.cacheDir], clientDir: out.clientDir, pagefindDir: out.pagefindDir,
+					},
+					{ runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot },
+				)),
+			);
+			if (starlightDir) {
+				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
+				records.starlight.push(
+					...(await benchBuilds(
+						{
+							tool: 'starlight', size, cwd: project, guidesDir: starlightGuidesDir(project), pristineDir: pristine, env: { ...process.env },
+							removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')], clientDir: join(project, 'dist'), pagefindDir: join(project, 'dist', 'pagefind'),
+							transform: starlightPage,
+						},
+						{ runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot },
+					)),
+				);
+			}
+		}
+		results.builds.records = records;
+		results.builds.stepcheck = summarizeBuilds(records.stepcheck);
+		if (starlightDir) results.builds.starlight = summarizeBuilds(records.starlight);
+	}
+
+	if (!options.skipPage) {
+		const lighthouseDir = ensureTool({ benchDir: BENCH, name: 'lighthouse', packages: [`lighthouse@${LIGHTHOUSE_VERSION}`], probe: 'node_modules/lighthouse/cli/index.js', log });
+		results.versions.lighthouse = installedVersion(lighthouseDir, 'lighthouse');
+		const site = join(BENCH, 'work', 'site-stepcheck');
+		await buildOnce('stepcheck site', ROOT, { ...process.env, STEPCHECK_OUT_DIR: join(site, 'dist'), STEPCHECK_CACHE_DIR: join(site, 'cache') });
+		const browser = await launchBrowser();
+		try {
+			const server = await startStepcheckServer(join(site, 'dist'));
+			try {
+				results.page.stepcheck = await measureSite('stepcheck', `${server.url}${MFA_PATH}`, browser, lighthouseDir);
+			} finally {
+				await server.stop();
+			}
+			if (starlightDir) {
+				const project = createStarlightProject({ toolDir: starlightDir, name: 'mfa-guide', guidesFrom: join(ROOT, 'src', 'content', 'guides'), guideIds: [MFA_GUIDE] });
+				await buildOnce('starlight site', project, { ...process.env });
+				const server = await serveStatic(join(project, 'dist'));
+				try {
+					results.page.starlight = await measureSite('starlight', `${server.url}${MFA_PATH}`, browser, lighthouseDir);
+				} finally {
+					await server.stop();
+				}
+			}
+		} finally {
+			await browser.close();
+		}
+	}
+} catch (error) {
+	console.error(`\nThe bench stopped: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+}
+
+results.machine.loadAverageAtEnd = loadavg();
+results.budgets = checkBudgets({
+	stepcheck: toolFigures({ builds: results.builds.stepcheck, page: results.page.stepcheck }),
+	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,
+});
+
+console.log('');
+if (results.builds.stepcheck) console.log(`Builds (median (min–max) of ${options.runs} run(s); output = the deployable static site)\n${buildTable({ stepcheck: results.builds.stepcheck, starlight: results.builds.starlight })}\n`);
+if (results.page.stepcheck) {
+	console.log(`Page ${MFA_PATH} (loaded, scrolled to the bottom, then one search for "mfa")\n${pageTable({ stepcheck: results.page.stepcheck, starlight: results.page.starlight })}\n`);
+	console.log(`${lighthouseTable({ stepcheck: results.page.stepcheck.lighthouse, starlight: results.page.starlight?.lighthouse })}\n`);
+}
+console.log(`Budgets\n${budgetLines(results.budgets)}\n`);
+
+const file = join(BENCH, 'results', `${results.date.replace(/[:]/g, '-').replace(/\..+$/, '')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`Results written to ${file}`);
+if (options.json) {
+	writeFileSync(resolve(options.json), JSON.stringify(results, null, 2));
+	console.log(`Results also written to ${resolve(options.json)}`);
+}
+const missed = missedBudgets(results.budgets);
+if (options.check && missed.length) {
+	console.error(`\n${missed.length} budget(s) missed:\n${budgetLines(missed)}`);
+	process.exit(1);
+}

@@ -1,0 +1,90 @@
+// @ts-check
+/**
+ * The build benchmark: for one site (Stepcheck or stock Starlight) over one corpus, each run
+ * measures a cold build (output and caches removed), a warm one (nothing changed), one
+ * guide's text edited and one screenshot replaced.
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { editOneGuide, replaceOneScreenshot } from './corpus-writer.mjs';
+import { folderBytes, IMAGE_FILE } from './disk.mjs';
+import { measureCommand } from './process-tree.mjs';
+import { formatBytes } from './table.mjs';
+
+export const PHASES = /** @type {const} */ (['cold', 'warm', 'edit', 'screenshot']);
+/** @typedef {(typeof PHASES)[number]} Phase */
+
+/**
+ * @typedef {object} BuildTarget
+ * @property {'stepcheck' | 'starlight'} tool
+ * @property {number} size
+ * @property {string} cwd where `npm run build` runs
+ * @property {NodeJS.ProcessEnv} env
+ * @property {string} guidesDir the working copy of the guides this build reads
+ * @property {string} pristineDir the untouched corpus, source of every edit
+ * @property {string[]} removeForCold output and cache folders
+ * @property {string} clientDir the static site that would be deployed
+ * @property {string} pagefindDir
+ * @property {(source: string) => string} [transform] how a guide's source becomes this tool's page
+ */
+
+/**
+ * @typedef {{ tool: string, size: number, run: number, phase: Phase, wallMs: number, cpuMs: number, peakRssBytes: number,
+ *   outputBytes: number, imageBytesIn: number, imageBytesOut: number, pagefindBytes: number }} BuildRecord
+ */
+
+/** The process tree runs on the project's Node 24 whatever `node` is first on PATH. */
+function withProjectNode(/** @type {NodeJS.ProcessEnv} */ env) {
+	return { ...env, PATH: `${dirname(process.execPath)}:${env.PATH ?? process.env.PATH ?? ''}` };
+}
+
+/**
+ * @param {BuildTarget} target
+ * @param {{ runs: number, log: (line: string) => void, verbose?: boolean, firstGuide: string, firstScreenshot: string }} options
+ * @returns {Promise<BuildRecord[]>}
+ */
+export async function benchBuilds(target, { runs, log, verbose = false, firstGuide, firstScreenshot }) {
+	/** @type {BuildRecord[]} */
+	const records = [];
+	const label = `${target.tool} · ${target.size} guide${target.size === 1 ? '' : 's'}`;
+	for (let run = 1; run <= runs; run += 1) {
+		for (const phase of PHASES) {
+			if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
+			if (phase === 'edit') editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });
+			if (phase === 'screenshot') await replaceOneScreenshot({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, file: firstScreenshot, run });
+			log(`${label} · run ${run}/${runs} · ${phase} build…`);
+			const measure = await measureCommand({
+				command: 'npm',
+				args: ['run', '--silent', 'build'],
+				cwd: target.cwd,
+				env: withProjectNode(target.env),
+				onLine: verbose ? (line) => log(`    ${line}`) : undefined,
+			});
+			if (measure.exitCode !== 0) {
+				throw new Error(`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`);
+			}
+			const record = {
+				tool: target.tool,
+				size: target.size,
+				run,
+				phase,
+				wallMs: measure.wallMs,
+				cpuMs: measure.cpuMs,
+				peakRssBytes: measure.peakRssBytes,
+				outputBytes: folderBytes(target.clientDir),
+				imageBytesIn: folderBytes(target.guidesDir, (p) => IMAGE_FILE.test(p)),
+				imageBytesOut: folderBytes(target.clientDir, (p) => IMAGE_FILE.test(p) && !p.startsWith(target.pagefindDir)),
+				pagefindBytes: folderBytes(target.pagefindDir),
+			};
+			records.push(record);
+			log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`);
+		}
+	}
+	return records;
+}
+
+/** @param {string} work */
+export function stepcheckOutputs(work) {
+	const outDir = join(work, 'dist');
+	return { outDir, cacheDir: join(work, 'cache'), clientDir: join(outDir, 'client'), pagefindDir: join(outDir, 'client', 'pagefind') };
+}

@@ -1,0 +1,174 @@
+// @ts-check
+/** Turns raw bench records into summaries, the figures the budgets read, and the printed tables. */
+import { KINDS } from './bytes.mjs';
+import { PHASES } from './builds.mjs';
+import { ratio, summarizeFields } from './stats.mjs';
+import { formatBytes, formatDuration, formatRatio, formatSummary, formatTable } from './table.mjs';
+
+/** @typedef {import('./builds.mjs').BuildRecord} BuildRecord */
+/** @typedef {Record<string, import('./stats.mjs').Summary>} FieldSummaries */
+/** @typedef {Record<string, Record<string, FieldSummaries>>} BuildSummaries size → phase → field → summary */
+
+const BUILD_FIELDS = /** @type {const} */ (['wallMs', 'cpuMs', 'peakRssBytes', 'outputBytes', 'imageBytesIn', 'imageBytesOut', 'pagefindBytes']);
+
+/**
+ * @param {readonly BuildRecord[]} records one tool's records
+ * @returns {BuildSummaries}
+ */
+export function summarizeBuilds(records) {
+	/** @type {BuildSummaries} */
+	const out = {};
+	for (const size of [...new Set(records.map((r) => r.size))].sort((a, b) => a - b)) {
+		out[size] = {};
+		for (const phase of PHASES) {
+			const runs = records.filter((r) => r.size === size && r.phase === phase).map((r) => Object.fromEntries(BUILD_FIELDS.map((f) => [f, r[f]])));
+			if (runs.length) /** @type {Record<string, FieldSummaries>} */ (out[size])[phase] = summarizeFields(runs);
+		}
+	}
+	return out;
+}
+
+/**
+ * @param {BuildSummaries} builds
+ * @returns {Record<string, import('./budgets.mjs').BuildFigures>}
+ */
+export function buildFigures(builds) {
+	/** @type {Record<string, import('./budgets.mjs').BuildFigures>} */
+	const out = {};
+	for (const [size, phases] of Object.entries(builds)) {
+		const peaks = Object.values(phases).map((p) => p.peakRssBytes?.median ?? 0);
+		out[size] = {
+			coldMs: phases.cold?.wallMs?.median,
+			warmMs: phases.warm?.wallMs?.median,
+			editMs: phases.edit?.wallMs?.median,
+			screenshotMs: phases.screenshot?.wallMs?.median,
+			peakRssBytes: peaks.length ? Math.max(...peaks) : undefined,
+		};
+	}
+	return out;
+}
+
+/**
+ * @typedef {Awaited<ReturnType<typeof import('./page.mjs').measurePage>>} PageResult
+ * @param {PageResult} page
+ * @returns {import('./budgets.mjs').PageFigures}
+ */
+export function pageFigures(page) {
+	return {
+		jsBeforeSearchBytes: page.scrolled.compressed.js + page.inlineJsBytes,
+		imageBytes: page.scrolled.compressed.image,
+		firstSearchBytes: page.search ? page.search.compressed.total : null,
+		oversizedImages: page.oversized.length,
+	};
+}
+
+/**
+ * @typedef {{ builds?: BuildSummaries, page?: { phone?: PageResult, desktop?: PageResult, lighthouse?: FieldSummaries } }} ToolResult
+ * @param {ToolResult} result
+ * @returns {import('./budgets.mjs').ToolFigures}
+ */
+export function toolFigures(result) {
+	/** @type {import('./budgets.mjs').ToolFigures} */
+	const figures = { builds: result.builds ? buildFigures(result.builds) : {} };
+	if (result.page?.phone || result.page?.desktop) {
+		figures.page = {};
+		if (result.page.phone) figures.page.phone = pageFigures(result.page.phone);
+		if (result.page.desktop) figures.page.desktop = pageFigures(result.page.desktop);
+	}
+	const lh = result.page?.lighthouse;
+	if (lh && lh.performance) {
+		figures.lighthouse = /** @type {import('./budgets.mjs').LighthouseFigures} */ (Object.fromEntries(Object.entries(lh).map(([k, v]) => [k, v.median])));
+	}
+	return figures;
+}
+
+/**
+ * @param {{ stepcheck: BuildSummaries, starlight?: BuildSummaries }} builds
+ */
+export function buildTable({ stepcheck, starlight }) {
+	const headers = ['Guides · build', 'Wall', 'CPU', 'Peak memory', 'Output', 'Images in → out', 'Pagefind'];
+	if (starlight) headers.push('Starlight wall', 'Starlight peak', 'Wall ratio');
+	const rows = [];
+	for (const [size, phases] of Object.entries(stepcheck)) {
+		for (const phase of PHASES) {
+			const mine = phases[phase];
+			if (!mine) continue;
+			const row = [
+				`${size} · ${phase}`,
+				formatSummary(mine.wallMs, formatDuration),
+				formatSummary(mine.cpuMs, formatDuration),
+				formatSummary(mine.peakRssBytes, formatBytes),
+				formatBytes(mine.outputBytes?.median ?? NaN),
+				`${formatBytes(mine.imageBytesIn?.median ?? NaN)} → ${formatBytes(mine.imageBytesOut?.median ?? NaN)}`,
+				formatBytes(mine.pagefindBytes?.median ?? NaN),
+			];
+			if (starlight) {
+				const theirs = starlight[size]?.[phase];
+				row.push(formatSummary(theirs?.wallMs, formatDuration), formatSummary(theirs?.peakRssBytes, formatBytes), formatRatio(ratio(mine.wallMs?.median, theirs?.wallMs?.median)));
+			}
+			rows.push(row);
+		}
+	}
+	return formatTable(headers, rows);
+}
+
+/**
+ * @param {{ stepcheck: ToolResult['page'], starlight?: ToolResult['page'] }} pages
+ */
+export function pageTable({ stepcheck, starlight }) {
+	const viewports = /** @type {const} */ (['phone', 'desktop']);
+	const headers = ['Compressed bytes', ...viewports.map((v) => `Stepcheck ${v}`)];
+	if (starlight) headers.push(...viewports.map((v) => `Starlight ${v}`), ...viewports.map((v) => `Ratio ${v}`));
+	/** @type {Array<[string, (p: PageResult) => number | null]>} */
+	const metrics = [
+		...KINDS.map((kind) => /** @type {[string, (p: PageResult) => number]} */ ([`${kind} (load + scroll)`, (p) => p.scrolled.compressed[kind]])),
+		['total (load + scroll)', (p) => p.scrolled.compressed.total],
+		['as served, uncompressed', (p) => p.scrolled.transferred.total],
+		['JS on load (files)', (p) => p.onLoad.compressed.js],
+		['JS inline in the HTML', (p) => p.inlineJsBytes],
+		['first search', (p) => (p.search ? p.search.compressed.total : null)],
+	];
+	const cell = (/** @type {number | null | undefined} */ n) => (typeof n === 'number' ? formatBytes(n) : '—');
+	const rows = metrics.map(([name, pick]) => {
+		const mine = viewports.map((v) => (stepcheck?.[v] ? pick(stepcheck[v]) : null));
+		const row = [name, ...mine.map(cell)];
+		if (starlight) {
+			const theirs = viewports.map((v) => (starlight[v] ? pick(starlight[v]) : null));
+			row.push(...theirs.map(cell), ...mine.map((m, i) => formatRatio(ratio(m, theirs[i]))));
+		}
+		return row;
+	});
+	const oversized = ['images larger than shown', ...viewports.map((v) => String(stepcheck?.[v]?.oversized.length ?? '—'))];
+	if (starlight) oversized.push(...viewports.map((v) => String(starlight[v]?.oversized.length ?? '—')), '', '');
+	rows.push(oversized);
+	return formatTable(headers, rows);
+}
+
+/**
+ * @param {{ stepcheck?: FieldSummaries, starlight?: FieldSummaries }} lighthouse
+ */
+export function lighthouseTable({ stepcheck, starlight }) {
+	const headers = ['Lighthouse (mobile)', 'Stepcheck'];
+	if (starlight) headers.push('Starlight', 'Ratio');
+	const metrics = /** @type {Array<[string, string, (n: number) => string]>} */ ([
+		['performance', 'Performance', (n) => n.toFixed(0)],
+		['accessibility', 'Accessibility', (n) => n.toFixed(0)],
+		['best-practices', 'Best practices', (n) => n.toFixed(0)],
+		['seo', 'SEO', (n) => n.toFixed(0)],
+		['lcpMs', 'LCP', formatDuration],
+		['tbtMs', 'TBT', formatDuration],
+		['cls', 'CLS', (n) => n.toFixed(3)],
+	]);
+	const rows = metrics.map(([key, name, format]) => {
+		const row = [name, formatSummary(stepcheck?.[key], format)];
+		if (starlight) row.push(formatSummary(starlight[key], format), formatRatio(ratio(stepcheck?.[key]?.median, starlight[key]?.median)));
+		return row;
+	});
+	return formatTable(headers, rows);
+}
+
+/** @param {readonly import('./budgets.mjs').BudgetResult[]} budgets */
+export function budgetLines(budgets) {
+	const mark = { met: 'met    ', missed: 'MISSED ', unchecked: 'not checked' };
+	return budgets.map((b) => `  ${mark[b.status].padEnd(11)} ${b.budget}: ${b.detail}`).join('\n');
+}

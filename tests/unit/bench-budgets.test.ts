@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { checkBudgets, missedBudgets, STARLIGHT_REFERENCE } from '../../scripts/bench/budgets.mjs';
+import type { ToolFigures } from '../../scripts/bench/budgets.mjs';
+
+/** Figures that meet every budget against the figures in `starlight` below. */
+function passing(): ToolFigures {
+	return {
+		builds: {
+			20: { coldMs: 20_000, warmMs: 5_000, editMs: 5_500, screenshotMs: 6_000, peakRssBytes: 0.8e9 },
+			200: { coldMs: 150_000, warmMs: 15_000, editMs: 16_000, screenshotMs: 17_000, peakRssBytes: 1.5e9 },
+		},
+		page: {
+			phone: { jsBeforeSearchBytes: 6_000, imageBytes: 100_000, firstSearchBytes: 120_000, oversizedImages: 0 },
+			desktop: { jsBeforeSearchBytes: 6_000, imageBytes: 200_000, firstSearchBytes: 120_000, oversizedImages: 0 },
+		},
+		lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs: 1_000, tbtMs: 20, cls: 0 },
+	};
+}
+
+function starlight(): ToolFigures {
+	return {
+		builds: { 20: { coldMs: 17_800, warmMs: 7_000 }, 200: { coldMs: 123_000, warmMs: 22_400 } },
+		page: {
+			phone: { jsBeforeSearchBytes: 33_000, imageBytes: 500_000, firstSearchBytes: 200_000, oversizedImages: 4 },
+			desktop: { jsBeforeSearchBytes: 33_000, imageBytes: 546_000, firstSearchBytes: 200_000, oversizedImages: 0 },
+		},
+		lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs: 1_290, tbtMs: 53, cls: 0 },
+	};
+}
+
+describe('bench budget check', () => {
+	it('meets every budget with passing figures, and checks all of them', () => {
+		const results = checkBudgets({ stepcheck: passing(), starlight: starlight() });
+		expect(missedBudgets(results)).toEqual([]);
+		expect(results.filter((r) => r.status === 'unchecked')).toEqual([]);
+		expect(results.map((r) => r.id)).toEqual(
+			expect.arrayContaining(['lighthouse-performance', 'lcp', 'cls', 'tbt', 'js-on-load', 'first-search', 'phone-images', 'oversized-images', 'cold-20', 'warm-200', 'edit-20', 'memory-200', 'growth-20-200']),
+		);
+	});
+
+	it.each<[string, (f: ToolFigures) => void, string, RegExp]>([
+		['a Lighthouse category below 100', (f) => (f.lighthouse!.accessibility = 96), 'lighthouse-accessibility', /scored 96/],
+		['LCP not below Starlight', (f) => (f.lighthouse!.lcpMs = 1_290), 'lcp', /1\.3 s vs 1\.3 s/],
+		['any layout shift', (f) => (f.lighthouse!.cls = 0.02), 'cls', /CLS 0\.020/],
+		['TBT of 50 ms', (f) => (f.lighthouse!.tbtMs = 50), 'tbt', /TBT 50 ms/],
+		['11 kB of JavaScript at one viewport', (f) => (f.page!.desktop!.jsBeforeSearchBytes = 11_000), 'js-on-load', /11\.0 kB/],
+		['a 151 kB first search', (f) => (f.page!.phone!.firstSearchBytes = 151_000), 'first-search', /151\.0 kB/],
+		['phone images at 41% of Starlight', (f) => (f.page!.phone!.imageBytes = 205_000), 'phone-images', /205\.0 kB vs 500\.0 kB for Starlight \(41%\)/],
+		['an oversized image', (f) => (f.page!.phone!.oversizedImages = 2), 'oversized-images', /2 image\(s\)/],
+		['cold build 1.6× Starlight', (f) => (f.builds[20]!.coldMs = 28_480), 'cold-20', /28\.5 s vs 17\.8 s \(1\.60×\)/],
+		['warm build as slow as Starlight', (f) => (f.builds[200]!.warmMs = 22_400), 'warm-200', /22\.4 s vs 22\.4 s/],
+		['edit build slower than Starlight warm', (f) => (f.builds[20]!.editMs = 7_500), 'edit-20', /7\.5 s vs 7\.0 s/],
+		['2 GB for 200 guides', (f) => (f.builds[200]!.peakRssBytes = 2.1e9), 'memory-200', /2\.10 GB/],
+		['superlinear growth', (f) => (f.builds[20]!.coldMs = 14_000), 'growth-20-200', /10\.71× the time for 10\.0× the guides; 0\.756 s per added guide/],
+	])('misses exactly one budget for %s, with the numbers', (_name, spoil, id, detail) => {
+		const figures = passing();
+		spoil(figures);
+		const missed = missedBudgets(checkBudgets({ stepcheck: figures, starlight: starlight() }));
+		expect(missed.map((m) => m.id)).toEqual([id]);
+		expect(missed[0]!.detail).toMatch(detail);
+		expect(typeof missed[0]!.actual).toBe('number');
+	});
+
+	it('returns every missed budget at once, not only the first', () => {
+		const figures = passing();
+		figures.lighthouse!.seo = 90;
+		figures.page!.phone!.oversizedImages = 1;
+		figures.builds[20]!.warmMs = 9_000;
+		expect(missedBudgets(checkBudgets({ stepcheck: figures, starlight: starlight() })).map((m) => m.id)).toEqual(['lighthouse-seo', 'oversized-images', 'warm-20']);
+	});
+
+	it('compares with the reference figures when Starlight was not measured, and says what it could not check', () => {
+		const results = checkBudgets({ stepcheck: passing(), starlight: null });
+		const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+		expect(byId['cold-20']).toMatchObject({ status: 'met', limit: STARLIGHT_REFERENCE.builds[20].coldMs * 1.5 });
+		expect(byId.lcp).toMatchObject({ status: 'met', limit: 1_290 });
+		expect(byId['phone-images']).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/--with-starlight/) });
+	});
+
+	it('leaves budgets unchecked, not met, when the figures are missing', () => {
+		const results = checkBudgets({ stepcheck: { builds: { 1: { coldMs: 1_000, warmMs: 500, editMs: 600 } } }, starlight: null });
+		expect(results.filter((r) => r.status === 'met')).toEqual([]);
+		expect(results.find((r) => r.id === 'cold-1')).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/no Starlight reference for 1 guides/) });
+		expect(results.find((r) => r.id === 'tbt')).toMatchObject({ status: 'unchecked' });
+	});
+
+	it('treats a search that was never opened as unchecked, not as zero bytes', () => {
+		const figures = passing();
+		figures.page!.phone!.firstSearchBytes = null;
+		figures.page!.desktop!.firstSearchBytes = null;
+		expect(checkBudgets({ stepcheck: figures, starlight: starlight() }).find((r) => r.id === 'first-search')).toMatchObject({ status: 'unchecked', detail: 'no search was opened on the page' });
+	});
+});

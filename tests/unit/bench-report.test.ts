@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { buildFigures, summarizeBuilds } from '../../scripts/bench/report.mjs';
+
+const record = (size: number, run: number, phase: 'cold' | 'warm' | 'edit' | 'screenshot', wallMs: number, peakRssBytes: number) => ({
+	tool: 'stepcheck', size, run, phase, wallMs, cpuMs: wallMs / 2, peakRssBytes, outputBytes: 1, imageBytesIn: 2, imageBytesOut: 3, pagefindBytes: 4,
+});
+
+describe('bench report: build summaries', () => {
+	const records = [
+		record(20, 1, 'cold', 18_000, 800), record(20, 2, 'cold', 16_000, 900), record(20, 3, 'cold', 30_000, 700),
+		record(20, 1, 'warm', 7_000, 500), record(20, 2, 'warm', 6_000, 950), record(20, 3, 'warm', 8_000, 600),
+		record(200, 1, 'cold', 120_000, 1_500),
+	];
+
+	it('summarizes each size and phase over its runs', () => {
+		const summary = summarizeBuilds(records);
+		expect(Object.keys(summary)).toEqual(['20', '200']);
+		expect(summary[20]!.cold!.wallMs).toEqual({ median: 18_000, min: 16_000, max: 30_000, runs: 3 });
+		expect(summary[20]!.warm!.cpuMs!.median).toBe(3_500);
+		expect(summary[200]!.warm).toBeUndefined();
+	});
+
+	it('gives the budgets the median per phase and the highest median peak of any phase', () => {
+		const figures = buildFigures(summarizeBuilds(records));
+		expect(figures[20]).toEqual({ coldMs: 18_000, warmMs: 7_000, editMs: undefined, screenshotMs: undefined, peakRssBytes: 800 });
+		expect(figures[200]!.coldMs).toBe(120_000);
+	});
+});
