@@ -140,4 +140,23 @@ describe('a guide in the browser', () => {
 		expect(await shown('.screenshot img')).toBe(true);
 		expect(await page.locator('.step').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid-page');
 	});
+
+	it.each([
+		['phone', { width: 390, height: 844 }, 3],
+		['desktop', { width: 1440, height: 900 }, 1],
+	])('does not shift its layout while loading on a %s', async (_, viewport, deviceScaleFactor) => {
+		await freshPage({ viewport, deviceScaleFactor });
+		await page.addInitScript(() => {
+			(window as unknown as { shifts: number[] }).shifts = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+					if (!entry.hadRecentInput) (window as unknown as { shifts: number[] }).shifts.push(entry.value);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(base + GUIDE, { waitUntil: 'load' });
+		await page.waitForTimeout(500);
+		const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+		expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+	});
 });

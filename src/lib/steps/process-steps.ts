@@ -6,7 +6,7 @@ import { stepSearchTitle } from './step-title';
 /**
  * Turns the HTML of one Markdown ordered list into Stepcheck's numbered steps:
  * each `<li>` gets a stable id (`step-4`), a visible link to itself, and a "done"
- * control that stays hidden until the progress script takes charge of it.
+ * control that only shows where JavaScript runs (see `data-js-only` in global.css).
  */
 
 export class StepsError extends Error {
@@ -74,7 +74,7 @@ export function processSteps(html: string | undefined): ProcessedSteps {
 				className: ['step-done'],
 				dataStepDone: String(n),
 				ariaPressed: 'false',
-				hidden: true,
+				dataJsOnly: '',
 				dataPagefindIgnore: 'all',
 			},
 			children: [
