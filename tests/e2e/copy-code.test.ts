@@ -106,6 +106,23 @@ describe('copy button on guide code blocks', () => {
 		expect(await region.getAttribute('aria-live')).toBe('polite');
 	});
 
+	it('says so, and tells how to copy by hand, when the clipboard refuses', async () => {
+		const refusing = await browser.newContext();
+		try {
+			// Some browsers and embedded views block clipboard writes; simulate that refusal.
+			await refusing.addInitScript(() => {
+				navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+			});
+			const other = await refusing.newPage();
+			await other.goto(`${baseUrl}/guides/${GUIDE}/`);
+			await other.locator('.copy-code').first().click();
+			await expect.poll(() => other.locator('[data-copy-status]').textContent()).toBe('Copy failed: select the code and copy it by hand');
+			expect(await other.locator('.copy-code').first().textContent()).toBe('Copy failed code block 1');
+		} finally {
+			await refusing.close();
+		}
+	});
+
 	it('has no axe violations with the buttons in place', async () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
