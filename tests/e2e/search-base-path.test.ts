@@ -5,7 +5,6 @@ import { launchChromium } from '../support/chromium';
 import { buildWithContent } from '../support/content-build';
 import { startStaticHost } from '../support/static-server';
 import { readResults } from '../support/search-page';
-import { RELEVANCE_CONTENT } from './search-relevance.table';
 
 const BASE = '/security/';
 
@@ -14,7 +13,7 @@ describe('search on a plain static host under a base path', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		const outDir = buildWithContent(RELEVANCE_CONTENT ?? 'src/content/guides', 'search-base-path', {
+		const outDir = buildWithContent('src/content/guides', 'search-base-path', {
 			STEPCHECK_BASE_PATH: BASE.replace(/\/$/, ''),
 		});
 		host = await startStaticHost(join(outDir, 'client'), BASE);

@@ -6,12 +6,9 @@
  * `expect` is the first result's link: `<guide id>#step-N`, `<guide id>#<heading id>`,
  * or just `<guide id>` for the top of the guide.
  *
- * To extend: add rows. The table runs against the guides in RELEVANCE_CONTENT: text-only
- * guides written to the fixed step plans while the real ones are being written. Set it
- * to `null` to run against the real guides in src/content/guides (the main test build).
+ * To extend: add rows. The table runs against the real guides in src/content/guides (the
+ * main test build).
  */
-export const RELEVANCE_CONTENT: string | null = 'tests/fixtures/search-guides';
-
 export interface RelevanceRow {
 	query: string;
 	expect: string;
@@ -21,29 +18,31 @@ export interface RelevanceRow {
 
 export const RELEVANCE: RelevanceRow[] = [
 	// One word
-	{ query: 'YubiKey', expect: 'backup-mfa-device#step-3', why: 'one word, only in one step' },
-	{ query: 'get-session-token', expect: 'mfa-aws-cli#step-2', why: 'a CLI command name' },
-	{ query: 'user-name', expect: 'turn-on-mfa-aws#step-10', why: 'a CLI option in the check step' },
+	{ query: 'STS', expect: 'mfa-aws-cli#step-2', why: 'a service name, where the guide asks it for credentials' },
+	{ query: 'mfa_serial', expect: 'mfa-aws-cli#step-5', why: 'a config setting, in the profile step' },
+	{ query: 'BoolIfExists', expect: 'require-mfa-policy#how-the-policy-works', why: 'a policy operator, where it is explained' },
+	{ query: 'password_enabled', expect: 'find-users-without-mfa#step-4', why: 'a credential report column' },
+	{ query: 'SMS', expect: 'backup-mfa-device#step-7', why: 'removing an old SMS device' },
 	// Several words
 	{ query: 'QR code', expect: 'turn-on-mfa-aws#step-6', why: 'the QR-code step, not the top of the guide' },
-	{ query: 'account menu', expect: 'turn-on-mfa-aws#step-2', why: 'where Security credentials is' },
-	{ query: 'Multi-factor authentication', expect: 'turn-on-mfa-aws#step-3', why: 'the console section name' },
 	{ query: 'device name', expect: 'turn-on-mfa-aws#step-4', why: 'naming the device' },
-	{ query: 'hardware TOTP token', expect: 'turn-on-mfa-aws#step-5', why: 'a device type' },
-	{ query: 'sign out', expect: 'turn-on-mfa-aws#step-9', why: 'the test step beats "sign-in" in the title' },
-	{ query: 'root access keys', expect: 'protect-root-user#step-2', why: 'a step of another guide' },
-	{ query: 'administrator IAM user', expect: 'protect-root-user#step-5', why: 'all words in one step win' },
+	{ query: 'two codes must follow each other', expect: 'turn-on-mfa-aws#step-7', why: 'the two consecutive codes' },
+	{ query: 'sign in with the backup once', expect: 'backup-mfa-device#step-4', why: 'signing in with the backup device' },
+	{ query: 'alternate contacts', expect: 'protect-root-user#step-7', why: 'a step of the root guide' },
+	{ query: 'policy simulator', expect: 'require-mfa-policy#step-4', why: 'testing a policy before rollout' },
+	{ query: 'context-aware', expect: 'identity-center-mfa#step-3', why: 'an Identity Center prompt setting' },
 	// A phrase from a step
-	{ query: 'scan the QR code', expect: 'turn-on-mfa-aws#step-6', why: 'phrase from step 6' },
-	{ query: 'two consecutive codes', expect: 'turn-on-mfa-aws#step-7', why: 'phrase from step 7' },
-	{ query: 'Add MFA to finish', expect: 'turn-on-mfa-aws#step-8', why: 'phrase from step 8' },
-	{ query: 'AWS Management Console', expect: 'turn-on-mfa-aws#step-1', why: 'phrase from step 1' },
+	{ query: 'Ask AWS STS for temporary credentials', expect: 'mfa-aws-cli#step-2', why: 'phrase from the CLI guide' },
+	{ query: 'scan it with the app', expect: 'turn-on-mfa-aws#step-6', why: 'phrase from step 6' },
+	{ query: 'Delete root access keys', expect: 'protect-root-user#step-5', why: 'phrase from the root guide' },
+	{ query: 'centralize root access for the member accounts', expect: 'protect-root-user#step-8', why: 'phrase from the root guide' },
+	{ query: 'register a device in the AWS access portal', expect: 'identity-center-mfa#step-6', why: 'phrase from the Identity Center guide' },
 	// Headings
-	{ query: 'out of sync', expect: 'turn-on-mfa-aws#troubleshooting', why: 'a heading section' },
-	{ query: 'lose your phone', expect: 'backup-mfa-device#if-you-lose-your-phone', why: 'a heading of another guide' },
+	{ query: 'What changes for the root user', expect: 'turn-on-mfa-aws#what-changes-for-the-root-user', why: 'a heading' },
+	{ query: 'Why IAM cannot see these users', expect: "identity-center-mfa#why-iam-cannot-see-these-users-mfa", why: 'a heading of another guide' },
 	// Tags
-	{ query: 'recovery', expect: 'backup-mfa-device', why: 'a tag no text uses' },
-	{ query: 'root-user', expect: 'protect-root-user', why: 'a dashed tag' },
+	{ query: 'credential-report', expect: 'find-users-without-mfa', why: 'a dashed tag' },
+	{ query: 'organizations', expect: 'protect-root-user', why: 'a tag on the root guide' },
 	// Old titles (hidden metadata)
 	{ query: 'Enable AWS MFA in 10 Steps', expect: 'turn-on-mfa-aws', why: 'the old blog post title' },
 	{ query: 'Enable MFA on AWS in 10 steps (with pictures)', expect: 'turn-on-mfa-aws', why: 'the other old title' },

@@ -140,7 +140,8 @@ export function buildRedirectMap(input: {
 
 	// One hop, never a loop: a target must be a page of this site, not another old URL.
 	const rules = [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from));
-	const isGuideAsset = (to: string) => !to.startsWith('/') || /^\/_astro\//.test(to);
+	// Under a base path (`/security/_astro/...`) the optimized images sit below the base.
+	const isGuideAsset = (to: string) => !to.startsWith('/') || /^(?:\/[^/]+)*\/_astro\//.test(to);
 	for (const rule of rules) {
 		const toPath = rule.to.split(/[?#]/)[0]!;
 		if (samePage(toPath) === samePage(rule.from)) {
