@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startChildService } from './child-service';
 import { freePort } from './server';
 
 export const MOTO_MISSING = 'moto_server not found: install it with pip install "moto[server]"';
@@ -39,32 +40,19 @@ export async function startMoto(options: { initialNoAuthActionCount?: number } =
 	const port = await freePort();
 	const env: Record<string, string | undefined> = { ...process.env };
 	if (options.initialNoAuthActionCount !== undefined) env.INITIAL_NO_AUTH_ACTION_COUNT = String(options.initialNoAuthActionCount);
-	const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let log = '';
-	child.stdout!.on('data', (d) => (log += d));
-	child.stderr!.on('data', (d) => (log += d));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`moto_server exited early (code ${child.exitCode}):\n${log}`);
-		try {
-			// moto's own dashboard route answers without counting as an AWS action.
-			await fetch(`${url}/moto-api/`);
-			break;
-		} catch {
-			if (Date.now() > deadline) throw new Error(`moto_server did not answer on ${url} within 20 s:\n${log}`);
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
+	// moto's own dashboard route answers without counting as an AWS action.
+	const service = await startChildService({
+		name: 'moto_server',
+		command: 'moto_server',
+		args: ['-H', '127.0.0.1', '-p', String(port)],
+		env,
+		readyUrl: `${url}/moto-api/`,
+	});
 	return {
 		url,
 		awsEnv: awsEnvFor(url),
-		output: () => log,
-		stop: () =>
-			new Promise((done) => {
-				if (child.exitCode !== null) return done();
-				child.once('exit', () => done());
-				child.kill('SIGTERM');
-			}),
+		output: service.output,
+		stop: service.stop,
 	};
 }
