@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths';
 
@@ -25,7 +26,8 @@ function buildWith(guides: Record<string, string>) {
 			STEPCHECK_CACHE_DIR: join(scratch, 'cache'),
 		},
 	});
-	return { status: result.status, output: result.stdout + result.stderr };
+	// Astro colours its errors when it believes a terminal (or CI) will show them.
+	return { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
 }
 
 const frontMatter = (fields: string) => `---\ntitle: A broken guide\n${fields}\ntags: [aws]\n---\n`;
