@@ -57,7 +57,7 @@ export function decideBackupDevice(identity: Identity, devices: Device[] | null)
 }
 
 const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'GetCallerIdentity needs no permission.' },
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:ListMFADevices', resource: 'own-user' },
 ] as const satisfies CheckDefinition['calls'];
 

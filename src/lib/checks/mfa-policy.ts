@@ -157,7 +157,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 }
 
 const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'GetCallerIdentity needs no permission.' },
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:GetUser', resource: 'any-user' },
 	{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
 	{ action: 'iam:ListUserPolicies', resource: 'any-user' },

@@ -29,10 +29,10 @@ export function mfaFacts(identity: Identity, devices: Device[], consolePassword:
 }
 
 const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'GetCallerIdentity needs no permission.' },
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:ListMFADevices', resource: 'own-user' },
 	{ action: 'iam:GetLoginProfile', resource: 'own-user' },
-	{ action: 'iam:GetAccountSummary', resource: 'account', needsPermission: false, reason: 'Called only when the caller is root, and IAM policies do not govern root.' },
+	{ action: 'iam:GetAccountSummary', resource: 'account', needsPermission: false, reason: 'it is called only when the caller is root, and IAM policies do not govern root.' },
 ] as const satisfies CheckDefinition['calls'];
 
 export const mfaCheck: CheckDefinition<MfaResult> = {

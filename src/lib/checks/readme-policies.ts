@@ -16,7 +16,7 @@ export function renderPolicyBlock(checks: readonly AnyCheck[]): string {
 	for (const check of checks) {
 		const steps = check.steps.map((step: number) => `[${step}](${guidePath(check.guide)}#step-${step})`).join(', ');
 		parts.push(`### \`${check.id}\`: ${check.title}`, '');
-		parts.push(`Verifies steps ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.acceptsUserName ? ' (optional `?user=NAME`)' : ''}.`, '');
+		parts.push(`Verifies ${check.steps.length === 1 ? 'step' : 'steps'} ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.acceptsUserName ? ' (optional `?user=NAME`)' : ''}.`, '');
 		const free = check.calls.filter((call) => call.needsPermission === false);
 		const policy = policyForCalls(check.calls);
 		if (check.reads) parts.push(`Reads ${check.reads.join('; ')}.`, '');

@@ -75,7 +75,7 @@ export function decideRootUser(root: RootFacts | null): Decision {
 }
 
 const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'GetCallerIdentity needs no permission.' },
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:GetAccountSummary', resource: 'account' },
 ] as const satisfies CheckDefinition['calls'];
 

@@ -62,7 +62,7 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 }
 
 const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'GetCallerIdentity needs no permission.' },
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:GenerateCredentialReport', resource: 'account' },
 	{ action: 'iam:GetCredentialReport', resource: 'account' },
 ] as const satisfies CheckDefinition['calls'];
