@@ -125,7 +125,7 @@ describe('checks through the SDK against moto', () => {
 		const { status, body } = await runCheck(check('users-without-mfa'), { credentials: SETUP });
 		expect(status).toBe(200);
 		expect(body.verdict).toBe('fail');
-		expect(body.report?.consoleUsersWithoutMfa.map((entry) => entry.userName)).toEqual(['console-no-mfa']);
+		expect(body.report?.consoleUsersWithoutMfa.map((entry: { userName: string }) => entry.userName)).toEqual(['console-no-mfa']);
 		expect(body.summary).toBe('Can sign in to the console without MFA: console-no-mfa.');
 	});
 });

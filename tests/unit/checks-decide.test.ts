@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/lib/aws/mfa-status-schema';
+import type { ProfileSettings } from '../../src/lib/checks/aws-config-file';
 import { decideBackupDevice } from '../../src/lib/checks/backup-device';
 import type { Decision } from '../../src/lib/checks/check-definition';
 import { decideCliMfa, type CliMfaAnswers } from '../../src/lib/checks/cli-mfa';
@@ -117,8 +118,8 @@ describe('decideMfaPolicy', () => {
 });
 
 describe('decideCliMfa', () => {
-	const settings = { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: false };
-	const answers = (overrides: Partial<typeof settings> | null, fileFound = true): CliMfaAnswers => ({
+	const settings: ProfileSettings = { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: false };
+	const answers = (overrides: Partial<ProfileSettings> | null, fileFound = true): CliMfaAnswers => ({
 		configFile: '~/.aws/config',
 		profile: 'admin',
 		fileFound,

@@ -18,7 +18,7 @@ import type { CheckError, Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
 import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision, type Fact } from './check-definition';
 import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY, type Attempt } from './check-runner';
-import { findMfaDenies, mfaDenySchema, type MfaDeny, type PolicySource } from './mfa-policy-documents';
+import { findMfaDenies, mfaDenySchema, type PolicySource } from './mfa-policy-documents';
 
 /**
  * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
