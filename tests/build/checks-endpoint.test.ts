@@ -11,7 +11,8 @@ import { credentialReport, getUser, mfaDevices, reportComplete, reportRow, simul
 import { awsEnvFor } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
 
-const STACK_TRACE = /\bat .+\(|\.(ts|mjs|js):\d+|node_modules/;
+// A stack frame (`at fn (file:1:2)`), a source position or a dependency path.
+const STACK_TRACE = /\bat .+\(.+:\d+:\d+\)|\.(ts|mjs|js):\d+|node_modules/;
 const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE5678', AWS_SECRET_ACCESS_KEY: 'fakeSecretValueThatMustNeverAppear111111' };
 
 function expectSafeHeaders(response: RawResponse) {
