@@ -182,6 +182,18 @@ describe('/api/checks/<id> switches and failures', () => {
 		}
 	});
 
+	it('answers an allowed proxy host in "on" mode, and only that host', async () => {
+		const server = await startSiteServer(inject('outDir'), { ...awsEnvFor('http://127.0.0.1:9'), STEPCHECK_MFA_CHECK: 'on', STEPCHECK_ALLOWED_HOSTS: 'stepcheck.corp.example' });
+		try {
+			const allowed = await rawRequest(`${server.url}/api/checks/identity-center`, { headers: { Host: 'stepcheck.corp.example' } });
+			expect(allowed.status).toBe(200);
+			const refused = await rawRequest(`${server.url}/api/checks/identity-center`, { headers: { Host: 'other.corp.example' } });
+			expect(refused.status).toBe(403);
+		} finally {
+			await server.stop();
+		}
+	});
+
 	it('turns an expired token into 503 without leaking the key or a stack trace', async () => {
 		const fake = await startFakeAws({ GetCallerIdentity: awsError('ExpiredToken', 403, `The security token ${KEYS.AWS_ACCESS_KEY_ID} is expired`) });
 		const server = await startSiteServer(inject('outDir'), awsEnvFor(fake.url, KEYS));

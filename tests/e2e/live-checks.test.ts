@@ -111,7 +111,6 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 		const first = findCheck(id)!.manual[0]!;
 		expect(await manual.textContent()).toContain(first.command ?? first.text);
 		expect(await manual.isVisible()).toBe(true);
-		expect(await axeViolations(page, { include: `live-check[data-check="${id}"]` })).toEqual([]);
 		await context.close();
 	});
 });
