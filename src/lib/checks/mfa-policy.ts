@@ -206,35 +206,49 @@ async function readPolicyDocuments(attempt: Attempter, iam: IAMClient, userName:
 			),
 		);
 	try {
-		const [inlineNames, attached, groups] = await Promise.all([
+		const [inlineNames, attached, groups] = await allOrFirstFailure([
 			unwrap(attempt('iam:ListUserPolicies', async () => (await iam.send(new ListUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
 			unwrap(attempt('iam:ListAttachedUserPolicies', async () => (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
 			unwrap(attempt('iam:ListGroupsForUser', async () => (await iam.send(new ListGroupsForUserCommand({ UserName: userName, MaxItems: 1000 }), options)).Groups ?? [])),
-		]);
-		const reads: Array<Promise<PolicySource>> = [
+		] as const);
+		const groupLists = await allOrFirstFailure(
+			groups.map(async (group) => {
+				const groupName = group.GroupName ?? '';
+				const [names, policies] = await allOrFirstFailure([
+					unwrap(attempt('iam:ListGroupPolicies', async () => (await iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
+					unwrap(attempt('iam:ListAttachedGroupPolicies', async () => (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
+				] as const);
+				return { groupName, names, policies };
+			}),
+		);
+		const documents = await allOrFirstFailure([
 			...inlineNames.map((policy) =>
 				unwrap(attempt('iam:GetUserPolicy', async () => ({ source: `user ${userName}, inline policy ${policy}`, document: (await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
 			),
 			...attached.map((policy) => managed(policy.PolicyArn ?? '', `user ${userName}, attached policy ${policy.PolicyName}`)),
-		];
-		for (const group of groups) {
-			const groupName = group.GroupName ?? '';
-			const [groupInline, groupAttached] = await Promise.all([
-				unwrap(attempt('iam:ListGroupPolicies', async () => (await iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
-				unwrap(attempt('iam:ListAttachedGroupPolicies', async () => (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
-			]);
-			reads.push(
-				...groupInline.map((policy) =>
+			...groupLists.flatMap(({ groupName, names, policies }) => [
+				...names.map((policy) =>
 					unwrap(attempt('iam:GetGroupPolicy', async () => ({ source: `group ${groupName}, inline policy ${policy}`, document: (await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
 				),
-				...groupAttached.map((policy) => managed(policy.PolicyArn ?? '', `group ${groupName}, attached policy ${policy.PolicyName}`)),
-			);
-		}
-		return { ok: true, value: await Promise.all(reads) };
+				...policies.map((policy) => managed(policy.PolicyArn ?? '', `group ${groupName}, attached policy ${policy.PolicyName}`)),
+			]),
+		]);
+		return { ok: true, value: documents };
 	} catch (failure) {
 		if (typeof failure === 'object' && failure !== null && 'ok' in failure) return failure as Attempt<PolicySource[]>;
 		throw failure;
 	}
+}
+
+/**
+ * Like Promise.all, but waits for every promise to settle before throwing the first failure,
+ * so no failed read is left rejecting with nobody listening.
+ */
+async function allOrFirstFailure<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+	const settled = await Promise.allSettled(promises);
+	const failed = settled.find((result) => result.status === 'rejected');
+	if (failed) throw (failed as PromiseRejectedResult).reason;
+	return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
