@@ -50,10 +50,14 @@ describe('copy button on guide code blocks', () => {
 	const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 	const status = () => page.locator('[data-copy-status]').textContent();
 
+	// The guide's own blocks; a live check's manual commands get copy buttons too, counted apart.
+	const guideButtons = () => page.locator('.code-block:not(live-check .code-block) > .copy-code');
+
 	it('adds one button per code block', async () => {
 		expect(expected.length).toBeGreaterThanOrEqual(2);
-		expect(await page.locator('.prose pre').count()).toBe(expected.length);
-		expect(await page.locator('.code-block > .copy-code').count()).toBe(expected.length);
+		expect(await page.locator('.prose pre:not(live-check pre)').count()).toBe(expected.length);
+		expect(await guideButtons().count()).toBe(expected.length);
+		expect(await page.locator('live-check .code-block > .copy-code').count()).toBe(await page.locator('live-check pre').count());
 	});
 
 	it('reaches the button with Tab from its code block and copies the exact source text with Enter', async () => {
@@ -73,7 +77,7 @@ describe('copy button on guide code blocks', () => {
 	it('copies every block exactly, including a shell block with quotes and line continuations, with Space', async () => {
 		for (let index = 1; index < expected.length; index++) {
 			await page.evaluate(() => navigator.clipboard.writeText(''));
-			const button = page.locator('.copy-code').nth(index);
+			const button = guideButtons().nth(index);
 			await button.focus();
 			await page.keyboard.press('Space');
 			await expect.poll(clipboard, { message: `code block ${index + 1}` }).toBe(expected[index]);

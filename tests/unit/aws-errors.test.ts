@@ -43,7 +43,7 @@ describe('toCheckError', () => {
 		const error = toCheckError('iam:GetLoginProfile', sdkError('AccessDenied', 403));
 		expect(error).toMatchObject({ action: 'iam:GetLoginProfile', code: 'access-denied' });
 		expect(error.message).toContain('iam:GetLoginProfile');
-		expect(error.message).toContain('/api/mfa-status/policy');
+		expect(error.message).toContain('minimal read-only policy shown with this result');
 		expect(error.message).not.toContain('AKIA');
 		expect(error.message).not.toContain('raw');
 	});

@@ -39,6 +39,7 @@ const CODE_GROUPS: Array<[AwsErrorCode, readonly string[]]> = [
 	['throttled', ['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete']],
 	['aws-unavailable', ['ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalError', 'ServiceFailure', 'InternalServerError']],
 	['report-not-ready', ['ReportInProgress', 'ReportNotPresent', 'ReportExpired']],
+	['not-found', ['NoSuchEntity', 'NoSuchEntityException']],
 ];
 const NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
 
@@ -75,6 +76,7 @@ export const HTTP_STATUS_FOR_ERROR: Record<AwsErrorCode, number> = {
 	'connection-failed': 502,
 	'unparseable-response': 502,
 	'report-not-ready': 503,
+	'not-found': 404,
 	unexpected: 500,
 };
 
@@ -93,7 +95,7 @@ export function explainAwsError(code: AwsErrorCode, action: string): string {
 		case 'credentials-invalid':
 			return 'AWS rejected the access key Stepcheck uses: it is wrong, deleted or deactivated. Check AWS_PROFILE, your environment variables and ~/.aws/credentials.';
 		case 'access-denied':
-			return `The credentials are not allowed to call ${action}. Attach the minimal read-only policy shown here (also at /api/mfa-status/policy) and check again.`;
+			return `The credentials are not allowed to call ${action}. Attach the minimal read-only policy shown with this result (the README's "Live checks" section lists the policy of every check) and check again.`;
 		case 'throttled':
 			return `AWS is throttling ${action} after several retries. Wait a minute and check again.`;
 		case 'aws-unavailable':
@@ -108,6 +110,8 @@ export function explainAwsError(code: AwsErrorCode, action: string): string {
 			return `AWS sent an answer to ${action} that Stepcheck could not read. A proxy may be rewriting responses; try again, or check by hand with the AWS CLI.`;
 		case 'report-not-ready':
 			return 'AWS is still generating the credential report. Wait a few seconds and check again.';
+		case 'not-found':
+			return `${action} found no such entity in this account. Check the name (IAM names are case-sensitive) and the account your credentials belong to.`;
 		case 'unexpected':
 			return `${action} failed in a way Stepcheck does not recognise. Check the Stepcheck server's output and try again, or check by hand with the AWS CLI.`;
 	}

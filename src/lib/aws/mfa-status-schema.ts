@@ -43,6 +43,8 @@ export const adviceSchema = z.object({
 	guideStep: z.string().nullable(),
 	guideStepLabel: z.string().nullable(),
 	docsUrl: z.url().nullable(),
+	/** What the docs link opens when it is not AWS documentation (a console page). */
+	docsLabel: z.string().optional(),
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
@@ -59,6 +61,7 @@ export const awsErrorCodeSchema = z.enum([
 	'connection-failed',
 	'unparseable-response',
 	'report-not-ready',
+	'not-found',
 	'unexpected',
 ]);
 export type AwsErrorCode = z.infer<typeof awsErrorCodeSchema>;
@@ -127,6 +130,11 @@ export type AccountPosture = z.infer<typeof accountPostureSchema>;
 
 /** Body of every refusal (guard, rate limit, switched off). */
 export const endpointRefusalSchema = z.object({
-	error: z.object({ code: z.enum(['disabled', 'forbidden-host', 'forbidden-origin', 'rate-limited', 'bad-request', 'internal']), message: z.string() }),
+	error: z.object({
+		code: z.enum(['disabled', 'forbidden-host', 'forbidden-origin', 'rate-limited', 'bad-request', 'unknown-check', 'method-not-allowed', 'internal']),
+		message: z.string(),
+		/** With `unknown-check`: the ids that exist. */
+		checks: z.array(z.string()).optional(),
+	}),
 });
 export type EndpointRefusal = z.infer<typeof endpointRefusalSchema>;

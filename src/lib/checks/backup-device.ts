@@ -1,0 +1,112 @@
+import { ListMFADevicesCommand, type MFADevice } from '@aws-sdk/client-iam';
+import { z } from 'astro/zod';
+import { classifyDevice, DEVICE_TYPE_LABELS } from '../aws/devices';
+import { deviceSchema, type Device, type Identity } from '../aws/mfa-status-schema';
+import { stepAdvice } from './advice';
+import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision } from './check-definition';
+import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY } from './check-runner';
+
+/** The signed-in user (or root) has at least two MFA devices, and no SMS device is left. */
+export const backupDeviceResultSchema = checkResultBaseSchema.extend({ devices: z.array(deviceSchema).nullable() });
+export type BackupDeviceResult = z.infer<typeof backupDeviceResultSchema>;
+
+const GUIDE = 'backup-mfa-device';
+const DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html';
+
+export function decideBackupDevice(identity: Identity, devices: Device[] | null): Decision {
+	if (identity.type !== 'iam-user' && identity.type !== 'root') {
+		if (identity.type === 'unknown') return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
+		return {
+			verdict: 'not-applicable',
+			summary: 'These credentials are not an IAM user or root, so they have no MFA devices in IAM; devices are registered where you signed in.',
+			facts: [],
+			advice: [stepAdvice({ id: 'identity-center-devices', message: 'With IAM Identity Center, register a second device in the AWS access portal under MFA devices.', guide: 'identity-center-mfa', step: 6, label: 'MFA in IAM Identity Center, step 6' })],
+		};
+	}
+	const who = identity.type === 'root' ? 'The root user' : (identity.userName ?? 'This user');
+	if (!devices) {
+		return { verdict: 'unknown', summary: `Could not list the MFA devices of ${identity.type === 'root' ? 'the root user' : who}.`, facts: [], advice: [stepAdvice({ id: 'backup-by-hand', message: 'Fix the error below, or list the devices by hand.', guide: GUIDE, step: 8, label: 'Step 8: Check your work' })] };
+	}
+	const facts = devices.length === 0 ? [{ label: 'MFA devices', value: 'None' }] : devices.map((device) => ({ label: 'MFA device', value: `${DEVICE_TYPE_LABELS[device.type]}: ${device.serial}` }));
+	const sms = devices.filter((device) => device.type === 'sms');
+	const usable = devices.length - sms.length;
+	const removeSms = stepAdvice({ id: 'remove-sms', message: 'Remove the SMS device: SMS is not an MFA type AWS supports today.', guide: GUIDE, step: 7, label: 'Step 7: Remove devices you no longer use', docsUrl: DOCS });
+	if (usable === 0) {
+		return {
+			verdict: 'fail',
+			summary: devices.length === 0 ? `${who} has no MFA device at all.` : `${who} has only an SMS device, which AWS no longer supports.`,
+			facts,
+			advice: [stepAdvice({ id: 'first-device', message: 'Turn on MFA first: assign a first device.', guide: 'turn-on-mfa-aws', step: 3, label: 'Turn on MFA, step 3', docsUrl: DOCS }), ...(sms.length > 0 ? [removeSms] : [])],
+		};
+	}
+	if (usable === 1) {
+		return {
+			verdict: 'fail',
+			summary: `${who} has one MFA device and no backup.`,
+			facts,
+			advice: [stepAdvice({ id: 'add-backup', message: 'Add a second device and keep it apart from the first, so a lost phone or key is not a lockout.', guide: GUIDE, step: 3, label: 'Step 3: Add the backup device', docsUrl: DOCS }), ...(sms.length > 0 ? [removeSms] : [])],
+		};
+	}
+	if (sms.length > 0) return { verdict: 'warn', summary: `${who} has ${usable} MFA devices, and an SMS device that should go.`, facts, advice: [removeSms] };
+	return {
+		verdict: 'pass',
+		summary: `${who} has ${usable} MFA devices.`,
+		facts,
+		advice: [stepAdvice({ id: 'try-backup', message: 'Sign in with the backup once, so you know it works.', guide: GUIDE, step: 4, label: 'Step 4: Sign in with the backup once' })],
+	};
+}
+
+const calls = [
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+	{ action: 'iam:ListMFADevices', resource: 'own-user' },
+] as const satisfies CheckDefinition['calls'];
+
+async function listDevices(context: CheckContext, userName: string | undefined): Promise<Device[]> {
+	const { iam } = await context.clients();
+	const devices: MFADevice[] = [];
+	let marker: string | undefined;
+	do {
+		// UserName for IAM users (without it AWS authorizes against `*`); root lists its own without one.
+		const page = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), { abortSignal: context.signal });
+		devices.push(...(page.MFADevices ?? []));
+		marker = page.IsTruncated ? page.Marker : undefined;
+	} while (marker);
+	return devices.map((device) => ({
+		serial: device.SerialNumber ?? '',
+		type: classifyDevice(device.SerialNumber ?? ''),
+		enabledAt: device.EnableDate ? device.EnableDate.toISOString() : null,
+	}));
+}
+
+export const backupDeviceCheck: CheckDefinition<BackupDeviceResult> = {
+	id: 'backup-device',
+	title: 'Backup MFA device check',
+	guide: GUIDE,
+	steps: [3, 7],
+	action: 'Check my MFA devices',
+	method: 'GET',
+	calls: [...calls],
+	resultSchema: backupDeviceResultSchema,
+	manual: [
+		{ text: 'See who your credentials belong to (the user name is the last part of the ARN):', command: 'aws sts get-caller-identity' },
+		{ text: 'List the devices: you want at least two, and no arn:...:sms-mfa/ entry:', command: 'aws iam list-mfa-devices --user-name YOUR-USER-NAME --query "MFADevices[].SerialNumber"' },
+	],
+	async run(context) {
+		const attempt = declaredAttempts('backup-device', calls);
+		const who = await callerIdentity(attempt, context);
+		if (!who.ok) {
+			const stopped = resultBody(backupDeviceCheck, decideBackupDevice(UNKNOWN_IDENTITY, null), { identity: UNKNOWN_IDENTITY, errors: [who.error], now: context.now, stopped: true });
+			return { status: stopped.status, body: { ...stopped.body, devices: null } };
+		}
+		const identity = who.value;
+		let devices: Device[] | null = null;
+		const errors = [];
+		if (identity.type === 'iam-user' || identity.type === 'root') {
+			const listed = await attempt('iam:ListMFADevices', () => listDevices(context, identity.type === 'root' ? undefined : identity.userName));
+			if (listed.ok) devices = listed.value;
+			else errors.push(listed.error);
+		}
+		const { status, body } = resultBody(backupDeviceCheck, decideBackupDevice(identity, devices), { identity, errors, now: context.now });
+		return { status, body: { ...body, devices } };
+	},
+};

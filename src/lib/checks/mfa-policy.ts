@@ -1,0 +1,321 @@
+import {
+	GetGroupPolicyCommand,
+	GetPolicyCommand,
+	GetPolicyVersionCommand,
+	GetUserCommand,
+	GetUserPolicyCommand,
+	ListAttachedGroupPoliciesCommand,
+	ListAttachedUserPoliciesCommand,
+	ListGroupPoliciesCommand,
+	ListGroupsForUserCommand,
+	ListUserPoliciesCommand,
+	SimulatePrincipalPolicyCommand,
+	type IAMClient,
+} from '@aws-sdk/client-iam';
+import { z } from 'astro/zod';
+import { UnreadableResponseError } from '../aws/aws-errors';
+import type { CheckError, Identity } from '../aws/mfa-status-schema';
+import { stepAdvice } from './advice';
+import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision, type Fact } from './check-definition';
+import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY, type Attempt } from './check-runner';
+import { findMfaDenies, mfaDenySchema, type PolicySource } from './mfa-policy-documents';
+
+/**
+ * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
+ * (`aws:MultiFactorAuthPresent` false, absent as with an access key, and true); when the
+ * simulator is not allowed, the user's inline, attached and group policies are read for a
+ * Deny on MFA being absent. The result says which method decided.
+ */
+
+/** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
+export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+
+export function userNameProblem(name: string): string | null {
+	if (IAM_USER_NAME.test(name)) return null;
+	return `The user name "${name.slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`;
+}
+
+/** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
+export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
+
+export const simulationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+const simulationRunSchema = z.record(z.string(), simulationDecisionSchema);
+export const simulationSchema = z.object({
+	/** MFA context false: a console sign-in without MFA. */
+	withoutMfa: simulationRunSchema,
+	/** No MFA context at all: a request signed with a long-term access key. */
+	accessKey: simulationRunSchema,
+	withMfa: simulationRunSchema,
+});
+export type Simulation = z.infer<typeof simulationSchema>;
+
+export const mfaPolicyAnswersSchema = z.object({
+	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
+	method: z.enum(['simulation', 'policy-documents']).nullable(),
+	simulation: simulationSchema.nullable(),
+	denies: z.array(mfaDenySchema).nullable(),
+	/** Policy documents read by the fallback. */
+	documentsRead: z.number().int().nonnegative().nullable(),
+});
+export type MfaPolicyAnswers = z.infer<typeof mfaPolicyAnswersSchema>;
+
+export const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
+export type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
+
+const GUIDE = 'require-mfa-policy';
+const DOCS = {
+	policy: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html',
+	simulator: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html',
+	boolIfExists: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists',
+} as const;
+
+const METHOD_LABEL = { simulation: 'IAM policy simulator (iam:SimulatePrincipalPolicy)', 'policy-documents': "Reading the user's inline, attached and group policies" } as const;
+
+const allowedIn = (run: Record<string, string>) => Object.keys(run).filter((action) => run[action] === 'allowed');
+
+const attachAdvice = stepAdvice({ id: 'attach-policy', message: 'Attach the RequireMFA policy to the groups your people belong to (first the test group).', guide: GUIDE, step: 5, label: 'Step 5: Attach the policy to the test group', docsUrl: DOCS.policy });
+const boolIfExistsAdvice = stepAdvice({
+	id: 'use-bool-if-exists',
+	message: 'The Deny uses Bool, which does not match requests signed with a long-term access key (the MFA key is absent there). Use BoolIfExists as in the guide\'s policy.',
+	guide: GUIDE,
+	step: 2,
+	label: 'Step 2: Open the policy editor',
+	docsUrl: DOCS.boolIfExists,
+});
+
+export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, requestedUser?: string): Decision {
+	const { target } = answers;
+	if (!target) {
+		if (requestedUser) {
+			return {
+				verdict: 'unknown',
+				summary: `Could not read the IAM user ${requestedUser}.`,
+				facts: [],
+				advice: [stepAdvice({ id: 'name-a-user', message: 'Check the user name, or create the test user and group first.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+			};
+		}
+		if (identity.type === 'unknown') return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
+		return {
+			verdict: 'not-applicable',
+			summary: 'These credentials are not an IAM user: enter the name of an IAM user to check, for example mfa-tester.',
+			facts: [],
+			advice: [stepAdvice({ id: 'name-a-user', message: 'Create the test user and group, then check that user by name.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+		};
+	}
+	const facts: Fact[] = [
+		{ label: 'User checked', value: target.arn, code: true },
+		...(answers.method ? [{ label: 'Decided by', value: METHOD_LABEL[answers.method] }] : []),
+	];
+	const name = target.userName;
+	if (answers.method === 'simulation' && answers.simulation) {
+		const { withoutMfa, accessKey, withMfa } = answers.simulation;
+		facts.push(
+			{ label: 'Allowed without MFA', value: allowedIn(withoutMfa).join(', ') || 'None' },
+			{ label: 'Allowed with an access key alone', value: allowedIn(accessKey).join(', ') || 'None' },
+			{ label: 'Allowed with MFA', value: allowedIn(withMfa).join(', ') || 'None' },
+		);
+		const ordinary = allowedIn(withMfa);
+		if (ordinary.length === 0) {
+			return {
+				verdict: 'warn',
+				summary: `${name} is not allowed ${PROBE_ACTIONS.join(', ')} even with MFA, so the simulation cannot show whether MFA is required.`,
+				facts,
+				advice: [stepAdvice({ id: 'give-ordinary-permissions', message: 'Give the test user the permissions a typical user has (for example ReadOnlyAccess through its group), then check again.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+			};
+		}
+		if (ordinary.some((action) => withoutMfa[action] === 'allowed')) {
+			return { verdict: 'fail', summary: `${name} can use ordinary actions without MFA: no policy requires it.`, facts, advice: [attachAdvice] };
+		}
+		if (ordinary.some((action) => accessKey[action] === 'allowed')) {
+			return { verdict: 'warn', summary: `${name} needs MFA to sign in to the console, but an access key alone still works.`, facts, advice: [boolIfExistsAdvice] };
+		}
+		return {
+			verdict: 'pass',
+			summary: `${name} is denied ordinary actions without MFA, and allowed them with MFA.`,
+			facts,
+			advice: [stepAdvice({ id: 'test-as-user', message: 'Confirm it as the user: sign in without and then with MFA.', guide: GUIDE, step: 6, label: 'Step 6: Test as the user' })],
+		};
+	}
+	if (answers.method === 'policy-documents' && answers.denies) {
+		const strong = answers.denies.filter((deny) => deny.operator === 'BoolIfExists');
+		facts.push(
+			{ label: 'Policy documents read', value: String(answers.documentsRead ?? 0) },
+			{ label: 'Deny without MFA found in', value: answers.denies.map((deny) => `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}: ${deny.operator}`).join('; ') || 'None' },
+		);
+		if (strong.length > 0) {
+			return { verdict: 'pass', summary: `${name} has a policy that denies requests without MFA (BoolIfExists).`, facts, advice: [stepAdvice({ id: 'test-as-user', message: 'Confirm it as the user: sign in without and then with MFA.', guide: GUIDE, step: 6, label: 'Step 6: Test as the user' })] };
+		}
+		if (answers.denies.length > 0) return { verdict: 'warn', summary: `${name} has a Deny without MFA that uses Bool, so access keys alone still work.`, facts, advice: [boolIfExistsAdvice] };
+		return { verdict: 'fail', summary: `None of the policies of ${name} denies requests without MFA.`, facts, advice: [attachAdvice] };
+	}
+	return {
+		verdict: 'unknown',
+		summary: `Could not read the policies of ${name}.`,
+		facts,
+		advice: [stepAdvice({ id: 'simulate-by-hand', message: 'Fix the errors below, or simulate the policy by hand.', guide: GUIDE, step: 4, label: 'Step 4: Simulate the policy', docsUrl: DOCS.simulator })],
+	};
+}
+
+const calls = [
+	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+	{ action: 'iam:GetUser', resource: 'any-user' },
+	{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
+	{ action: 'iam:ListUserPolicies', resource: 'any-user' },
+	{ action: 'iam:GetUserPolicy', resource: 'any-user' },
+	{ action: 'iam:ListAttachedUserPolicies', resource: 'any-user' },
+	{ action: 'iam:ListGroupsForUser', resource: 'any-user' },
+	{ action: 'iam:ListGroupPolicies', resource: 'any-group' },
+	{ action: 'iam:GetGroupPolicy', resource: 'any-group' },
+	{ action: 'iam:ListAttachedGroupPolicies', resource: 'any-group' },
+	{ action: 'iam:GetPolicy', resource: 'any-policy' },
+	{ action: 'iam:GetPolicyVersion', resource: 'any-policy' },
+] as const satisfies CheckDefinition['calls'];
+
+type Attempter = ReturnType<typeof declaredAttempts>;
+
+async function simulate(iam: IAMClient, arn: string, context: CheckContext, mfa: 'false' | 'true' | null): Promise<Record<string, z.infer<typeof simulationDecisionSchema>>> {
+	const answer = await iam.send(
+		new SimulatePrincipalPolicyCommand({
+			PolicySourceArn: arn,
+			ActionNames: [...PROBE_ACTIONS],
+			ContextEntries: mfa === null ? undefined : [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [mfa] }],
+		}),
+		{ abortSignal: context.signal },
+	);
+	const decisions = Object.fromEntries((answer.EvaluationResults ?? []).map((result) => [result.EvalActionName ?? '', result.EvalDecision ?? '']));
+	const parsed = simulationRunSchema.safeParse(decisions);
+	if (!parsed.success || Object.keys(parsed.data).length !== PROBE_ACTIONS.length) throw new UnreadableResponseError('SimulatePrincipalPolicy answered without a decision for every action');
+	return parsed.data;
+}
+
+/** The fallback: every policy document that applies to the user; the first failed read stops it. */
+async function readPolicyDocuments(attempt: Attempter, iam: IAMClient, userName: string, signal: AbortSignal): Promise<Attempt<PolicySource[]>> {
+	const options = { abortSignal: signal };
+	const unwrap = async <T>(result: Promise<Attempt<T>>): Promise<T> => {
+		const settled = await result;
+		if (!settled.ok) throw settled;
+		return settled.value;
+	};
+	const managed = (arn: string, source: string) =>
+		unwrap(attempt('iam:GetPolicy', async () => (await iam.send(new GetPolicyCommand({ PolicyArn: arn }), options)).Policy?.DefaultVersionId)).then((version) =>
+			unwrap(
+				attempt('iam:GetPolicyVersion', async () => ({
+					source,
+					document: (await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), options)).PolicyVersion?.Document ?? '{}',
+				})),
+			),
+		);
+	try {
+		const [inlineNames, attached, groups] = await allOrFirstFailure([
+			unwrap(attempt('iam:ListUserPolicies', async () => (await iam.send(new ListUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
+			unwrap(attempt('iam:ListAttachedUserPolicies', async () => (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
+			unwrap(attempt('iam:ListGroupsForUser', async () => (await iam.send(new ListGroupsForUserCommand({ UserName: userName, MaxItems: 1000 }), options)).Groups ?? [])),
+		] as const);
+		const groupLists = await allOrFirstFailure(
+			groups.map(async (group) => {
+				const groupName = group.GroupName ?? '';
+				const [names, policies] = await allOrFirstFailure([
+					unwrap(attempt('iam:ListGroupPolicies', async () => (await iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
+					unwrap(attempt('iam:ListAttachedGroupPolicies', async () => (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
+				] as const);
+				return { groupName, names, policies };
+			}),
+		);
+		const documents = await allOrFirstFailure([
+			...inlineNames.map((policy) =>
+				unwrap(attempt('iam:GetUserPolicy', async () => ({ source: `user ${userName}, inline policy ${policy}`, document: (await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
+			),
+			...attached.map((policy) => managed(policy.PolicyArn ?? '', `user ${userName}, attached policy ${policy.PolicyName}`)),
+			...groupLists.flatMap(({ groupName, names, policies }) => [
+				...names.map((policy) =>
+					unwrap(attempt('iam:GetGroupPolicy', async () => ({ source: `group ${groupName}, inline policy ${policy}`, document: (await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
+				),
+				...policies.map((policy) => managed(policy.PolicyArn ?? '', `group ${groupName}, attached policy ${policy.PolicyName}`)),
+			]),
+		]);
+		return { ok: true, value: documents };
+	} catch (failure) {
+		if (typeof failure === 'object' && failure !== null && 'ok' in failure) return failure as Attempt<PolicySource[]>;
+		throw failure;
+	}
+}
+
+/**
+ * Like Promise.all, but waits for every promise to settle before throwing the first failure,
+ * so no failed read is left rejecting with nobody listening.
+ */
+async function allOrFirstFailure<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+	const settled = await Promise.allSettled(promises);
+	const failed = settled.find((result) => result.status === 'rejected');
+	if (failed) throw (failed as PromiseRejectedResult).reason;
+	return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
+	id: 'mfa-policy',
+	title: 'MFA policy check',
+	guide: GUIDE,
+	steps: [5, 6, 7],
+	action: 'Check the MFA policy',
+	method: 'GET',
+	acceptsUserName: true,
+	calls: [...calls],
+	resultSchema: mfaPolicyResultSchema,
+	manual: [
+		{ text: "Find the user's ARN:", command: 'aws iam get-user --user-name mfa-tester --query User.Arn --output text' },
+		{
+			text: 'Simulate an ordinary action without MFA; with the policy attached the decision is explicitDeny:',
+			command:
+				'aws iam simulate-principal-policy \\\n  --policy-source-arn arn:aws:iam::123456789012:user/mfa-tester \\\n  --action-names s3:ListAllMyBuckets \\\n  --context-entries "ContextKeyName=aws:MultiFactorAuthPresent,ContextKeyValues=false,ContextKeyType=boolean" \\\n  --query "EvaluationResults[].EvalDecision"',
+		},
+		{ text: 'Repeat with ContextKeyValues=true: the decision should be allowed.' },
+	],
+	async run(context) {
+		const attempt = declaredAttempts('mfa-policy', calls);
+		const empty = { target: null, method: null, simulation: null, denies: null, documentsRead: null } satisfies MfaPolicyAnswers;
+		const requested = context.input.userName;
+		// The route validates too; this keeps the check safe when called directly.
+		const problem = requested === undefined ? null : userNameProblem(requested);
+		if (problem) throw new Error(problem);
+		const who = await callerIdentity(attempt, context);
+		if (!who.ok) {
+			const stopped = resultBody(mfaPolicyCheck, decideMfaPolicy(empty, UNKNOWN_IDENTITY), { identity: UNKNOWN_IDENTITY, errors: [who.error], now: context.now, stopped: true });
+			return { status: stopped.status, body: { ...stopped.body, ...empty } };
+		}
+		const identity = who.value;
+		const errors: CheckError[] = [];
+		const answers: MfaPolicyAnswers = { ...empty };
+		const { iam } = await context.clients();
+		if (requested) {
+			const user = await attempt('iam:GetUser', async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: context.signal })).User);
+			if (user.ok && user.value?.Arn) answers.target = { userName: requested, arn: user.value.Arn };
+			else if (!user.ok) errors.push(user.error);
+		} else if (identity.type === 'iam-user' && identity.userName && identity.arn) {
+			answers.target = { userName: identity.userName, arn: identity.arn };
+		}
+		if (answers.target) {
+			const { arn, userName } = answers.target;
+			// One after another: three small calls, and each answer is read in a known order.
+			const simulated = await attempt('iam:SimulatePrincipalPolicy', async () => ({
+				withoutMfa: await simulate(iam, arn, context, 'false'),
+				accessKey: await simulate(iam, arn, context, null),
+				withMfa: await simulate(iam, arn, context, 'true'),
+			}));
+			if (simulated.ok) {
+				answers.method = 'simulation';
+				answers.simulation = simulated.value;
+			} else {
+				errors.push(simulated.error);
+				const documents = await readPolicyDocuments(attempt, iam, userName, context.signal);
+				if (documents.ok) {
+					answers.method = 'policy-documents';
+					answers.denies = findMfaDenies(documents.value);
+					answers.documentsRead = documents.value.length;
+				} else errors.push(documents.error);
+			}
+		}
+		const decision = decideMfaPolicy(answers, identity, requested);
+		const { status, body } = resultBody(mfaPolicyCheck, decision, { identity, errors, now: context.now });
+		return { status, body: { ...body, ...answers } };
+	},
+};

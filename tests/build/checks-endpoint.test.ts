@@ -1,0 +1,211 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkResultBaseSchema } from '../../src/lib/checks/check-definition';
+import { endpointRefusalSchema } from '../../src/lib/aws/mfa-status-schema';
+import { CHECK_IDS, CHECKS, findCheck } from '../../src/lib/checks/registry';
+import { rawRequest, type RawResponse } from '../support/aws-fixtures';
+import { accountSummary, awsError, callerIdentity, startFakeAws, type RunningFake } from '../support/fake-aws';
+import { credentialReport, getUser, mfaDevices, reportComplete, reportRow, simulation, everyProbe, loginProfile } from '../support/fake-iam-replies';
+import { awsEnvFor } from '../support/moto';
+import { startSiteServer, type RunningServer } from '../support/server';
+
+// A stack frame (`at fn (file:1:2)`), a source position or a dependency path.
+const STACK_TRACE = /\bat .+\(.+:\d+:\d+\)|\.(ts|mjs|js):\d+|node_modules/;
+const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE5678', AWS_SECRET_ACCESS_KEY: 'fakeSecretValueThatMustNeverAppear111111' };
+
+function expectSafeHeaders(response: RawResponse) {
+	expect(response.headers['cache-control']).toBe('no-store');
+	expect(response.headers['x-content-type-options']).toBe('nosniff');
+	expect(response.headers['content-type']).toMatch(/^application\/json/);
+	expect(Object.keys(response.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+}
+
+function expectNoSecrets(...texts: string[]) {
+	for (const text of texts) {
+		expect(text).not.toMatch(STACK_TRACE);
+		expect(text).not.toContain(KEYS.AWS_ACCESS_KEY_ID);
+		expect(text).not.toContain(KEYS.AWS_SECRET_ACCESS_KEY);
+	}
+}
+
+describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => {
+	let fake: RunningFake;
+	let server: RunningServer;
+	let host: string;
+	let configDir: string;
+	const get = (path: string, headers: Record<string, string> = {}) => rawRequest(`${server.url}${path}`, { headers: { Host: host, ...headers } });
+	const post = (path: string, headers: Record<string, string> = {}) =>
+		rawRequest(`${server.url}${path}`, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json', ...headers } });
+
+	beforeAll(async () => {
+		fake = await startFakeAws({
+			GetCallerIdentity: callerIdentity('arn:aws:iam::123456789012:user/alice'),
+			GetAccountSummary: accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1, AccountAccessKeysPresent: 1, AccountSigningCertificatesPresent: 0 }),
+			ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/alice-phone']),
+			GetLoginProfile: loginProfile('alice'),
+			GetUser: getUser('mfa-tester'),
+			SimulatePrincipalPolicy: simulation(everyProbe('allowed')),
+			GenerateCredentialReport: reportComplete,
+			GetCredentialReport: credentialReport([reportRow('alice', true, true)]),
+		});
+		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-endpoint-'));
+		await writeFile(join(configDir, 'config'), '[default]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice-phone\n');
+		server = await startSiteServer(inject('outDir'), { ...awsEnvFor(fake.url, KEYS), AWS_CONFIG_FILE: join(configDir, 'config') });
+		host = `127.0.0.1:${server.port}`;
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await fake?.stop();
+		await rm(configDir, { recursive: true, force: true });
+	});
+
+	it('answers an unknown id with 404 and the list of ids', async () => {
+		const response = await get('/api/checks/no-such-check');
+		expect(response.status).toBe(404);
+		expectSafeHeaders(response);
+		const body = endpointRefusalSchema.parse(JSON.parse(response.body));
+		expect(body.error).toMatchObject({ code: 'unknown-check', checks: CHECK_IDS });
+		expect(body.error.message).toContain('root-user');
+	});
+
+	it.each(CHECKS.map((check) => [check.id, check.method] as const))('runs %s (%s) with its schema and the safe headers', async (id, method) => {
+		const response = method === 'POST' ? await post(`/api/checks/${id}`, { Origin: `http://${host}` }) : await get(`/api/checks/${id}`);
+		expect(response.status).toBe(200);
+		expectSafeHeaders(response);
+		const body = findCheck(id)!.resultSchema.parse(JSON.parse(response.body));
+		expect(checkResultBaseSchema.parse(body).check).toBe(id);
+		expectNoSecrets(response.body);
+	});
+
+	it('passes a valid user name to the policy check', async () => {
+		const response = await get('/api/checks/mfa-policy?user=mfa-tester');
+		const body = JSON.parse(response.body);
+		expect(body.target).toEqual({ userName: 'mfa-tester', arn: 'arn:aws:iam::123456789012:user/mfa-tester' });
+		expect(body.verdict).toBe('fail');
+	});
+
+	it.each([
+		['a slash', 'alice/admin'],
+		['a space', 'mfa tester'],
+		['65 characters', 'x'.repeat(65)],
+		['a script', '<script>'],
+	])('refuses a user name with %s before any AWS call', async (_name, user) => {
+		const before = { ...fake.calls };
+		const response = await get(`/api/checks/mfa-policy?user=${encodeURIComponent(user)}`);
+		expect(response.status).toBe(400);
+		expectSafeHeaders(response);
+		expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({ code: 'bad-request', message: expect.stringContaining('not a valid IAM user name') });
+		expect(fake.calls).toEqual(before);
+	});
+
+	it('refuses a user name on a check that takes none', async () => {
+		const response = await get('/api/checks/root-user?user=alice');
+		expect(response.status).toBe(400);
+		expect(JSON.parse(response.body).error.message).toContain('takes no user name');
+	});
+
+	it('answers the wrong method with 405 and Allow', async () => {
+		const response = await get('/api/checks/users-without-mfa');
+		expect(response.status).toBe(405);
+		expect(response.headers.allow).toBe('POST');
+		expect(JSON.parse(response.body).error.code).toBe('method-not-allowed');
+	});
+
+	it.each([
+		['a foreign name on the right port (DNS rebinding)', (port: number) => `attacker.example:${port}`],
+		['a loopback name on another port', (port: number) => `localhost:${port + 1}`],
+	])('refuses %s with 403, even for an unknown id', async (_name, hostFor) => {
+		for (const path of ['/api/checks/root-user', '/api/checks/no-such-check']) {
+			const response = await rawRequest(`${server.url}${path}`, { headers: { Host: hostFor(server.port) } });
+			expect(response.status).toBe(403);
+			expectSafeHeaders(response);
+			expect(JSON.parse(response.body).error.code).toBe('forbidden-host');
+		}
+	});
+
+	it('refuses a GET another site starts', async () => {
+		const response = await get('/api/checks/backup-device', { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://attacker.example' });
+		expect(response.status).toBe(403);
+		expect(JSON.parse(response.body).error.code).toBe('forbidden-origin');
+	});
+
+	it.each([
+		['a foreign Origin', { Origin: 'https://attacker.example' }],
+		['no Origin at all', {}],
+	])('refuses the POST check with %s', async (_name, headers) => {
+		const response = await post('/api/checks/users-without-mfa', headers);
+		expect(response.status).toBe(403);
+		expectSafeHeaders(response);
+		expect(JSON.parse(response.body).error.code).toBe('forbidden-origin');
+	});
+
+	it('shares one result among identical checks within 5 s', async () => {
+		const [first, second] = await Promise.all([1, 2].map(() => get('/api/checks/backup-device')));
+		expect(JSON.parse(first!.body).checkedAt).toBe(JSON.parse(second!.body).checkedAt);
+	});
+
+	it('logs neither keys nor stack traces', () => {
+		expectNoSecrets(server.output());
+	});
+
+	// Last: it spends this client's tokens.
+	it('rate-limits one client across all checks and the aliases with one shared limit', async () => {
+		const cheap = ['/api/checks/cli-mfa', '/api/checks/identity-center'];
+		const statuses: number[] = [];
+		for (let index = 0; index < 15 && statuses.at(-1) !== 429; index++) statuses.push((await get(cheap[index % 2]!)).status);
+		expect(statuses.at(-1), `statuses: ${statuses.join(', ')}`).toBe(429);
+		for (const path of ['/api/checks/root-user', '/api/mfa-status']) {
+			const limited = await get(path);
+			expect(limited.status, path).toBe(429);
+			expectSafeHeaders(limited);
+			expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+			expect(JSON.parse(limited.body).error.code).toBe('rate-limited');
+		}
+	});
+});
+
+describe('/api/checks/<id> switches and failures', () => {
+	it.each([
+		['STEPCHECK_MFA_CHECK=off', { STEPCHECK_MFA_CHECK: 'off' }, 'STEPCHECK_MFA_CHECK=off'],
+		['local mode on a server listening on every interface', { HOST: '0.0.0.0' }, 'listens on loopback'],
+	])('answers 404 with a JSON reason when %s', async (_name, extra, reason) => {
+		const server = await startSiteServer(inject('outDir'), { ...awsEnvFor('http://127.0.0.1:9'), ...extra });
+		try {
+			const response = await rawRequest(`${server.url}/api/checks/root-user`, { headers: { Host: `127.0.0.1:${server.port}` } });
+			expect(response.status).toBe(404);
+			expectSafeHeaders(response);
+			expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({ code: 'disabled', message: expect.stringContaining(reason) });
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('answers an allowed proxy host in "on" mode, and only that host', async () => {
+		const server = await startSiteServer(inject('outDir'), { ...awsEnvFor('http://127.0.0.1:9'), STEPCHECK_MFA_CHECK: 'on', STEPCHECK_ALLOWED_HOSTS: 'stepcheck.corp.example' });
+		try {
+			const allowed = await rawRequest(`${server.url}/api/checks/identity-center`, { headers: { Host: 'stepcheck.corp.example' } });
+			expect(allowed.status).toBe(200);
+			const refused = await rawRequest(`${server.url}/api/checks/identity-center`, { headers: { Host: 'other.corp.example' } });
+			expect(refused.status).toBe(403);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('turns an expired token into 503 without leaking the key or a stack trace', async () => {
+		const fake = await startFakeAws({ GetCallerIdentity: awsError('ExpiredToken', 403, `The security token ${KEYS.AWS_ACCESS_KEY_ID} is expired`) });
+		const server = await startSiteServer(inject('outDir'), awsEnvFor(fake.url, KEYS));
+		try {
+			const response = await rawRequest(`${server.url}/api/checks/root-user`, { headers: { Host: `127.0.0.1:${server.port}` } });
+			expect(response.status).toBe(503);
+			expectSafeHeaders(response);
+			expect(JSON.parse(response.body).errors[0]).toMatchObject({ action: 'sts:GetCallerIdentity', code: 'credentials-expired' });
+			expectNoSecrets(response.body, server.output());
+		} finally {
+			await server.stop();
+			await fake.stop();
+		}
+	});
+});

@@ -1,0 +1,207 @@
+import {
+	AddUserToGroupCommand,
+	AttachGroupPolicyCommand,
+	AttachUserPolicyCommand,
+	CreateAccessKeyCommand,
+	CreateGroupCommand,
+	CreateLoginProfileCommand,
+	CreatePolicyCommand,
+	CreateUserCommand,
+	CreateVirtualMFADeviceCommand,
+	EnableMFADeviceCommand,
+	IAMClient,
+	PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCheck } from '../../src/lib/checks/registry';
+import { requireMfaPolicy } from '../support/fake-iam-replies';
+import { startMoto, type RunningMoto } from '../support/moto';
+import { runCheck } from '../support/run-check';
+
+type Keys = { accessKeyId: string; secretAccessKey: string };
+const SETUP: Keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+const check = (id: string) => findCheck(id)!;
+
+function useMotoEnvironment(moto: RunningMoto) {
+	Object.assign(process.env, moto.awsEnv);
+	delete process.env.AWS_PROFILE;
+}
+
+describe('checks through the SDK against moto', () => {
+	let moto: RunningMoto;
+	let iam: IAMClient;
+
+	async function user(name: string, options: { devices?: number; password?: boolean } = {}): Promise<Keys> {
+		await iam.send(new CreateUserCommand({ UserName: name }));
+		if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
+		for (let index = 0; index < (options.devices ?? 0); index++) {
+			const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${name}-device-${index}` }));
+			await iam.send(new EnableMFADeviceCommand({ UserName: name, SerialNumber: created.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
+		}
+		const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+		return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+	}
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		useMotoEnvironment(moto);
+		iam = new IAMClient({ credentials: SETUP });
+	});
+	afterAll(async () => moto?.stop());
+
+	it('root-user: reads the account summary; moto reports root without MFA and no password field, so it fails with step 3', async () => {
+		const { status, body } = await runCheck(check('root-user'), { credentials: await user('admin-root') });
+		expect(status).toBe(200);
+		expect(body.root).toEqual({ mfaEnabled: false, passwordPresent: true, accessKeysPresent: false, signingCertificatesPresent: false });
+		expect(body.verdict).toBe('fail');
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual(['/guides/protect-root-user/#step-3']);
+		expect(body.errors).toEqual([]);
+	});
+
+	it.each([
+		['two devices', 2, 'pass', '/guides/backup-mfa-device/#step-4'],
+		['one device', 1, 'fail', '/guides/backup-mfa-device/#step-3'],
+		['no device', 0, 'fail', '/guides/turn-on-mfa-aws/#step-3'],
+	])('backup-device: %s is %s', async (name, devices, verdict, step) => {
+		const { body } = await runCheck(check('backup-device'), { credentials: await user(`backup-${devices}`, { devices }) });
+		expect(body.verdict).toBe(verdict);
+		expect(body.devices).toHaveLength(devices);
+		expect(body.identity?.userName).toBe(`backup-${devices}`);
+		expect(body.advice[0]?.guideStep).toBe(step);
+	});
+
+	describe('mfa-policy (moto has no SimulatePrincipalPolicy, so the policy documents decide)', () => {
+		beforeAll(async () => {
+			await iam.send(new CreateGroupCommand({ GroupName: 'mfa-test' }));
+			const created = await iam.send(new CreatePolicyCommand({ PolicyName: 'RequireMFA', PolicyDocument: JSON.stringify(requireMfaPolicy()) }));
+			await iam.send(new AttachGroupPolicyCommand({ GroupName: 'mfa-test', PolicyArn: created.Policy!.Arn! }));
+		});
+
+		it('passes a user in a group with the RequireMFA policy, named by the reader', async () => {
+			await user('mfa-tester');
+			await iam.send(new AddUserToGroupCommand({ GroupName: 'mfa-test', UserName: 'mfa-tester' }));
+			const { body } = await runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'mfa-tester' } });
+			expect(body.target).toEqual({ userName: 'mfa-tester', arn: 'arn:aws:iam::123456789012:user/mfa-tester' });
+			expect(body.method).toBe('policy-documents');
+			expect(body.denies).toEqual([{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA', operator: 'BoolIfExists' }]);
+			expect(body.verdict).toBe('pass');
+			expect(body.errors.map((error) => error.action)).toEqual(['iam:SimulatePrincipalPolicy']);
+			expect(body.facts).toContainEqual({ label: 'Decided by', value: "Reading the user's inline, attached and group policies" });
+		});
+
+		it('warns about a signed-in user whose inline Deny uses Bool', async () => {
+			const keys = await user('bool-user');
+			await iam.send(new PutUserPolicyCommand({ UserName: 'bool-user', PolicyName: 'HalfMFA', PolicyDocument: JSON.stringify(requireMfaPolicy('Bool')) }));
+			const { body } = await runCheck(check('mfa-policy'), { credentials: keys });
+			expect(body.target?.userName).toBe('bool-user');
+			expect(body.verdict).toBe('warn');
+			expect(body.advice[0]?.guideStep).toBe('/guides/require-mfa-policy/#step-2');
+		});
+
+		it('fails a user with no MFA policy at all', async () => {
+			const keys = await user('free-user');
+			const { body } = await runCheck(check('mfa-policy'), { credentials: keys });
+			expect(body.verdict).toBe('fail');
+			expect(body.documentsRead).toBe(0);
+			expect(body.advice[0]?.guideStep).toBe('/guides/require-mfa-policy/#step-5');
+		});
+
+		it('says so when the named user does not exist', async () => {
+			const { body } = await runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'nobody' } });
+			expect(body.verdict).toBe('unknown');
+			expect(body.errors).toEqual([{ action: 'iam:GetUser', code: 'not-found', message: expect.stringContaining('no such entity') }]);
+		});
+
+		it('refuses an invalid user name before any call', async () => {
+			await expect(runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'alice/../root' } })).rejects.toThrow(/not a valid IAM user name/);
+		});
+	});
+
+	it('users-without-mfa: lists the console user without MFA', async () => {
+		await user('console-no-mfa', { password: true });
+		const { status, body } = await runCheck(check('users-without-mfa'), { credentials: SETUP });
+		expect(status).toBe(200);
+		expect(body.verdict).toBe('fail');
+		expect(body.report?.consoleUsersWithoutMfa.map((entry: { userName: string }) => entry.userName)).toEqual(['console-no-mfa']);
+		expect(body.summary).toBe('Can sign in to the console without MFA: console-no-mfa.');
+	});
+});
+
+describe('checks in moto IAM authorization mode (AccessDenied)', () => {
+	let moto: RunningMoto;
+	let keys: Keys;
+
+	beforeAll(async () => {
+		// Five set-up calls run unauthorized; everything after is checked against IAM policies.
+		moto = await startMoto({ initialNoAuthActionCount: 5 });
+		useMotoEnvironment(moto);
+		const iam = new IAMClient({ credentials: SETUP });
+		await iam.send(new CreateUserCommand({ UserName: 'erin' }));
+		await iam.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-1' }));
+		const policy = await iam.send(new CreatePolicyCommand({ PolicyName: 'OnlyListMfa', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: '*' }] }) }));
+		await iam.send(new AttachUserPolicyCommand({ UserName: 'erin', PolicyArn: policy.Policy!.Arn! }));
+		const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'erin' }));
+		keys = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+	});
+	afterAll(async () => moto?.stop());
+
+	it('root-user names iam:GetAccountSummary and shows its policy', async () => {
+		const { status, body } = await runCheck(check('root-user'), { credentials: keys });
+		expect(status).toBe(502);
+		expect(body.verdict).toBe('unknown');
+		expect(body.errors).toEqual([{ action: 'iam:GetAccountSummary', code: 'access-denied', message: expect.stringContaining('iam:GetAccountSummary') }]);
+		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toEqual(['iam:GetAccountSummary']);
+	});
+
+	it('mfa-policy names the first denied read of the fallback', async () => {
+		const { body } = await runCheck(check('mfa-policy'), { credentials: keys });
+		expect(body.verdict).toBe('unknown');
+		expect(body.errors.map((error) => error.action)).toContain('iam:SimulatePrincipalPolicy');
+		expect(body.errors.some((error) => error.code === 'access-denied' && /^iam:List(User|AttachedUser|GroupsFor)/.test(error.action))).toBe(true);
+		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain('iam:SimulatePrincipalPolicy');
+	});
+
+	it('backup-device still answers with the one permission it needs', async () => {
+		const { body } = await runCheck(check('backup-device'), { credentials: keys });
+		expect(body.errors).toEqual([]);
+		expect(body.verdict).toBe('fail');
+	});
+});
+
+describe('checks that read no AWS', () => {
+	let dir: string;
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'stepcheck-cli-'));
+		await writeFile(
+			join(dir, 'config'),
+			['[profile alice]', 'aws_access_key_id = AKIAEXAMPLEEXAMPLE12', '', '[profile admin]', 'role_arn = arn:aws:iam::123456789012:role/Admin', 'source_profile = alice', 'mfa_serial = arn:aws:iam::123456789012:mfa/alice-phone'].join('\n'),
+		);
+	});
+	afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+	it.each([
+		['admin', 'pass'],
+		['alice', 'fail'],
+		['missing', 'unknown'],
+	])('cli-mfa reads AWS_CONFIG_FILE for profile %s: %s, and never returns a key', async (profile, verdict) => {
+		const { body } = await runCheck(check('cli-mfa'), { env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: profile, HOME: '/nonexistent' } });
+		expect(body.verdict).toBe(verdict);
+		expect(body.profile).toBe(profile);
+		expect(JSON.stringify(body)).not.toContain('AKIA');
+	});
+
+	it('cli-mfa reports a missing config file', async () => {
+		const { body } = await runCheck(check('cli-mfa'), { env: { HOME: dir } });
+		expect(body).toMatchObject({ verdict: 'unknown', fileFound: false, configFile: '~/.aws/config', profile: 'default' });
+	});
+
+	it('identity-center says there is no API and gives no pass or fail', async () => {
+		const { status, body } = await runCheck(check('identity-center'));
+		expect(status).toBe(200);
+		expect(body.verdict).toBe('unknown');
+		expect(body.consoleUrl).toBe('https://console.aws.amazon.com/singlesignon/home');
+	});
+});

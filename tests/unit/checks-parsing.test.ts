@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { activeProfileLocation, parseProfiles } from '../../src/lib/checks/aws-config-file';
+import { findMfaDenies } from '../../src/lib/checks/mfa-policy-documents';
+import { IAM_USER_NAME, userNameProblem } from '../../src/lib/checks/mfa-policy';
+
+describe('parseProfiles', () => {
+	const config = [
+		'[default]',
+		'region = eu-west-1',
+		'aws_access_key_id = AKIAEXAMPLEEXAMPLE12',
+		'aws_secret_access_key = secretsecretsecret',
+		'',
+		'[profile admin]',
+		'role_arn = arn:aws:iam::123456789012:role/Admin',
+		'source_profile = default',
+		'mfa_serial = arn:aws:iam::123456789012:mfa/alice-phone',
+		's3 =',
+		'  role_arn = nested-value-ignored',
+		'',
+		'[sso-session corp]',
+		'sso_start_url = https://d-123.awsapps.com/start',
+		'',
+		'[profile dev]',
+		'sso_session = corp',
+		'# a comment',
+		'[profile tool]',
+		'credential_process = /usr/local/bin/get-creds',
+	].join('\n');
+
+	it.each([
+		['default', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: false }],
+		['admin', { roleArn: 'arn:aws:iam::123456789012:role/Admin', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice-phone', sourceProfile: 'default', sso: false, credentialProcess: false }],
+		['dev', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: true, credentialProcess: false }],
+		['tool', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: true }],
+	])('reads profile %s', (name, expected) => {
+		expect(parseProfiles(config).get(name)).toEqual(expected);
+	});
+
+	it('keeps no credentials and no sso-session section as a profile', () => {
+		const profiles = parseProfiles(config);
+		expect(JSON.stringify([...profiles])).not.toMatch(/AKIA|secret/);
+		expect([...profiles.keys()]).toEqual(['default', 'admin', 'dev', 'tool']);
+	});
+});
+
+describe('activeProfileLocation', () => {
+	it.each([
+		[{ HOME: '/home/alice' }, { file: '/home/alice/.aws/config', profile: 'default', homeRelative: '~/.aws/config' }],
+		[{ HOME: '/home/alice', AWS_PROFILE: 'admin' }, { file: '/home/alice/.aws/config', profile: 'admin', homeRelative: '~/.aws/config' }],
+		[{ HOME: '/home/alice', AWS_DEFAULT_PROFILE: 'dev' }, { file: '/home/alice/.aws/config', profile: 'dev', homeRelative: '~/.aws/config' }],
+		[{ HOME: '/home/alice', AWS_CONFIG_FILE: '/etc/aws/config', AWS_PROFILE: '' }, { file: '/etc/aws/config', profile: 'default', homeRelative: '/etc/aws/config' }],
+	])('%j', (env, expected) => {
+		expect(activeProfileLocation(env)).toEqual(expected);
+	});
+});
+
+describe('findMfaDenies', () => {
+	const deny = (condition: object, extra: object = {}) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'D', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: condition, ...extra }] });
+	it.each([
+		['BoolIfExists false', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }), ['BoolIfExists']],
+		['Bool false (boolean, other key case)', deny({ Bool: { 'aws:multifactorauthpresent': false } }), ['Bool']],
+		['a list of values', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false'] } }), ['BoolIfExists']],
+		['URL-encoded, as IAM returns it', encodeURIComponent(deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })), ['BoolIfExists']],
+		['true is not a deny without MFA', deny({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), []],
+		['an Allow is not a deny', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }, { Effect: 'Allow' }), []],
+		['another key', deny({ Bool: { 'aws:SecureTransport': 'false' } }), []],
+		['not JSON', 'not a policy', []],
+	])('%s', (_name, document, operators) => {
+		expect(findMfaDenies([{ source: 'user alice, inline policy P', document }]).map((found) => found.operator)).toEqual(operators);
+	});
+});
+
+describe('IAM user names', () => {
+	it.each(['mfa-tester', 'alice@example.com', 'a.b+c=d,e_f', 'x'.repeat(64)])('accepts %s', (name) => {
+		expect(IAM_USER_NAME.test(name)).toBe(true);
+		expect(userNameProblem(name)).toBeNull();
+	});
+	it.each(['', 'has space', 'path/alice', 'x'.repeat(65), 'alice;rm', 'ünïcode'])('refuses %j with the rule', (name) => {
+		expect(userNameProblem(name)).toContain('1 to 64 letters, digits and + = , . @ _ -');
+	});
+});
