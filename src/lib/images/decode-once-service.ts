@@ -11,17 +11,18 @@
  */
 import type { LocalImageService } from 'astro';
 import sharpService, { resolveSharpEncoderOptions, type SharpImageServiceConfig } from 'astro/assets/services/sharp';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 
-type Decoded = { data: Buffer; info: sharp.OutputInfo };
-type Transform = Parameters<LocalImageService['transform']>[1];
+type Decoded = { data: Buffer; info: OutputInfo };
+/** The parts of an image transform that decide who handles it. */
+type TransformShape = { format?: unknown; height?: unknown; fit?: unknown; background?: unknown; [option: string]: unknown };
 type SharpFormat = 'avif' | 'webp' | 'png' | 'jpeg' | 'jpg';
 
 const RASTER_OUTPUTS: readonly string[] = ['avif', 'webp', 'png', 'jpeg', 'jpg'] satisfies SharpFormat[];
 const decoded = new WeakMap<Uint8Array, Promise<Decoded>>();
 
 /** True for transforms this service does itself: one still raster image, scaled by width only. */
-export function isWidthOnlyTransform(transform: Pick<Transform, 'format' | 'height' | 'fit' | 'background'>): boolean {
+export function isWidthOnlyTransform(transform: TransformShape): boolean {
 	return (
 		typeof transform.format === 'string' &&
 		RASTER_OUTPUTS.includes(transform.format) &&
