@@ -71,7 +71,7 @@ describe('screenshot sizes against the real layout', () => {
 		['a small phone at 2×', 360, 2],
 		['a desktop at 1×', 1440, 1],
 		['a narrow window at 1×', 700, 1],
-	])('downloads no screenshot more than 10%% wider than drawn on %s', async (_, viewport, dpr) => {
+	])('on %s (%i px wide) downloads no screenshot more than a tenth wider than drawn', async (_, viewport, dpr) => {
 		const drawn = await screenshotsAt(viewport, dpr);
 		expect(drawn.length).toBeGreaterThan(0);
 		for (const image of drawn) {
