@@ -1,16 +1,42 @@
 /**
  * Display options for screenshots. Authors ask for a frame and a maximum width the way
  * the old blog did (`?classes=shadow&width=40pc`); this turns those into safe CSS and
- * into the responsive widths the image pipeline should produce.
+ * into the responsive widths, `sizes` and encoder quality the image pipeline should use.
  */
 
 export const FRAMES = ['shadow', 'border', 'none'] as const;
 export type Frame = (typeof FRAMES)[number];
 
-/** Content column width in CSS pixels; screenshots never display wider than this. */
-export const COLUMN_PX = 720;
-/** Candidate widths: phone (1x-3x at ~360 px), tablet, the content column at 1x/2x. */
-export const CANDIDATE_WIDTHS = [400, 720, 1080, 1440] as const;
+/**
+ * Where a screenshot sits: inside a step, whose box the page CSS fixes (src/styles/global.css:
+ * `.page` caps the column at 45rem with padding, `.step` adds its margin, 2px border and
+ * padding, and the 40rem breakpoint narrows both). `inset` is the viewport width the step
+ * does not give to its content; past the last segment the content is `STEP_CONTENT_PX` wide.
+ * An e2e test measures the real page against these numbers, so a CSS change that moves
+ * them fails there rather than silently sending the wrong image sizes.
+ */
+export const STEP_LAYOUT = [
+	// ≤ 40rem: .page padding 2 × 1rem, .step margin 0.9rem + 2px border + padding 2rem.
+	{ maxViewportPx: 640, insetPx: 80.4 },
+	// Up to the 45rem column: .page padding 2 × 1.25rem, .step margin 1.1rem + 2px + padding 3.25rem.
+	{ maxViewportPx: 720, insetPx: 111.6 },
+] as const;
+export const STEP_CONTENT_PX = 720 - 111.6;
+
+/**
+ * The widest screenshot we send, in device pixels: a 390 px phone at 3× draws a step's
+ * screenshot 929 px wide. Denser needs (a 2× desktop wants 1,217 px) get this width too:
+ * one encode fewer per format and image, and the zoom view has the full resolution.
+ */
+export const DENSE_WIDTH_PX = 960;
+
+/**
+ * AVIF quality (sharp's 1–100) per role of a width: the width drawn at 1× keeps sharp's
+ * default; the dense width is only ever scaled down 2–3× by the screen, which hides the
+ * stronger compression, and it is the one phones download.
+ */
+export const AVIF_QUALITY_1X = 50;
+export const AVIF_QUALITY_DENSE = 30;
 
 const LENGTH = /^(\d+(?:\.\d+)?)(pc|px|%|em|rem|vw)$/;
 
@@ -28,25 +54,33 @@ export function parseMaxWidth(value: string | undefined): string | null {
 	return `${match[1]}${match[2]}`;
 }
 
-/** Approximate CSS pixels for a max width, used to choose `sizes`; null when relative to the viewport. */
-export function maxWidthInPixels(length: string | null): number | null {
+/** How a `maxWidth` limits the screenshot: a fixed width, a share of the step, or a share of the viewport. */
+export type DisplayLimit = { px: number } | { fraction: number } | { vw: number } | null;
+
+export function displayLimit(length: string | null): DisplayLimit {
 	if (!length) return null;
 	const match = LENGTH.exec(length);
 	if (!match) return null;
 	const n = Number(match[1]);
 	switch (match[2]) {
 		case 'px':
-			return n;
-		case 'pc':
-			return n * 16; // 1pc = 12pt = 16px
+			return { px: n };
+		case 'pc': // 1pc = 12pt = 16px
 		case 'em':
 		case 'rem':
-			return n * 16;
+			return { px: n * 16 };
 		case '%':
-			return (COLUMN_PX * n) / 100;
+			return { fraction: n / 100 };
 		default:
-			return null;
+			return { vw: n };
 	}
+}
+
+/** The widest the screenshot is ever drawn, in CSS pixels. */
+export function widestDisplayPx(limit: DisplayLimit): number {
+	if (limit && 'px' in limit) return Math.min(limit.px, STEP_CONTENT_PX);
+	if (limit && 'fraction' in limit) return STEP_CONTENT_PX * Math.min(limit.fraction, 1);
+	return STEP_CONTENT_PX;
 }
 
 export function parseFrame(value: string | undefined): Frame {
@@ -55,19 +89,56 @@ export function parseFrame(value: string | undefined): Frame {
 	throw new ScreenshotOptionError(`frame "${value}" is not one of ${FRAMES.join(', ')}.`);
 }
 
-/** Widths to generate: the candidates below the original, plus the original when it is smaller than the largest. */
-export function responsiveWidths(originalWidth: number, displayMaxPx: number | null): number[] {
-	const cap = Math.min(originalWidth, displayMaxPx ? Math.ceil(displayMaxPx * 2) : originalWidth);
-	const widths: number[] = CANDIDATE_WIDTHS.filter((w) => w < cap);
-	widths.push(cap);
-	return [...new Set(widths)].sort((a, b) => a - b);
+/**
+ * Widths to encode: the widest 1× display, and a dense width for 2–3× screens (twice that,
+ * at most DENSE_WIDTH_PX). Never wider than the original, never empty. Two widths per
+ * format keep a cold build cheap: the screenshot is rarely drawn at any other width
+ * except on narrow phones, which take the next width up.
+ */
+export function responsiveWidths(originalWidth: number, limit: DisplayLimit): number[] {
+	const oneX = Math.ceil(widestDisplayPx(limit));
+	const dense = Math.min(2 * oneX, Math.max(DENSE_WIDTH_PX, oneX));
+	return [...new Set([oneX, dense].map((w) => Math.min(w, originalWidth)))].sort((a, b) => a - b);
 }
 
-/** The `sizes` attribute: full width on small screens, the column (or the asked max) beyond. */
-export function sizesFor(displayMaxPx: number | null, vwLength: string | null): string {
-	if (vwLength && vwLength.endsWith('vw')) return `${vwLength}`;
-	const px = Math.min(displayMaxPx ?? COLUMN_PX, COLUMN_PX);
-	return `(max-width: ${px + 48}px) calc(100vw - 3rem), ${Math.round(px)}px`;
+/** AVIF quality for one of the widths above. */
+export function avifQuality(width: number, limit: DisplayLimit): number {
+	return width > Math.ceil(widestDisplayPx(limit)) ? AVIF_QUALITY_DENSE : AVIF_QUALITY_1X;
+}
+
+const px = (n: number) => `${Math.round(n * 10) / 10}px`;
+
+/**
+ * The `sizes` attribute from the step layout: what the browser needs to pick the width
+ * that is really drawn (the old "100vw - 3rem / 720px" made desktops download 720 px for a
+ * 608 px box). One `(max-width)` condition per layout segment, split where an author's
+ * fixed `maxWidth` starts to bind.
+ */
+export function sizesFor(limit: DisplayLimit): string {
+	const entries: [condition: string, size: string][] = [];
+	let fromViewport = 0;
+	for (const { maxViewportPx, insetPx } of STEP_LAYOUT) {
+		const content = `100vw - ${px(insetPx)}`;
+		if (limit && 'px' in limit) {
+			const bindsAt = limit.px + insetPx; // viewport width where the step gets as wide as the limit
+			if (bindsAt > fromViewport) entries.push([`(max-width: ${px(Math.min(bindsAt, maxViewportPx))})`, `calc(${content})`]);
+			if (bindsAt < maxViewportPx) entries.push([`(max-width: ${px(maxViewportPx)})`, px(limit.px)]);
+		} else if (limit && 'fraction' in limit) {
+			entries.push([`(max-width: ${px(maxViewportPx)})`, `calc((${content}) * ${limit.fraction})`]);
+		} else if (limit && 'vw' in limit) {
+			entries.push([`(max-width: ${px(maxViewportPx)})`, `min(${limit.vw}vw, calc(${content}))`]);
+		} else {
+			entries.push([`(max-width: ${px(maxViewportPx)})`, `calc(${content})`]);
+		}
+		fromViewport = maxViewportPx;
+	}
+	const widest = limit && 'vw' in limit ? `min(${limit.vw}vw, ${px(STEP_CONTENT_PX)})` : px(widestDisplayPx(limit));
+	entries.push(['', widest]);
+	// A condition whose size the next entry repeats adds nothing: the next one covers it.
+	return entries
+		.filter(([, size], i) => size !== entries[i + 1]?.[1])
+		.map(([condition, size]) => (condition ? `${condition} ${size}` : size))
+		.join(', ');
 }
 
 /**
