@@ -10,6 +10,7 @@ import { decideIdentityCenter } from '../../src/lib/checks/identity-center';
 import { decideMfaPolicy, type MfaPolicyAnswers } from '../../src/lib/checks/mfa-policy';
 import { decideRootUser, type RootFacts } from '../../src/lib/checks/root-user';
 import { decideUsersWithoutMfa } from '../../src/lib/checks/users-without-mfa';
+import { mfaDetails } from '../../src/lib/checks/mfa';
 import { ROOT } from '../support/paths';
 
 const USER: Identity = { type: 'iam-user', arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', partition: 'aws', userName: 'alice' };
@@ -172,7 +173,10 @@ describe('decideUsersWithoutMfa', () => {
 	it('names the users and the report age', () => {
 		const decision = decideUsersWithoutMfa(report({ consoleUsersWithoutMfa: [bob], usersWithoutMfa: [bob, carol] }));
 		expect(decision.summary).toBe('Can sign in to the console without MFA: bob.');
-		expect(decision.facts).toContainEqual({ label: 'No MFA at all (Security Hub IAM.19)', value: 'bob, carol' });
+		expect(decision.lists).toEqual([
+			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub IAM.19)', items: ['bob', 'carol'] },
+		]);
 		expect(decision.facts.find((fact) => fact.label === 'Report generated')?.value).toContain('1 h 2 min ago');
 	});
 });
@@ -184,5 +188,22 @@ describe('decideIdentityCenter', () => {
 		expect(decision.summary).toContain('no API');
 		expect(decision.advice[0]).toMatchObject({ guideStep: '/guides/identity-center-mfa/#step-2', docsUrl: 'https://console.aws.amazon.com/singlesignon/home' });
 		expectAdviceStepsExist(decision);
+	});
+});
+
+describe('mfaDetails', () => {
+	const user: Identity = { type: 'iam-user', arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', partition: 'aws', userName: 'alice' };
+	const role: Identity = { type: 'assumed-role', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice', account: '123456789012', partition: 'aws', roleName: 'Admin', sessionName: 'alice' };
+	const phone = { serial: 'arn:aws:iam::123456789012:mfa/alice-phone', type: 'virtual' as const, enabledAt: '2026-11-01T09:30:00.000Z' };
+	const key = { serial: 'arn:aws:iam::123456789012:u2f/user/alice/key-1', type: 'passkey-or-security-key' as const, enabledAt: null };
+	it.each([
+		['a user with a password and two devices', user, [phone, key], true, 'Yes', ['Authenticator app (virtual MFA), arn:aws:iam::123456789012:mfa/alice-phone, enabled 2026-11-01', 'Passkey or security key, arn:aws:iam::123456789012:u2f/user/alice/key-1']],
+		['a user without a password or devices', user, [], false, 'No', []],
+		['a user whose password could not be read', user, [], null, 'Unknown', []],
+	] as const)('%s', (_name, identity, devices, password, passwordText, items) => {
+		expect(mfaDetails(identity, [...devices], password)).toEqual({ facts: [{ label: 'Console password', value: passwordText }], lists: [{ label: 'MFA devices', items: [...items] }] });
+	});
+	it('shows nothing for identities whose MFA IAM cannot see', () => {
+		expect(mfaDetails(role, [phone], null)).toEqual({ facts: [], lists: [] });
 	});
 });

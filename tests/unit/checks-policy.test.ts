@@ -35,7 +35,7 @@ describe('generated policies', () => {
 		expect(policyForCalls(findCheck('identity-center')!.calls)).toBeNull();
 	});
 
-	it('keeps the <MfaCheck> policy the union of the mfa and users-without-mfa checks', () => {
+	it('keeps the /api/mfa-status/policy policy the union of the mfa and users-without-mfa checks', () => {
 		expect(minimalPolicy()).toEqual(policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!]));
 		expect(actionsOf(minimalPolicy())).toEqual(['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetLoginProfile', 'iam:ListMFADevices']);
 	});
@@ -76,8 +76,7 @@ describe('registry', () => {
 	it.each(CHECKS.map((check) => [check.id, check] as const))('%s sits in its guide, inside the steps, with manual commands', (id, check) => {
 		const text = readFileSync(join(ROOT, 'src/content/guides', check.guide, 'index.mdx'), 'utf8');
 		const steps = text.slice(text.indexOf('<Steps>'), text.indexOf('</Steps>'));
-		const tag = id === 'mfa' ? '<MfaCheck />' : `<LiveCheck id="${id}" />`;
-		expect(steps).toContain(tag);
+		expect(steps).toContain(`<LiveCheck id="${id}" />`);
 		expect(check.manual.length).toBeGreaterThan(0);
 	});
 

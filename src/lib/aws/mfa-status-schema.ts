@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 
 /**
- * The contract between `/api/mfa-status*` and the <MfaCheck> island. The endpoint parses
- * every body it sends through these schemas; the island imports only the inferred types,
- * so the shared contract costs the page no JavaScript.
+ * The contract of `/api/mfa-status*`, the aliases of the `mfa` and `users-without-mfa`
+ * checks. The endpoint parses every body it sends through these schemas; the LiveCheck island
+ * imports only inferred types, so the shared contract costs the page no JavaScript.
  */
 export const MFA_STATUS_SCHEMA_VERSION = 1 as const;
 

@@ -4,7 +4,8 @@ import { usersWithoutMfaCheck } from '../checks/users-without-mfa';
 import type { IamPolicy } from './mfa-status-schema';
 
 /**
- * What the <MfaCheck> island needs (its own MFA and the account posture), generated from
+ * What `/api/mfa-status/policy` serves: the `mfa` and `users-without-mfa` checks together
+ * (your own MFA and the account posture, as on `/check/`), generated from
  * the two checks' declared calls: `sts:GetCallerIdentity` needs no permission and root,
  * the only caller of `iam:GetAccountSummary` here, is not governed by IAM policies.
  */

@@ -17,6 +17,16 @@ export const factSchema = z.object({
 });
 export type Fact = z.infer<typeof factSchema>;
 
+/**
+ * A titled list (MFA devices, users without MFA): the island shows the title with the count
+ * and one list item per entry, or "None." when empty, so a reader can scan and count them.
+ */
+export const factListSchema = z.object({
+	label: z.string(),
+	items: z.array(z.string()),
+});
+export type FactList = z.infer<typeof factListSchema>;
+
 export const checkResultBaseSchema = z.object({
 	schemaVersion: z.literal(CHECK_SCHEMA_VERSION),
 	check: z.string(),
@@ -26,6 +36,8 @@ export const checkResultBaseSchema = z.object({
 	/** One sentence that states the verdict; the island announces it. */
 	summary: z.string(),
 	facts: z.array(factSchema),
+	/** Absent for checks whose details fit in `facts`. */
+	lists: z.array(factListSchema).optional(),
 	advice: z.array(adviceSchema),
 	errors: z.array(checkErrorSchema),
 	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
@@ -40,6 +52,7 @@ export interface Decision {
 	summary: string;
 	advice: Advice[];
 	facts: Fact[];
+	lists?: FactList[];
 }
 
 /**

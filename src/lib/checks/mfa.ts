@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { DEVICE_TYPE_LABELS } from '../aws/devices';
 import { deviceSchema, identitySchema, type Device, type Identity } from '../aws/mfa-status-schema';
 import { runMfaCheck } from '../aws/run-mfa-check';
-import { checkResultBaseSchema, type CheckDefinition, type Fact } from './check-definition';
+import { checkResultBaseSchema, type CheckDefinition, type Fact, type FactList } from './check-definition';
 import { policyForCalls } from './check-policy';
 
 /**
@@ -17,15 +17,15 @@ export const mfaResultSchema = checkResultBaseSchema.extend({
 });
 export type MfaResult = z.infer<typeof mfaResultSchema>;
 
-/** The devices and the console password as facts, for the generic island. */
-export function mfaFacts(identity: Identity, devices: Device[], consolePassword: boolean | null): Fact[] {
-	if (identity.type !== 'iam-user') return [];
+/**
+ * The console password as a fact and the devices (type, serial, enable date) as a list, for
+ * the generic island. Both only for IAM users: IAM does not see other identities' MFA.
+ */
+export function mfaDetails(identity: Identity, devices: Device[], consolePassword: boolean | null): { facts: Fact[]; lists: FactList[] } {
+	if (identity.type !== 'iam-user') return { facts: [], lists: [] };
 	const password = consolePassword === null ? 'Unknown' : consolePassword ? 'Yes' : 'No';
-	const deviceFacts = devices.map((device) => ({
-		label: 'MFA device',
-		value: `${DEVICE_TYPE_LABELS[device.type]}: ${device.serial}${device.enabledAt ? `, enabled ${device.enabledAt.slice(0, 10)}` : ''}`,
-	}));
-	return [{ label: 'Console password', value: password }, ...(deviceFacts.length > 0 ? deviceFacts : [{ label: 'MFA devices', value: 'None' }])];
+	const items = devices.map((device) => `${DEVICE_TYPE_LABELS[device.type]}, ${device.serial}${device.enabledAt ? `, enabled ${device.enabledAt.slice(0, 10)}` : ''}`);
+	return { facts: [{ label: 'Console password', value: password }], lists: [{ label: 'MFA devices', items }] };
 }
 
 const calls = [
@@ -50,7 +50,11 @@ export const mfaCheck: CheckDefinition<MfaResult> = {
 			text: 'For an IAM user (the last part of the ARN after user/), list its MFA devices and see whether it has a console password:',
 			command: 'aws iam list-mfa-devices --user-name YOUR-USER-NAME\naws iam get-login-profile --user-name YOUR-USER-NAME',
 		},
-		{ text: 'For the root user, 1 first means root has MFA:', command: 'aws iam get-account-summary --query "SummaryMap.[AccountMFAEnabled,AccountPasswordPresent]"' },
+		{
+			text: 'An empty MFADevices list while get-login-profile succeeds means anyone with the password can sign in without MFA. For the root user, 1 first means root has MFA:',
+			command: 'aws iam get-account-summary --query "SummaryMap.[AccountMFAEnabled,AccountPasswordPresent]"',
+		},
+		{ text: 'If the ARN is an assumed-role (including AWSReservedSSO_ roles), IAM cannot see its MFA: it is set where you signed in.' },
 	],
 	async run(context) {
 		const outcome = await runMfaCheck(await context.clients(), context.signal, context.now);
@@ -61,7 +65,7 @@ export const mfaCheck: CheckDefinition<MfaResult> = {
 				...body,
 				schemaVersion: 1,
 				check: 'mfa',
-				facts: mfaFacts(body.identity, body.devices, body.consolePassword),
+				...mfaDetails(body.identity, body.devices, body.consolePassword),
 				minimalPolicy: body.errors.some((error) => error.code === 'access-denied') ? policyForCalls(calls, body.identity.partition ?? 'aws') : null,
 			},
 		};

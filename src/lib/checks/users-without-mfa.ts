@@ -38,9 +38,11 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 	const facts = [
 		{ label: 'Users in the report', value: String(report.userCount) },
 		{ label: 'Report generated', value: `${report.generatedAt} (${ageText(report.ageSeconds)}; AWS regenerates it at most every four hours)` },
-		{ label: 'Console password and no MFA (Security Hub IAM.5)', value: names(report.consoleUsersWithoutMfa) || 'None' },
-		{ label: 'No MFA at all (Security Hub IAM.19)', value: names(report.usersWithoutMfa) || 'None' },
 		...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : []),
+	];
+	const lists = [
+		{ label: 'Console password and no MFA (Security Hub IAM.5)', items: report.consoleUsersWithoutMfa.map((user) => user.userName) },
+		{ label: 'No MFA at all (Security Hub IAM.19)', items: report.usersWithoutMfa.map((user) => user.userName) },
 	];
 	const advice = [];
 	const rootWithoutMfa = report.root !== null && !report.root.mfaActive;
@@ -52,13 +54,13 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 	}
 	if (report.consoleUsersWithoutMfa.length > 0 || rootWithoutMfa) {
 		const who = [...(rootWithoutMfa ? ['the root user'] : []), ...report.consoleUsersWithoutMfa.map((user) => user.userName)];
-		return { verdict: 'fail', summary: `Can sign in to the console without MFA: ${who.join(', ')}.`, facts, advice };
+		return { verdict: 'fail', summary: `Can sign in to the console without MFA: ${who.join(', ')}.`, facts, lists, advice };
 	}
 	if (report.usersWithoutMfa.length > 0) {
-		return { verdict: 'warn', summary: `No user can sign in to the console without MFA, but ${report.usersWithoutMfa.length} have no MFA at all.`, facts, advice };
+		return { verdict: 'warn', summary: `No user can sign in to the console without MFA, but ${report.usersWithoutMfa.length} have no MFA at all.`, facts, lists, advice };
 	}
 	advice.push(stepAdvice({ id: 'security-hub', message: 'Let Security Hub run the same checks every day.', guide: GUIDE, step: 6, label: 'Step 6: Let Security Hub check every day', docsUrl: null }));
-	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, advice };
+	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, lists, advice };
 }
 
 const calls = [
