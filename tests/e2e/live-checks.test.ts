@@ -128,13 +128,16 @@ describe('LiveCheck on a static host (no endpoint)', () => {
 		await host?.stop();
 	});
 
-	it('falls back to the manual commands when the endpoint is absent', async () => {
+	it.each([
+		['backup-device', '/guides/backup-mfa-device/'],
+		['mfa', '/check/'],
+	])('%s on %s falls back to the manual commands when the endpoint is absent', async (id, path) => {
 		const page = await (await browser.newContext()).newPage();
-		await page.goto(`${host.url}/guides/backup-mfa-device/`);
-		const check = page.locator('live-check[data-check="backup-device"]');
+		await page.goto(`${host.url}${path}`);
+		const check = page.locator(`live-check[data-check="${id}"]`);
 		const manual = check.locator('.live-check-manual');
 		expect(await manual.getAttribute('open')).toBeNull();
-		await check.getByRole('button', { name: 'Check my MFA devices' }).click();
+		await check.getByRole('button', { name: findCheck(id)!.action }).click();
 		await expect.poll(() => check.getByRole('status').textContent(), POLL).toContain('runs only when Stepcheck runs on your own computer');
 		expect(await manual.getAttribute('open')).not.toBeNull();
 		expect(await check.getAttribute('data-state')).toBe('error');

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { motoUserEnv } from '../support/aws-fixtures';
@@ -6,8 +5,8 @@ import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { startMoto, type RunningMoto } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
-import { startStaticHost } from '../support/static-server';
 
+// The static-host fallback of these checks is tested with the others in live-checks.test.ts.
 // A check is several AWS calls through moto; a busy 2-core machine can take seconds.
 const POLL = { timeout: 15_000 };
 const MFA = 'live-check[data-check="mfa"]';
@@ -120,33 +119,5 @@ describe('LiveCheck "mfa" and "users-without-mfa" on /check/ in Chromium (built 
 		expect(await accountManual.getAttribute('open')).not.toBeNull();
 		expect(await accountManual.textContent()).toContain('aws iam generate-credential-report');
 		await context.close();
-	});
-});
-
-describe('LiveCheck "mfa" on a static host (no endpoint)', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
-		browser = await launchChromium(inject('chromiumPath'));
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await host?.stop();
-	});
-
-	it('falls back to the manual commands when the endpoint is absent', async () => {
-		const page = await (await browser.newContext()).newPage();
-		await page.goto(`${host.url}/check/`);
-		const mfa = page.locator(MFA);
-		const manual = mfa.locator('.live-check-manual');
-		expect(await manual.getAttribute('open')).toBeNull();
-		await mfa.getByRole('button', { name: 'Check my MFA' }).click();
-		await expect.poll(() => mfa.getByRole('status').textContent(), POLL).toContain('runs only when Stepcheck runs on your own computer');
-		expect(await manual.getAttribute('open')).not.toBeNull();
-		expect(await mfa.getAttribute('data-state')).toBe('error');
-		expect(await axeViolations(page, { include: 'live-check' })).toEqual([]);
-		await page.context().close();
 	});
 });
