@@ -7,8 +7,6 @@ import {
 	CreateLoginProfileCommand,
 	CreatePolicyCommand,
 	CreateUserCommand,
-	CreateVirtualMFADeviceCommand,
-	EnableMFADeviceCommand,
 	IAMClient,
 	PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -18,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCheck } from '../../src/lib/checks/registry';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
+import { createMotoUser, useMotoEnvironment } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 import { runCheck } from '../support/run-check';
 
@@ -25,25 +24,11 @@ type Keys = { accessKeyId: string; secretAccessKey: string };
 const SETUP: Keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const check = (id: string) => findCheck(id)!;
 
-function useMotoEnvironment(moto: RunningMoto) {
-	Object.assign(process.env, moto.awsEnv);
-	delete process.env.AWS_PROFILE;
-}
-
 describe('checks through the SDK against moto', () => {
 	let moto: RunningMoto;
 	let iam: IAMClient;
 
-	async function user(name: string, options: { devices?: number; password?: boolean } = {}): Promise<Keys> {
-		await iam.send(new CreateUserCommand({ UserName: name }));
-		if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
-		for (let index = 0; index < (options.devices ?? 0); index++) {
-			const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${name}-device-${index}` }));
-			await iam.send(new EnableMFADeviceCommand({ UserName: name, SerialNumber: created.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
-		}
-		const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-		return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
-	}
+	const user = (name: string, options: { devices?: number; password?: boolean } = {}): Promise<Keys> => createMotoUser(iam, name, options);
 
 	beforeAll(async () => {
 		moto = await startMoto();

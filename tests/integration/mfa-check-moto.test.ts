@@ -5,8 +5,6 @@ import {
 	CreatePolicyCommand,
 	CreateRoleCommand,
 	CreateUserCommand,
-	CreateVirtualMFADeviceCommand,
-	EnableMFADeviceCommand,
 	IAMClient,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -15,6 +13,7 @@ import { createAwsClients } from '../../src/lib/aws/aws-clients';
 import { accountPostureSchema, mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
 import { runAccountCheck } from '../../src/lib/aws/run-account-check';
 import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
+import { createMotoUser, useMotoEnvironment } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -27,27 +26,11 @@ async function check(keys: Keys) {
 	return outcome;
 }
 
-function useMotoEnvironment(moto: RunningMoto) {
-	// Endpoint variables (not an `endpoint` option) prove the SDK honours them as users set them.
-	Object.assign(process.env, moto.awsEnv);
-	delete process.env.AWS_PROFILE;
-}
-
 describe('live check against moto', () => {
 	let moto: RunningMoto;
 	let iam: IAMClient;
 
-	async function user(name: string, options: { password?: boolean; devices?: number; path?: string } = {}): Promise<Keys> {
-		await iam.send(new CreateUserCommand({ UserName: name, Path: options.path }));
-		if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
-		for (let index = 0; index < (options.devices ?? 0); index++) {
-			const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${name}-device-${index}` }));
-			const serial = created.VirtualMFADevice!.SerialNumber!;
-			await iam.send(new EnableMFADeviceCommand({ UserName: name, SerialNumber: serial, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
-		}
-		const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-		return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
-	}
+	const user = (name: string, options: { password?: boolean; devices?: number; path?: string } = {}): Promise<Keys> => createMotoUser(iam, name, options);
 
 	beforeAll(async () => {
 		moto = await startMoto();

@@ -9,6 +9,40 @@ import {
 import { request } from 'node:http';
 import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
 
+export interface MotoUserKeys {
+	accessKeyId: string;
+	secretAccessKey: string;
+}
+
+/**
+ * Creates an IAM user in moto through the SDK, with an optional path, console password and
+ * virtual MFA devices (named `<user>-device-<n>` unless names are given), and returns an
+ * access key of that user so a check can run as them.
+ */
+export async function createMotoUser(
+	iam: IAMClient,
+	name: string,
+	options: { password?: boolean; devices?: number; deviceNames?: string[]; path?: string } = {},
+): Promise<MotoUserKeys> {
+	await iam.send(new CreateUserCommand({ UserName: name, Path: options.path }));
+	if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
+	const deviceNames = options.deviceNames ?? Array.from({ length: options.devices ?? 0 }, (_, index) => `${name}-device-${index}`);
+	for (const deviceName of deviceNames) {
+		const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: deviceName }));
+		await iam.send(
+			new EnableMFADeviceCommand({ UserName: name, SerialNumber: created.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
+		);
+	}
+	const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+	return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+}
+
+/** Points the SDK in this process at moto only, the way a user sets endpoint variables. */
+export function useMotoEnvironment(moto: RunningMoto): void {
+	Object.assign(process.env, moto.awsEnv);
+	delete process.env.AWS_PROFILE;
+}
+
 /**
  * Creates an IAM user in moto (console password, optional virtual MFA device) and returns
  * the environment a Stepcheck server needs to run the check as that user.
@@ -19,16 +53,8 @@ export async function motoUserEnv(moto: RunningMoto, name: string, options: { mf
 		endpoint: moto.url,
 		credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
 	});
-	await iam.send(new CreateUserCommand({ UserName: name }));
-	await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
-	if (options.mfa) {
-		const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${name}-phone` }));
-		await iam.send(
-			new EnableMFADeviceCommand({ UserName: name, SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
-		);
-	}
-	const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-	return awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: key.AccessKey!.AccessKeyId!, AWS_SECRET_ACCESS_KEY: key.AccessKey!.SecretAccessKey! });
+	const keys = await createMotoUser(iam, name, { password: true, deviceNames: options.mfa ? [`${name}-phone`] : [] });
+	return awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
 }
 
 export interface RawResponse {
