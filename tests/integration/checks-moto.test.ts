@@ -1,12 +1,8 @@
 import {
 	AddUserToGroupCommand,
 	AttachGroupPolicyCommand,
-	AttachUserPolicyCommand,
-	CreateAccessKeyCommand,
 	CreateGroupCommand,
-	CreateLoginProfileCommand,
 	CreatePolicyCommand,
-	CreateUserCommand,
 	IAMClient,
 	PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -124,12 +120,7 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 		moto = await startMoto({ initialNoAuthActionCount: 5 });
 		useMotoEnvironment(moto);
 		const iam = new IAMClient({ credentials: SETUP });
-		await iam.send(new CreateUserCommand({ UserName: 'erin' }));
-		await iam.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-1' }));
-		const policy = await iam.send(new CreatePolicyCommand({ PolicyName: 'OnlyListMfa', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: '*' }] }) }));
-		await iam.send(new AttachUserPolicyCommand({ UserName: 'erin', PolicyArn: policy.Policy!.Arn! }));
-		const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'erin' }));
-		keys = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+		keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
 	});
 	afterAll(async () => moto?.stop());
 

@@ -1,10 +1,5 @@
 import {
-	AttachUserPolicyCommand,
-	CreateAccessKeyCommand,
-	CreateLoginProfileCommand,
-	CreatePolicyCommand,
 	CreateRoleCommand,
-	CreateUserCommand,
 	IAMClient,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -101,20 +96,7 @@ describe('live check against moto in IAM authorization mode', () => {
 		moto = await startMoto({ initialNoAuthActionCount: 5 });
 		useMotoEnvironment(moto);
 		const iam = new IAMClient({ credentials: SETUP });
-		await iam.send(new CreateUserCommand({ UserName: 'erin' }));
-		await iam.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-1' }));
-		const policy = await iam.send(
-			new CreatePolicyCommand({
-				PolicyName: 'OnlyListMfa',
-				PolicyDocument: JSON.stringify({
-					Version: '2012-10-17',
-					Statement: [{ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: '*' }],
-				}),
-			}),
-		);
-		await iam.send(new AttachUserPolicyCommand({ UserName: 'erin', PolicyArn: policy.Policy!.Arn! }));
-		const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'erin' }));
-		keys = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+		keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
 	});
 	afterAll(async () => moto?.stop());
 

@@ -1,6 +1,8 @@
 import {
+	AttachUserPolicyCommand,
 	CreateAccessKeyCommand,
 	CreateLoginProfileCommand,
+	CreatePolicyCommand,
 	CreateUserCommand,
 	CreateVirtualMFADeviceCommand,
 	EnableMFADeviceCommand,
@@ -16,13 +18,14 @@ export interface MotoUserKeys {
 
 /**
  * Creates an IAM user in moto through the SDK, with an optional path, console password and
- * virtual MFA devices (named `<user>-device-<n>` unless names are given), and returns an
+ * virtual MFA devices (named `<user>-device-<n>` unless names are given) and, with `allow`,
+ * a policy granting only those actions; it returns an
  * access key of that user so a check can run as them.
  */
 export async function createMotoUser(
 	iam: IAMClient,
 	name: string,
-	options: { password?: boolean; devices?: number; deviceNames?: string[]; path?: string } = {},
+	options: { password?: boolean; devices?: number; deviceNames?: string[]; path?: string; allow?: string[] } = {},
 ): Promise<MotoUserKeys> {
 	await iam.send(new CreateUserCommand({ UserName: name, Path: options.path }));
 	if (options.password) await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Correct-Horse-1' }));
@@ -32,6 +35,12 @@ export async function createMotoUser(
 		await iam.send(
 			new EnableMFADeviceCommand({ UserName: name, SerialNumber: created.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
 		);
+	}
+	if (options.allow) {
+		// Only these actions, for tests that run moto in its IAM authorization mode.
+		const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: options.allow, Resource: '*' }] };
+		const policy = await iam.send(new CreatePolicyCommand({ PolicyName: `${name}-only`, PolicyDocument: JSON.stringify(document) }));
+		await iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: policy.Policy!.Arn! }));
 	}
 	const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
 	return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
