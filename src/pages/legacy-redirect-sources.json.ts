@@ -1,23 +1,18 @@
 import type { APIRoute } from 'astro';
-import { getImage } from 'astro:assets';
 import { getGuides } from '../lib/guides/collection';
 import { guidePath } from '../lib/guides/reading-order';
 import type { GuideRedirectSource } from '../lib/redirects/redirect-map';
 
 /**
  * What every guide declares about its old URLs, with each legacy image resolved to the
- * full-size file the build emits (the same one the screenshot zoom opens). Only the
+ * original file the build emits (the full-size image the screenshot zoom opens). Only the
  * legacy-redirects integration reads this; it removes the file from the output.
  */
 export const GET: APIRoute = async () => {
 	const guides = await getGuides();
 	const sources: GuideRedirectSource[] = [];
 	for (const guide of guides) {
-		const images = [];
-		for (const [from, src] of Object.entries(guide.data.legacyImages)) {
-			const full = await getImage({ src, format: 'webp', width: src.width });
-			images.push({ from, to: full.src });
-		}
+		const images = Object.entries(guide.data.legacyImages).map(([from, src]) => ({ from, to: src.src }));
 		sources.push({
 			id: guide.id,
 			file: guide.filePath ?? `guide ${guide.id}`,

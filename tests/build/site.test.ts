@@ -35,7 +35,7 @@ describe('built site', () => {
 		}
 	});
 
-	it('serves every screenshot as AVIF and WebP with a sized, non-empty srcset, one PNG fallback and alt text', () => {
+	it('serves every screenshot as AVIF and WebP with a sized, non-empty srcset, the original PNG as fallback and alt text', () => {
 		let checked = 0;
 		for (const id of guideIds) {
 			const pictures = elements(page(`/guides/${id}/`).tree, 'picture');
@@ -53,12 +53,32 @@ describe('built site', () => {
 				expect(attr(img!, 'alt')?.trim(), `${where}: alt`).toBeTruthy();
 				expect(Number(attr(img!, 'width')), `${where}: width`).toBeGreaterThan(0);
 				expect(Number(attr(img!, 'height')), `${where}: height`).toBeGreaterThan(0);
-				// One modest fallback for browsers with neither AVIF nor WebP, not a PNG set.
+				// The original PNG (also the full-size view) is the one fallback, not a PNG set.
 				expect(attr(img!, 'src'), `${where}: img src`).toMatch(/\.png$/);
 				expect(attr(img!, 'srcSet'), `${where}: img srcset`).toBeUndefined();
 				expect(attr(img!, 'loading'), `${where}: loading`).toBe(index === 0 ? 'eager' : 'lazy');
 				checked += 1;
 			});
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+
+	it('opens the original PNG, at its own size, as the full-size view and the fallback', () => {
+		let checked = 0;
+		for (const id of guideIds) {
+			for (const link of elements(page(`/guides/${id}/`).tree, 'a').filter((a) => attr(a, 'dataZoom') !== undefined)) {
+				const [img] = elements(link, 'img');
+				const href = attr(link, 'href')!;
+				expect(attr(img!, 'src'), `${id}: fallback and zoom are one file`).toBe(href);
+				const png = readFileSync(join(client, href));
+				// PNG signature, then the IHDR chunk: width and height as big-endian 32-bit numbers.
+				expect(png.subarray(1, 4).toString('latin1'), href).toBe('PNG');
+				expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${href} is drawn at its own size`).toEqual([
+					Number(attr(img!, 'width')),
+					Number(attr(img!, 'height')),
+				]);
+				checked += 1;
+			}
 		}
 		expect(checked).toBeGreaterThan(0);
 	});

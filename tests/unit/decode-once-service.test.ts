@@ -4,7 +4,7 @@ import sharpService from 'astro/assets/services/sharp';
 import service, { isWidthOnlyTransform } from '../../src/lib/images/decode-once-service';
 
 type Args = Parameters<typeof service.transform>;
-const config = { service: { entrypoint: '', config: { avif: { effort: 0 }, webp: { effort: 0 } } } } as unknown as Args[2];
+const config = { service: { entrypoint: '', config: { avif: { effort: 0, chromaSubsampling: '4:2:0' }, webp: { effort: 0 } } } } as unknown as Args[2];
 const logger = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Args[3];
 
 /** A small screenshot-like PNG: flat panels and a coloured stripe, with some detail to encode. */
@@ -40,6 +40,16 @@ describe('decode-once image service', () => {
 			const stock = await sharpService.transform(png, transform, config, logger);
 			expect(mine.format).toBe(stock.format);
 			expect(Buffer.compare(Buffer.from(mine.data), Buffer.from(stock.data)), `${format} at ${width} px`).toBe(0);
+		}
+	});
+
+	it('scales once per width and still matches the stock service for every format at that width', async () => {
+		const png = await screenshotPng();
+		for (const [format, quality] of [['avif', 50], ['webp', undefined], ['avif', 30], ['webp', 60]] as const) {
+			const transform = { src: 'shot.png', format, width: 400, quality };
+			const mine = await service.transform(png, transform, config, logger);
+			const stock = await sharpService.transform(png, transform, config, logger);
+			expect(Buffer.compare(Buffer.from(mine.data), Buffer.from(stock.data)), `${format} q${quality} at 400 px`).toBe(0);
 		}
 	});
 

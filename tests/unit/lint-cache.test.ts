@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { lintRemembered, type LintMemory, type LintRequest } from '../../src/lib/content/lint-cache';
+import { lintGuideSource } from '../../src/lib/content/lint';
+
+const CLEAN = `---
+title: A guide
+---
+
+<Steps>
+
+1. Open the console.
+
+   ![The console home page](./home.png)
+
+2. Choose **Security credentials**.
+
+</Steps>
+`;
+
+function memory(): LintMemory & { entries: Map<string, string> } {
+	const entries = new Map<string, string>();
+	return { entries, get: (k) => entries.get(k), set: (k, v) => void entries.set(k, v), delete: (k) => void entries.delete(k) };
+}
+
+/** A request over an in-memory guide folder that counts how often the guide is parsed. */
+function guide(overrides: Partial<LintRequest> & { files?: Set<string>; source?: string } = {}) {
+	const files = overrides.files ?? new Set(['home.png']);
+	const counter = { parses: 0 };
+	const request: LintRequest = {
+		id: 'turn-on-mfa',
+		digest: 'digest-1',
+		rules: 'rules-1',
+		readSource: () => overrides.source ?? CLEAN,
+		imageExists: (path) => files.has(path.replace(/^\.\//, '')),
+		lint: (source, exists) => {
+			counter.parses += 1;
+			return lintGuideSource(source, exists);
+		},
+		...overrides,
+	};
+	return { request, counter, files };
+}
+
+describe('remembered guide lint', () => {
+	it('parses an unchanged clean guide only once across builds', () => {
+		const store = memory();
+		const { request, counter } = guide();
+		expect(lintRemembered(request, store)).toEqual([]);
+		expect(lintRemembered(request, store)).toEqual([]);
+		expect(counter.parses).toBe(1);
+	});
+
+	it('lints again when the source, the rules or an image it named changed', () => {
+		const store = memory();
+		const first = guide();
+		lintRemembered(first.request, store);
+		for (const change of [{ digest: 'digest-2' }, { rules: 'rules-2' }]) {
+			const next = guide(change);
+			expect(lintRemembered(next.request, store)).toEqual([]);
+			expect(next.counter.parses, JSON.stringify(change)).toBe(1);
+		}
+		const imageGone = guide({ files: new Set(), rules: 'rules-2', digest: 'digest-2' });
+		const problems = lintRemembered(imageGone.request, store);
+		expect(imageGone.counter.parses).toBe(1);
+		expect(problems.map((p) => p.message).join('\n')).toMatch(/home\.png/);
+	});
+
+	it('never remembers problems: a broken guide is reported on every build', () => {
+		const store = memory();
+		const broken = guide({ source: CLEAN.replace('![The console home page]', '![]') });
+		expect(lintRemembered(broken.request, store).length).toBeGreaterThan(0);
+		expect(lintRemembered(broken.request, store).length).toBeGreaterThan(0);
+		expect(broken.counter.parses).toBe(2);
+		expect(store.entries.size).toBe(0);
+	});
+
+	it('forgets a clean result once the guide breaks, and treats an unreadable record as a miss', () => {
+		const store = memory();
+		lintRemembered(guide().request, store);
+		expect(store.entries.size).toBe(1);
+		lintRemembered(guide({ digest: 'digest-2', source: CLEAN.replace('./home.png', './gone.png') }).request, store);
+		expect(store.entries.size).toBe(0);
+		store.set('lint-clean:turn-on-mfa', '{"digest":');
+		const again = guide();
+		expect(lintRemembered(again.request, store)).toEqual([]);
+		expect(again.counter.parses).toBe(1);
+	});
+
+	it('remembers nothing for a guide without a digest', () => {
+		const store = memory();
+		const { request, counter } = guide({ digest: undefined });
+		lintRemembered(request, store);
+		lintRemembered(request, store);
+		expect(counter.parses).toBe(2);
+		expect(store.entries.size).toBe(0);
+	});
+});
