@@ -7,6 +7,8 @@ import { siteConfig } from './src/site.config.mjs';
 import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { pagefindDevIndex } from './src/lib/search/dev-index';
 import { pagefindIndex } from './src/integrations/pagefind-index';
+import { screenshotFiles } from './src/integrations/screenshot-files';
+import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings';
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -32,6 +34,8 @@ export default defineConfig({
 	},
 	integrations: [
 		mdx(),
+		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
+		screenshotFiles(),
 		pagefindDevIndex(),
 		// Before the sitemap: it records the old URLs the sitemap filter leaves out.
 		legacyRedirects(),
@@ -44,20 +48,13 @@ export default defineConfig({
 	],
 	image: {
 		// Screenshots are PNG at up to 1440 px; widths, sizes and AVIF quality are chosen per
-		// image in <Screenshot> (src/lib/images/screenshot-options.ts).
+		// image in <Screenshot> (src/lib/images/screenshot-options.ts). A build encodes them in
+		// src/integrations/screenshot-files.ts; `astro dev` through this service, with the same
+		// settings (src/lib/images/encoder-settings.ts).
 		service: {
 			// The stock sharp service, but each screenshot is decoded once rather than once per output file.
 			entrypoint: './src/lib/images/decode-once-service.ts',
-			// Spread into sharp's encoders. Encoder effort is most of a cold build: at sharp's
-			// default effort 4, AVIF took about 1.2 s of CPU per 1440 px screenshot, at effort 0
-			// about 0.06 s for files about 1.5× larger, which the lower quality of the dense width
-			// wins back (README "Performance" has the measured trade). AVIF also takes 4:2:0
-			// chroma, as every lossy WebP already does: sharp's default 4:4:4 cost about 25% more
-			// encoding time for files no smaller.
-			config: {
-				avif: { effort: 0, chromaSubsampling: '4:2:0' },
-				webp: { effort: 0 },
-			},
+			config: ENCODER_SETTINGS,
 		},
 	},
 	server: { host: '127.0.0.1', port: 4321 },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attr, elements, loadPages, publishedGuideIds, type BuiltPage } from '../support/built-site';
 
@@ -59,6 +60,24 @@ describe('built site', () => {
 				expect(attr(img!, 'loading'), `${where}: loading`).toBe(index === 0 ? 'eager' : 'lazy');
 				checked += 1;
 			});
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+
+	it('writes every file a srcset names, in its format and at the width it claims', async () => {
+		let checked = 0;
+		for (const id of guideIds) {
+			for (const source of elements(page(`/guides/${id}/`).tree, 'source')) {
+				for (const candidate of attr(source, 'srcSet')!.split(',')) {
+					const [url, descriptor] = candidate.trim().split(/\s+/);
+					const file = join(client, url!);
+					expect(existsSync(file), `${id}: ${url}`).toBe(true);
+					const meta = await sharp(file).metadata();
+					expect(`image/${meta.format === 'heif' ? 'avif' : meta.format}`, url).toBe(attr(source, 'type'));
+					expect(`${meta.width}w`, url).toBe(descriptor);
+					checked += 1;
+				}
+			}
 		}
 		expect(checked).toBeGreaterThan(0);
 	});
