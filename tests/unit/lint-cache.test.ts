@@ -42,55 +42,55 @@ function guide(overrides: Partial<LintRequest> & { files?: Set<string>; source?:
 }
 
 describe('remembered guide lint', () => {
-	it('parses an unchanged clean guide only once across builds', () => {
+	it('parses an unchanged clean guide only once across builds', async () => {
 		const store = memory();
 		const { request, counter } = guide();
-		expect(lintRemembered(request, store)).toEqual([]);
-		expect(lintRemembered(request, store)).toEqual([]);
+		expect(await lintRemembered(request, store)).toEqual([]);
+		expect(await lintRemembered(request, store)).toEqual([]);
 		expect(counter.parses).toBe(1);
 	});
 
-	it('lints again when the source, the rules or an image it named changed', () => {
+	it('lints again when the source, the rules or an image it named changed', async () => {
 		const store = memory();
 		const first = guide();
-		lintRemembered(first.request, store);
+		await lintRemembered(first.request, store);
 		for (const change of [{ digest: 'digest-2' }, { rules: 'rules-2' }]) {
 			const next = guide(change);
-			expect(lintRemembered(next.request, store)).toEqual([]);
+			expect(await lintRemembered(next.request, store)).toEqual([]);
 			expect(next.counter.parses, JSON.stringify(change)).toBe(1);
 		}
 		const imageGone = guide({ files: new Set(), rules: 'rules-2', digest: 'digest-2' });
-		const problems = lintRemembered(imageGone.request, store);
+		const problems = await lintRemembered(imageGone.request, store);
 		expect(imageGone.counter.parses).toBe(1);
 		expect(problems.map((p) => p.message).join('\n')).toMatch(/home\.png/);
 	});
 
-	it('never remembers problems: a broken guide is reported on every build', () => {
+	it('never remembers problems: a broken guide is reported on every build', async () => {
 		const store = memory();
 		const broken = guide({ source: CLEAN.replace('![The console home page]', '![]') });
-		expect(lintRemembered(broken.request, store).length).toBeGreaterThan(0);
-		expect(lintRemembered(broken.request, store).length).toBeGreaterThan(0);
+		expect((await lintRemembered(broken.request, store)).length).toBeGreaterThan(0);
+		expect((await lintRemembered(broken.request, store)).length).toBeGreaterThan(0);
 		expect(broken.counter.parses).toBe(2);
 		expect(store.entries.size).toBe(0);
 	});
 
-	it('forgets a clean result once the guide breaks, and treats an unreadable record as a miss', () => {
+	it('forgets a clean result once the guide breaks, and treats an unreadable record as a miss', async () => {
 		const store = memory();
-		lintRemembered(guide().request, store);
+		await lintRemembered(guide().request, store);
 		expect(store.entries.size).toBe(1);
-		lintRemembered(guide({ digest: 'digest-2', source: CLEAN.replace('./home.png', './gone.png') }).request, store);
+		await lintRemembered(guide({ digest: 'digest-2', source: CLEAN.replace('./home.png', './gone.png') }).request, store);
 		expect(store.entries.size).toBe(0);
 		store.set('lint-clean:turn-on-mfa', '{"digest":');
 		const again = guide();
-		expect(lintRemembered(again.request, store)).toEqual([]);
+		expect(await lintRemembered(again.request, store)).toEqual([]);
 		expect(again.counter.parses).toBe(1);
 	});
 
-	it('remembers nothing for a guide without a digest', () => {
+	it('remembers nothing for a guide without a digest', async () => {
 		const store = memory();
 		const { request, counter } = guide({ digest: undefined });
-		lintRemembered(request, store);
-		lintRemembered(request, store);
+		await lintRemembered(request, store);
+		await lintRemembered(request, store);
 		expect(counter.parses).toBe(2);
 		expect(store.entries.size).toBe(0);
 	});

@@ -24,7 +24,7 @@ export interface LintRequest {
 	rules: string;
 	readSource: () => string;
 	imageExists: (relativePath: string) => boolean;
-	lint: (source: string, imageExists: (relativePath: string) => boolean) => LintProblem[];
+	lint: (source: string, imageExists: (relativePath: string) => boolean) => LintProblem[] | Promise<LintProblem[]>;
 }
 
 const cleanRecord = z.object({
@@ -48,7 +48,7 @@ function readRecord(text: string | undefined): CleanRecord | null {
 }
 
 /** The guide's lint problems, reusing a remembered clean result when nothing it depends on changed. */
-export function lintRemembered(request: LintRequest, memory: LintMemory): LintProblem[] {
+export async function lintRemembered(request: LintRequest, memory: LintMemory): Promise<LintProblem[]> {
 	const { digest } = request;
 	if (!digest) return request.lint(request.readSource(), request.imageExists);
 	const record = readRecord(memory.get(key(request.id)));
@@ -61,7 +61,7 @@ export function lintRemembered(request: LintRequest, memory: LintMemory): LintPr
 		return [];
 	}
 	const looked: Record<string, boolean> = {};
-	const problems = request.lint(request.readSource(), (path) => (looked[path] = request.imageExists(path)));
+	const problems = await request.lint(request.readSource(), (path) => (looked[path] = request.imageExists(path)));
 	if (problems.length) memory.delete(key(request.id));
 	else memory.set(key(request.id), JSON.stringify({ digest, rules: request.rules, images: looked } satisfies CleanRecord));
 	return problems;
