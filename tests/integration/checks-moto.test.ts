@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCheck } from '../../src/lib/checks/registry';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
-import { createMotoUser, useMotoEnvironment } from '../support/aws-fixtures';
+import { createMotoUser, startMotoWithAccessDeniedUser, useMotoEnvironment } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 import { runCheck } from '../support/run-check';
 
@@ -116,11 +116,7 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 	let keys: Keys;
 
 	beforeAll(async () => {
-		// Five set-up calls run unauthorized; everything after is checked against IAM policies.
-		moto = await startMoto({ initialNoAuthActionCount: 5 });
-		useMotoEnvironment(moto);
-		const iam = new IAMClient({ credentials: SETUP });
-		keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
+		({ moto, keys } = await startMotoWithAccessDeniedUser());
 	});
 	afterAll(async () => moto?.stop());
 

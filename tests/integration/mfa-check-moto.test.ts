@@ -8,7 +8,7 @@ import { createAwsClients } from '../../src/lib/aws/aws-clients';
 import { accountPostureSchema, mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
 import { runAccountCheck } from '../../src/lib/aws/run-account-check';
 import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
-import { createMotoUser, useMotoEnvironment } from '../support/aws-fixtures';
+import { createMotoUser, startMotoWithAccessDeniedUser, useMotoEnvironment } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -92,11 +92,7 @@ describe('live check against moto in IAM authorization mode', () => {
 	let keys: Keys;
 
 	beforeAll(async () => {
-		// Five set-up calls run unauthorized; everything after is checked against IAM policies.
-		moto = await startMoto({ initialNoAuthActionCount: 5 });
-		useMotoEnvironment(moto);
-		const iam = new IAMClient({ credentials: SETUP });
-		keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
+		({ moto, keys } = await startMotoWithAccessDeniedUser());
 	});
 	afterAll(async () => moto?.stop());
 

@@ -9,7 +9,7 @@ import {
 	IAMClient,
 } from '@aws-sdk/client-iam';
 import { request } from 'node:http';
-import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
+import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from './moto';
 
 export interface MotoUserKeys {
 	accessKeyId: string;
@@ -50,6 +50,20 @@ export async function createMotoUser(
 export function useMotoEnvironment(moto: RunningMoto): void {
 	Object.assign(process.env, moto.awsEnv);
 	delete process.env.AWS_PROFILE;
+}
+
+/**
+ * moto in its IAM authorization mode with one user, `erin`, who has a console password and
+ * may call only iam:ListMFADevices: every other call a check makes is refused with
+ * AccessDenied. The SDK in this process points at it; returns erin's keys.
+ */
+export async function startMotoWithAccessDeniedUser(): Promise<{ moto: RunningMoto; keys: MotoUserKeys }> {
+	// Five set-up calls run unauthorized; everything after is checked against IAM policies.
+	const moto = await startMoto({ initialNoAuthActionCount: 5 });
+	useMotoEnvironment(moto);
+	const iam = new IAMClient({ credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY } });
+	const keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
+	return { moto, keys };
 }
 
 /**

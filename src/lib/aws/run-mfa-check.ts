@@ -1,9 +1,9 @@
-import { GetAccountSummaryCommand, GetLoginProfileCommand, ListMFADevicesCommand, type MFADevice } from '@aws-sdk/client-iam';
+import { GetAccountSummaryCommand, GetLoginProfileCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from './aws-clients';
 import { HTTP_STATUS_FOR_ERROR, UnreadableResponseError, errorFacts, toCheckError } from './aws-errors';
-import { classifyDevice } from './devices';
 import { classifyIdentity } from './identity';
+import { listMfaDevices } from './list-mfa-devices';
 import { minimalPolicy } from './minimal-policy';
 import { MFA_STATUS_SCHEMA_VERSION, type CheckError, type Device, type Identity, type MfaStatus } from './mfa-status-schema';
 import { decideVerdict, type AccountSummaryFacts } from './verdict';
@@ -32,22 +32,6 @@ export async function whoAmI(clients: AwsClients, signal: AbortSignal): Promise<
 		if (!answer.Arn) throw new UnreadableResponseError('GetCallerIdentity returned no Arn');
 		return classifyIdentity(answer.Arn, answer.Account ?? null);
 	});
-}
-
-async function listDevices(clients: AwsClients, userName: string, signal: AbortSignal): Promise<Device[]> {
-	const devices: MFADevice[] = [];
-	let marker: string | undefined;
-	do {
-		// UserName always: without it AWS authorizes against `*` and self-scoped policies fail.
-		const page = await clients.iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), { abortSignal: signal });
-		devices.push(...(page.MFADevices ?? []));
-		marker = page.IsTruncated ? page.Marker : undefined;
-	} while (marker);
-	return devices.map((device) => ({
-		serial: device.SerialNumber ?? '',
-		type: classifyDevice(device.SerialNumber ?? ''),
-		enabledAt: device.EnableDate ? device.EnableDate.toISOString() : null,
-	}));
 }
 
 async function hasConsolePassword(clients: AwsClients, userName: string, signal: AbortSignal): Promise<boolean> {
@@ -102,7 +86,7 @@ export async function runMfaCheck(clients: AwsClients, signal: AbortSignal, now:
 	} else if (identity.type === 'iam-user' && identity.userName) {
 		const userName = identity.userName;
 		const [listed, password] = await Promise.all([
-			attempt('iam:ListMFADevices', () => listDevices(clients, userName, signal)),
+			attempt('iam:ListMFADevices', () => listMfaDevices(clients.iam, userName, signal)),
 			attempt('iam:GetLoginProfile', () => hasConsolePassword(clients, userName, signal)),
 		]);
 		if (listed.ok) devices = listed.value;

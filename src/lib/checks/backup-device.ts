@@ -1,6 +1,6 @@
-import { ListMFADevicesCommand, type MFADevice } from '@aws-sdk/client-iam';
 import { z } from 'astro/zod';
-import { classifyDevice, DEVICE_TYPE_LABELS } from '../aws/devices';
+import { DEVICE_TYPE_LABELS } from '../aws/devices';
+import { listMfaDevices } from '../aws/list-mfa-devices';
 import { deviceSchema, type Device, type Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
 import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision } from './check-definition';
@@ -61,23 +61,6 @@ const calls = [
 	{ action: 'iam:ListMFADevices', resource: 'own-user' },
 ] as const satisfies CheckDefinition['calls'];
 
-async function listDevices(context: CheckContext, userName: string | undefined): Promise<Device[]> {
-	const { iam } = await context.clients();
-	const devices: MFADevice[] = [];
-	let marker: string | undefined;
-	do {
-		// UserName for IAM users (without it AWS authorizes against `*`); root lists its own without one.
-		const page = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), { abortSignal: context.signal });
-		devices.push(...(page.MFADevices ?? []));
-		marker = page.IsTruncated ? page.Marker : undefined;
-	} while (marker);
-	return devices.map((device) => ({
-		serial: device.SerialNumber ?? '',
-		type: classifyDevice(device.SerialNumber ?? ''),
-		enabledAt: device.EnableDate ? device.EnableDate.toISOString() : null,
-	}));
-}
-
 export const backupDeviceCheck: CheckDefinition<BackupDeviceResult> = {
 	id: 'backup-device',
 	title: 'Backup MFA device check',
@@ -102,7 +85,7 @@ export const backupDeviceCheck: CheckDefinition<BackupDeviceResult> = {
 		let devices: Device[] | null = null;
 		const errors = [];
 		if (identity.type === 'iam-user' || identity.type === 'root') {
-			const listed = await attempt('iam:ListMFADevices', () => listDevices(context, identity.type === 'root' ? undefined : identity.userName));
+			const listed = await attempt('iam:ListMFADevices', async () => listMfaDevices((await context.clients()).iam, identity.type === 'root' ? undefined : identity.userName, context.signal));
 			if (listed.ok) devices = listed.value;
 			else errors.push(listed.error);
 		}
