@@ -100,6 +100,39 @@ describe('a guide in the browser', () => {
 		await expect.poll(() => status.textContent()).toBe(`0 of ${total} steps done`);
 	});
 
+	it('fills in the progress counts without moving anything on the page (no layout shift)', async () => {
+		await freshPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		await page.addInitScript(() => {
+			const shifts: string[] = [];
+			(window as unknown as { shifts: string[] }).shifts = shifts;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as unknown as { sources: { node?: Node | null }[] }[]) {
+					for (const source of entry.sources) {
+						const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+						if (element?.closest('[data-progress]')) shifts.push(element.className || element.nodeName);
+					}
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(base + GUIDE);
+		await expect.poll(() => page.locator('[data-progress-total]').textContent()).not.toBe('0');
+		await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+		expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+	});
+
+	it('opens a linked step below the fold with its number in view, clear of the sticky progress bar', async () => {
+		await freshPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		await page.goto(`${base + GUIDE}#step-6`);
+		const number = page.locator('#step-6 .step-anchor');
+		await expect.poll(() => number.isVisible()).toBe(true);
+		const numberBox = (await number.boundingBox())!;
+		const progressBox = (await page.locator('[data-progress]').boundingBox())!;
+		expect(numberBox.y).toBeGreaterThanOrEqual(progressBox.y + progressBox.height);
+		expect(numberBox.y + numberBox.height).toBeLessThanOrEqual(844);
+		// The step is painted whole: its text is not clipped away by the off-screen rendering shortcut.
+		expect(await page.locator('#step-6 .step-body p').first().isVisible()).toBe(true);
+	});
+
 	it('reads as a plain numbered list without JavaScript', async () => {
 		await freshPage({ javaScriptEnabled: false });
 		await page.goto(base + GUIDE);

@@ -105,6 +105,9 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 		const page = await context.newPage();
 		await page.goto(`${server.url}/guides/${guide}/`);
 		const check = page.locator(`live-check[data-check="${id}"]`);
+		// Where the reader would be: a step below the fold is not painted until it is near.
+		await check.scrollIntoViewIfNeeded();
+		expect(await check.isVisible()).toBe(true);
 		expect(await check.locator('.live-check-live').isVisible()).toBe(false);
 		const manual = check.locator('.live-check-manual');
 		expect(await manual.getAttribute('open')).not.toBeNull();
