@@ -3,12 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+// Every relative import below (and in the files they import) names its extension: then Node
+// loads this config itself, and Astro does not start a Vite server just to read it (about half
+// a second of every build here). tests/unit/astro-config.test.ts keeps it so.
 import { siteConfig } from './src/site.config.mjs';
 import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legacy-redirects.ts';
-import { pagefindDevIndex } from './src/lib/search/dev-index';
-import { pagefindIndex } from './src/integrations/pagefind-index';
-import { screenshotFiles } from './src/integrations/screenshot-files';
-import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings';
+import { pagefindDevIndex } from './src/lib/search/dev-index.ts';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { screenshotFiles } from './src/integrations/screenshot-files.ts';
+import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 
 export default defineConfig({
 	site: siteConfig.url,

@@ -3,13 +3,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
-import { canonicalOldPath } from '../lib/redirects/old-paths';
+import { canonicalOldPath } from '../lib/redirects/old-paths.ts';
 import {
 	buildRedirectMap,
 	guideRedirectSourcesSchema,
 	legacyRedirectsSchema,
 	type SitePage,
-} from '../lib/redirects/redirect-map';
+} from '../lib/redirects/redirect-map.ts';
 import {
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
@@ -17,14 +17,14 @@ import {
 	sharingTagsOf,
 	stubFilePath,
 	stubPage,
-} from '../lib/redirects/host-rules';
+} from '../lib/redirects/host-rules.ts';
 import {
 	CLOUDFRONT_FUNCTION_FILE,
 	HOST_RULES_FILE,
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
 	SERVER_MAP_FILE,
-} from '../lib/redirects/build-files';
+} from '../lib/redirects/build-files.ts';
 
 /** Old paths of the last build, so the sitemap filter (which runs after this) can leave them out. */
 const oldPaths = new Set<string>();

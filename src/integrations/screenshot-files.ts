@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ENCODER_FINGERPRINT } from '../lib/images/encoder-settings';
-import { writeScreenshotFiles } from '../lib/images/write-screenshot-files';
+import { ENCODER_FINGERPRINT } from '../lib/images/encoder-settings.ts';
+import { writeScreenshotFiles } from '../lib/images/write-screenshot-files.ts';
 
 /**
  * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built.

@@ -1,6 +1,6 @@
-import { ENCODER_SETTINGS } from './encoder-settings';
-import { pixelsAt, rawImage } from './scaled-pixels';
-import type { ScreenshotFile } from './screenshot-files';
+import { ENCODER_SETTINGS } from './encoder-settings.ts';
+import { pixelsAt, rawImage } from './scaled-pixels.ts';
+import type { ScreenshotFile } from './screenshot-files.ts';
 
 /**
  * Encodes one screenshot file from the original's bytes: the same pixels and encoder options

@@ -1,7 +1,7 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { encodeScreenshotFile } from './encode-screenshot';
-import { parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files';
+import { encodeScreenshotFile } from './encode-screenshot.ts';
+import { parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
 
 /**
  * Writes every screenshot file the built pages point at. Files come from a cache kept

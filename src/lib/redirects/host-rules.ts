@@ -1,5 +1,5 @@
-import type { RedirectMap, RedirectRule } from './redirect-map';
-import { urlVariants } from './old-paths';
+import type { RedirectMap, RedirectRule } from './redirect-map.ts';
+import { urlVariants } from './old-paths.ts';
 
 /**
  * The redirect map written out for each way the site can be served. Every output is

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { canonicalOldPath, resolveAlias, urlVariants } from './old-paths';
+import { canonicalOldPath, resolveAlias, urlVariants } from './old-paths.ts';
 
 /**
  * One redirect map for every way the site is served (Node server, stub pages,
