@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankFrontmatter, lintGuideSource } from '../../src/lib/content/lint';
+import { lintGuideSource } from '../../src/lib/content/lint';
 
 const files = new Set(['shot.png', 'images/two.png']);
 const exists = (p: string) => files.has(p.replace(/^\.\//, ''));
@@ -59,11 +59,15 @@ describe('guide body lint', () => {
 		expect(problem?.message).toMatch(expected);
 	});
 
-	it('reports unparseable MDX instead of crashing', () => {
-		expect(lint('<Steps>\n1. open\n')[0]?.message).toMatch(/MDX cannot be parsed/);
+	it('reports unparseable MDX instead of crashing, at the line the parser names and without its position prefix', () => {
+		// Front matter is three lines, so the body's first line is line 4 of the file.
+		expect(lint('Intro.\n\n<Steps>\n1. open\n</Callout>\n')).toEqual([
+			{ line: 8, message: expect.stringMatching(/^MDX cannot be parsed: Unexpected closing tag `<\/Callout>`.*Check for an unclosed tag/) },
+		]);
 	});
 
-	it('keeps line numbers true to the file when blanking front matter', () => {
-		expect(blankFrontmatter('---\na: 1\nb: 2\n---\nbody')).toBe('\n\n\n\nbody');
+	it('counts lines from the top of the file, front matter included', () => {
+		const problems = lintGuideSource('---\ntitle: x\nlong: |\n  a\n  b\n---\n\n![](shot.png)\n', exists);
+		expect(problems.map((p) => p.line)).toEqual([8]);
 	});
 });

@@ -1,8 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import type { Code, List, Root, RootContent } from 'mdast';
-import { blankFrontmatter } from './lint';
+import { parseMdx } from './parse-mdx';
 import { guideSchema } from './schema';
 
 /**
@@ -36,7 +33,7 @@ function lineOf(node: RootContent): number {
 }
 
 export function parseGuideBody(source: string): Root {
-	return unified().use(remarkParse).use(remarkMdx).parse(blankFrontmatter(source));
+	return parseMdx(source);
 }
 
 /** The front matter's YAML text, or null when the file has none. */

@@ -3,14 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { formatProblems, lintGuideSource } from './lint';
 import { lintRemembered } from './lint-cache';
 // The rules' own source: a clean result from older rules is not reused.
 import lintRulesSource from './lint.ts?raw';
 
 const LINT_RULES = createHash('sha256').update(lintRulesSource).digest('hex').slice(0, 16);
-// The MDX parser behind the lint takes about 0.25 s to load: only a build with a new or
-// changed guide loads it.
-const lintModule = () => import('./lint');
 
 /**
  * The glob loader over `<base>/<slug>/index.mdx`, followed by a lint of every guide body,
@@ -40,13 +38,13 @@ export function guidesLoader(base: string): Loader {
 						rules: LINT_RULES,
 						readSource: () => readFileSync(file, 'utf8'),
 						imageExists: (path) => existsSync(join(folder, path)),
-						lint: async (source, imageExists) => (await lintModule()).lintGuideSource(source, imageExists),
+						lint: lintGuideSource,
 					},
 					context.meta,
 				);
 				if (problems.length) {
 					count += problems.length;
-					report.push((await lintModule()).formatProblems(entry.filePath, problems));
+					report.push(formatProblems(entry.filePath, problems));
 				}
 			}
 			if (count) {

@@ -1,7 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import type { Root, RootContent } from 'mdast';
+import { mdxSyntaxError, parseMdx } from './parse-mdx';
 
 /**
  * Checks a guide's MDX body for mistakes that would otherwise surface as a broken page
@@ -15,13 +13,6 @@ export interface LintProblem {
 }
 
 const WRITING_GUIDE = 'See "Writing a guide" in README.md.';
-
-/** Blank out front matter but keep its lines, so positions stay true to the file. */
-export function blankFrontmatter(source: string): string {
-	const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);
-	if (!match) return source;
-	return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
-}
 
 type JsxNode = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
 
@@ -75,10 +66,10 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 	const problems: LintProblem[] = [];
 	let tree: Root;
 	try {
-		tree = unified().use(remarkParse).use(remarkMdx).parse(blankFrontmatter(source));
+		tree = parseMdx(source);
 	} catch (error) {
-		const e = error as { line?: number; reason?: string; message?: string };
-		return [{ line: e.line ?? 1, message: `MDX cannot be parsed: ${e.reason ?? e.message}. Check for an unclosed tag or a stray { or <.` }];
+		const { line, reason } = mdxSyntaxError(error);
+		return [{ line, message: `MDX cannot be parsed: ${reason}. Check for an unclosed tag or a stray { or <.` }];
 	}
 
 	const checkFile = (url: string, line: number, what: string) => {

@@ -1,6 +1,5 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { encodeScreenshotFile } from './encode-screenshot.ts';
 import { parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
 
 /**
@@ -87,6 +86,8 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 					bytes ??= readFile(originalPath);
 					let data: Buffer;
 					try {
+						// sharp loads only when something is missing: a warm build encodes nothing.
+						const { encodeScreenshotFile } = await import('./encode-screenshot.ts');
 						data = await encodeScreenshotFile(await bytes, file);
 					} catch (error) {
 						const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the build did not emit that file' : (error as Error).message;
