@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE } from './bench/args.mjs';
-import { benchBuilds, stepcheckOutputs } from './bench/builds.mjs';
+import { benchRun, runOrder, stepcheckOutputs } from './bench/builds.mjs';
 import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
 import { launchBrowser } from './bench/browser.mjs';
 import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
@@ -102,6 +102,7 @@ const results = {
 	method: {
 		cpu: 'cutime+cstime of the bench process from /proc/self/stat before and after each build (CPU of the whole reaped process tree)',
 		memory: 'sum of VmRSS over the build process and its descendants, sampled every 100 ms; the peak',
+		order: 'side by side, run by run: run 1 of each tool, then run 2 with the other tool first, and so on, so drift in the machine weighs on both alike',
 		pageBytes: 'compressed = gzip -6 of text bodies the server sent uncompressed, bodies as sent otherwise, no headers; transferred = headers + body as served',
 	},
 	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
@@ -130,28 +131,24 @@ try {
 			const content = join(work, 'content');
 			copyCorpus(pristine, content);
 			const out = stepcheckOutputs(work);
-			records.stepcheck.push(
-				...(await benchBuilds(
-					{
-						tool: 'stepcheck', size, cwd: ROOT, guidesDir: content, pristineDir: pristine,
-						env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
-						removeForCold: [out.outDir, out.cacheDir], clientDir: out.clientDir, pagefindDir: out.pagefindDir,
-					},
-					{ runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot },
-				)),
-			);
+			/** @type {import('./bench/builds.mjs').BuildTarget[]} */
+			const targets = [
+				{
+					tool: 'stepcheck', size, cwd: ROOT, guidesDir: content, pristineDir: pristine,
+					env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
+					removeForCold: [out.outDir, out.cacheDir], clientDir: out.clientDir, pagefindDir: out.pagefindDir,
+				},
+			];
 			if (starlightDir) {
 				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
-				records.starlight.push(
-					...(await benchBuilds(
-						{
-							tool: 'starlight', size, cwd: project, guidesDir: starlightGuidesDir(project), pristineDir: pristine, env: { ...process.env },
-							removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')], clientDir: join(project, 'dist'), pagefindDir: join(project, 'dist', 'pagefind'),
-							transform: starlightPage,
-						},
-						{ runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot },
-					)),
-				);
+				targets.push({
+					tool: 'starlight', size, cwd: project, guidesDir: starlightGuidesDir(project), pristineDir: pristine, env: { ...process.env },
+					removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')], clientDir: join(project, 'dist'), pagefindDir: join(project, 'dist', 'pagefind'),
+					transform: starlightPage,
+				});
+			}
+			for (const { tool: target, run } of runOrder(targets, options.runs)) {
+				records[target.tool].push(...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })));
 			}
 		}
 		results.builds.records = records;

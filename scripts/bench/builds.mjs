@@ -2,7 +2,7 @@
 /**
  * The build benchmark: for one site (Stepcheck or stock Starlight) over one corpus, each run
  * measures a cold build (output and caches removed), a warm one (nothing changed), one
- * guide's text edited and one screenshot replaced.
+ * guide's text edited and one screenshot replaced. Side by side, the tools' runs alternate.
  */
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,46 +39,64 @@ function withProjectNode(/** @type {NodeJS.ProcessEnv} */ env) {
 }
 
 /**
+ * The order of the measured runs: run by run, with the tools taking turns to go first. A
+ * machine that speeds up or slows down while the bench runs (other tenants on a VM, a warmer
+ * page cache) then weighs on every tool alike, rather than on whichever tool ran later.
+ * @template T
+ * @param {T[]} tools
+ * @param {number} runs
+ * @returns {{ tool: T, run: number }[]}
+ */
+export function runOrder(tools, runs) {
+	const order = [];
+	for (let run = 1; run <= runs; run += 1) {
+		const turn = run % 2 === 1 ? tools : [...tools].reverse();
+		for (const tool of turn) order.push({ tool, run });
+	}
+	return order;
+}
+
+/**
+ * One run of every phase for one site: cold, warm, one guide edited, one screenshot replaced.
  * @param {BuildTarget} target
+ * @param {number} run
  * @param {{ runs: number, log: (line: string) => void, verbose?: boolean, firstGuide: string, firstScreenshot: string }} options
  * @returns {Promise<BuildRecord[]>}
  */
-export async function benchBuilds(target, { runs, log, verbose = false, firstGuide, firstScreenshot }) {
+export async function benchRun(target, run, { runs, log, verbose = false, firstGuide, firstScreenshot }) {
 	/** @type {BuildRecord[]} */
 	const records = [];
 	const label = `${target.tool} · ${target.size} guide${target.size === 1 ? '' : 's'}`;
-	for (let run = 1; run <= runs; run += 1) {
-		for (const phase of PHASES) {
-			if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
-			if (phase === 'edit') editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });
-			if (phase === 'screenshot') await replaceOneScreenshot({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, file: firstScreenshot, run });
-			log(`${label} · run ${run}/${runs} · ${phase} build…`);
-			const measure = await measureCommand({
-				command: 'npm',
-				args: ['run', '--silent', 'build'],
-				cwd: target.cwd,
-				env: withProjectNode(target.env),
-				onLine: verbose ? (line) => log(`    ${line}`) : undefined,
-			});
-			if (measure.exitCode !== 0) {
-				throw new Error(`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`);
-			}
-			const record = {
-				tool: target.tool,
-				size: target.size,
-				run,
-				phase,
-				wallMs: measure.wallMs,
-				cpuMs: measure.cpuMs,
-				peakRssBytes: measure.peakRssBytes,
-				outputBytes: folderBytes(target.clientDir),
-				imageBytesIn: folderBytes(target.guidesDir, (p) => IMAGE_FILE.test(p)),
-				imageBytesOut: folderBytes(target.clientDir, (p) => IMAGE_FILE.test(p) && !p.startsWith(target.pagefindDir)),
-				pagefindBytes: folderBytes(target.pagefindDir),
-			};
-			records.push(record);
-			log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`);
+	for (const phase of PHASES) {
+		if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
+		if (phase === 'edit') editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });
+		if (phase === 'screenshot') await replaceOneScreenshot({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, file: firstScreenshot, run });
+		log(`${label} · run ${run}/${runs} · ${phase} build…`);
+		const measure = await measureCommand({
+			command: 'npm',
+			args: ['run', '--silent', 'build'],
+			cwd: target.cwd,
+			env: withProjectNode(target.env),
+			onLine: verbose ? (line) => log(`    ${line}`) : undefined,
+		});
+		if (measure.exitCode !== 0) {
+			throw new Error(`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`);
 		}
+		const record = {
+			tool: target.tool,
+			size: target.size,
+			run,
+			phase,
+			wallMs: measure.wallMs,
+			cpuMs: measure.cpuMs,
+			peakRssBytes: measure.peakRssBytes,
+			outputBytes: folderBytes(target.clientDir),
+			imageBytesIn: folderBytes(target.guidesDir, (p) => IMAGE_FILE.test(p)),
+			imageBytesOut: folderBytes(target.clientDir, (p) => IMAGE_FILE.test(p) && !p.startsWith(target.pagefindDir)),
+			pagefindBytes: folderBytes(target.pagefindDir),
+		};
+		records.push(record);
+		log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`);
 	}
 	return records;
 }
