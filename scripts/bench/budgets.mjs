@@ -73,7 +73,7 @@ export function checkBudgets({ stepcheck, starlight }) {
 	out.push(judge('first-search', `First search at most ${kB(LIMITS.firstSearchBytes)} compressed`, worst((p) => p.firstSearchBytes), LIMITS.firstSearchBytes, (a, l) => a <= l, (a) => `${kB(a)} for the first search`, 'no search was opened on the page'));
 	const starPhoneImages = starlight?.page?.phone?.imageBytes;
 	out.push(
-		judge('phone-images', `Images at the phone viewport at most ${LIMITS.phoneImagesShareOfStarlight * 100}% of Starlight's`, stepcheck.page?.phone?.imageBytes, starPhoneImages === undefined ? null : starPhoneImages * LIMITS.phoneImagesShareOfStarlight, (a, l) => a <= l, (a, l) => `${kB(a)} vs ${kB(l / LIMITS.phoneImagesShareOfStarlight)} for Starlight (${starPhoneImages ? ((a / starPhoneImages) * 100).toFixed(0) : '∞'}%)`, 'needs --with-starlight (no phone reference for Starlight)'),
+		judge('phone-images', `Images at the phone viewport at most ${LIMITS.phoneImagesShareOfStarlight * 100}% of Starlight's`, stepcheck.page?.phone?.imageBytes, starPhoneImages === undefined ? null : starPhoneImages * LIMITS.phoneImagesShareOfStarlight, (a, l) => a <= l, (a, l) => `${kB(a)} vs ${kB(l / LIMITS.phoneImagesShareOfStarlight)} for Starlight (${starPhoneImages ? ((a / starPhoneImages) * 100).toFixed(0) : '∞'}%)`, stepcheck.page?.phone?.imageBytes === undefined ? 'not measured in this run' : 'needs --with-starlight (no phone reference for Starlight)'),
 	);
 	out.push(judge('oversized-images', 'No image downloaded larger than it is shown', pages.length ? pages.reduce((n, p) => n + p.oversizedImages, 0) : null, 0, (a) => a === 0, (a) => `${a} image(s) larger than shown`));
 

@@ -82,6 +82,8 @@ describe('bench budget check', () => {
 		expect(results.filter((r) => r.status === 'met')).toEqual([]);
 		expect(results.find((r) => r.id === 'cold-1')).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/no Starlight reference for 1 guides/) });
 		expect(results.find((r) => r.id === 'tbt')).toMatchObject({ status: 'unchecked' });
+		// The page was skipped, so the reason is the missing page, not a missing Starlight.
+		expect(results.find((r) => r.id === 'phone-images')).toMatchObject({ status: 'unchecked', detail: 'not measured in this run' });
 	});
 
 	it('treats a search that was never opened as unchecked, not as zero bytes', () => {
