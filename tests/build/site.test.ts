@@ -144,6 +144,20 @@ describe('built site', () => {
 		}
 	});
 
+	it('holds the first paint only until the header is parsed, on every page with the site header', () => {
+		const withHeader = pages.filter((p) => elements(p.tree, 'header').some((h) => attr(h, 'className')?.includes('site-header')));
+		expect(withHeader.length).toBeGreaterThan(guideIds.length);
+		for (const p of withHeader) {
+			const expectLink = elements(p.tree, 'link').find((l) => attr(l, 'rel') === 'expect');
+			expect(attr(expectLink!, 'blocking'), p.path).toBe('render');
+			// A target the page lacks would hold the paint until the whole page had arrived.
+			const id = attr(expectLink!, 'href')!.replace(/^#/, '');
+			const target = elements(p.tree).find((el) => attr(el, 'id') === id);
+			expect(target, `${p.path} has no #${id}`).toBeDefined();
+			expect(p.html.indexOf(`id="${id}"`), p.path).toBeGreaterThan(p.html.indexOf('site-header'));
+		}
+	});
+
 	it('has no broken internal link or anchor anywhere', () => {
 		const idsByPath = new Map(pages.map((p) => [p.path, new Set(elements(p.tree).map((e) => attr(e, 'id')).filter(Boolean))]));
 		const broken: string[] = [];
