@@ -32,9 +32,8 @@ function lineOf(node: RootContent): number {
 	return node.position?.start.line ?? 1;
 }
 
-export function parseGuideBody(source: string): Root {
-	return parseMdx(source);
-}
+/** A guide's whole MDX file as the build parses it (front matter becomes a `yaml` node). */
+export const parseGuideBody: (source: string) => Root = parseMdx;
 
 /** The front matter's YAML text, or null when the file has none. */
 export function frontmatterText(source: string): string | null {

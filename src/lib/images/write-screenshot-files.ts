@@ -70,7 +70,9 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 			problems.push(`${page} points at /${assetsFolder}/${name}, named for encoder settings ${file.fingerprint}; this build encodes with ${fingerprint}. Rebuild the page rather than editing its HTML.`);
 			continue;
 		}
-		byOriginal.set(file.original, [...(byOriginal.get(file.original) ?? []), { name, file }]);
+		const siblings = byOriginal.get(file.original);
+		if (siblings) siblings.push({ name, file });
+		else byOriginal.set(file.original, [{ name, file }]);
 	}
 	await mkdir(cacheDir, { recursive: true });
 	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0 };
