@@ -55,7 +55,11 @@ function freePort() {
 /** Starts the built site with the real production server and waits until it answers. */
 async function startStepcheckServer(outDir) {
 	const port = await freePort();
-	const child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: ROOT, env: { ...process.env, STEPCHECK_OUT_DIR: outDir, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+		cwd: ROOT,
+		env: { ...process.env, STEPCHECK_OUT_DIR: outDir, HOST: '127.0.0.1', PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
@@ -64,7 +68,15 @@ async function startStepcheckServer(outDir) {
 		if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited early (code ${child.exitCode}):\n${output}`);
 		try {
 			await fetch(`${url}/`);
-			return { url, stop: () => new Promise((done) => { if (child.exitCode !== null) return done(); child.once('exit', done); child.kill('SIGTERM'); }) };
+			return {
+				url,
+				stop: () =>
+					new Promise((done) => {
+						if (child.exitCode !== null) return done();
+						child.once('exit', done);
+						child.kill('SIGTERM');
+					}),
+			};
 		} catch {
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -77,8 +89,14 @@ async function startStepcheckServer(outDir) {
 async function buildOnce(label, cwd, env) {
 	log(`${label}: building for the page measurement…`);
 	const { measureCommand } = await import('./bench/process-tree.mjs');
-	const result = await measureCommand({ command: 'npm', args: ['run', '--silent', 'build'], cwd, env: { ...env, PATH: `${join(process.execPath, '..')}:${process.env.PATH}` } });
-	if (result.exitCode !== 0) throw new Error(`${label}: build failed (exit ${result.exitCode}) in ${cwd}:\n${result.output.split('\n').slice(-40).join('\n')}`);
+	const result = await measureCommand({
+		command: 'npm',
+		args: ['run', '--silent', 'build'],
+		cwd,
+		env: { ...env, PATH: `${join(process.execPath, '..')}:${process.env.PATH}` },
+	});
+	if (result.exitCode !== 0)
+		throw new Error(`${label}: build failed (exit ${result.exitCode}) in ${cwd}:\n${result.output.split('\n').slice(-40).join('\n')}`);
 }
 
 async function measureSite(label, url, browser, lighthouseDir) {
@@ -87,9 +105,18 @@ async function measureSite(label, url, browser, lighthouseDir) {
 		log(`${label}: loading ${url} at the ${viewport} viewport…`);
 		page[viewport] = await measurePage({ browser, url, viewport });
 		const p = page[viewport];
-		log(`${label} · ${viewport}: ${(p.scrolled.compressed.total / 1000).toFixed(1)} kB compressed (${(p.scrolled.compressed.js / 1000).toFixed(1)} kB JS, ${(p.scrolled.compressed.image / 1000).toFixed(1)} kB images); search ${p.search ? `${(p.search.compressed.total / 1000).toFixed(1)} kB` : 'not opened'}`);
+		log(
+			`${label} · ${viewport}: ${(p.scrolled.compressed.total / 1000).toFixed(1)} kB compressed (${(p.scrolled.compressed.js / 1000).toFixed(1)} kB JS, ${(p.scrolled.compressed.image / 1000).toFixed(1)} kB images); search ${p.search ? `${(p.search.compressed.total / 1000).toFixed(1)} kB` : 'not opened'}`,
+		);
 	}
-	const runs = await runLighthouse({ toolDir: lighthouseDir, url, scratch: join(BENCH, 'results', 'lighthouse'), runs: options.lighthouseRuns, log, label });
+	const runs = await runLighthouse({
+		toolDir: lighthouseDir,
+		url,
+		scratch: join(BENCH, 'results', 'lighthouse'),
+		runs: options.lighthouseRuns,
+		log,
+		label,
+	});
 	page.lighthouseRuns = runs;
 	page.lighthouse = summarizeFields(runs);
 	return page;
@@ -97,13 +124,22 @@ async function measureSite(label, url, browser, lighthouseDir) {
 
 const results = {
 	date: new Date().toISOString(),
-	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), kernel: release(), node: process.version, loadAverageAtStart: loadavg() },
+	machine: {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model ?? 'unknown',
+		memoryBytes: totalmem(),
+		kernel: release(),
+		node: process.version,
+		loadAverageAtStart: loadavg(),
+	},
 	options,
 	method: {
 		cpu: 'cutime+cstime of the bench process from /proc/self/stat before and after each build (CPU of the whole reaped process tree)',
 		memory: 'sum of VmRSS over the build process and its descendants, sampled every 100 ms; the peak',
-		order: 'side by side, run by run: run 1 of each tool, then run 2 with the other tool first, and so on, so drift in the machine weighs on both alike',
-		pageBytes: 'compressed = gzip -6 of text bodies the server sent uncompressed, bodies as sent otherwise, no headers; transferred = headers + body as served',
+		order:
+			'side by side, run by run: run 1 of each tool, then run 2 with the other tool first, and so on, so drift in the machine weighs on both alike',
+		pageBytes:
+			'compressed = gzip -6 of text bodies the server sent uncompressed, bodies as sent otherwise, no headers; transferred = headers + body as served',
 	},
 	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
 	builds: {},
@@ -111,12 +147,22 @@ const results = {
 	budgets: [],
 };
 mkdirSync(join(BENCH, 'results', 'lighthouse'), { recursive: true });
-log(`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 1e9).toFixed(1)} GB, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine skews wall times; CPU times less so)`);
+log(
+	`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 1e9).toFixed(1)} GB, load average ${loadavg()
+		.map((n) => n.toFixed(1))
+		.join(' ')} (other work on the machine skews wall times; CPU times less so)`,
+);
 
 try {
 	let starlightDir = null;
 	if (options.withStarlight) {
-		starlightDir = ensureTool({ benchDir: BENCH, name: 'starlight', packages: STARLIGHT_PACKAGES, probe: 'node_modules/@astrojs/starlight/package.json', log });
+		starlightDir = ensureTool({
+			benchDir: BENCH,
+			name: 'starlight',
+			packages: STARLIGHT_PACKAGES,
+			probe: 'node_modules/@astrojs/starlight/package.json',
+			log,
+		});
 		results.versions.starlight = installedVersion(starlightDir, '@astrojs/starlight');
 		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
 	}
@@ -134,21 +180,36 @@ try {
 			/** @type {import('./bench/builds.mjs').BuildTarget[]} */
 			const targets = [
 				{
-					tool: 'stepcheck', size, cwd: ROOT, guidesDir: content, pristineDir: pristine,
+					tool: 'stepcheck',
+					size,
+					cwd: ROOT,
+					guidesDir: content,
+					pristineDir: pristine,
 					env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
-					removeForCold: [out.outDir, out.cacheDir], clientDir: out.clientDir, pagefindDir: out.pagefindDir,
+					removeForCold: [out.outDir, out.cacheDir],
+					clientDir: out.clientDir,
+					pagefindDir: out.pagefindDir,
 				},
 			];
 			if (starlightDir) {
 				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
 				targets.push({
-					tool: 'starlight', size, cwd: project, guidesDir: starlightGuidesDir(project), pristineDir: pristine, env: { ...process.env },
-					removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')], clientDir: join(project, 'dist'), pagefindDir: join(project, 'dist', 'pagefind'),
+					tool: 'starlight',
+					size,
+					cwd: project,
+					guidesDir: starlightGuidesDir(project),
+					pristineDir: pristine,
+					env: { ...process.env },
+					removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')],
+					clientDir: join(project, 'dist'),
+					pagefindDir: join(project, 'dist', 'pagefind'),
 					transform: starlightPage,
 				});
 			}
 			for (const { tool: target, run } of runOrder(targets, options.runs)) {
-				records[target.tool].push(...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })));
+				records[target.tool].push(
+					...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
+				);
 			}
 		}
 		results.builds.records = records;
@@ -157,10 +218,20 @@ try {
 	}
 
 	if (!options.skipPage) {
-		const lighthouseDir = ensureTool({ benchDir: BENCH, name: 'lighthouse', packages: [`lighthouse@${LIGHTHOUSE_VERSION}`], probe: 'node_modules/lighthouse/cli/index.js', log });
+		const lighthouseDir = ensureTool({
+			benchDir: BENCH,
+			name: 'lighthouse',
+			packages: [`lighthouse@${LIGHTHOUSE_VERSION}`],
+			probe: 'node_modules/lighthouse/cli/index.js',
+			log,
+		});
 		results.versions.lighthouse = installedVersion(lighthouseDir, 'lighthouse');
 		const site = join(BENCH, 'work', 'site-stepcheck');
-		await buildOnce('stepcheck site', ROOT, { ...process.env, STEPCHECK_OUT_DIR: join(site, 'dist'), STEPCHECK_CACHE_DIR: join(site, 'cache') });
+		await buildOnce('stepcheck site', ROOT, {
+			...process.env,
+			STEPCHECK_OUT_DIR: join(site, 'dist'),
+			STEPCHECK_CACHE_DIR: join(site, 'cache'),
+		});
 		const browser = await launchBrowser();
 		try {
 			const server = await startStepcheckServer(join(site, 'dist'));
@@ -170,7 +241,12 @@ try {
 				await server.stop();
 			}
 			if (starlightDir) {
-				const project = createStarlightProject({ toolDir: starlightDir, name: 'mfa-guide', guidesFrom: join(ROOT, 'src', 'content', 'guides'), guideIds: [MFA_GUIDE] });
+				const project = createStarlightProject({
+					toolDir: starlightDir,
+					name: 'mfa-guide',
+					guidesFrom: join(ROOT, 'src', 'content', 'guides'),
+					guideIds: [MFA_GUIDE],
+				});
 				await buildOnce('starlight site', project, { ...process.env });
 				const server = await serveStatic(join(project, 'dist'));
 				try {
@@ -195,9 +271,14 @@ results.budgets = checkBudgets({
 });
 
 console.log('');
-if (results.builds.stepcheck) console.log(`Builds (median (min–max) of ${options.runs} run(s); output = the deployable static site)\n${buildTable({ stepcheck: results.builds.stepcheck, starlight: results.builds.starlight })}\n`);
+if (results.builds.stepcheck)
+	console.log(
+		`Builds (median (min–max) of ${options.runs} run(s); output = the deployable static site)\n${buildTable({ stepcheck: results.builds.stepcheck, starlight: results.builds.starlight })}\n`,
+	);
 if (results.page.stepcheck) {
-	console.log(`Page ${MFA_PATH} (loaded, scrolled to the bottom, then one search for "mfa")\n${pageTable({ stepcheck: results.page.stepcheck, starlight: results.page.starlight })}\n`);
+	console.log(
+		`Page ${MFA_PATH} (loaded, scrolled to the bottom, then one search for "mfa")\n${pageTable({ stepcheck: results.page.stepcheck, starlight: results.page.starlight })}\n`,
+	);
 	console.log(`${lighthouseTable({ stepcheck: results.page.stepcheck.lighthouse, starlight: results.page.starlight?.lighthouse })}\n`);
 }
 console.log(`Budgets\n${budgetLines(results.budgets)}\n`);

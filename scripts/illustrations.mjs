@@ -49,14 +49,23 @@ if (unknown.length) {
 
 const browser = await chromium.launch({
 	executablePath: CHROMIUM,
-	args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
 });
 let rendered = 0;
 try {
 	for (const slug of slugs) {
 		const folder = join(GUIDES, slug, 'illustrations');
 		if (!existsSync(folder)) continue;
-		for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
+		for (const file of readdirSync(folder)
+			.filter((f) => f.endsWith('.html'))
+			.sort()) {
 			const source = join(folder, file);
 			const html = readFileSync(source, 'utf8');
 			const size = sizeOf(html, source);

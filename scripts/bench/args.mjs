@@ -21,7 +21,8 @@ export const USAGE = `Usage: npm run bench -- [options]
 /** @param {string} flag @param {string | undefined} value */
 function positiveInt(flag, value) {
 	const n = Number(value);
-	if (value === undefined || !Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number ≥ 1, got ${value === undefined ? 'nothing' : JSON.stringify(value)}.\n${USAGE}`);
+	if (value === undefined || !Number.isInteger(n) || n < 1)
+		throw new Error(`${flag} needs a whole number ≥ 1, got ${value === undefined ? 'nothing' : JSON.stringify(value)}.\n${USAGE}`);
 	return n;
 }
 
@@ -31,7 +32,19 @@ function positiveInt(flag, value) {
  */
 export function parseBenchArgs(argv) {
 	/** @type {BenchOptions} */
-	const options = { sizes: [1, 20, 200], runs: 3, lighthouseRuns: 3, withStarlight: false, check: false, json: null, skipBuilds: false, skipPage: false, seed: 1, verbose: false, help: false };
+	const options = {
+		sizes: [1, 20, 200],
+		runs: 3,
+		lighthouseRuns: 3,
+		withStarlight: false,
+		check: false,
+		json: null,
+		skipBuilds: false,
+		skipPage: false,
+		seed: 1,
+		verbose: false,
+		help: false,
+	};
 	for (let i = 0; i < argv.length; i += 1) {
 		const arg = /** @type {string} */ (argv[i]);
 		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -42,22 +55,42 @@ export function parseBenchArgs(argv) {
 				options.sizes = [...new Set(text.split(',').map((part) => positiveInt('--sizes', part.trim())))].sort((a, b) => a - b);
 				break;
 			}
-			case '--runs': options.runs = positiveInt('--runs', value()); break;
-			case '--lighthouse-runs': options.lighthouseRuns = positiveInt('--lighthouse-runs', value()); break;
-			case '--seed': options.seed = positiveInt('--seed', value()); break;
+			case '--runs':
+				options.runs = positiveInt('--runs', value());
+				break;
+			case '--lighthouse-runs':
+				options.lighthouseRuns = positiveInt('--lighthouse-runs', value());
+				break;
+			case '--seed':
+				options.seed = positiveInt('--seed', value());
+				break;
 			case '--json': {
 				const file = value();
 				if (!file || file.startsWith('--')) throw new Error(`--json needs a file name, for example --json bench.json.\n${USAGE}`);
 				options.json = file;
 				break;
 			}
-			case '--with-starlight': options.withStarlight = true; break;
-			case '--check': options.check = true; break;
-			case '--skip-builds': options.skipBuilds = true; break;
-			case '--skip-page': options.skipPage = true; break;
-			case '--verbose': options.verbose = true; break;
-			case '--help': case '-h': options.help = true; break;
-			default: throw new Error(`Unknown option ${arg}.\n${USAGE}`);
+			case '--with-starlight':
+				options.withStarlight = true;
+				break;
+			case '--check':
+				options.check = true;
+				break;
+			case '--skip-builds':
+				options.skipBuilds = true;
+				break;
+			case '--skip-page':
+				options.skipPage = true;
+				break;
+			case '--verbose':
+				options.verbose = true;
+				break;
+			case '--help':
+			case '-h':
+				options.help = true;
+				break;
+			default:
+				throw new Error(`Unknown option ${arg}.\n${USAGE}`);
 		}
 	}
 	if (options.skipBuilds && options.skipPage) throw new Error(`--skip-builds and --skip-page together leave nothing to measure.\n${USAGE}`);

@@ -56,12 +56,48 @@ export function checkBudgets({ stepcheck, starlight }) {
 	const against = starlight ? 'Starlight in this run' : 'the Starlight reference';
 	const lh = stepcheck.lighthouse;
 	for (const category of /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo'])) {
-		out.push(judge(`lighthouse-${category}`, `Lighthouse mobile ${category} is 100`, lh?.[category], LIMITS.lighthouseScore, (a, l) => a >= l, (a) => `scored ${a}`));
+		out.push(
+			judge(
+				`lighthouse-${category}`,
+				`Lighthouse mobile ${category} is 100`,
+				lh?.[category],
+				LIMITS.lighthouseScore,
+				(a, l) => a >= l,
+				(a) => `scored ${a}`,
+			),
+		);
 	}
 	const starLcp = starlight ? starlight.lighthouse?.lcpMs : STARLIGHT_REFERENCE.lighthouse.lcpMs;
-	out.push(judge('lcp', `LCP below ${against}`, lh?.lcpMs, starLcp, (a, l) => a < l, (a, l) => `LCP ${s(a)} vs ${s(l)}`));
-	out.push(judge('cls', 'CLS is 0', lh?.cls, 0, (a) => Math.round(a * 1000) === 0, (a) => `CLS ${a.toFixed(3)}`));
-	out.push(judge('tbt', `TBT under ${LIMITS.tbtMs} ms`, lh?.tbtMs, LIMITS.tbtMs, (a, l) => a < l, (a) => `TBT ${a.toFixed(0)} ms`));
+	out.push(
+		judge(
+			'lcp',
+			`LCP below ${against}`,
+			lh?.lcpMs,
+			starLcp,
+			(a, l) => a < l,
+			(a, l) => `LCP ${s(a)} vs ${s(l)}`,
+		),
+	);
+	out.push(
+		judge(
+			'cls',
+			'CLS is 0',
+			lh?.cls,
+			0,
+			(a) => Math.round(a * 1000) === 0,
+			(a) => `CLS ${a.toFixed(3)}`,
+		),
+	);
+	out.push(
+		judge(
+			'tbt',
+			`TBT under ${LIMITS.tbtMs} ms`,
+			lh?.tbtMs,
+			LIMITS.tbtMs,
+			(a, l) => a < l,
+			(a) => `TBT ${a.toFixed(0)} ms`,
+		),
+	);
 
 	const viewports = /** @type {const} */ (['phone', 'desktop']);
 	const pages = viewports.map((v) => stepcheck.page?.[v]).filter((p) => p !== undefined);
@@ -69,26 +105,98 @@ export function checkBudgets({ stepcheck, starlight }) {
 		const values = pages.map(pick).filter((v) => typeof v === 'number');
 		return values.length ? Math.max(...values) : null;
 	};
-	out.push(judge('js-on-load', `JavaScript before search at most ${kB(LIMITS.jsOnLoadBytes)} compressed`, worst((p) => p.jsBeforeSearchBytes), LIMITS.jsOnLoadBytes, (a, l) => a <= l, (a) => `${kB(a)} of JavaScript`));
-	out.push(judge('first-search', `First search at most ${kB(LIMITS.firstSearchBytes)} compressed`, worst((p) => p.firstSearchBytes), LIMITS.firstSearchBytes, (a, l) => a <= l, (a) => `${kB(a)} for the first search`, 'no search was opened on the page'));
+	out.push(
+		judge(
+			'js-on-load',
+			`JavaScript before search at most ${kB(LIMITS.jsOnLoadBytes)} compressed`,
+			worst((p) => p.jsBeforeSearchBytes),
+			LIMITS.jsOnLoadBytes,
+			(a, l) => a <= l,
+			(a) => `${kB(a)} of JavaScript`,
+		),
+	);
+	out.push(
+		judge(
+			'first-search',
+			`First search at most ${kB(LIMITS.firstSearchBytes)} compressed`,
+			worst((p) => p.firstSearchBytes),
+			LIMITS.firstSearchBytes,
+			(a, l) => a <= l,
+			(a) => `${kB(a)} for the first search`,
+			'no search was opened on the page',
+		),
+	);
 	const starPhoneImages = starlight?.page?.phone?.imageBytes;
 	out.push(
-		judge('phone-images', `Images at the phone viewport at most ${LIMITS.phoneImagesShareOfStarlight * 100}% of Starlight's`, stepcheck.page?.phone?.imageBytes, starPhoneImages === undefined ? null : starPhoneImages * LIMITS.phoneImagesShareOfStarlight, (a, l) => a <= l, (a, l) => `${kB(a)} vs ${kB(l / LIMITS.phoneImagesShareOfStarlight)} for Starlight (${starPhoneImages ? ((a / starPhoneImages) * 100).toFixed(0) : '∞'}%)`, stepcheck.page?.phone?.imageBytes === undefined ? 'not measured in this run' : 'needs --with-starlight (no phone reference for Starlight)'),
+		judge(
+			'phone-images',
+			`Images at the phone viewport at most ${LIMITS.phoneImagesShareOfStarlight * 100}% of Starlight's`,
+			stepcheck.page?.phone?.imageBytes,
+			starPhoneImages === undefined ? null : starPhoneImages * LIMITS.phoneImagesShareOfStarlight,
+			(a, l) => a <= l,
+			(a, l) =>
+				`${kB(a)} vs ${kB(l / LIMITS.phoneImagesShareOfStarlight)} for Starlight (${starPhoneImages ? ((a / starPhoneImages) * 100).toFixed(0) : '∞'}%)`,
+			stepcheck.page?.phone?.imageBytes === undefined
+				? 'not measured in this run'
+				: 'needs --with-starlight (no phone reference for Starlight)',
+		),
 	);
-	out.push(judge('oversized-images', 'No image downloaded larger than it is shown', pages.length ? pages.reduce((n, p) => n + p.oversizedImages, 0) : null, 0, (a) => a === 0, (a) => `${a} image(s) larger than shown`));
+	out.push(
+		judge(
+			'oversized-images',
+			'No image downloaded larger than it is shown',
+			pages.length ? pages.reduce((n, p) => n + p.oversizedImages, 0) : null,
+			0,
+			(a) => a === 0,
+			(a) => `${a} image(s) larger than shown`,
+		),
+	);
 
-	const sizes = Object.keys(stepcheck.builds).map(Number).sort((a, b) => a - b);
+	const sizes = Object.keys(stepcheck.builds)
+		.map(Number)
+		.sort((a, b) => a - b);
 	for (const size of sizes) {
 		const mine = /** @type {BuildFigures} */ (stepcheck.builds[size]);
 		/** @type {{ coldMs?: number, warmMs?: number } | undefined} */
 		const theirs = starlight ? starlight.builds[size] : STARLIGHT_REFERENCE.builds[/** @type {20 | 200} */ (size)];
-		const why = starlight ? `Starlight has no ${size}-guide build in this run` : `no Starlight reference for ${size} guides; use --with-starlight`;
-		out.push(judge(`cold-${size}`, `Cold build of ${size} guides at most ${LIMITS.coldBuildVsStarlight}× ${against}`, mine.coldMs, theirs?.coldMs === undefined ? null : theirs.coldMs * LIMITS.coldBuildVsStarlight, (a, l) => a <= l, (a, l) => `${s(a)} vs ${s(l / LIMITS.coldBuildVsStarlight)} (${(a / (l / LIMITS.coldBuildVsStarlight)).toFixed(2)}×)`, why));
+		const why = starlight
+			? `Starlight has no ${size}-guide build in this run`
+			: `no Starlight reference for ${size} guides; use --with-starlight`;
+		out.push(
+			judge(
+				`cold-${size}`,
+				`Cold build of ${size} guides at most ${LIMITS.coldBuildVsStarlight}× ${against}`,
+				mine.coldMs,
+				theirs?.coldMs === undefined ? null : theirs.coldMs * LIMITS.coldBuildVsStarlight,
+				(a, l) => a <= l,
+				(a, l) => `${s(a)} vs ${s(l / LIMITS.coldBuildVsStarlight)} (${(a / (l / LIMITS.coldBuildVsStarlight)).toFixed(2)}×)`,
+				why,
+			),
+		);
 		for (const phase of /** @type {const} */ (['warm', 'edit'])) {
-			out.push(judge(`${phase}-${size}`, `${phase === 'warm' ? 'Warm rebuild' : 'One-guide edit'} of ${size} guides faster than ${against}'s warm build`, mine[`${phase}Ms`], theirs?.warmMs, (a, l) => a < l, (a, l) => `${s(a)} vs ${s(l)}`, why));
+			out.push(
+				judge(
+					`${phase}-${size}`,
+					`${phase === 'warm' ? 'Warm rebuild' : 'One-guide edit'} of ${size} guides faster than ${against}'s warm build`,
+					mine[`${phase}Ms`],
+					theirs?.warmMs,
+					(a, l) => a < l,
+					(a, l) => `${s(a)} vs ${s(l)}`,
+					why,
+				),
+			);
 		}
 		if (size === 200) {
-			out.push(judge('memory-200', 'Peak memory for 200 guides under 2 GB', mine.peakRssBytes, LIMITS.peakRssBytes200, (a, l) => a < l, (a) => `${(a / 1e9).toFixed(2)} GB`));
+			out.push(
+				judge(
+					'memory-200',
+					'Peak memory for 200 guides under 2 GB',
+					mine.peakRssBytes,
+					LIMITS.peakRssBytes200,
+					(a, l) => a < l,
+					(a) => `${(a / 1e9).toFixed(2)} GB`,
+				),
+			);
 		}
 	}
 	for (let i = 1; i < sizes.length; i += 1) {
@@ -97,7 +205,17 @@ export function checkBudgets({ stepcheck, starlight }) {
 		const a = stepcheck.builds[small]?.coldMs;
 		const b = stepcheck.builds[big]?.coldMs;
 		const growth = typeof a === 'number' && typeof b === 'number' && a > 0 ? b / a : null;
-		out.push(judge(`growth-${small}-${big}`, `Cold build from ${small} to ${big} guides grows no faster than linearly`, growth, big / small, (g, l) => g <= l, (g) => `${g.toFixed(2)}× the time for ${(big / small).toFixed(1)}× the guides; ${typeof a === 'number' && typeof b === 'number' ? `${((b - a) / (big - small) / 1000).toFixed(3)} s per added guide` : ''}`));
+		out.push(
+			judge(
+				`growth-${small}-${big}`,
+				`Cold build from ${small} to ${big} guides grows no faster than linearly`,
+				growth,
+				big / small,
+				(g, l) => g <= l,
+				(g) =>
+					`${g.toFixed(2)}× the time for ${(big / small).toFixed(1)}× the guides; ${typeof a === 'number' && typeof b === 'number' ? `${((b - a) / (big - small) / 1000).toFixed(3)} s per added guide` : ''}`,
+			),
+		);
 	}
 	return out;
 }

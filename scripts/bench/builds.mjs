@@ -69,8 +69,16 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 	const label = `${target.tool} · ${target.size} guide${target.size === 1 ? '' : 's'}`;
 	for (const phase of PHASES) {
 		if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
-		if (phase === 'edit') editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });
-		if (phase === 'screenshot') await replaceOneScreenshot({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, file: firstScreenshot, run });
+		if (phase === 'edit')
+			editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });
+		if (phase === 'screenshot')
+			await replaceOneScreenshot({
+				pristine: target.pristineDir,
+				working: target.guidesDir,
+				guide: firstGuide,
+				file: firstScreenshot,
+				run,
+			});
 		log(`${label} · run ${run}/${runs} · ${phase} build…`);
 		const measure = await measureCommand({
 			command: 'npm',
@@ -80,7 +88,9 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 			onLine: verbose ? (line) => log(`    ${line}`) : undefined,
 		});
 		if (measure.exitCode !== 0) {
-			throw new Error(`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`);
+			throw new Error(
+				`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`,
+			);
 		}
 		const record = {
 			tool: target.tool,
@@ -96,7 +106,9 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 			pagefindBytes: folderBytes(target.pagefindDir),
 		};
 		records.push(record);
-		log(`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`);
+		log(
+			`${label} · run ${run}/${runs} · ${phase}: ${(record.wallMs / 1000).toFixed(1)} s wall, ${(record.cpuMs / 1000).toFixed(1)} s CPU, ${formatBytes(record.peakRssBytes)} peak`,
+		);
 	}
 	return records;
 }

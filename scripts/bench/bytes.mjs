@@ -64,7 +64,9 @@ export function tallyBytes(records) {
 	const tally = emptyTally();
 	for (const record of records) {
 		if (!Number.isFinite(record.transferredBytes) || record.transferredBytes < 0) {
-			throw new Error(`Request ${record.url} has no usable transferred size (${record.transferredBytes}); expected bytes ≥ 0 from Network.loadingFinished.`);
+			throw new Error(
+				`Request ${record.url} has no usable transferred size (${record.transferredBytes}); expected bytes ≥ 0 from Network.loadingFinished.`,
+			);
 		}
 		tally[resourceKind(record)] += record.transferredBytes;
 		tally.total += record.transferredBytes;

@@ -8,7 +8,24 @@
 /** @typedef {import('./random.mjs').Random} Random */
 /** @typedef {{ guide: number, step: number, random: Random }} PageInput */
 
-const NAMES = ['alice', 'bruno', 'chen', 'dara', 'emeka', 'farah', 'goran', 'hana', 'ivo', 'jun', 'kemal', 'lena', 'mateo', 'nadia', 'omar', 'priya'];
+const NAMES = [
+	'alice',
+	'bruno',
+	'chen',
+	'dara',
+	'emeka',
+	'farah',
+	'goran',
+	'hana',
+	'ivo',
+	'jun',
+	'kemal',
+	'lena',
+	'mateo',
+	'nadia',
+	'omar',
+	'priya',
+];
 const SERVICES = ['IAM', 'S3', 'EC2', 'CloudTrail', 'Config', 'GuardDuty', 'KMS', 'Organizations', 'Billing', 'Route 53', 'Lambda', 'RDS'];
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'us-west-2', 'sa-east-1'];
 const ACCENTS = ['#0972d3', '#037f0c', '#8f4bd8', '#d45b07', '#0f7a8a', '#b0084d'];
@@ -54,12 +71,23 @@ code,pre{font:13px/1.5 ui-monospace,monospace}pre{background:#0f1b2a;color:#d1e4
 
 /** @param {Random} random @param {number} rows @param {(r: Random, i: number) => string[]} cells @param {string[]} head */
 function table(random, rows, cells, head) {
-	const body = Array.from({ length: rows }, (_, i) => `<tr>${cells(random, i).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+	const body = Array.from(
+		{ length: rows },
+		(_, i) =>
+			`<tr>${cells(random, i)
+				.map((c) => `<td>${c}</td>`)
+				.join('')}</tr>`,
+	).join('');
 	return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** @param {Random} random */
-const status = (random) => random.pick(['<span class="badge ok">Enabled</span>', '<span class="badge bad">Not enabled</span>', '<span class="badge warn">Pending</span>']);
+const status = (random) =>
+	random.pick([
+		'<span class="badge ok">Enabled</span>',
+		'<span class="badge bad">Not enabled</span>',
+		'<span class="badge warn">Pending</span>',
+	]);
 /** @param {Random} random */
 const day = (random) => `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
@@ -68,73 +96,137 @@ export const CONSOLE_PAGES = [
 	{
 		name: 'sign-in form',
 		render: (input) =>
-			shell(input, 'Sign in', `<div class="card" style="width:420px"><label>Account ID or alias</label><input value="${accountId(input.random)}"><label>IAM user name</label><input value="${input.random.pick(NAMES)}"><label>Password</label><input type="password" value="secret${input.step}"><p><span class="btn primary">Sign in</span><span class="btn">Sign in using root user email</span></p></div>`),
+			shell(
+				input,
+				'Sign in',
+				`<div class="card" style="width:420px"><label>Account ID or alias</label><input value="${accountId(input.random)}"><label>IAM user name</label><input value="${input.random.pick(NAMES)}"><label>Password</label><input type="password" value="secret${input.step}"><p><span class="btn primary">Sign in</span><span class="btn">Sign in using root user email</span></p></div>`,
+			),
 	},
 	{
 		name: 'users table',
 		render: (input) =>
-			shell(input, 'Users', `<div class="card"><p><span class="btn primary">Create user</span><span class="btn">Delete</span></p>${table(input.random, input.random.int(8, 14), (r) => [r.pick(NAMES) + r.int(1, 99), r.pick(['Admins', 'Developers', 'Auditors', 'ReadOnly']), status(r), day(r), `${r.int(1, 400)} days`], ['User name', 'Groups', 'MFA', 'Last activity', 'Password age'])}</div>`),
+			shell(
+				input,
+				'Users',
+				`<div class="card"><p><span class="btn primary">Create user</span><span class="btn">Delete</span></p>${table(input.random, input.random.int(8, 14), (r) => [r.pick(NAMES) + r.int(1, 99), r.pick(['Admins', 'Developers', 'Auditors', 'ReadOnly']), status(r), day(r), `${r.int(1, 400)} days`], ['User name', 'Groups', 'MFA', 'Last activity', 'Password age'])}</div>`,
+			),
 	},
 	{
 		name: 'security credentials',
 		render: (input) =>
-			shell(input, 'My security credentials', `<div class="card"><h3>Multi-factor authentication (MFA)</h3><p class="muted">Use MFA to increase the security of your account. You can register up to 8 devices.</p><p><span class="btn primary">Assign MFA device</span></p>${table(input.random, input.random.int(2, 5), (r) => [r.pick(['Authenticator app', 'Passkey', 'Hardware TOTP token']), `arn:aws:iam::${accountId(r)}:mfa/${r.pick(NAMES)}`, day(r)], ['Type', 'Identifier', 'Created on'])}</div><div class="card"><h3>Access keys</h3>${table(input.random, 2, (r) => [`AKIA${accountId(r)}ABCD`, status(r), day(r)], ['Access key ID', 'Status', 'Last used'])}</div>`),
+			shell(
+				input,
+				'My security credentials',
+				`<div class="card"><h3>Multi-factor authentication (MFA)</h3><p class="muted">Use MFA to increase the security of your account. You can register up to 8 devices.</p><p><span class="btn primary">Assign MFA device</span></p>${table(input.random, input.random.int(2, 5), (r) => [r.pick(['Authenticator app', 'Passkey', 'Hardware TOTP token']), `arn:aws:iam::${accountId(r)}:mfa/${r.pick(NAMES)}`, day(r)], ['Type', 'Identifier', 'Created on'])}</div><div class="card"><h3>Access keys</h3>${table(input.random, 2, (r) => [`AKIA${accountId(r)}ABCD`, status(r), day(r)], ['Access key ID', 'Status', 'Last used'])}</div>`,
+			),
 	},
 	{
 		name: 'policy editor',
 		render: (input) => {
 			const r = input.random;
-			const actions = Array.from({ length: r.int(3, 7) }, () => `"${r.pick(['iam', 's3', 'ec2', 'kms'])}:${r.pick(['List*', 'Get*', 'Describe*', 'CreateVirtualMFADevice', 'EnableMFADevice', 'DeactivateMFADevice'])}"`);
+			const actions = Array.from(
+				{ length: r.int(3, 7) },
+				() =>
+					`"${r.pick(['iam', 's3', 'ec2', 'kms'])}:${r.pick(['List*', 'Get*', 'Describe*', 'CreateVirtualMFADevice', 'EnableMFADevice', 'DeactivateMFADevice'])}"`,
+			);
 			const json = `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Sid": "Step${input.step}Guide${input.guide}",\n    "Effect": "${r.pick(['Allow', 'Deny'])}",\n    "Action": [\n      ${actions.join(',\n      ')}\n    ],\n    "Resource": "*",\n    "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "${r.pick(['false', 'true'])}"}}\n  }]\n}`;
-			return shell(input, 'Create policy', `<div class="card"><p><span class="btn">Visual</span><span class="btn primary">JSON</span></p><pre>${escape(json)}</pre></div><p><span class="btn">Cancel</span><span class="btn primary">Next</span></p>`);
+			return shell(
+				input,
+				'Create policy',
+				`<div class="card"><p><span class="btn">Visual</span><span class="btn primary">JSON</span></p><pre>${escape(json)}</pre></div><p><span class="btn">Cancel</span><span class="btn primary">Next</span></p>`,
+			);
 		},
 	},
 	{
 		name: 'dashboard cards',
 		render: (input) =>
-			shell(input, 'IAM dashboard', `<div class="grid">${Array.from({ length: 6 }, () => `<div class="card"><div class="muted">${input.random.pick(['Users', 'Roles', 'Policies', 'Groups', 'Identity providers', 'Findings'])}</div><div class="stat">${input.random.int(0, 480)}</div></div>`).join('')}</div><div class="card"><h3>Security recommendations</h3><p>${status(input.random)} Add MFA for root user</p><p>${status(input.random)} Root user has no active access keys</p></div>`),
+			shell(
+				input,
+				'IAM dashboard',
+				`<div class="grid">${Array.from({ length: 6 }, () => `<div class="card"><div class="muted">${input.random.pick(['Users', 'Roles', 'Policies', 'Groups', 'Identity providers', 'Findings'])}</div><div class="stat">${input.random.int(0, 480)}</div></div>`).join('')}</div><div class="card"><h3>Security recommendations</h3><p>${status(input.random)} Add MFA for root user</p><p>${status(input.random)} Root user has no active access keys</p></div>`,
+			),
 	},
 	{
 		name: 'wizard',
 		render: (input) => {
 			const at = input.random.int(1, 4);
-			const steps = ['Select device', 'Set up device', 'Verify codes', 'Review'].map((s, i) => `<li style="${i + 1 === at ? 'font-weight:700' : 'color:#5f6b7a'}">Step ${i + 1}: ${s}</li>`).join('');
-			return shell(input, 'Assign MFA device', `<div style="display:flex;gap:24px"><ol class="card" style="width:240px">${steps}</ol><div class="card" style="flex:1"><label>Device name</label><input value="${input.random.pick(NAMES)}-phone-${input.step}"><label>MFA device</label>${['Passkey or security key', 'Authenticator app', 'Hardware TOTP token'].map((o, i) => `<p><input type="radio" style="width:auto" ${i === input.random.int(0, 2) ? 'checked' : ''}> ${o}</p>`).join('')}<p><span class="btn">Cancel</span><span class="btn primary">Next</span></p></div></div>`);
+			const steps = ['Select device', 'Set up device', 'Verify codes', 'Review']
+				.map((s, i) => `<li style="${i + 1 === at ? 'font-weight:700' : 'color:#5f6b7a'}">Step ${i + 1}: ${s}</li>`)
+				.join('');
+			return shell(
+				input,
+				'Assign MFA device',
+				`<div style="display:flex;gap:24px"><ol class="card" style="width:240px">${steps}</ol><div class="card" style="flex:1"><label>Device name</label><input value="${input.random.pick(NAMES)}-phone-${input.step}"><label>MFA device</label>${['Passkey or security key', 'Authenticator app', 'Hardware TOTP token'].map((o, i) => `<p><input type="radio" style="width:auto" ${i === input.random.int(0, 2) ? 'checked' : ''}> ${o}</p>`).join('')}<p><span class="btn">Cancel</span><span class="btn primary">Next</span></p></div></div>`,
+			);
 		},
 	},
 	{
 		name: 'settings toggles',
 		render: (input) =>
-			shell(input, 'Account settings', `<div class="card">${['Require MFA for console sign-in', 'Allow users to change their own password', 'Prevent password reuse', 'Require at least one uppercase letter', 'Password expiration', 'Security Token Service endpoints'].map((s) => `<p><span class="badge ${input.random.next() > 0.5 ? 'ok' : 'bad'}" style="width:44px">${input.random.next() > 0.5 ? 'On' : 'Off'}</span> ${s} <span class="muted">(${input.random.int(1, 90)} days)</span></p>`).join('')}<p><span class="btn primary">Save changes</span></p></div>`),
+			shell(
+				input,
+				'Account settings',
+				`<div class="card">${['Require MFA for console sign-in', 'Allow users to change their own password', 'Prevent password reuse', 'Require at least one uppercase letter', 'Password expiration', 'Security Token Service endpoints'].map((s) => `<p><span class="badge ${input.random.next() > 0.5 ? 'ok' : 'bad'}" style="width:44px">${input.random.next() > 0.5 ? 'On' : 'Off'}</span> ${s} <span class="muted">(${input.random.int(1, 90)} days)</span></p>`).join('')}<p><span class="btn primary">Save changes</span></p></div>`,
+			),
 	},
 	{
 		name: 'event log',
 		render: (input) =>
-			shell(input, 'Event history', `<div class="card"><input placeholder="Filter events" value="${input.random.pick(['ConsoleLogin', 'EnableMFADevice', 'CreateAccessKey', 'AssumeRole'])}">${table(input.random, input.random.int(10, 15), (r) => [`${day(r)} ${r.int(0, 23)}:${String(r.int(0, 59)).padStart(2, '0')}`, r.pick(['ConsoleLogin', 'EnableMFADevice', 'CreateAccessKey', 'AssumeRole', 'PutBucketPolicy']), r.pick(NAMES), `${r.int(1, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, r.pick(REGIONS)], ['Event time', 'Event name', 'User name', 'Source IP', 'Region'])}</div>`),
+			shell(
+				input,
+				'Event history',
+				`<div class="card"><input placeholder="Filter events" value="${input.random.pick(['ConsoleLogin', 'EnableMFADevice', 'CreateAccessKey', 'AssumeRole'])}">${table(input.random, input.random.int(10, 15), (r) => [`${day(r)} ${r.int(0, 23)}:${String(r.int(0, 59)).padStart(2, '0')}`, r.pick(['ConsoleLogin', 'EnableMFADevice', 'CreateAccessKey', 'AssumeRole', 'PutBucketPolicy']), r.pick(NAMES), `${r.int(1, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, r.pick(REGIONS)], ['Event time', 'Event name', 'User name', 'Source IP', 'Region'])}</div>`,
+			),
 	},
 	{
 		name: 'confirmation dialog',
 		render: (input) =>
-			shell(input, 'Access keys', `<div class="card" style="opacity:.4">${table(input.random, 6, (r) => [`AKIA${accountId(r)}WXYZ`, status(r), day(r)], ['Access key ID', 'Status', 'Created'])}</div><div class="card" style="position:absolute;top:180px;left:300px;width:520px;box-shadow:0 8px 32px #0005"><h3>Deactivate access key?</h3><p>Applications that use this key will stop working. You can activate it again later.</p><label>Type <code>confirm</code> to continue</label><input value="${input.random.next() > 0.5 ? 'confirm' : ''}"><p><span class="btn">Cancel</span><span class="btn primary">Deactivate</span></p></div>`),
+			shell(
+				input,
+				'Access keys',
+				`<div class="card" style="opacity:.4">${table(input.random, 6, (r) => [`AKIA${accountId(r)}WXYZ`, status(r), day(r)], ['Access key ID', 'Status', 'Created'])}</div><div class="card" style="position:absolute;top:180px;left:300px;width:520px;box-shadow:0 8px 32px #0005"><h3>Deactivate access key?</h3><p>Applications that use this key will stop working. You can activate it again later.</p><label>Type <code>confirm</code> to continue</label><input value="${input.random.next() > 0.5 ? 'confirm' : ''}"><p><span class="btn">Cancel</span><span class="btn primary">Deactivate</span></p></div>`,
+			),
 	},
 	{
 		name: 'billing chart',
 		render: (input) => {
-			const bars = Array.from({ length: 12 }, (_, i) => `<div style="display:inline-block;width:52px;margin-right:12px;vertical-align:bottom;height:${input.random.int(30, 300)}px;background:${ACCENTS[i % ACCENTS.length]}"></div>`).join('');
-			return shell(input, 'Cost explorer', `<div class="card"><div class="stat">$${input.random.int(10, 9000)}.${String(input.random.int(0, 99)).padStart(2, '0')}</div><p class="muted">Month-to-date cost</p><div style="height:320px;display:flex;align-items:flex-end">${bars}</div></div>`);
+			const bars = Array.from(
+				{ length: 12 },
+				(_, i) =>
+					`<div style="display:inline-block;width:52px;margin-right:12px;vertical-align:bottom;height:${input.random.int(30, 300)}px;background:${ACCENTS[i % ACCENTS.length]}"></div>`,
+			).join('');
+			return shell(
+				input,
+				'Cost explorer',
+				`<div class="card"><div class="stat">$${input.random.int(10, 9000)}.${String(input.random.int(0, 99)).padStart(2, '0')}</div><p class="muted">Month-to-date cost</p><div style="height:320px;display:flex;align-items:flex-end">${bars}</div></div>`,
+			);
 		},
 	},
 	{
 		name: 'terminal',
 		render: (input) => {
 			const user = input.random.pick(NAMES);
-			const lines = [`$ aws sts get-caller-identity`, `{`, `  "UserId": "AIDA${accountId(input.random)}",`, `  "Account": "${accountId(input.random)}",`, `  "Arn": "arn:aws:iam::${accountId(input.random)}:user/${user}"`, `}`, `$ aws iam list-mfa-devices --user-name ${user}`, `{ "MFADevices": [] }`, `$ aws sts get-session-token --serial-number arn:aws:iam::${accountId(input.random)}:mfa/${user} --token-code ${input.random.int(100000, 999999)}`];
+			const lines = [
+				`$ aws sts get-caller-identity`,
+				`{`,
+				`  "UserId": "AIDA${accountId(input.random)}",`,
+				`  "Account": "${accountId(input.random)}",`,
+				`  "Arn": "arn:aws:iam::${accountId(input.random)}:user/${user}"`,
+				`}`,
+				`$ aws iam list-mfa-devices --user-name ${user}`,
+				`{ "MFADevices": [] }`,
+				`$ aws sts get-session-token --serial-number arn:aws:iam::${accountId(input.random)}:mfa/${user} --token-code ${input.random.int(100000, 999999)}`,
+			];
 			return shell(input, 'CloudShell', `<pre style="height:640px">${escape(lines.join('\n'))}</pre>`);
 		},
 	},
 	{
 		name: 'help article',
 		render: (input) =>
-			shell(input, 'Documentation', `<div class="card" style="max-width:820px">${Array.from({ length: 5 }, () => `<p>${Array.from({ length: input.random.int(30, 55) }, () => input.random.pick(['account', 'device', 'sign-in', 'the', 'your', 'security', 'policy', 'user', 'root', 'code', 'key', 'access', 'enable', 'verify', 'and', 'with', 'to', 'of'])).join(' ')}.</p>`).join('')}<p><span class="btn primary">Got it</span><span class="btn">Open the IAM console</span></p></div>`),
+			shell(
+				input,
+				'Documentation',
+				`<div class="card" style="max-width:820px">${Array.from({ length: 5 }, () => `<p>${Array.from({ length: input.random.int(30, 55) }, () => input.random.pick(['account', 'device', 'sign-in', 'the', 'your', 'security', 'policy', 'user', 'root', 'code', 'key', 'access', 'enable', 'verify', 'and', 'with', 'to', 'of'])).join(' ')}.</p>`).join('')}<p><span class="btn primary">Got it</span><span class="btn">Open the IAM console</span></p></div>`,
+			),
 	},
 ];

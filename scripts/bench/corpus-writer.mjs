@@ -57,7 +57,10 @@ export async function ensureCorpus({ benchDir, size, seed, log }) {
 			const png = readFileSync(join(cache, `${sha(shot.html)}.png`));
 			const digest = sha(png);
 			const twin = seen.get(digest);
-			if (twin) throw new Error(`Screenshots ${twin} and ${guide.id}/${shot.file} rendered to identical files; every corpus file must be distinct. Change the page generator in scripts/bench/console-pages.mjs.`);
+			if (twin)
+				throw new Error(
+					`Screenshots ${twin} and ${guide.id}/${shot.file} rendered to identical files; every corpus file must be distinct. Change the page generator in scripts/bench/console-pages.mjs.`,
+				);
 			seen.set(digest, `${guide.id}/${shot.file}`);
 			writeFileSync(join(dir, shot.file), png);
 		}
@@ -90,6 +93,9 @@ export function editOneGuide({ pristine, working, guide, file = 'index.mdx', run
  */
 export async function replaceOneScreenshot({ pristine, working, guide, file, run }) {
 	const original = join(pristine, guide, file);
-	const png = await sharp(original).modulate({ hue: 20 + ((run * 47) % 320) }).png().toBuffer();
+	const png = await sharp(original)
+		.modulate({ hue: 20 + ((run * 47) % 320) })
+		.png()
+		.toBuffer();
 	writeFileSync(join(working, guide, file), png);
 }

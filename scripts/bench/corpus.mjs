@@ -15,11 +15,44 @@ export const SCREENSHOT_SIZE = { width: 1440, height: 900 };
 /** Bump when the generated text or pages change, so a cached corpus is regenerated. */
 export const CORPUS_VERSION = 2;
 
-const SUBJECTS = ['MFA', 'the root user', 'access keys', 'password policy', 'CloudTrail', 'IAM roles', 'session tokens', 'passkeys', 'break-glass access', 'billing alerts', 'service control policies', 'Identity Center'];
+const SUBJECTS = [
+	'MFA',
+	'the root user',
+	'access keys',
+	'password policy',
+	'CloudTrail',
+	'IAM roles',
+	'session tokens',
+	'passkeys',
+	'break-glass access',
+	'billing alerts',
+	'service control policies',
+	'Identity Center',
+];
 const TOPICS = /** @type {const} */ (['sign-in', 'root-user', 'policies', 'cli', 'audit', 'identity-center']);
 const VERBS = ['Open', 'Choose', 'Select', 'Review', 'Confirm', 'Copy', 'Enter', 'Check', 'Turn on', 'Save'];
-const OBJECTS = ['the Security credentials page', 'Assign MFA device', 'the device name field', 'the policy summary', 'the user list', 'the account menu', 'the verification codes', 'the access key table', 'the event history', 'the settings panel'];
-const OPENERS = ['When the page loads,', 'If you manage several accounts,', 'Before you continue,', 'At this point,', 'For most teams,', 'In a shared account,', 'On a phone,', 'After a minute or two,'];
+const OBJECTS = [
+	'the Security credentials page',
+	'Assign MFA device',
+	'the device name field',
+	'the policy summary',
+	'the user list',
+	'the account menu',
+	'the verification codes',
+	'the access key table',
+	'the event history',
+	'the settings panel',
+];
+const OPENERS = [
+	'When the page loads,',
+	'If you manage several accounts,',
+	'Before you continue,',
+	'At this point,',
+	'For most teams,',
+	'In a shared account,',
+	'On a phone,',
+	'After a minute or two,',
+];
 const CLAUSES = [
 	'the console shows the current state of every device registered to the user',
 	'an attacker who has only the password can no longer sign in',
@@ -34,7 +67,14 @@ const CLAUSES = [
 	'the root user should be used only for the few tasks that need it',
 	'an access key that has not been used for ninety days can usually be deleted',
 ];
-const CLOSERS = ['Nothing else changes yet.', 'This is the step most people skip.', 'You can undo it later.', 'Write down what you chose.', 'It takes under a minute.', 'The next step depends on it.'];
+const CLOSERS = [
+	'Nothing else changes yet.',
+	'This is the step most people skip.',
+	'You can undo it later.',
+	'Write down what you chose.',
+	'It takes under a minute.',
+	'The next step depends on it.',
+];
 
 /** @param {string} text */
 export function countWords(text) {
@@ -72,7 +112,16 @@ export function guideId(index) {
 /** @param {PlannedFrontmatter} fm */
 function frontmatterYaml(fm) {
 	const quote = (/** @type {string} */ s) => JSON.stringify(s);
-	return ['---', `title: ${quote(fm.title)}`, `description: ${quote(fm.description)}`, `published: ${fm.published}`, `tags: [${fm.tags.join(', ')}]`, `topic: ${fm.topic}`, `order: ${fm.order}`, '---'].join('\n');
+	return [
+		'---',
+		`title: ${quote(fm.title)}`,
+		`description: ${quote(fm.description)}`,
+		`published: ${fm.published}`,
+		`tags: [${fm.tags.join(', ')}]`,
+		`topic: ${fm.topic}`,
+		`order: ${fm.order}`,
+		'---',
+	].join('\n');
 }
 
 /**

@@ -19,7 +19,10 @@ export function lighthouseFigures(report) {
 	const scores = {};
 	for (const id of LIGHTHOUSE_CATEGORIES) {
 		const score = report?.categories?.[id]?.score;
-		if (typeof score !== 'number') throw new Error(`The Lighthouse report has no ${id} score (got ${JSON.stringify(score)}); the run probably failed: ${report?.runtimeError?.message ?? 'no runtime error given'}.`);
+		if (typeof score !== 'number')
+			throw new Error(
+				`The Lighthouse report has no ${id} score (got ${JSON.stringify(score)}); the run probably failed: ${report?.runtimeError?.message ?? 'no runtime error given'}.`,
+			);
 		scores[id] = Math.round(score * 100);
 	}
 	const audit = (/** @type {string} */ id) => {
@@ -27,7 +30,12 @@ export function lighthouseFigures(report) {
 		if (typeof value !== 'number') throw new Error(`The Lighthouse report has no numeric value for ${id}.`);
 		return value;
 	};
-	return { ...scores, lcpMs: audit('largest-contentful-paint'), tbtMs: audit('total-blocking-time'), cls: audit('cumulative-layout-shift') };
+	return {
+		...scores,
+		lcpMs: audit('largest-contentful-paint'),
+		tbtMs: audit('total-blocking-time'),
+		cls: audit('cumulative-layout-shift'),
+	};
 }
 
 /**
@@ -40,9 +48,21 @@ export async function runLighthouse({ toolDir, url, scratch, runs, log, label })
 		log(`${label} · Lighthouse run ${run}/${runs}…`);
 		const output = join(scratch, `lighthouse-${label.replace(/\W+/g, '-')}-${run}.json`);
 		rmSync(output, { force: true });
-		const args = [cli, url, '--output=json', `--output-path=${output}`, `--chrome-path=${CHROMIUM_PATH}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`, `--only-categories=${LIGHTHOUSE_CATEGORIES.join(',')}`, '--quiet'];
+		const args = [
+			cli,
+			url,
+			'--output=json',
+			`--output-path=${output}`,
+			`--chrome-path=${CHROMIUM_PATH}`,
+			`--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+			`--only-categories=${LIGHTHOUSE_CATEGORIES.join(',')}`,
+			'--quiet',
+		];
 		const code = await new Promise((resolvePromise) => {
-			const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } });
+			const child = spawn(process.execPath, args, {
+				stdio: ['ignore', 'ignore', 'pipe'],
+				env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
+			});
 			let err = '';
 			child.stderr.on('data', (d) => (err += d));
 			child.once('close', (c) => {
@@ -50,7 +70,10 @@ export async function runLighthouse({ toolDir, url, scratch, runs, log, label })
 				resolvePromise(c);
 			});
 		});
-		if (code !== 0) throw new Error(`Lighthouse failed on ${url} (exit ${code}). Run it by hand to see why: node ${args.map((a) => JSON.stringify(a)).join(' ')}`);
+		if (code !== 0)
+			throw new Error(
+				`Lighthouse failed on ${url} (exit ${code}). Run it by hand to see why: node ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+			);
 		figures.push(lighthouseFigures(JSON.parse(readFileSync(output, 'utf8'))));
 	}
 	return figures;

@@ -62,9 +62,15 @@ async function scrollToBottom(tab) {
 async function openSearch(tab) {
 	await tab.keyboard.press('/');
 	await tab.waitForTimeout(400);
-	const focusedInput = () => tab.evaluate(() => { const el = document.activeElement; return !!el && (el.tagName === 'INPUT' || el.getAttribute('role') === 'combobox'); });
+	const focusedInput = () =>
+		tab.evaluate(() => {
+			const el = document.activeElement;
+			return !!el && (el.tagName === 'INPUT' || el.getAttribute('role') === 'combobox');
+		});
 	if (!(await focusedInput())) {
-		const opener = tab.locator('input[type="search"], [role="combobox"], button[aria-label*="search" i], button:has-text("Search")').first();
+		const opener = tab
+			.locator('input[type="search"], [role="combobox"], button[aria-label*="search" i], button:has-text("Search")')
+			.first();
 		if ((await opener.count()) > 0) {
 			await opener.click();
 			await tab.waitForTimeout(400);
@@ -88,14 +94,20 @@ const tallies = (requests) => ({
  */
 export async function measurePage({ browser, url, viewport }) {
 	const settings = VIEWPORTS[viewport];
-	const context = await browser.newContext({ viewport: { width: settings.width, height: settings.height }, deviceScaleFactor: settings.deviceScaleFactor, isMobile: settings.isMobile, hasTouch: settings.hasTouch });
+	const context = await browser.newContext({
+		viewport: { width: settings.width, height: settings.height },
+		deviceScaleFactor: settings.deviceScaleFactor,
+		isMobile: settings.isMobile,
+		hasTouch: settings.hasTouch,
+	});
 	const tab = await context.newPage();
 	/** @type {Promise<MeasuredRequest | null>[]} */
 	const pending = [];
 	tab.on('requestfinished', (request) => void pending.push(measureRequest(request)));
 	try {
 		const response = await tab.goto(url, { waitUntil: 'load' });
-		if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}; the page measurement needs the guide to exist in the build.`);
+		if (!response || !response.ok())
+			throw new Error(`${url} answered ${response?.status() ?? 'nothing'}; the page measurement needs the guide to exist in the build.`);
 		await tab.waitForLoadState('networkidle');
 		const onLoad = tallies(/** @type {MeasuredRequest[]} */ ((await Promise.all(pending)).filter(Boolean)));
 		await scrollToBottom(tab);
@@ -104,11 +116,22 @@ export async function measurePage({ browser, url, viewport }) {
 		const images = await tab.evaluate(() =>
 			[...document.images]
 				.filter((img) => img.complete && img.naturalWidth > 0)
-				.map((img) => { const box = img.getBoundingClientRect(); return { url: img.currentSrc || img.src, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, displayWidth: box.width, displayHeight: box.height }; }),
+				.map((img) => {
+					const box = img.getBoundingClientRect();
+					return {
+						url: img.currentSrc || img.src,
+						naturalWidth: img.naturalWidth,
+						naturalHeight: img.naturalHeight,
+						displayWidth: box.width,
+						displayHeight: box.height,
+					};
+				}),
 		);
 		// Astro inlines small scripts into the HTML; they run on load too, so they count as JavaScript.
 		const inlineScripts = await tab.evaluate(() =>
-			[...document.scripts].filter((el) => !el.src && (!el.type || el.type === 'module' || el.type.includes('javascript'))).map((el) => el.textContent ?? ''),
+			[...document.scripts]
+				.filter((el) => !el.src && (!el.type || el.type === 'module' || el.type.includes('javascript')))
+				.map((el) => el.textContent ?? ''),
 		);
 		const inlineJsBytes = inlineScripts.reduce((n, text) => n + (text.trim() ? gzipSync(text, { level: 6 }).length : 0), 0);
 		const searched = await openSearch(tab);

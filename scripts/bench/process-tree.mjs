@@ -22,7 +22,10 @@ export function parseProcStat(text) {
 	if (close < 0) throw new Error(`Not a /proc/<pid>/stat line (no ")" after the command name): ${text.slice(0, 80)}`);
 	const pid = Number(text.slice(0, text.indexOf('(')).trim());
 	// After ")": state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17), numbered as in proc(5).
-	const rest = text.slice(close + 2).trim().split(/\s+/);
+	const rest = text
+		.slice(close + 2)
+		.trim()
+		.split(/\s+/);
 	const field = (/** @type {number} */ n) => Number(rest[n - 3]);
 	return { pid, ppid: field(4), utime: field(14), stime: field(15), cutime: field(16), cstime: field(17) };
 }

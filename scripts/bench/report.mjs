@@ -9,7 +9,15 @@ import { formatBytes, formatDuration, formatRatio, formatSummary, formatTable } 
 /** @typedef {Record<string, import('./stats.mjs').Summary>} FieldSummaries */
 /** @typedef {Record<string, Record<string, FieldSummaries>>} BuildSummaries size → phase → field → summary */
 
-const BUILD_FIELDS = /** @type {const} */ (['wallMs', 'cpuMs', 'peakRssBytes', 'outputBytes', 'imageBytesIn', 'imageBytesOut', 'pagefindBytes']);
+const BUILD_FIELDS = /** @type {const} */ ([
+	'wallMs',
+	'cpuMs',
+	'peakRssBytes',
+	'outputBytes',
+	'imageBytesIn',
+	'imageBytesOut',
+	'pagefindBytes',
+]);
 
 /**
  * @param {readonly BuildRecord[]} records one tool's records
@@ -21,7 +29,9 @@ export function summarizeBuilds(records) {
 	for (const size of [...new Set(records.map((r) => r.size))].sort((a, b) => a - b)) {
 		out[size] = {};
 		for (const phase of PHASES) {
-			const runs = records.filter((r) => r.size === size && r.phase === phase).map((r) => Object.fromEntries(BUILD_FIELDS.map((f) => [f, r[f]])));
+			const runs = records
+				.filter((r) => r.size === size && r.phase === phase)
+				.map((r) => Object.fromEntries(BUILD_FIELDS.map((f) => [f, r[f]])));
 			if (runs.length) /** @type {Record<string, FieldSummaries>} */ (out[size])[phase] = summarizeFields(runs);
 		}
 	}
@@ -77,7 +87,9 @@ export function toolFigures(result) {
 	}
 	const lh = result.page?.lighthouse;
 	if (lh && lh.performance) {
-		figures.lighthouse = /** @type {import('./budgets.mjs').LighthouseFigures} */ (Object.fromEntries(Object.entries(lh).map(([k, v]) => [k, v.median])));
+		figures.lighthouse = /** @type {import('./budgets.mjs').LighthouseFigures} */ (
+			Object.fromEntries(Object.entries(lh).map(([k, v]) => [k, v.median]))
+		);
 	}
 	return figures;
 }
@@ -104,7 +116,11 @@ export function buildTable({ stepcheck, starlight }) {
 			];
 			if (starlight) {
 				const theirs = starlight[size]?.[phase];
-				row.push(formatSummary(theirs?.wallMs, formatDuration), formatSummary(theirs?.peakRssBytes, formatBytes), formatRatio(ratio(mine.wallMs?.median, theirs?.wallMs?.median)));
+				row.push(
+					formatSummary(theirs?.wallMs, formatDuration),
+					formatSummary(theirs?.peakRssBytes, formatBytes),
+					formatRatio(ratio(mine.wallMs?.median, theirs?.wallMs?.median)),
+				);
 			}
 			rows.push(row);
 		}
@@ -121,7 +137,9 @@ export function pageTable({ stepcheck, starlight }) {
 	if (starlight) headers.push(...viewports.map((v) => `Starlight ${v}`), ...viewports.map((v) => `Ratio ${v}`));
 	/** @type {Array<[string, (p: PageResult) => number | null]>} */
 	const metrics = [
-		...KINDS.map((kind) => /** @type {[string, (p: PageResult) => number]} */ ([`${kind} (load + scroll)`, (p) => p.scrolled.compressed[kind]])),
+		...KINDS.map(
+			(kind) => /** @type {[string, (p: PageResult) => number]} */ ([`${kind} (load + scroll)`, (p) => p.scrolled.compressed[kind]]),
+		),
 		['total (load + scroll)', (p) => p.scrolled.compressed.total],
 		['as served, uncompressed', (p) => p.scrolled.transferred.total],
 		['JS on load (files)', (p) => p.onLoad.compressed.js],

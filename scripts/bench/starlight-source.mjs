@@ -18,15 +18,29 @@ export const STARLIGHT_COMPONENTS = /** @type {const} */ (['Steps']);
  */
 export function toStarlightSource(source, { componentsPath }) {
 	const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
-	if (!match) throw new Error('A guide without front matter (--- … ---) cannot become a Starlight page; every Stepcheck guide starts with it.');
-	const kept = (/** @type {string} */ (match[1])).split('\n').filter((line) => /^(title|description):/.test(line));
+	if (!match)
+		throw new Error('A guide without front matter (--- … ---) cannot become a Starlight page; every Stepcheck guide starts with it.');
+	const kept = /** @type {string} */ (match[1]).split('\n').filter((line) => /^(title|description):/.test(line));
 	const body = source.slice(match[0].length);
-	const imported = new Set([...body.matchAll(/^import\s+(?:\{([^}]*)\}|(\w+))/gm)].flatMap((m) => (m[1] ? m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop() ?? '') : [m[2] ?? ''])));
+	const imported = new Set(
+		[...body.matchAll(/^import\s+(?:\{([^}]*)\}|(\w+))/gm)].flatMap((m) =>
+			m[1]
+				? m[1].split(',').map(
+						(s) =>
+							s
+								.trim()
+								.split(/\s+as\s+/)
+								.pop() ?? '',
+					)
+				: [m[2] ?? ''],
+		),
+	);
 	const used = new Set([...body.matchAll(/<([A-Z][A-Za-z0-9]*)/g)].map((m) => /** @type {string} */ (m[1])));
 	const imports = [];
 	const starlight = STARLIGHT_COMPONENTS.filter((name) => used.has(name) && !imported.has(name));
 	if (starlight.length) imports.push(`import { ${starlight.join(', ')} } from '@astrojs/starlight/components';`);
-	for (const name of STAND_INS) if (used.has(name) && !imported.has(name)) imports.push(`import ${name} from '${componentsPath}/${name}.astro';`);
+	for (const name of STAND_INS)
+		if (used.has(name) && !imported.has(name)) imports.push(`import ${name} from '${componentsPath}/${name}.astro';`);
 	const known = new Set([...STARLIGHT_COMPONENTS, ...STAND_INS, ...imported]);
 	const passthrough = [...used].filter((name) => !known.has(name)).sort();
 	for (const name of passthrough) imports.push(`import ${name} from '${componentsPath}/Passthrough.astro';`);

@@ -55,7 +55,14 @@ export function createStarlightProject({ toolDir, name, guidesFrom, guideIds }) 
 	rmSync(project, { recursive: true, force: true });
 	mkdirSync(join(project, 'src', 'components'), { recursive: true });
 	const { dependencies } = JSON.parse(readFileSync(join(toolDir, 'package.json'), 'utf8'));
-	writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'starlight-bench-site', private: true, type: 'module', scripts: { build: 'astro build' }, dependencies }, null, 2));
+	writeFileSync(
+		join(project, 'package.json'),
+		JSON.stringify(
+			{ name: 'starlight-bench-site', private: true, type: 'module', scripts: { build: 'astro build' }, dependencies },
+			null,
+			2,
+		),
+	);
 	writeFileSync(join(project, 'astro.config.mjs'), CONFIG);
 	writeFileSync(join(project, 'src', 'content.config.ts'), CONTENT_CONFIG);
 	writeFileSync(join(project, 'src', 'components', 'Callout.astro'), CALLOUT);
@@ -63,8 +70,15 @@ export function createStarlightProject({ toolDir, name, guidesFrom, guideIds }) 
 	writeFileSync(join(project, 'src', 'components', 'Passthrough.astro'), PASSTHROUGH);
 	const guides = starlightGuidesDir(project);
 	mkdirSync(guides, { recursive: true });
-	writeFileSync(join(project, 'src', 'content', 'docs', 'index.mdx'), '---\ntitle: Starlight bench\ndescription: The same guides, built with stock Starlight.\n---\n\nGuides for the benchmark.\n');
-	const ids = guideIds ?? readdirSync(guidesFrom, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+	writeFileSync(
+		join(project, 'src', 'content', 'docs', 'index.mdx'),
+		'---\ntitle: Starlight bench\ndescription: The same guides, built with stock Starlight.\n---\n\nGuides for the benchmark.\n',
+	);
+	const ids =
+		guideIds ??
+		readdirSync(guidesFrom, { withFileTypes: true })
+			.filter((d) => d.isDirectory())
+			.map((d) => d.name);
 	for (const id of ids) {
 		const from = join(guidesFrom, id);
 		if (!existsSync(join(from, 'index.mdx'))) throw new Error(`${from} has no index.mdx; a guide folder must hold one.`);

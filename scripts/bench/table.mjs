@@ -41,10 +41,12 @@ export function formatRatio(value) {
  */
 export function formatTable(headers, rows) {
 	for (const [i, row] of rows.entries()) {
-		if (row.length !== headers.length) throw new Error(`Table row ${i + 1} has ${row.length} cells but there are ${headers.length} headers (${headers.join(', ')}).`);
+		if (row.length !== headers.length)
+			throw new Error(`Table row ${i + 1} has ${row.length} cells but there are ${headers.length} headers (${headers.join(', ')}).`);
 	}
 	const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => /** @type {string} */ (r[c]).length)));
-	const line = (/** @type {readonly string[]} */ cells) => `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(/** @type {number} */ (widths[c])) : cell.padStart(/** @type {number} */ (widths[c])))).join(' | ')} |`;
+	const line = (/** @type {readonly string[]} */ cells) =>
+		`| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(/** @type {number} */ (widths[c])) : cell.padStart(/** @type {number} */ (widths[c])))).join(' | ')} |`;
 	const rule = `|${widths.map((w, c) => (c === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`;
 	return [line(headers), rule, ...rows.map(line)].join('\n');
 }

@@ -21,13 +21,20 @@ export function ensureTool({ benchDir, name, packages, probe, log }) {
 	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && existsSync(join(folder, probe))) return folder;
 	mkdirSync(folder, { recursive: true });
 	// A package.json of its own keeps npm from walking up into the project's.
-	if (!existsSync(join(folder, 'package.json'))) writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: `bench-${name}`, private: true, type: 'module' }, null, 2));
+	if (!existsSync(join(folder, 'package.json')))
+		writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: `bench-${name}`, private: true, type: 'module' }, null, 2));
 	log(`${name}: installing ${wanted} into ${folder} (once)…`);
-	const result = spawnSync('npm', ['install', '--prefix', folder, '--no-audit', '--no-fund', '--save-exact', ...packages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const result = spawnSync('npm', ['install', '--prefix', folder, '--no-audit', '--no-fund', '--save-exact', ...packages], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	if (result.status !== 0) {
-		throw new Error(`npm install of ${wanted} into ${folder} failed (exit ${result.status}). Check that the npm registry is reachable, then run the bench again.\n${result.stderr}`);
+		throw new Error(
+			`npm install of ${wanted} into ${folder} failed (exit ${result.status}). Check that the npm registry is reachable, then run the bench again.\n${result.stderr}`,
+		);
 	}
-	if (!existsSync(join(folder, probe))) throw new Error(`npm installed ${wanted} into ${folder} but ${probe} is not there; remove ${folder} and run the bench again.`);
+	if (!existsSync(join(folder, probe)))
+		throw new Error(`npm installed ${wanted} into ${folder} but ${probe} is not there; remove ${folder} and run the bench again.`);
 	writeFileSync(stamp, wanted);
 	return folder;
 }

@@ -4,12 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { canonicalOldPath } from '../lib/redirects/old-paths.ts';
-import {
-	buildRedirectMap,
-	guideRedirectSourcesSchema,
-	legacyRedirectsSchema,
-	type SitePage,
-} from '../lib/redirects/redirect-map.ts';
+import { buildRedirectMap, guideRedirectSourcesSchema, legacyRedirectsSchema, type SitePage } from '../lib/redirects/redirect-map.ts';
 import {
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
@@ -69,7 +64,9 @@ export function legacyRedirects(): AstroIntegration {
 				const sourcesFile = fileURLToPath(new URL(`.${LEGACY_SOURCES_ROUTE}`, clientDir));
 				const sourcesParsed = guideRedirectSourcesSchema.safeParse(JSON.parse(await readFile(sourcesFile, 'utf8')));
 				if (!sourcesParsed.success) {
-					throw new Error(`The guides' redirect declarations (${LEGACY_SOURCES_ROUTE}) are not in the expected shape: ${sourcesParsed.error.message}`);
+					throw new Error(
+						`The guides' redirect declarations (${LEGACY_SOURCES_ROUTE}) are not in the expected shape: ${sourcesParsed.error.message}`,
+					);
 				}
 				await rm(sourcesFile);
 				const guides = sourcesParsed.data.map((g) => ({ ...g, file: relativeToRoot(root, g.file) }));

@@ -40,7 +40,9 @@ describe('a build with bad content', () => {
 		expect(status).not.toBe(0);
 		expect(output).toContain('bad-date/index.mdx');
 		expect(output).toMatch(/description: `description` is 170 characters; .*Shorten it to 160 or fewer/);
-		expect(output).toMatch(/published: `published` "09-12-2019" is ambiguous: it reads as 2019-09-12 \(month first\) or 2019-12-09 \(day first\)/);
+		expect(output).toMatch(
+			/published: `published` "09-12-2019" is ambiguous: it reads as 2019-09-12 \(month first\) or 2019-12-09 \(day first\)/,
+		);
 	});
 
 	it('fails on a body error, naming the file and line of each problem', () => {

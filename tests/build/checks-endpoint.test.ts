@@ -7,7 +7,16 @@ import { endpointRefusalSchema } from '../../src/lib/aws/mfa-status-schema';
 import { CHECK_IDS, CHECKS, findCheck } from '../../src/lib/checks/registry';
 import { rawRequest, type RawResponse } from '../support/aws-fixtures';
 import { accountSummary, awsError, callerIdentity, startFakeAws, type RunningFake } from '../support/fake-aws';
-import { credentialReport, getUser, mfaDevices, reportComplete, reportRow, simulation, everyProbe, loginProfile } from '../support/fake-iam-replies';
+import {
+	credentialReport,
+	getUser,
+	mfaDevices,
+	reportComplete,
+	reportRow,
+	simulation,
+	everyProbe,
+	loginProfile,
+} from '../support/fake-iam-replies';
 import { awsEnvFor } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
 
@@ -35,14 +44,20 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 	let server: RunningServer;
 	let host: string;
 	let configDir: string;
-	const get = (path: string, headers: Record<string, string> = {}) => rawRequest(`${server.url}${path}`, { headers: { Host: host, ...headers } });
+	const get = (path: string, headers: Record<string, string> = {}) =>
+		rawRequest(`${server.url}${path}`, { headers: { Host: host, ...headers } });
 	const post = (path: string, headers: Record<string, string> = {}) =>
 		rawRequest(`${server.url}${path}`, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json', ...headers } });
 
 	beforeAll(async () => {
 		fake = await startFakeAws({
 			GetCallerIdentity: callerIdentity('arn:aws:iam::123456789012:user/alice'),
-			GetAccountSummary: accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1, AccountAccessKeysPresent: 1, AccountSigningCertificatesPresent: 0 }),
+			GetAccountSummary: accountSummary({
+				AccountMFAEnabled: 1,
+				AccountPasswordPresent: 1,
+				AccountAccessKeysPresent: 1,
+				AccountSigningCertificatesPresent: 0,
+			}),
 			ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/alice-phone']),
 			GetLoginProfile: loginProfile('alice'),
 			GetUser: getUser('mfa-tester'),
@@ -70,14 +85,17 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 		expect(body.error.message).toContain('root-user');
 	});
 
-	it.each(CHECKS.map((check) => [check.id, check.method] as const))('runs %s (%s) with its schema and the safe headers', async (id, method) => {
-		const response = method === 'POST' ? await post(`/api/checks/${id}`, { Origin: `http://${host}` }) : await get(`/api/checks/${id}`);
-		expect(response.status).toBe(200);
-		expectSafeHeaders(response);
-		const body = findCheck(id)!.resultSchema.parse(JSON.parse(response.body));
-		expect(checkResultBaseSchema.parse(body).check).toBe(id);
-		expectNoSecrets(response.body);
-	});
+	it.each(CHECKS.map((check) => [check.id, check.method] as const))(
+		'runs %s (%s) with its schema and the safe headers',
+		async (id, method) => {
+			const response = method === 'POST' ? await post(`/api/checks/${id}`, { Origin: `http://${host}` }) : await get(`/api/checks/${id}`);
+			expect(response.status).toBe(200);
+			expectSafeHeaders(response);
+			const body = findCheck(id)!.resultSchema.parse(JSON.parse(response.body));
+			expect(checkResultBaseSchema.parse(body).check).toBe(id);
+			expectNoSecrets(response.body);
+		},
+	);
 
 	it('passes a valid user name to the policy check', async () => {
 		const response = await get('/api/checks/mfa-policy?user=mfa-tester');
@@ -96,7 +114,10 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 		const response = await get(`/api/checks/mfa-policy?user=${encodeURIComponent(user)}`);
 		expect(response.status).toBe(400);
 		expectSafeHeaders(response);
-		expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({ code: 'bad-request', message: expect.stringContaining('not a valid IAM user name') });
+		expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({
+			code: 'bad-request',
+			message: expect.stringContaining('not a valid IAM user name'),
+		});
 		expect(fake.calls).toEqual(before);
 	});
 
@@ -176,14 +197,21 @@ describe('/api/checks/<id> switches and failures', () => {
 			const response = await rawRequest(`${server.url}/api/checks/root-user`, { headers: { Host: `127.0.0.1:${server.port}` } });
 			expect(response.status).toBe(404);
 			expectSafeHeaders(response);
-			expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({ code: 'disabled', message: expect.stringContaining(reason) });
+			expect(endpointRefusalSchema.parse(JSON.parse(response.body)).error).toMatchObject({
+				code: 'disabled',
+				message: expect.stringContaining(reason),
+			});
 		} finally {
 			await server.stop();
 		}
 	});
 
 	it('answers an allowed proxy host in "on" mode, and only that host', async () => {
-		const server = await startSiteServer(inject('outDir'), { ...awsEnvFor('http://127.0.0.1:9'), STEPCHECK_MFA_CHECK: 'on', STEPCHECK_ALLOWED_HOSTS: 'stepcheck.corp.example' });
+		const server = await startSiteServer(inject('outDir'), {
+			...awsEnvFor('http://127.0.0.1:9'),
+			STEPCHECK_MFA_CHECK: 'on',
+			STEPCHECK_ALLOWED_HOSTS: 'stepcheck.corp.example',
+		});
 		try {
 			const allowed = await rawRequest(`${server.url}/api/checks/identity-center`, { headers: { Host: 'stepcheck.corp.example' } });
 			expect(allowed.status).toBe(200);
@@ -195,7 +223,9 @@ describe('/api/checks/<id> switches and failures', () => {
 	});
 
 	it('turns an expired token into 503 without leaking the key or a stack trace', async () => {
-		const fake = await startFakeAws({ GetCallerIdentity: awsError('ExpiredToken', 403, `The security token ${KEYS.AWS_ACCESS_KEY_ID} is expired`) });
+		const fake = await startFakeAws({
+			GetCallerIdentity: awsError('ExpiredToken', 403, `The security token ${KEYS.AWS_ACCESS_KEY_ID} is expired`),
+		});
 		const server = await startSiteServer(inject('outDir'), awsEnvFor(fake.url, KEYS));
 		try {
 			const response = await rawRequest(`${server.url}/api/checks/root-user`, { headers: { Host: `127.0.0.1:${server.port}` } });

@@ -16,7 +16,10 @@ const GUIDES_DIR = join(ROOT, 'src/content/guides');
 const published = readdirSync(GUIDES_DIR, { withFileTypes: true })
 	.filter((d) => d.isDirectory() && existsSync(join(GUIDES_DIR, d.name, 'index.mdx')))
 	.map((d) => {
-		const data = parseYaml(frontmatterText(readFileSync(join(GUIDES_DIR, d.name, 'index.mdx'), 'utf8')) ?? '') as { title: string; draft?: boolean };
+		const data = parseYaml(frontmatterText(readFileSync(join(GUIDES_DIR, d.name, 'index.mdx'), 'utf8')) ?? '') as {
+			title: string;
+			draft?: boolean;
+		};
 		return { id: d.name, title: data.title, draft: data.draft === true };
 	})
 	.filter((g) => !g.draft);

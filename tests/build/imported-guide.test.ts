@@ -30,7 +30,15 @@ describe('an imported guide builds and its old URLs redirect', () => {
 		rmSync(OUT, { recursive: true, force: true });
 		const errors: string[] = [];
 		const code = runImport(
-			['tests/fixtures/hugo/site/content', '--images', 'tests/fixtures/hugo/loose-images', '--date-order', 'dmy', '--out', relative(ROOT, CONTENT)],
+			[
+				'tests/fixtures/hugo/site/content',
+				'--images',
+				'tests/fixtures/hugo/loose-images',
+				'--date-order',
+				'dmy',
+				'--out',
+				relative(ROOT, CONTENT),
+			],
 			{ cwd: ROOT, projectRoot: ROOT, log: () => {}, error: (line) => errors.push(line) },
 		);
 		expect(errors).toEqual([]);
@@ -105,6 +113,8 @@ describe('a build with colliding old URLs', () => {
 		const output = `${result.stdout}\n${result.stderr}`;
 		expect(result.status).not.toBe(0);
 		expect(output).toMatch(/\/old-shared\/ is claimed twice .*first-guide\/index\.mdx.*second-guide\/index\.mdx/);
-		expect(output).toMatch(/"\/guides\/first-guide\/" in .*second-guide\/index\.mdx is the URL of a real page \(\/guides\/first-guide\/, from .*first-guide\/index\.mdx\)/);
+		expect(output).toMatch(
+			/"\/guides\/first-guide\/" in .*second-guide\/index\.mdx is the URL of a real page \(\/guides\/first-guide\/, from .*first-guide\/index\.mdx\)/,
+		);
 	});
 });

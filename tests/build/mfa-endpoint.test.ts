@@ -52,7 +52,9 @@ describe('MFA endpoint over HTTP (built server, moto behind it)', () => {
 	});
 
 	it('refuses a GET another site starts', async () => {
-		const response = await rawRequest(`${server.url}/api/mfa-status`, { headers: { Host: host, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://attacker.example' } });
+		const response = await rawRequest(`${server.url}/api/mfa-status`, {
+			headers: { Host: host, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://attacker.example' },
+		});
 		expect(response.status).toBe(403);
 		expect(JSON.parse(response.body).error.code).toBe('forbidden-origin');
 	});
@@ -63,7 +65,10 @@ describe('MFA endpoint over HTTP (built server, moto behind it)', () => {
 		['Sec-Fetch-Site same-origin but a foreign Origin', { Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'same-origin' }],
 	])('refuses the account POST with %s', async (_name, headers) => {
 		// A JSON body type gets past Astro's own form-origin check, so this reaches Stepcheck's guard.
-		const response = await rawRequest(`${server.url}/api/mfa-status/account`, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json', ...headers } });
+		const response = await rawRequest(`${server.url}/api/mfa-status/account`, {
+			method: 'POST',
+			headers: { Host: host, 'Content-Type': 'application/json', ...headers },
+		});
 		expect(response.status).toBe(403);
 		expectSafeHeaders(response);
 		expect(JSON.parse(response.body).error.code).toBe('forbidden-origin');
@@ -79,7 +84,10 @@ describe('MFA endpoint over HTTP (built server, moto behind it)', () => {
 	});
 
 	it('runs the account POST from the same origin', async () => {
-		const response = await rawRequest(`${server.url}/api/mfa-status/account`, { method: 'POST', headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' } });
+		const response = await rawRequest(`${server.url}/api/mfa-status/account`, {
+			method: 'POST',
+			headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
+		});
 		expect(response.status).toBe(200);
 		expectSafeHeaders(response);
 		const body = accountPostureSchema.parse(JSON.parse(response.body));

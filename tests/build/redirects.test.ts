@@ -39,12 +39,16 @@ describe('redirect outputs of the build', () => {
 	});
 
 	it('_redirects holds exactly the server map, as 301s', () => {
-		const lines = readFileSync(join(client, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-		const rules = Object.fromEntries(lines.map((line) => {
-			const [from, to, status] = line.split(/\s+/);
-			expect(status).toBe('301');
-			return [from, to];
-		}));
+		const lines = readFileSync(join(client, '_redirects'), 'utf8')
+			.split('\n')
+			.filter((l) => l && !l.startsWith('#'));
+		const rules = Object.fromEntries(
+			lines.map((line) => {
+				const [from, to, status] = line.split(/\s+/);
+				expect(status).toBe('301');
+				return [from, to];
+			}),
+		);
 		expect(rules).toEqual(lookup);
 	});
 

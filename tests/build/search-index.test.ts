@@ -57,7 +57,16 @@ describe('the Pagefind index of the build', () => {
 	});
 
 	it('leaves out navigation, footer, progress controls, step links and captions', () => {
-		const chrome = ['Skip to content', 'RSS feed', 'Reset progress', 'steps done', 'On this page', 'Dark theme', 'Search the guides', 'More guides'];
+		const chrome = [
+			'Skip to content',
+			'RSS feed',
+			'Reset progress',
+			'steps done',
+			'On this page',
+			'Dark theme',
+			'Search the guides',
+			'More guides',
+		];
 		for (const page of pages) {
 			for (const words of chrome) expect(page.content, `${page.url} indexes “${words}”`).not.toContain(words);
 			expect(page.content, `${page.url} indexes the Done buttons`).not.toMatch(/Done with step/);

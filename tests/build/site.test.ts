@@ -159,7 +159,16 @@ describe('built site', () => {
 	});
 
 	it('has no broken internal link or anchor anywhere', () => {
-		const idsByPath = new Map(pages.map((p) => [p.path, new Set(elements(p.tree).map((e) => attr(e, 'id')).filter(Boolean))]));
+		const idsByPath = new Map(
+			pages.map((p) => [
+				p.path,
+				new Set(
+					elements(p.tree)
+						.map((e) => attr(e, 'id'))
+						.filter(Boolean),
+				),
+			]),
+		);
 		const broken: string[] = [];
 		for (const p of pages) {
 			for (const a of elements(p.tree, 'a')) {

@@ -92,16 +92,17 @@ describe('copy button on guide code blocks', () => {
 		await page.evaluate(() => {
 			const region = document.querySelector('[data-copy-status]')!;
 			(window as unknown as { announcements: string[] }).announcements = [];
-			new MutationObserver(() => (window as unknown as { announcements: string[] }).announcements.push(region.textContent ?? '')).observe(region, {
-				childList: true,
-				characterData: true,
-				subtree: true,
-			});
+			new MutationObserver(() => (window as unknown as { announcements: string[] }).announcements.push(region.textContent ?? '')).observe(
+				region,
+				{
+					childList: true,
+					characterData: true,
+					subtree: true,
+				},
+			);
 		});
 		await button.click();
-		await expect
-			.poll(() => page.evaluate(() => (window as unknown as { announcements: string[] }).announcements))
-			.toEqual(['', 'Copied']);
+		await expect.poll(() => page.evaluate(() => (window as unknown as { announcements: string[] }).announcements)).toEqual(['', 'Copied']);
 	});
 
 	it('uses a polite status region that assistive technology reads out', async () => {

@@ -165,13 +165,22 @@ describe('a guide in the browser', () => {
 		await freshPage();
 		await page.goto(base + GUIDE);
 		await page.emulateMedia({ media: 'print' });
-		const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+		const shown = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((el) => getComputedStyle(el).display !== 'none');
 		expect(await shown('.site-header')).toBe(false);
 		expect(await shown('.progress')).toBe(false);
 		expect(await shown('.step-done')).toBe(false);
 		expect(await shown('ol.steps')).toBe(true);
 		expect(await shown('.screenshot img')).toBe(true);
-		expect(await page.locator('.step').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid-page');
+		expect(
+			await page
+				.locator('.step')
+				.first()
+				.evaluate((el) => getComputedStyle(el).breakInside),
+		).toBe('avoid-page');
 	});
 
 	it.each([

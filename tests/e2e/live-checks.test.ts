@@ -17,12 +17,55 @@ const POLL = { timeout: 15_000 };
 
 /** Each guide's check, what the fake AWS behind the server makes it say, and the step its first advice opens. */
 const CASES = [
-	{ id: 'root-user', state: 'fail', guide: 'protect-root-user', status: /^Fail: The root user is not locked down: root can sign in with a password and no MFA, and root has access keys\.$/, link: 'Step 3: Give root a passkey or security key', href: '/guides/protect-root-user/#step-3' },
-	{ id: 'backup-device', state: 'fail', guide: 'backup-mfa-device', status: /^Fail: alice has one MFA device and no backup\.$/, link: 'Step 3: Add the backup device', href: '/guides/backup-mfa-device/#step-3' },
-	{ id: 'mfa-policy', state: 'fail', guide: 'require-mfa-policy', user: 'mfa-tester', status: /^Fail: mfa-tester can use ordinary actions without MFA/, link: 'Step 5: Attach the policy to the test group', href: '/guides/require-mfa-policy/#step-5' },
-	{ id: 'cli-mfa', state: 'warn', guide: 'mfa-aws-cli', status: /^Warning: The profile "default" has mfa_serial but no role_arn/, link: 'Step 5: Add a profile that asks for your code', href: '/guides/mfa-aws-cli/#step-5' },
-	{ id: 'users-without-mfa', state: 'fail', guide: 'find-users-without-mfa', status: /^Fail: Can sign in to the console without MFA: bob\.$/, link: 'Step 5: Follow up with each person', href: '/guides/find-users-without-mfa/#step-5' },
-	{ id: 'identity-center', state: 'unknown', guide: 'identity-center-mfa', status: /^Unknown: AWS offers no API that reads the MFA settings of IAM Identity Center/, link: 'Step 2: Go to the MFA settings', href: '/guides/identity-center-mfa/#step-2' },
+	{
+		id: 'root-user',
+		state: 'fail',
+		guide: 'protect-root-user',
+		status: /^Fail: The root user is not locked down: root can sign in with a password and no MFA, and root has access keys\.$/,
+		link: 'Step 3: Give root a passkey or security key',
+		href: '/guides/protect-root-user/#step-3',
+	},
+	{
+		id: 'backup-device',
+		state: 'fail',
+		guide: 'backup-mfa-device',
+		status: /^Fail: alice has one MFA device and no backup\.$/,
+		link: 'Step 3: Add the backup device',
+		href: '/guides/backup-mfa-device/#step-3',
+	},
+	{
+		id: 'mfa-policy',
+		state: 'fail',
+		guide: 'require-mfa-policy',
+		user: 'mfa-tester',
+		status: /^Fail: mfa-tester can use ordinary actions without MFA/,
+		link: 'Step 5: Attach the policy to the test group',
+		href: '/guides/require-mfa-policy/#step-5',
+	},
+	{
+		id: 'cli-mfa',
+		state: 'warn',
+		guide: 'mfa-aws-cli',
+		status: /^Warning: The profile "default" has mfa_serial but no role_arn/,
+		link: 'Step 5: Add a profile that asks for your code',
+		href: '/guides/mfa-aws-cli/#step-5',
+	},
+	{
+		id: 'users-without-mfa',
+		state: 'fail',
+		guide: 'find-users-without-mfa',
+		status: /^Fail: Can sign in to the console without MFA: bob\.$/,
+		link: 'Step 5: Follow up with each person',
+		href: '/guides/find-users-without-mfa/#step-5',
+	},
+	{
+		id: 'identity-center',
+		state: 'unknown',
+		guide: 'identity-center-mfa',
+		status: /^Unknown: AWS offers no API that reads the MFA settings of IAM Identity Center/,
+		link: 'Step 2: Go to the MFA settings',
+		href: '/guides/identity-center-mfa/#step-2',
+	},
 ] as const;
 
 describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', () => {
@@ -34,7 +77,12 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 	beforeAll(async () => {
 		fake = await startFakeAws({
 			GetCallerIdentity: callerIdentity('arn:aws:iam::123456789012:user/alice'),
-			GetAccountSummary: accountSummary({ AccountMFAEnabled: 0, AccountPasswordPresent: 1, AccountAccessKeysPresent: 1, AccountSigningCertificatesPresent: 0 }),
+			GetAccountSummary: accountSummary({
+				AccountMFAEnabled: 0,
+				AccountPasswordPresent: 1,
+				AccountAccessKeysPresent: 1,
+				AccountSigningCertificatesPresent: 0,
+			}),
 			ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/alice-phone']),
 			GetUser: getUser('mfa-tester'),
 			SimulatePrincipalPolicy: simulation(everyProbe('allowed')),
@@ -64,29 +112,34 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 		return { page, apiRequests };
 	}
 
-	it.each(CASES.map((entry) => [entry.id, entry] as const))('%s: renders inside its step, runs, and links its advice to the right step', async (id, entry) => {
-		const { page, apiRequests } = await openGuide(entry.guide, id);
-		const check = page.locator(`live-check[data-check="${id}"]`);
-		const verifiedStep = findCheck(id)!.steps;
-		expect(await check.evaluate((node) => node.closest('li[id^="step-"]')?.id ?? null), 'the check sits inside a step').toMatch(/^step-\d+$/);
-		expect(verifiedStep.length).toBeGreaterThan(0);
-		expect(apiRequests, 'nothing is requested before the reader asks').toEqual([]);
-		if ('user' in entry) await check.getByLabel(/IAM user to check/).fill(entry.user);
-		await check.getByRole('button', { name: findCheck(id)!.action }).click();
-		await expect.poll(() => check.getByRole('status').textContent(), POLL).toMatch(entry.status);
-		expect(apiRequests).toEqual([`${server.url}/api/checks/${id}${'user' in entry ? `?user=${entry.user}` : ''}`]);
-		const advice = check.getByRole('link', { name: entry.link });
-		expect(await advice.getAttribute('href')).toBe(entry.href);
-		expect(await check.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-		expect(await check.getAttribute('data-state')).toBe(entry.state);
-		expect(await check.getByRole('button', { name: 'Check again' }).count()).toBe(1);
-		expect(await axeViolations(page, { include: `live-check[data-check="${id}"]` })).toEqual([]);
-		// The link opens the step it names, on this page.
-		await advice.click();
-		await expect.poll(() => page.evaluate(() => location.pathname + location.hash), POLL).toBe(entry.href);
-		expect(await page.locator(`li${new URL(entry.href, server.url).hash}`).count()).toBe(1);
-		await page.context().close();
-	});
+	it.each(CASES.map((entry) => [entry.id, entry] as const))(
+		'%s: renders inside its step, runs, and links its advice to the right step',
+		async (id, entry) => {
+			const { page, apiRequests } = await openGuide(entry.guide, id);
+			const check = page.locator(`live-check[data-check="${id}"]`);
+			const verifiedStep = findCheck(id)!.steps;
+			expect(await check.evaluate((node) => node.closest('li[id^="step-"]')?.id ?? null), 'the check sits inside a step').toMatch(
+				/^step-\d+$/,
+			);
+			expect(verifiedStep.length).toBeGreaterThan(0);
+			expect(apiRequests, 'nothing is requested before the reader asks').toEqual([]);
+			if ('user' in entry) await check.getByLabel(/IAM user to check/).fill(entry.user);
+			await check.getByRole('button', { name: findCheck(id)!.action }).click();
+			await expect.poll(() => check.getByRole('status').textContent(), POLL).toMatch(entry.status);
+			expect(apiRequests).toEqual([`${server.url}/api/checks/${id}${'user' in entry ? `?user=${entry.user}` : ''}`]);
+			const advice = check.getByRole('link', { name: entry.link });
+			expect(await advice.getAttribute('href')).toBe(entry.href);
+			expect(await check.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+			expect(await check.getAttribute('data-state')).toBe(entry.state);
+			expect(await check.getByRole('button', { name: 'Check again' }).count()).toBe(1);
+			expect(await axeViolations(page, { include: `live-check[data-check="${id}"]` })).toEqual([]);
+			// The link opens the step it names, on this page.
+			await advice.click();
+			await expect.poll(() => page.evaluate(() => location.pathname + location.hash), POLL).toBe(entry.href);
+			expect(await page.locator(`li${new URL(entry.href, server.url).hash}`).count()).toBe(1);
+			await page.context().close();
+		},
+	);
 
 	it('works by keyboard: type a user name, press Enter, hear the result', async () => {
 		const { page } = await openGuide('require-mfa-policy', 'mfa-policy');

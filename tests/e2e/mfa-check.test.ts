@@ -56,7 +56,9 @@ describe('LiveCheck "mfa" and "users-without-mfa" on /check/ in Chromium (built 
 		expect(device, 'the device shows when it was enabled').toMatch(/, enabled \d{4}-\d\d-\d\d$/);
 		expect(await result.getByRole('heading', { name: 'MFA devices (1)' }).count()).toBe(1);
 		expect(await result.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-		expect(await result.getByRole('link', { name: 'Step 9: Test the device' }).getAttribute('href')).toBe('/guides/turn-on-mfa-aws/#step-9');
+		expect(await result.getByRole('link', { name: 'Step 9: Test the device' }).getAttribute('href')).toBe(
+			'/guides/turn-on-mfa-aws/#step-9',
+		);
 		expect(await mfa.getAttribute('data-state')).toBe('pass');
 		expect(await page.getByRole('button', { name: 'Check again' }).count()).toBe(1);
 		expect(await axeViolations(page, { include: 'live-check' })).toEqual([]);
@@ -66,11 +68,15 @@ describe('LiveCheck "mfa" and "users-without-mfa" on /check/ in Chromium (built 
 	it('shows a fail for a user without MFA and links the fix to step 3', async () => {
 		const { page, mfa } = await openCheckPage(failServer.url);
 		await mfa.getByRole('button', { name: 'Check my MFA' }).click();
-		await expect.poll(() => mfa.getByRole('status').textContent(), POLL).toContain('Fail: bob can sign in to the console with a password and has no MFA device.');
+		await expect
+			.poll(() => mfa.getByRole('status').textContent(), POLL)
+			.toContain('Fail: bob can sign in to the console with a password and has no MFA device.');
 		const result = mfa.locator('[data-result]');
 		expect(await result.textContent()).toContain('Console password');
 		expect(await result.getByRole('heading', { name: 'MFA devices (0)' }).count()).toBe(1);
-		expect(await result.getByRole('link', { name: 'Step 3: Assign MFA device' }).getAttribute('href')).toBe('/guides/turn-on-mfa-aws/#step-3');
+		expect(await result.getByRole('link', { name: 'Step 3: Assign MFA device' }).getAttribute('href')).toBe(
+			'/guides/turn-on-mfa-aws/#step-3',
+		);
 		expect(await mfa.getAttribute('data-state')).toBe('fail');
 		expect(await axeViolations(page, { include: 'live-check' })).toEqual([]);
 		await page.context().close();

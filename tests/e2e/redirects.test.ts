@@ -39,7 +39,9 @@ describe('the Node server answers old URLs', () => {
 	it('with 301 to HEAD and 308 to other methods', async () => {
 		const head = await fetch(`${baseUrl}/aws_security`, { method: 'HEAD', redirect: 'manual' });
 		expect(head.status).toBe(301);
-		const edgePost = await cloudFront({ request: { method: 'POST', uri: '/blog/2019/enable-aws-mfa/', headers: {}, querystring: { a: { value: 'b' } } } });
+		const edgePost = await cloudFront({
+			request: { method: 'POST', uri: '/blog/2019/enable-aws-mfa/', headers: {}, querystring: { a: { value: 'b' } } },
+		});
 		expect(edgePost.statusCode).toBe(308);
 		expect(edgePost.headers?.location?.value).toBe('/guides/turn-on-mfa-aws/?a=b');
 		for (const method of ['POST', 'PUT', 'DELETE']) {
@@ -68,10 +70,12 @@ function startStaticHost(root: string): Promise<{ url: string; server: Server }>
 		res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
 		createReadStream(file).pipe(res);
 	});
-	return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-		const address = server.address();
-		done({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-	}));
+	return new Promise((done) =>
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			done({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
+		}),
+	);
 }
 
 describe('old URLs in Chromium', () => {
@@ -88,10 +92,16 @@ describe('old URLs in Chromium', () => {
 
 	it('the stub pages on a plain static host land on the guide keeping query and fragment', async () => {
 		const page = await browser.newPage();
-		for (const from of ['/blog/2019/enable-aws-mfa/', '/blog/2019/enable-mfa-on-aws-in-10-steps-with-pictures', '/enable-mfa-on-aws-in-10-steps-with-pictures/index.html']) {
+		for (const from of [
+			'/blog/2019/enable-aws-mfa/',
+			'/blog/2019/enable-mfa-on-aws-in-10-steps-with-pictures',
+			'/enable-mfa-on-aws-in-10-steps-with-pictures/index.html',
+		]) {
 			await page.goto(`${staticHost.url}${from}?ref=bookmark#step-3`);
 			await page.waitForURL(/\/guides\/turn-on-mfa-aws\//);
-			expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe('/guides/turn-on-mfa-aws/?ref=bookmark#step-3');
+			expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe(
+				'/guides/turn-on-mfa-aws/?ref=bookmark#step-3',
+			);
 			expect(await page.title()).toContain('Turn on MFA');
 		}
 		await page.close();

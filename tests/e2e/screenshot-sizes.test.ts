@@ -37,7 +37,9 @@ async function screenshotsAt(width: number, deviceScaleFactor: number): Promise<
 				await new Promise((r) => setTimeout(r, 50));
 			}
 		});
-		await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.screenshot img')].every((img) => img.complete && img.naturalWidth > 0));
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll<HTMLImageElement>('.screenshot img')].every((img) => img.complete && img.naturalWidth > 0),
+		);
 		return await page.$$eval('.screenshot img', (imgs) =>
 			(imgs as HTMLImageElement[]).map((img) => ({
 				src: img.currentSrc,
@@ -60,11 +62,14 @@ function predictedWidth(viewport: number): number {
 }
 
 describe('screenshot sizes against the real layout', () => {
-	it.each([320, 390, 640, 641, 700, 720, 1024, 1440])('draws step screenshots as wide as the layout numbers say at %i px', async (viewport) => {
-		const drawn = await screenshotsAt(viewport, 1);
-		expect(drawn.length).toBeGreaterThan(0);
-		for (const image of drawn) expect(image.shown, `${image.src} at ${viewport} px`).toBeCloseTo(predictedWidth(viewport), 0);
-	});
+	it.each([320, 390, 640, 641, 700, 720, 1024, 1440])(
+		'draws step screenshots as wide as the layout numbers say at %i px',
+		async (viewport) => {
+			const drawn = await screenshotsAt(viewport, 1);
+			expect(drawn.length).toBeGreaterThan(0);
+			for (const image of drawn) expect(image.shown, `${image.src} at ${viewport} px`).toBeCloseTo(predictedWidth(viewport), 0);
+		},
+	);
 
 	it.each([
 		['a phone at 3×', 390, 3],
@@ -79,7 +84,8 @@ describe('screenshot sizes against the real layout', () => {
 			const smallest = Math.min(...image.candidates);
 			expect(image.src, 'AVIF is what Chromium should pick').toMatch(/\.avif$/);
 			// The smallest candidate is the floor: a box narrower than it cannot be served tighter.
-			if (image.natural > smallest) expect(image.natural, `${image.src}: ${Math.round(needed)} px needed`).toBeLessThanOrEqual(needed * 1.1);
+			if (image.natural > smallest)
+				expect(image.natural, `${image.src}: ${Math.round(needed)} px needed`).toBeLessThanOrEqual(needed * 1.1);
 		}
 	});
 });

@@ -36,10 +36,18 @@ export const RELEVANCE: RelevanceRow[] = [
 	{ query: 'scan it with the app', expect: 'turn-on-mfa-aws#step-6', why: 'phrase from step 6' },
 	{ query: 'Delete root access keys', expect: 'protect-root-user#step-5', why: 'phrase from the root guide' },
 	{ query: 'centralize root access for the member accounts', expect: 'protect-root-user#step-8', why: 'phrase from the root guide' },
-	{ query: 'register a device in the AWS access portal', expect: 'identity-center-mfa#step-6', why: 'phrase from the Identity Center guide' },
+	{
+		query: 'register a device in the AWS access portal',
+		expect: 'identity-center-mfa#step-6',
+		why: 'phrase from the Identity Center guide',
+	},
 	// Headings
 	{ query: 'What changes for the root user', expect: 'turn-on-mfa-aws#what-changes-for-the-root-user', why: 'a heading' },
-	{ query: 'Why IAM cannot see these users', expect: "identity-center-mfa#why-iam-cannot-see-these-users-mfa", why: 'a heading of another guide' },
+	{
+		query: 'Why IAM cannot see these users',
+		expect: 'identity-center-mfa#why-iam-cannot-see-these-users-mfa',
+		why: 'a heading of another guide',
+	},
 	// Tags
 	{ query: 'credential-report', expect: 'find-users-without-mfa', why: 'a dashed tag' },
 	{ query: 'organizations', expect: 'protect-root-user', why: 'a tag on the root guide' },

@@ -54,7 +54,11 @@ describe('mfa-policy through the policy simulator (fake AWS)', () => {
 	] as const)('%s: %s', async (_name, [withoutMfa, accessKey, withMfa], verdict) => {
 		const { body } = await runAgainst(
 			findCheck('mfa-policy')!,
-			{ GetCallerIdentity: callerIdentity(USER_ARN), GetUser: getUser('mfa-tester'), SimulatePrincipalPolicy: [simulation(everyProbe(withoutMfa)), simulation(everyProbe(accessKey)), simulation(everyProbe(withMfa))] },
+			{
+				GetCallerIdentity: callerIdentity(USER_ARN),
+				GetUser: getUser('mfa-tester'),
+				SimulatePrincipalPolicy: [simulation(everyProbe(withoutMfa)), simulation(everyProbe(accessKey)), simulation(everyProbe(withMfa))],
+			},
 			{ userName: 'mfa-tester' },
 		);
 		expect(body.method).toBe('simulation');
@@ -70,13 +74,40 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 	const user = callerIdentity(USER_ARN);
 	switch (id) {
 		case 'mfa':
-			return { script: { GetCallerIdentity: user, ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/alice-phone']), GetLoginProfile: loginProfile('alice') } };
+			return {
+				script: {
+					GetCallerIdentity: user,
+					ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/alice-phone']),
+					GetLoginProfile: loginProfile('alice'),
+				},
+			};
 		case 'root-user':
-			return { script: { GetCallerIdentity: user, GetAccountSummary: accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0 }) } };
+			return {
+				script: {
+					GetCallerIdentity: user,
+					GetAccountSummary: accountSummary({
+						AccountMFAEnabled: 1,
+						AccountPasswordPresent: 1,
+						AccountAccessKeysPresent: 0,
+						AccountSigningCertificatesPresent: 0,
+					}),
+				},
+			};
 		case 'backup-device':
-			return { script: { GetCallerIdentity: user, ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/a', 'arn:aws:iam::123456789012:mfa/b']) } };
+			return {
+				script: {
+					GetCallerIdentity: user,
+					ListMFADevices: mfaDevices('alice', ['arn:aws:iam::123456789012:mfa/a', 'arn:aws:iam::123456789012:mfa/b']),
+				},
+			};
 		case 'users-without-mfa':
-			return { script: { GetCallerIdentity: user, GenerateCredentialReport: reportComplete, GetCredentialReport: credentialReport([reportRow('alice', true, true)]) } };
+			return {
+				script: {
+					GetCallerIdentity: user,
+					GenerateCredentialReport: reportComplete,
+					GetCredentialReport: credentialReport([reportRow('alice', true, true)]),
+				},
+			};
 		case 'mfa-policy':
 			return {
 				input: { userName: 'mfa-tester' },
@@ -104,19 +135,29 @@ const denialCases = CHECKS.flatMap((check) => grantedCalls(check.calls).map((cal
 
 describe('AccessDenied on each declared call (fake AWS)', () => {
 	it('covers every check that calls AWS', () => {
-		expect(new Set(denialCases.map(([id]) => id))).toEqual(new Set(CHECKS.filter((check) => grantedCalls(check.calls).length > 0).map((check) => check.id)));
+		expect(new Set(denialCases.map(([id]) => id))).toEqual(
+			new Set(CHECKS.filter((check) => grantedCalls(check.calls).length > 0).map((check) => check.id)),
+		);
 	});
 
-	it.each(CHECKS.filter((check) => grantedCalls(check.calls).length > 0).map((check) => [check.id]))('%s: the happy script makes every declared call and passes', async (id) => {
-		const { script, input } = happyScript(id);
-		const { body } = await runAgainst(findCheck(id)!, script, input);
-		for (const call of grantedCalls(findCheck(id)!.calls)) expect(fake!.calls[call.action.split(':')[1]!], `${id} calls ${call.action}`).toBeGreaterThan(0);
-		expect(body.verdict).toBe('pass');
-	});
+	it.each(CHECKS.filter((check) => grantedCalls(check.calls).length > 0).map((check) => [check.id]))(
+		'%s: the happy script makes every declared call and passes',
+		async (id) => {
+			const { script, input } = happyScript(id);
+			const { body } = await runAgainst(findCheck(id)!, script, input);
+			for (const call of grantedCalls(findCheck(id)!.calls))
+				expect(fake!.calls[call.action.split(':')[1]!], `${id} calls ${call.action}`).toBeGreaterThan(0);
+			expect(body.verdict).toBe('pass');
+		},
+	);
 
 	it.each(denialCases)('%s: %s denied is named, with the check policy', async (id, action) => {
 		const { script, input } = happyScript(id);
-		const { body } = await runAgainst(findCheck(id)!, { ...script, [action.split(':')[1]!]: awsError('AccessDenied', 403, `User is not authorized to perform: ${action}`) }, input);
+		const { body } = await runAgainst(
+			findCheck(id)!,
+			{ ...script, [action.split(':')[1]!]: awsError('AccessDenied', 403, `User is not authorized to perform: ${action}`) },
+			input,
+		);
 		expect(body.errors).toContainEqual({ action, code: 'access-denied', message: expect.stringContaining(action) });
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain(action);
 		expect(body.verdict).not.toBe('fail');

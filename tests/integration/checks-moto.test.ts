@@ -57,7 +57,9 @@ describe('checks through the SDK against moto', () => {
 	describe('mfa-policy (moto has no SimulatePrincipalPolicy, so the policy documents decide)', () => {
 		beforeAll(async () => {
 			await iam.send(new CreateGroupCommand({ GroupName: 'mfa-test' }));
-			const created = await iam.send(new CreatePolicyCommand({ PolicyName: 'RequireMFA', PolicyDocument: JSON.stringify(requireMfaPolicy()) }));
+			const created = await iam.send(
+				new CreatePolicyCommand({ PolicyName: 'RequireMFA', PolicyDocument: JSON.stringify(requireMfaPolicy()) }),
+			);
 			await iam.send(new AttachGroupPolicyCommand({ GroupName: 'mfa-test', PolicyArn: created.Policy!.Arn! }));
 		});
 
@@ -67,7 +69,9 @@ describe('checks through the SDK against moto', () => {
 			const { body } = await runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'mfa-tester' } });
 			expect(body.target).toEqual({ userName: 'mfa-tester', arn: 'arn:aws:iam::123456789012:user/mfa-tester' });
 			expect(body.method).toBe('policy-documents');
-			expect(body.denies).toEqual([{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA', operator: 'BoolIfExists' }]);
+			expect(body.denies).toEqual([
+				{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA', operator: 'BoolIfExists' },
+			]);
 			expect(body.verdict).toBe('pass');
 			expect(body.errors.map((error) => error.action)).toEqual(['iam:SimulatePrincipalPolicy']);
 			expect(body.facts).toContainEqual({ label: 'Decided by', value: "Reading the user's inline, attached and group policies" });
@@ -75,7 +79,13 @@ describe('checks through the SDK against moto', () => {
 
 		it('warns about a signed-in user whose inline Deny uses Bool', async () => {
 			const keys = await user('bool-user');
-			await iam.send(new PutUserPolicyCommand({ UserName: 'bool-user', PolicyName: 'HalfMFA', PolicyDocument: JSON.stringify(requireMfaPolicy('Bool')) }));
+			await iam.send(
+				new PutUserPolicyCommand({
+					UserName: 'bool-user',
+					PolicyName: 'HalfMFA',
+					PolicyDocument: JSON.stringify(requireMfaPolicy('Bool')),
+				}),
+			);
 			const { body } = await runCheck(check('mfa-policy'), { credentials: keys });
 			expect(body.target?.userName).toBe('bool-user');
 			expect(body.verdict).toBe('warn');
@@ -97,7 +107,9 @@ describe('checks through the SDK against moto', () => {
 		});
 
 		it('refuses an invalid user name before any call', async () => {
-			await expect(runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'alice/../root' } })).rejects.toThrow(/not a valid IAM user name/);
+			await expect(runCheck(check('mfa-policy'), { credentials: SETUP, input: { userName: 'alice/../root' } })).rejects.toThrow(
+				/not a valid IAM user name/,
+			);
 		});
 	});
 
@@ -124,7 +136,9 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 		const { status, body } = await runCheck(check('root-user'), { credentials: keys });
 		expect(status).toBe(502);
 		expect(body.verdict).toBe('unknown');
-		expect(body.errors).toEqual([{ action: 'iam:GetAccountSummary', code: 'access-denied', message: expect.stringContaining('iam:GetAccountSummary') }]);
+		expect(body.errors).toEqual([
+			{ action: 'iam:GetAccountSummary', code: 'access-denied', message: expect.stringContaining('iam:GetAccountSummary') },
+		]);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toEqual(['iam:GetAccountSummary']);
 	});
 
@@ -132,7 +146,9 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 		const { body } = await runCheck(check('mfa-policy'), { credentials: keys });
 		expect(body.verdict).toBe('unknown');
 		expect(body.errors.map((error) => error.action)).toContain('iam:SimulatePrincipalPolicy');
-		expect(body.errors.some((error) => error.code === 'access-denied' && /^iam:List(User|AttachedUser|GroupsFor)/.test(error.action))).toBe(true);
+		expect(body.errors.some((error) => error.code === 'access-denied' && /^iam:List(User|AttachedUser|GroupsFor)/.test(error.action))).toBe(
+			true,
+		);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain('iam:SimulatePrincipalPolicy');
 	});
 
@@ -149,7 +165,15 @@ describe('checks that read no AWS', () => {
 		dir = await mkdtemp(join(tmpdir(), 'stepcheck-cli-'));
 		await writeFile(
 			join(dir, 'config'),
-			['[profile alice]', 'aws_access_key_id = AKIAEXAMPLEEXAMPLE12', '', '[profile admin]', 'role_arn = arn:aws:iam::123456789012:role/Admin', 'source_profile = alice', 'mfa_serial = arn:aws:iam::123456789012:mfa/alice-phone'].join('\n'),
+			[
+				'[profile alice]',
+				'aws_access_key_id = AKIAEXAMPLEEXAMPLE12',
+				'',
+				'[profile admin]',
+				'role_arn = arn:aws:iam::123456789012:role/Admin',
+				'source_profile = alice',
+				'mfa_serial = arn:aws:iam::123456789012:mfa/alice-phone',
+			].join('\n'),
 		);
 	});
 	afterAll(async () => rm(dir, { recursive: true, force: true }));
@@ -159,7 +183,9 @@ describe('checks that read no AWS', () => {
 		['alice', 'fail'],
 		['missing', 'unknown'],
 	])('cli-mfa reads AWS_CONFIG_FILE for profile %s: %s, and never returns a key', async (profile, verdict) => {
-		const { body } = await runCheck(check('cli-mfa'), { env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: profile, HOME: '/nonexistent' } });
+		const { body } = await runCheck(check('cli-mfa'), {
+			env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: profile, HOME: '/nonexistent' },
+		});
 		expect(body.verdict).toBe(verdict);
 		expect(body.profile).toBe(profile);
 		expect(JSON.stringify(body)).not.toContain('AKIA');

@@ -38,25 +38,41 @@ describe('npm run import:hugo on Learn-style posts', () => {
 		expect(run(SITE, '--images', IMAGES, '--date-order', 'dmy')).toBe(0);
 		expect(errors).toEqual([]);
 		expect(readdirSync(out).sort()).toEqual(['enable-aws-mfa', 'rotate-access-keys']);
-		expect(readdirSync(join(out, 'enable-aws-mfa')).sort()).toEqual(['.hugo-import.json', 'awsmfa1.png', 'awsmfa2.png', 'awsmfa3.png', 'index.mdx', 'qr-code.png']);
-		expect(readFileSync(join(out, 'enable-aws-mfa/awsmfa1.png'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/hugo/site/static/blog/2019/images/awsmfa1.png')));
+		expect(readdirSync(join(out, 'enable-aws-mfa')).sort()).toEqual([
+			'.hugo-import.json',
+			'awsmfa1.png',
+			'awsmfa2.png',
+			'awsmfa3.png',
+			'index.mdx',
+			'qr-code.png',
+		]);
+		expect(readFileSync(join(out, 'enable-aws-mfa/awsmfa1.png'))).toEqual(
+			readFileSync(join(ROOT, 'tests/fixtures/hugo/site/static/blog/2019/images/awsmfa1.png')),
+		);
 		const mdx = readFileSync(join(out, 'enable-aws-mfa/index.mdx'), 'utf8');
 		expect(mdx).toContain('legacyUrl: /blog/2019/enable-aws-mfa/');
-		expect(mdx).toMatch(/aliases:\n {2}- \/blog\/2019\/enable-aws-mfa\/\n {2}- enable-mfa-on-aws-in-10-steps-with-pictures\n {2}- \/enable-mfa-on-aws-in-10-steps-with-pictures\//);
+		expect(mdx).toMatch(
+			/aliases:\n {2}- \/blog\/2019\/enable-aws-mfa\/\n {2}- enable-mfa-on-aws-in-10-steps-with-pictures\n {2}- \/enable-mfa-on-aws-in-10-steps-with-pictures\//,
+		);
 		expect(mdx).toContain('  /blog/2019/images/awsmfa1.png: ./awsmfa1.png');
 		expect(mdx).toContain("import shotAwsmfa1 from './awsmfa1.png';");
 		expect(mdx).toContain('[rotate your access keys](/guides/rotate-access-keys/)');
 		const toml = readFileSync(join(out, 'rotate-access-keys/index.mdx'), 'utf8');
 		expect(toml).toContain('published: 2020-03-05');
 		expect(toml).toContain('description: Replace old AWS access keys without downtime.');
-		expect(logged[0]).toMatch(/^\[1\/2\] tests\/fixtures\/hugo\/site\/content\/blog\/2019\/enable-aws-mfa\.md → wrote .*enable-aws-mfa\/index\.mdx \(4 images, 3 aliases, 5 warnings\)$/);
+		expect(logged[0]).toMatch(
+			/^\[1\/2\] tests\/fixtures\/hugo\/site\/content\/blog\/2019\/enable-aws-mfa\.md → wrote .*enable-aws-mfa\/index\.mdx \(4 images, 3 aliases, 5 warnings\)$/,
+		);
 		expect(logged[1]).toMatch(/^\[2\/2\] .*rotate-access-keys\.md → wrote .*\(1 image, 2 aliases\)$/);
 		expect(logged.at(-1)).toBe('Imported 2 posts, copied 5 images, recorded 5 aliases, 5 warnings.');
 	});
 
 	it('--section gives the old URL of a post outside a content tree, so relative aliases resolve under it', () => {
 		const loose = join(out, 'loose.md');
-		writeFileSync(loose, '---\ntitle: Loose post\ndescription: A post from anywhere.\ndate: 2019-01-02\ntags: [aws]\naliases: [old-loose]\n---\n\nText.\n');
+		writeFileSync(
+			loose,
+			'---\ntitle: Loose post\ndescription: A post from anywhere.\ndate: 2019-01-02\ntags: [aws]\naliases: [old-loose]\n---\n\nText.\n',
+		);
 		expect(run(relative(ROOT, loose), '--section', '/blog/2018/')).toBe(0);
 		const mdx = readFileSync(join(out, 'loose/index.mdx'), 'utf8');
 		expect(mdx).toContain('legacyUrl: /blog/2018/loose/');
@@ -109,7 +125,9 @@ describe('npm run import:hugo on Learn-style posts', () => {
 	it('stops on an ambiguous date without --date-order, showing both readings, and on an impossible one', () => {
 		expect(run(`${PROBLEMS}/ambiguous-date.md`, `${PROBLEMS}/impossible-date.md`)).toBe(1);
 		const message = errors.join('\n');
-		expect(message).toContain(`${PROBLEMS}/ambiguous-date.md: \`date\` "09-12-2019" is ambiguous: it reads as 2019-09-12 (month first) or 2019-12-09 (day first)`);
+		expect(message).toContain(
+			`${PROBLEMS}/ambiguous-date.md: \`date\` "09-12-2019" is ambiguous: it reads as 2019-09-12 (month first) or 2019-12-09 (day first)`,
+		);
 		expect(message).toContain(`${PROBLEMS}/impossible-date.md: \`date\` "31-31-2019" is not a real day in either order`);
 		expect(readdirSync(out)).toEqual([]);
 		expect(run(`${PROBLEMS}/ambiguous-date.md`, '--date-order', 'mdy')).toBe(0);
@@ -119,7 +137,9 @@ describe('npm run import:hugo on Learn-style posts', () => {
 	it('reads a date that is impossible in the given order the other way, and warns', () => {
 		expect(run(`${PROBLEMS}/flipped-date.md`, '--date-order', 'mdy')).toBe(0);
 		expect(readFileSync(join(out, 'flipped-date/index.mdx'), 'utf8')).toContain('published: 2019-12-25');
-		expect(logged.join('\n')).toContain('warning: tests/fixtures/hugo/problems/flipped-date.md: `date` "25-12-2019" cannot be month-day-year, so it was read as 2019-12-25.');
+		expect(logged.join('\n')).toContain(
+			'warning: tests/fixtures/hugo/problems/flipped-date.md: `date` "25-12-2019" cannot be month-day-year, so it was read as 2019-12-25.',
+		);
 	});
 
 	it('stops on shortcodes it cannot convert, naming file and line', () => {

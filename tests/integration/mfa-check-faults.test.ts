@@ -35,7 +35,10 @@ describe('root caller (fake AWS)', () => {
 		['without MFA but with a password', { AccountMFAEnabled: 0, AccountPasswordPresent: 1 }, 'fail'],
 		['without a password (central root access)', { AccountMFAEnabled: 0, AccountPasswordPresent: 0 }, 'pass'],
 	])('%s', async (_name, summary, verdict) => {
-		const { status, body } = await checkAgainst({ GetCallerIdentity: callerIdentity(ROOT_ARN), GetAccountSummary: accountSummary(summary) });
+		const { status, body } = await checkAgainst({
+			GetCallerIdentity: callerIdentity(ROOT_ARN),
+			GetAccountSummary: accountSummary(summary),
+		});
 		expect(status).toBe(200);
 		expect(body.identity.type).toBe('root');
 		expect(body.verdict).toBe(verdict);
@@ -47,7 +50,11 @@ describe('faults (fake AWS)', () => {
 	it('retries throttling with backoff and then succeeds', async () => {
 		const { body } = await checkAgainst({
 			GetCallerIdentity: [awsError('Throttling', 400, 'Rate exceeded'), callerIdentity(ROOT_ARN)],
-			GetAccountSummary: [awsError('Throttling', 400), awsError('Throttling', 400), accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1 })],
+			GetAccountSummary: [
+				awsError('Throttling', 400),
+				awsError('Throttling', 400),
+				accountSummary({ AccountMFAEnabled: 1, AccountPasswordPresent: 1 }),
+			],
 		});
 		expect(body.verdict).toBe('pass');
 		expect(body.errors).toEqual([]);
@@ -57,12 +64,17 @@ describe('faults (fake AWS)', () => {
 	it('reports throttling that outlasts three attempts', async () => {
 		const { status, body } = await checkAgainst({ GetCallerIdentity: awsError('Throttling', 400) });
 		expect(status).toBe(503);
-		expect(body.errors).toEqual([{ action: 'sts:GetCallerIdentity', code: 'throttled', message: expect.stringContaining('Wait a minute') }]);
+		expect(body.errors).toEqual([
+			{ action: 'sts:GetCallerIdentity', code: 'throttled', message: expect.stringContaining('Wait a minute') },
+		]);
 		expect(fake!.calls.GetCallerIdentity).toBe(3);
 	});
 
 	it('throws on a response slower than the request time-out instead of waiting for it', async () => {
-		const { status, body, elapsed } = await checkAgainst({ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } }, { limits: FAST_LIMITS });
+		const { status, body, elapsed } = await checkAgainst(
+			{ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } },
+			{ limits: FAST_LIMITS },
+		);
 		expect(status).toBe(504);
 		expect(body.errors[0]?.code).toBe('timed-out');
 		expect(body.verdict).toBe('unknown');
@@ -71,7 +83,10 @@ describe('faults (fake AWS)', () => {
 	});
 
 	it('stops the whole check at its deadline', async () => {
-		const { status, body, elapsed } = await checkAgainst({ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } }, { signal: AbortSignal.timeout(500) });
+		const { status, body, elapsed } = await checkAgainst(
+			{ GetCallerIdentity: { ...callerIdentity(ROOT_ARN), delayMs: 4_000 } },
+			{ signal: AbortSignal.timeout(500) },
+		);
 		expect(status).toBe(504);
 		expect(body.errors[0]?.code).toBe('deadline-exceeded');
 		expect(elapsed).toBeLessThan(2_000);
@@ -80,27 +95,40 @@ describe('faults (fake AWS)', () => {
 	it('reports an IAM outage (500s) after retries, keeping what succeeded', async () => {
 		const { status, body } = await checkAgainst({
 			GetCallerIdentity: callerIdentity(USER_ARN),
-			ListMFADevices: { status: 500, body: '<ErrorResponse><Error><Code>InternalFailure</Code><Message>x</Message></Error></ErrorResponse>' },
-			GetLoginProfile: { body: '<GetLoginProfileResponse><GetLoginProfileResult><LoginProfile><UserName>alice</UserName><CreateDate>2024-01-01T00:00:00Z</CreateDate></LoginProfile></GetLoginProfileResult></GetLoginProfileResponse>' },
+			ListMFADevices: {
+				status: 500,
+				body: '<ErrorResponse><Error><Code>InternalFailure</Code><Message>x</Message></Error></ErrorResponse>',
+			},
+			GetLoginProfile: {
+				body: '<GetLoginProfileResponse><GetLoginProfileResult><LoginProfile><UserName>alice</UserName><CreateDate>2024-01-01T00:00:00Z</CreateDate></LoginProfile></GetLoginProfileResult></GetLoginProfileResponse>',
+			},
 		});
 		expect(status).toBe(200);
 		expect(body.identity.userName).toBe('alice');
 		expect(body.consolePassword).toBe(true);
 		expect(body.verdict).toBe('unknown');
-		expect(body.errors).toEqual([{ action: 'iam:ListMFADevices', code: 'aws-unavailable', message: expect.stringContaining('server error') }]);
+		expect(body.errors).toEqual([
+			{ action: 'iam:ListMFADevices', code: 'aws-unavailable', message: expect.stringContaining('server error') },
+		]);
 		expect(fake!.calls.ListMFADevices).toBe(3);
 	});
 
 	it('reports a malformed body', async () => {
-		const { status, body } = await checkAgainst({ GetCallerIdentity: { body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws' } });
+		const { status, body } = await checkAgainst({
+			GetCallerIdentity: { body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws' },
+		});
 		expect(status).toBe(502);
 		expect(body.errors[0]?.code).toBe('unparseable-response');
 	});
 
 	it('reports an expired token', async () => {
-		const { status, body } = await checkAgainst({ GetCallerIdentity: awsError('ExpiredToken', 403, 'The security token included in the request is expired') });
+		const { status, body } = await checkAgainst({
+			GetCallerIdentity: awsError('ExpiredToken', 403, 'The security token included in the request is expired'),
+		});
 		expect(status).toBe(503);
-		expect(body.errors).toEqual([{ action: 'sts:GetCallerIdentity', code: 'credentials-expired', message: expect.stringContaining('expired') }]);
+		expect(body.errors).toEqual([
+			{ action: 'sts:GetCallerIdentity', code: 'credentials-expired', message: expect.stringContaining('expired') },
+		]);
 		expect(JSON.stringify(body)).not.toContain('security token included');
 	});
 

@@ -1,7 +1,4 @@
-import {
-	CreateRoleCommand,
-	IAMClient,
-} from '@aws-sdk/client-iam';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/lib/aws/aws-clients';
@@ -25,7 +22,8 @@ describe('live check against moto', () => {
 	let moto: RunningMoto;
 	let iam: IAMClient;
 
-	const user = (name: string, options: { password?: boolean; devices?: number; path?: string } = {}): Promise<Keys> => createMotoUser(iam, name, options);
+	const user = (name: string, options: { password?: boolean; devices?: number; path?: string } = {}): Promise<Keys> =>
+		createMotoUser(iam, name, options);
 
 	beforeAll(async () => {
 		moto = await startMoto();
@@ -40,7 +38,9 @@ describe('live check against moto', () => {
 		expect(body.identity).toMatchObject({ type: 'iam-user', userName: 'alice', account: '123456789012', partition: 'aws' });
 		expect(body.verdict).toBe('pass');
 		expect(body.consolePassword).toBe(true);
-		expect(body.devices).toEqual([{ serial: 'arn:aws:iam::123456789012:mfa/alice-device-0', type: 'virtual', enabledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+		expect(body.devices).toEqual([
+			{ serial: 'arn:aws:iam::123456789012:mfa/alice-device-0', type: 'virtual', enabledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+		]);
 		expect(body.errors).toEqual([]);
 	});
 
@@ -60,11 +60,16 @@ describe('live check against moto', () => {
 	it('lists both devices of a user with two', async () => {
 		const { body } = await check(await user('dave', { password: true, devices: 2 }));
 		expect(body.verdict).toBe('pass');
-		expect(body.devices.map((device) => device.serial)).toEqual(['arn:aws:iam::123456789012:mfa/dave-device-0', 'arn:aws:iam::123456789012:mfa/dave-device-1']);
+		expect(body.devices.map((device) => device.serial)).toEqual([
+			'arn:aws:iam::123456789012:mfa/dave-device-0',
+			'arn:aws:iam::123456789012:mfa/dave-device-1',
+		]);
 	});
 
 	it('calls an assumed role not applicable', async () => {
-		await iam.send(new CreateRoleCommand({ RoleName: 'Deploy', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }));
+		await iam.send(
+			new CreateRoleCommand({ RoleName: 'Deploy', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }),
+		);
 		const sts = new STSClient({ credentials: SETUP });
 		const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Deploy', RoleSessionName: 'ci' }));
 		const { body } = await check({
@@ -78,7 +83,10 @@ describe('live check against moto', () => {
 	});
 
 	it('lists the right users in the account posture', async () => {
-		const outcome = await runAccountCheck(await createAwsClients({ credentials: SETUP }), AbortSignal.timeout(10_000), { maxWaitMs: 5_000, intervalMs: 200 });
+		const outcome = await runAccountCheck(await createAwsClients({ credentials: SETUP }), AbortSignal.timeout(10_000), {
+			maxWaitMs: 5_000,
+			intervalMs: 200,
+		});
 		const body = accountPostureSchema.parse(outcome.body);
 		expect(outcome.status).toBe(200);
 		expect(body.report?.consoleUsersWithoutMfa.map((user) => user.userName)).toEqual(['bob']);
@@ -101,7 +109,9 @@ describe('live check against moto in IAM authorization mode', () => {
 		expect(status).toBe(200);
 		expect(body.identity.userName).toBe('erin');
 		expect(body.devices).toEqual([]);
-		expect(body.errors).toEqual([{ action: 'iam:GetLoginProfile', code: 'access-denied', message: expect.stringContaining('iam:GetLoginProfile') }]);
+		expect(body.errors).toEqual([
+			{ action: 'iam:GetLoginProfile', code: 'access-denied', message: expect.stringContaining('iam:GetLoginProfile') },
+		]);
 		expect(body.verdict).toBe('unknown');
 		expect(body.minimalPolicy?.Statement[0]?.Action).toContain('iam:GetLoginProfile');
 	});

@@ -33,7 +33,12 @@ export async function createMotoUser(
 	for (const deviceName of deviceNames) {
 		const created = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: deviceName }));
 		await iam.send(
-			new EnableMFADeviceCommand({ UserName: name, SerialNumber: created.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
+			new EnableMFADeviceCommand({
+				UserName: name,
+				SerialNumber: created.VirtualMFADevice!.SerialNumber!,
+				AuthenticationCode1: '123456',
+				AuthenticationCode2: '654321',
+			}),
 		);
 	}
 	if (options.allow) {
@@ -61,7 +66,9 @@ export async function startMotoWithAccessDeniedUser(): Promise<{ moto: RunningMo
 	// Five set-up calls run unauthorized; everything after is checked against IAM policies.
 	const moto = await startMoto({ initialNoAuthActionCount: 5 });
 	useMotoEnvironment(moto);
-	const iam = new IAMClient({ credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY } });
+	const iam = new IAMClient({
+		credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
+	});
 	const keys = await createMotoUser(iam, 'erin', { password: true, allow: ['iam:ListMFADevices'] });
 	return { moto, keys };
 }
@@ -91,7 +98,13 @@ export function rawRequest(url: string, options: { method?: string; headers?: Re
 	return new Promise((resolve, reject) => {
 		const target = new URL(url);
 		const outgoing = request(
-			{ host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method ?? 'GET', headers: options.headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				path: target.pathname + target.search,
+				method: options.method ?? 'GET',
+				headers: options.headers,
+			},
 			(response) => {
 				let body = '';
 				response.setEncoding('utf8');

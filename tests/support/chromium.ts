@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const INSTALL_HINT = 'Chromium is needed for the browser tests: install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH to a Chromium binary.';
+const INSTALL_HINT =
+	'Chromium is needed for the browser tests: install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH to a Chromium binary.';
 
 /**
  * Finds Debian's Chromium (never a downloaded browser). As root on Debian it installs
@@ -13,7 +14,7 @@ export function findChromium(): string {
 	const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 	if (existsSync(candidate)) return candidate;
 	if (!process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-		console.log('Chromium is missing; installing Debian\'s chromium package with apt-get…');
+		console.log("Chromium is missing; installing Debian's chromium package with apt-get…");
 		execFileSync('apt-get', ['update'], { stdio: 'inherit' });
 		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
 			stdio: 'inherit',

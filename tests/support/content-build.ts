@@ -14,7 +14,13 @@ export function buildWithContent(contentDir: string, outName: string, extraEnv: 
 	rmSync(outDir, { recursive: true, force: true });
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, STEPCHECK_OUT_DIR: outDir, STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_CACHE_DIR: `${outDir}-cache`, ...extraEnv },
+		env: {
+			...process.env,
+			STEPCHECK_OUT_DIR: outDir,
+			STEPCHECK_CONTENT_DIR: contentDir,
+			STEPCHECK_CACHE_DIR: `${outDir}-cache`,
+			...extraEnv,
+		},
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

@@ -21,7 +21,8 @@ export interface RunningFake {
 	stop: () => Promise<void>;
 }
 
-const xmlns = (action: string) => (action === 'GetCallerIdentity' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/');
+const xmlns = (action: string) =>
+	action === 'GetCallerIdentity' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 export function callerIdentity(arn: string, account = '123456789012'): FakeReply {
 	return {

@@ -16,7 +16,10 @@ export interface RunningMoto {
 export const SETUP_KEYS = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' } as const;
 
 /** SDK environment for a moto or fake endpoint: never real AWS, never the developer's profile. */
-export function awsEnvFor(url: string, keys: { AWS_ACCESS_KEY_ID: string; AWS_SECRET_ACCESS_KEY: string; AWS_SESSION_TOKEN?: string } = SETUP_KEYS): Record<string, string> {
+export function awsEnvFor(
+	url: string,
+	keys: { AWS_ACCESS_KEY_ID: string; AWS_SECRET_ACCESS_KEY: string; AWS_SESSION_TOKEN?: string } = SETUP_KEYS,
+): Record<string, string> {
 	return {
 		AWS_ENDPOINT_URL_IAM: url,
 		AWS_ENDPOINT_URL_STS: url,

@@ -12,7 +12,12 @@ export type LooseResult = CheckResultBase & { [field: string]: any };
  */
 export async function runCheck(
 	check: AnyCheck,
-	options: { credentials?: ClientOverrides['credentials']; limits?: ClientOverrides['limits']; input?: CheckInput; env?: Record<string, string | undefined> } = {},
+	options: {
+		credentials?: ClientOverrides['credentials'];
+		limits?: ClientOverrides['limits'];
+		input?: CheckInput;
+		env?: Record<string, string | undefined>;
+	} = {},
 ) {
 	const outcome = await check.run({
 		clients: () => createAwsClients({ credentials: options.credentials, limits: options.limits }),

@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, summarizeCredentialReport } from '../../src/lib/aws/credential-report';
 
 const HEADER = 'user,arn,user_creation_time,password_enabled,password_last_used,mfa_active,access_key_1_active';
-const row = (user: string, password: string, mfa: string) => `${user},arn:aws:iam::123456789012:${user === '<root_account>' ? 'root' : `user/${user}`},2024-01-01T00:00:00+00:00,${password},N/A,${mfa},false`;
+const row = (user: string, password: string, mfa: string) =>
+	`${user},arn:aws:iam::123456789012:${user === '<root_account>' ? 'root' : `user/${user}`},2024-01-01T00:00:00+00:00,${password},N/A,${mfa},false`;
 const GENERATED = new Date('2026-11-29T10:00:00Z');
 const NOW = new Date('2026-11-29T12:30:00Z');
 
 describe('summarizeCredentialReport', () => {
-	const csv = [HEADER, row('<root_account>', 'not_supported', 'false'), row('alice', 'true', 'true'), row('bob', 'true', 'false'), row('carol', 'false', 'false'), row('dave', 'false', 'true')].join('\n');
+	const csv = [
+		HEADER,
+		row('<root_account>', 'not_supported', 'false'),
+		row('alice', 'true', 'true'),
+		row('bob', 'true', 'false'),
+		row('carol', 'false', 'false'),
+		row('dave', 'false', 'true'),
+	].join('\n');
 	const summary = summarizeCredentialReport(csv, GENERATED, NOW);
 
 	it('lists console users without MFA (IAM.5)', () => {
@@ -36,8 +44,20 @@ describe('summarizeCredentialReport', () => {
 
 describe('parseCsv', () => {
 	it.each([
-		['a,b\n1,2', [['a', 'b'], ['1', '2']]],
-		['a,"b,c"\n"x ""y""",2', [['a', 'b,c'], ['x "y"', '2']]],
+		[
+			'a,b\n1,2',
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		],
+		[
+			'a,"b,c"\n"x ""y""",2',
+			[
+				['a', 'b,c'],
+				['x "y"', '2'],
+			],
+		],
 		['a,,c\n\n', [['a', '', 'c']]],
 	])('%j', (text, rows) => {
 		expect(parseCsv(text)).toEqual(rows);

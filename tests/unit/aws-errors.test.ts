@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAwsError, errorFacts, toCheckError, UnreadableResponseError } from '../../src/lib/aws/aws-errors';
 
-const sdkError = (name: string, status = 400, extra: object = {}) => Object.assign(new Error(`raw ${name} message with AKIAIOSFODNN7EXAMPLE`), { name, $metadata: { httpStatusCode: status }, ...extra });
+const sdkError = (name: string, status = 400, extra: object = {}) =>
+	Object.assign(new Error(`raw ${name} message with AKIAIOSFODNN7EXAMPLE`), { name, $metadata: { httpStatusCode: status }, ...extra });
 
 describe('classifyAwsError', () => {
 	it.each<[string, unknown, string]>([
-		['no credentials', Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'no-credentials'],
+		[
+			'no credentials',
+			Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+			'no-credentials',
+		],
 		[
 			'expired SSO session',
-			Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'), { name: 'CredentialsProviderError' }),
+			Object.assign(
+				new Error(
+					'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login',
+				),
+				{ name: 'CredentialsProviderError' },
+			),
 			'sso-session-expired',
 		],
-		['expired SSO token', Object.assign(new Error('The SSO session token is expired. Run aws sso login'), { name: 'TokenProviderError' }), 'sso-session-expired'],
+		[
+			'expired SSO token',
+			Object.assign(new Error('The SSO session token is expired. Run aws sso login'), { name: 'TokenProviderError' }),
+			'sso-session-expired',
+		],
 		['expired token', sdkError('ExpiredToken', 403), 'credentials-expired'],
 		['expired token (JSON name)', sdkError('ExpiredTokenException', 400), 'credentials-expired'],
 		['invalid key', sdkError('InvalidClientTokenId', 403), 'credentials-invalid'],
@@ -49,7 +63,10 @@ describe('toCheckError', () => {
 	});
 
 	it('tells an expired SSO session how to log in again', () => {
-		const error = toCheckError('sts:GetCallerIdentity', Object.assign(new Error('SSO session has expired, run aws sso login'), { name: 'CredentialsProviderError' }));
+		const error = toCheckError(
+			'sts:GetCallerIdentity',
+			Object.assign(new Error('SSO session has expired, run aws sso login'), { name: 'CredentialsProviderError' }),
+		);
 		expect(error.message).toContain('aws sso login');
 	});
 });

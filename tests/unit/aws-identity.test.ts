@@ -15,7 +15,10 @@ describe('classifyIdentity', () => {
 			'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_AdministratorAccess_0123456789abcdef/alice@example.com',
 			{ type: 'identity-center', roleName: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', sessionName: 'alice@example.com' },
 		],
-		['arn:aws-us-gov:sts::123456789012:assumed-role/AWSReservedSSO_ReadOnly_abc/erin', { type: 'identity-center', partition: 'aws-us-gov' }],
+		[
+			'arn:aws-us-gov:sts::123456789012:assumed-role/AWSReservedSSO_ReadOnly_abc/erin',
+			{ type: 'identity-center', partition: 'aws-us-gov' },
+		],
 		['arn:aws:sts::123456789012:assumed-role/Deploy/ci-run-42', { type: 'assumed-role', roleName: 'Deploy', sessionName: 'ci-run-42' }],
 		// A role's path is not in the assumed-role ARN, but a look-alike role name must not count as Identity Center.
 		['arn:aws:sts::123456789012:assumed-role/MyAWSReservedSSO_Copy/x', { type: 'assumed-role' }],

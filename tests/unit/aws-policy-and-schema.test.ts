@@ -6,7 +6,12 @@ describe('minimalPolicy', () => {
 	it('is a valid read-only policy scoped to the caller', () => {
 		const policy = iamPolicySchema.parse(minimalPolicy());
 		const actions = policy.Statement.flatMap((statement) => statement.Action);
-		expect(actions.sort()).toEqual(['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetLoginProfile', 'iam:ListMFADevices']);
+		expect(actions.sort()).toEqual([
+			'iam:GenerateCredentialReport',
+			'iam:GetCredentialReport',
+			'iam:GetLoginProfile',
+			'iam:ListMFADevices',
+		]);
 		expect(policy.Statement[0]?.Resource).toEqual(['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}']);
 	});
 	it('keeps the partition', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { guardConfigFromEnv, guardRequest, isLoopbackAddress, type GuardConfig, type GuardRequest } from '../../src/lib/aws/request-guard';
 
 const LOCAL: GuardConfig = { mode: 'local', listenHost: '127.0.0.1', serverPort: 4321, extraHosts: [] };
-const get = (overrides: Partial<GuardRequest> = {}): GuardRequest => ({ method: 'GET', host: '127.0.0.1:4321', origin: null, secFetchSite: null, ...overrides });
+const get = (overrides: Partial<GuardRequest> = {}): GuardRequest => ({
+	method: 'GET',
+	host: '127.0.0.1:4321',
+	origin: null,
+	secFetchSite: null,
+	...overrides,
+});
 const post = (overrides: Partial<GuardRequest> = {}) => get({ method: 'POST', ...overrides });
 
 describe('guardRequest', () => {
@@ -24,14 +30,44 @@ describe('guardRequest', () => {
 		['POST with a foreign Origin', post({ origin: 'http://attacker.example' }), LOCAL, 403],
 		['POST from localhost page to 127.0.0.1 (different origin)', post({ origin: 'http://localhost:4321' }), LOCAL, 403],
 		['POST without Origin', post(), LOCAL, 403],
-		['POST with Sec-Fetch-Site same-origin but a foreign Origin', post({ origin: 'http://evil.example', secFetchSite: 'same-origin' }), LOCAL, 403],
+		[
+			'POST with Sec-Fetch-Site same-origin but a foreign Origin',
+			post({ origin: 'http://evil.example', secFetchSite: 'same-origin' }),
+			LOCAL,
+			403,
+		],
 		['switched off', get(), { ...LOCAL, mode: 'off' }, 404],
 		['local mode while listening on all interfaces', get(), { ...LOCAL, listenHost: '0.0.0.0' }, 404],
-		['local mode, listen address unknown (astro dev)', get({ host: 'localhost:4322' }), { ...LOCAL, listenHost: null, serverPort: null }, 'allowed'],
-		['on mode behind a proxy with an allowed host', get({ host: 'stepcheck.corp.example' }), { mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] }, 'allowed'],
-		['on mode with a host not allowed', get({ host: 'other.corp.example' }), { mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] }, 403],
-		['allowed host with port must match exactly', get({ host: 'proxy.example:8443' }), { ...LOCAL, mode: 'on', extraHosts: ['proxy.example:443'] }, 403],
-		['POST behind https proxy, same origin', post({ host: 'stepcheck.corp.example', origin: 'https://stepcheck.corp.example' }), { mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] }, 'allowed'],
+		[
+			'local mode, listen address unknown (astro dev)',
+			get({ host: 'localhost:4322' }),
+			{ ...LOCAL, listenHost: null, serverPort: null },
+			'allowed',
+		],
+		[
+			'on mode behind a proxy with an allowed host',
+			get({ host: 'stepcheck.corp.example' }),
+			{ mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] },
+			'allowed',
+		],
+		[
+			'on mode with a host not allowed',
+			get({ host: 'other.corp.example' }),
+			{ mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] },
+			403,
+		],
+		[
+			'allowed host with port must match exactly',
+			get({ host: 'proxy.example:8443' }),
+			{ ...LOCAL, mode: 'on', extraHosts: ['proxy.example:443'] },
+			403,
+		],
+		[
+			'POST behind https proxy, same origin',
+			post({ host: 'stepcheck.corp.example', origin: 'https://stepcheck.corp.example' }),
+			{ mode: 'on', listenHost: '0.0.0.0', serverPort: 4321, extraHosts: ['stepcheck.corp.example'] },
+			'allowed',
+		],
 	])('%s', (_name, request, config, expected) => {
 		const decision = guardRequest(request, config);
 		if (expected === 'allowed') expect(decision).toEqual({ allowed: true });

@@ -11,19 +11,50 @@ const FEDERATED = classifyIdentity('arn:aws:sts::123456789012:federated-user/bob
 const UNKNOWN = classifyIdentity('arn:aws:iam::123456789012:role/Odd');
 
 const device = (type: Device['type']): Device => ({ serial: `serial-${type}`, type, enabledAt: '2025-03-01T10:00:00.000Z' });
-const input = (overrides: Partial<VerdictInput>): VerdictInput => ({ identity: USER, accountSummary: null, devices: null, consolePassword: null, ...overrides });
+const input = (overrides: Partial<VerdictInput>): VerdictInput => ({
+	identity: USER,
+	accountSummary: null,
+	devices: null,
+	consolePassword: null,
+	...overrides,
+});
 
 describe('decideVerdict', () => {
 	it.each<[string, Partial<VerdictInput>, string, string[]]>([
 		['root with MFA', { identity: ROOT, accountSummary: { mfaEnabled: true, passwordPresent: true } }, 'pass', ['protect-root']],
-		['root with MFA and no password', { identity: ROOT, accountSummary: { mfaEnabled: true, passwordPresent: false } }, 'pass', ['protect-root']],
-		['root without password (central root access)', { identity: ROOT, accountSummary: { mfaEnabled: false, passwordPresent: false } }, 'pass', ['root-without-password']],
-		['root with password and no MFA', { identity: ROOT, accountSummary: { mfaEnabled: false, passwordPresent: true } }, 'fail', ['add-root-mfa', 'protect-root']],
+		[
+			'root with MFA and no password',
+			{ identity: ROOT, accountSummary: { mfaEnabled: true, passwordPresent: false } },
+			'pass',
+			['protect-root'],
+		],
+		[
+			'root without password (central root access)',
+			{ identity: ROOT, accountSummary: { mfaEnabled: false, passwordPresent: false } },
+			'pass',
+			['root-without-password'],
+		],
+		[
+			'root with password and no MFA',
+			{ identity: ROOT, accountSummary: { mfaEnabled: false, passwordPresent: true } },
+			'fail',
+			['add-root-mfa', 'protect-root'],
+		],
 		['root whose summary could not be read', { identity: ROOT }, 'unknown', ['check-by-hand']],
 		['user with one virtual device', { devices: [device('virtual')], consolePassword: true }, 'pass', ['add-backup-device', 'test-device']],
-		['user with a passkey and a hardware token', { devices: [device('passkey-or-security-key'), device('hardware-totp')], consolePassword: true }, 'pass', ['test-device']],
+		[
+			'user with a passkey and a hardware token',
+			{ devices: [device('passkey-or-security-key'), device('hardware-totp')], consolePassword: true },
+			'pass',
+			['test-device'],
+		],
 		['user with a device and unknown password', { devices: [device('virtual'), device('virtual')] }, 'pass', ['test-device']],
-		['user with SMS and a virtual device', { devices: [device('sms'), device('virtual')], consolePassword: true }, 'pass', ['replace-sms-device', 'add-backup-device', 'test-device']],
+		[
+			'user with SMS and a virtual device',
+			{ devices: [device('sms'), device('virtual')], consolePassword: true },
+			'pass',
+			['replace-sms-device', 'add-backup-device', 'test-device'],
+		],
 		['user with only SMS', { devices: [device('sms')], consolePassword: true }, 'warn', ['replace-sms-device']],
 		['user with password and no device', { devices: [], consolePassword: true }, 'fail', ['add-mfa-device']],
 		['user without password and no device', { devices: [], consolePassword: false }, 'warn', ['add-mfa-device-before-console']],

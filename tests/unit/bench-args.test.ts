@@ -3,7 +3,14 @@ import { parseBenchArgs } from '../../scripts/bench/args.mjs';
 
 describe('bench options', () => {
 	it('defaults to sizes 1, 20 and 200, 3 runs and 3 Lighthouse runs', () => {
-		expect(parseBenchArgs([])).toMatchObject({ sizes: [1, 20, 200], runs: 3, lighthouseRuns: 3, withStarlight: false, check: false, json: null });
+		expect(parseBenchArgs([])).toMatchObject({
+			sizes: [1, 20, 200],
+			runs: 3,
+			lighthouseRuns: 3,
+			withStarlight: false,
+			check: false,
+			json: null,
+		});
 	});
 
 	it.each([

@@ -34,7 +34,21 @@ describe('bench budget check', () => {
 		expect(missedBudgets(results)).toEqual([]);
 		expect(results.filter((r) => r.status === 'unchecked')).toEqual([]);
 		expect(results.map((r) => r.id)).toEqual(
-			expect.arrayContaining(['lighthouse-performance', 'lcp', 'cls', 'tbt', 'js-on-load', 'first-search', 'phone-images', 'oversized-images', 'cold-20', 'warm-200', 'edit-20', 'memory-200', 'growth-20-200']),
+			expect.arrayContaining([
+				'lighthouse-performance',
+				'lcp',
+				'cls',
+				'tbt',
+				'js-on-load',
+				'first-search',
+				'phone-images',
+				'oversized-images',
+				'cold-20',
+				'warm-200',
+				'edit-20',
+				'memory-200',
+				'growth-20-200',
+			]),
 		);
 	});
 
@@ -45,13 +59,23 @@ describe('bench budget check', () => {
 		['TBT of 50 ms', (f) => (f.lighthouse!.tbtMs = 50), 'tbt', /TBT 50 ms/],
 		['11 kB of JavaScript at one viewport', (f) => (f.page!.desktop!.jsBeforeSearchBytes = 11_000), 'js-on-load', /11\.0 kB/],
 		['a 151 kB first search', (f) => (f.page!.phone!.firstSearchBytes = 151_000), 'first-search', /151\.0 kB/],
-		['phone images at 41% of Starlight', (f) => (f.page!.phone!.imageBytes = 205_000), 'phone-images', /205\.0 kB vs 500\.0 kB for Starlight \(41%\)/],
+		[
+			'phone images at 41% of Starlight',
+			(f) => (f.page!.phone!.imageBytes = 205_000),
+			'phone-images',
+			/205\.0 kB vs 500\.0 kB for Starlight \(41%\)/,
+		],
 		['an oversized image', (f) => (f.page!.phone!.oversizedImages = 2), 'oversized-images', /2 image\(s\)/],
 		['cold build 1.6× Starlight', (f) => (f.builds[20]!.coldMs = 28_480), 'cold-20', /28\.5 s vs 17\.8 s \(1\.60×\)/],
 		['warm build as slow as Starlight', (f) => (f.builds[200]!.warmMs = 22_400), 'warm-200', /22\.4 s vs 22\.4 s/],
 		['edit build slower than Starlight warm', (f) => (f.builds[20]!.editMs = 7_500), 'edit-20', /7\.5 s vs 7\.0 s/],
 		['2 GB for 200 guides', (f) => (f.builds[200]!.peakRssBytes = 2.1e9), 'memory-200', /2\.10 GB/],
-		['superlinear growth', (f) => (f.builds[20]!.coldMs = 14_000), 'growth-20-200', /10\.71× the time for 10\.0× the guides; 0\.756 s per added guide/],
+		[
+			'superlinear growth',
+			(f) => (f.builds[20]!.coldMs = 14_000),
+			'growth-20-200',
+			/10\.71× the time for 10\.0× the guides; 0\.756 s per added guide/,
+		],
 	])('misses exactly one budget for %s, with the numbers', (_name, spoil, id, detail) => {
 		const figures = passing();
 		spoil(figures);
@@ -66,7 +90,11 @@ describe('bench budget check', () => {
 		figures.lighthouse!.seo = 90;
 		figures.page!.phone!.oversizedImages = 1;
 		figures.builds[20]!.warmMs = 9_000;
-		expect(missedBudgets(checkBudgets({ stepcheck: figures, starlight: starlight() })).map((m) => m.id)).toEqual(['lighthouse-seo', 'oversized-images', 'warm-20']);
+		expect(missedBudgets(checkBudgets({ stepcheck: figures, starlight: starlight() })).map((m) => m.id)).toEqual([
+			'lighthouse-seo',
+			'oversized-images',
+			'warm-20',
+		]);
 	});
 
 	it('compares with the reference figures when Starlight was not measured, and says what it could not check', () => {
@@ -80,7 +108,10 @@ describe('bench budget check', () => {
 	it('leaves budgets unchecked, not met, when the figures are missing', () => {
 		const results = checkBudgets({ stepcheck: { builds: { 1: { coldMs: 1_000, warmMs: 500, editMs: 600 } } }, starlight: null });
 		expect(results.filter((r) => r.status === 'met')).toEqual([]);
-		expect(results.find((r) => r.id === 'cold-1')).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/no Starlight reference for 1 guides/) });
+		expect(results.find((r) => r.id === 'cold-1')).toMatchObject({
+			status: 'unchecked',
+			detail: expect.stringMatching(/no Starlight reference for 1 guides/),
+		});
 		expect(results.find((r) => r.id === 'tbt')).toMatchObject({ status: 'unchecked' });
 		// The page was skipped, so the reason is the missing page, not a missing Starlight.
 		expect(results.find((r) => r.id === 'phone-images')).toMatchObject({ status: 'unchecked', detail: 'not measured in this run' });
@@ -90,6 +121,9 @@ describe('bench budget check', () => {
 		const figures = passing();
 		figures.page!.phone!.firstSearchBytes = null;
 		figures.page!.desktop!.firstSearchBytes = null;
-		expect(checkBudgets({ stepcheck: figures, starlight: starlight() }).find((r) => r.id === 'first-search')).toMatchObject({ status: 'unchecked', detail: 'no search was opened on the page' });
+		expect(checkBudgets({ stepcheck: figures, starlight: starlight() }).find((r) => r.id === 'first-search')).toMatchObject({
+			status: 'unchecked',
+			detail: 'no search was opened on the page',
+		});
 	});
 });

@@ -12,7 +12,15 @@ const report = {
 
 describe('bench: figures from a Lighthouse report', () => {
 	it('keeps the four category scores out of 100, LCP, TBT and CLS', () => {
-		expect(lighthouseFigures(report)).toEqual({ performance: 98, accessibility: 100, 'best-practices': 96, seo: 100, lcpMs: 1234.5, tbtMs: 12, cls: 0.001 });
+		expect(lighthouseFigures(report)).toEqual({
+			performance: 98,
+			accessibility: 100,
+			'best-practices': 96,
+			seo: 100,
+			lcpMs: 1234.5,
+			tbtMs: 12,
+			cls: 0.001,
+		});
 	});
 
 	it('says which score is missing, with the runtime error, when a run failed', () => {

@@ -3,7 +3,8 @@ import { descendantsOf, parseProcStat, parseVmRss } from '../../scripts/bench/pr
 
 describe('bench process tree: /proc parsing', () => {
 	it('reads pid, ppid and CPU ticks from a stat line, even with spaces and parentheses in the name', () => {
-		const line = '4242 (node (astro) w) S 4200 4242 4200 0 -1 4194304 100 0 0 0 731 129 40 12 20 0 11 0 9999 1000000 20000 18446744073709551615';
+		const line =
+			'4242 (node (astro) w) S 4200 4242 4200 0 -1 4194304 100 0 0 0 731 129 40 12 20 0 11 0 9999 1000000 20000 18446744073709551615';
 		expect(parseProcStat(line)).toEqual({ pid: 4242, ppid: 4200, utime: 731, stime: 129, cutime: 40, cstime: 12 });
 	});
 

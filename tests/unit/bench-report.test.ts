@@ -2,13 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { buildFigures, summarizeBuilds } from '../../scripts/bench/report.mjs';
 
 const record = (size: number, run: number, phase: 'cold' | 'warm' | 'edit' | 'screenshot', wallMs: number, peakRssBytes: number) => ({
-	tool: 'stepcheck', size, run, phase, wallMs, cpuMs: wallMs / 2, peakRssBytes, outputBytes: 1, imageBytesIn: 2, imageBytesOut: 3, pagefindBytes: 4,
+	tool: 'stepcheck',
+	size,
+	run,
+	phase,
+	wallMs,
+	cpuMs: wallMs / 2,
+	peakRssBytes,
+	outputBytes: 1,
+	imageBytesIn: 2,
+	imageBytesOut: 3,
+	pagefindBytes: 4,
 });
 
 describe('bench report: build summaries', () => {
 	const records = [
-		record(20, 1, 'cold', 18_000, 800), record(20, 2, 'cold', 16_000, 900), record(20, 3, 'cold', 30_000, 700),
-		record(20, 1, 'warm', 7_000, 500), record(20, 2, 'warm', 6_000, 950), record(20, 3, 'warm', 8_000, 600),
+		record(20, 1, 'cold', 18_000, 800),
+		record(20, 2, 'cold', 16_000, 900),
+		record(20, 3, 'cold', 30_000, 700),
+		record(20, 1, 'warm', 7_000, 500),
+		record(20, 2, 'warm', 6_000, 950),
+		record(20, 3, 'warm', 8_000, 600),
 		record(200, 1, 'cold', 120_000, 1_500),
 	];
 

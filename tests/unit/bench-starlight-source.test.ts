@@ -43,11 +43,14 @@ describe('bench: a Stepcheck guide as a stock Starlight page', () => {
 	});
 
 	it('keeps the body and its own imports unchanged', () => {
-		expect(source).toContain(guide.slice(guide.indexOf("import shot")));
+		expect(source).toContain(guide.slice(guide.indexOf('import shot')));
 	});
 
 	it('does not import a component the guide already imports', () => {
-		const own = toStarlightSource(guide.replace("import shot from './shot.png';", "import shot from './shot.png';\nimport Callout from './MyCallout.astro';"), { componentsPath: '.' });
+		const own = toStarlightSource(
+			guide.replace("import shot from './shot.png';", "import shot from './shot.png';\nimport Callout from './MyCallout.astro';"),
+			{ componentsPath: '.' },
+		);
 		expect(own.source).not.toContain("import Callout from './Callout.astro'");
 	});
 

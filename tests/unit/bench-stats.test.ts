@@ -16,7 +16,7 @@ describe('bench statistics', () => {
 		expect(() => summarize([])).toThrow(/none is a finite number/);
 	});
 
-	it('does not reorder the caller\'s array', () => {
+	it("does not reorder the caller's array", () => {
 		const values = [3, 1, 2];
 		summarize(values);
 		expect(values).toEqual([3, 1, 2]);

@@ -3,7 +3,13 @@ import { formatBytes, formatDuration, formatRatio, formatSummary, formatTable } 
 
 describe('bench table formatter', () => {
 	it('aligns columns (names left, numbers right) as a Markdown table', () => {
-		const table = formatTable(['Build', 'Wall'], [['cold', '17.8 s'], ['warm', '7.0 s']]);
+		const table = formatTable(
+			['Build', 'Wall'],
+			[
+				['cold', '17.8 s'],
+				['warm', '7.0 s'],
+			],
+		);
 		expect(table.split('\n')).toEqual(['| Build |   Wall |', '|-------|-------:|', '| cold  | 17.8 s |', '| warm  |  7.0 s |']);
 	});
 

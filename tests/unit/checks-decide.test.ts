@@ -13,9 +13,22 @@ import { decideUsersWithoutMfa } from '../../src/lib/checks/users-without-mfa';
 import { mfaDetails } from '../../src/lib/checks/mfa';
 import { ROOT } from '../support/paths';
 
-const USER: Identity = { type: 'iam-user', arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', partition: 'aws', userName: 'alice' };
+const USER: Identity = {
+	type: 'iam-user',
+	arn: 'arn:aws:iam::123456789012:user/alice',
+	account: '123456789012',
+	partition: 'aws',
+	userName: 'alice',
+};
 const ROOT_ID: Identity = { type: 'root', arn: 'arn:aws:iam::123456789012:root', account: '123456789012', partition: 'aws' };
-const ROLE: Identity = { type: 'assumed-role', arn: 'arn:aws:sts::123456789012:assumed-role/Deploy/ci', account: '123456789012', partition: 'aws', roleName: 'Deploy', sessionName: 'ci' };
+const ROLE: Identity = {
+	type: 'assumed-role',
+	arn: 'arn:aws:sts::123456789012:assumed-role/Deploy/ci',
+	account: '123456789012',
+	partition: 'aws',
+	roleName: 'Deploy',
+	sessionName: 'ci',
+};
 const UNKNOWN: Identity = { type: 'unknown', arn: null, account: null, partition: null };
 
 /** The number of steps in each guide, read from its `<Steps>` list, so advice links can be checked. */
@@ -36,14 +49,30 @@ function expectAdviceStepsExist(decision: Decision) {
 const stepsOf = (decision: Decision) => decision.advice.map((advice) => advice.guideStep);
 
 describe('decideRootUser', () => {
-	const facts = (overrides: Partial<RootFacts>): RootFacts => ({ mfaEnabled: true, passwordPresent: true, accessKeysPresent: false, signingCertificatesPresent: false, ...overrides });
+	const facts = (overrides: Partial<RootFacts>): RootFacts => ({
+		mfaEnabled: true,
+		passwordPresent: true,
+		accessKeysPresent: false,
+		signingCertificatesPresent: false,
+		...overrides,
+	});
 	it.each([
 		['MFA on, no keys', facts({}), 'pass', ['/guides/protect-root-user/#step-4']],
-		['no password (central root access), no MFA', facts({ mfaEnabled: false, passwordPresent: false }), 'pass', ['/guides/protect-root-user/#step-8']],
+		[
+			'no password (central root access), no MFA',
+			facts({ mfaEnabled: false, passwordPresent: false }),
+			'pass',
+			['/guides/protect-root-user/#step-8'],
+		],
 		['password and no MFA', facts({ mfaEnabled: false }), 'fail', ['/guides/protect-root-user/#step-3']],
 		['MFA but access keys', facts({ accessKeysPresent: true }), 'fail', ['/guides/protect-root-user/#step-5']],
 		['MFA but a signing certificate', facts({ signingCertificatesPresent: true }), 'fail', ['/guides/protect-root-user/#step-5']],
-		['everything wrong', facts({ mfaEnabled: false, accessKeysPresent: true, signingCertificatesPresent: true }), 'fail', ['/guides/protect-root-user/#step-3', '/guides/protect-root-user/#step-5', '/guides/protect-root-user/#step-5']],
+		[
+			'everything wrong',
+			facts({ mfaEnabled: false, accessKeysPresent: true, signingCertificatesPresent: true }),
+			'fail',
+			['/guides/protect-root-user/#step-3', '/guides/protect-root-user/#step-5', '/guides/protect-root-user/#step-5'],
+		],
 		['summary unreadable', null, 'unknown', ['/guides/protect-root-user/#step-9']],
 	])('%s: %s', (_name, root, verdict, steps) => {
 		const decision = decideRootUser(root);
@@ -61,7 +90,13 @@ describe('decideBackupDevice', () => {
 		['root with two devices', ROOT_ID, [virtual('a'), virtual('b')], 'pass', ['/guides/backup-mfa-device/#step-4']],
 		['two devices and an SMS one', USER, [virtual('a'), virtual('b'), sms], 'warn', ['/guides/backup-mfa-device/#step-7']],
 		['one device', USER, [virtual('a')], 'fail', ['/guides/backup-mfa-device/#step-3']],
-		['one device and an SMS one', USER, [virtual('a'), sms], 'fail', ['/guides/backup-mfa-device/#step-3', '/guides/backup-mfa-device/#step-7']],
+		[
+			'one device and an SMS one',
+			USER,
+			[virtual('a'), sms],
+			'fail',
+			['/guides/backup-mfa-device/#step-3', '/guides/backup-mfa-device/#step-7'],
+		],
 		['no device', USER, [], 'fail', ['/guides/turn-on-mfa-aws/#step-3']],
 		['only SMS', USER, [sms], 'fail', ['/guides/turn-on-mfa-aws/#step-3', '/guides/backup-mfa-device/#step-7']],
 		['an assumed role', ROLE, null, 'not-applicable', ['/guides/identity-center-mfa/#step-6']],
@@ -77,7 +112,11 @@ describe('decideBackupDevice', () => {
 
 describe('decideMfaPolicy', () => {
 	const target = { userName: 'mfa-tester', arn: 'arn:aws:iam::123456789012:user/mfa-tester' };
-	const all = (decision: 'allowed' | 'explicitDeny' | 'implicitDeny') => ({ 's3:ListAllMyBuckets': decision, 'ec2:DescribeInstances': decision, 'iam:ListUsers': decision });
+	const all = (decision: 'allowed' | 'explicitDeny' | 'implicitDeny') => ({
+		's3:ListAllMyBuckets': decision,
+		'ec2:DescribeInstances': decision,
+		'iam:ListUsers': decision,
+	});
 	const simulated = (withoutMfa: string, accessKey: string, withMfa: string): MfaPolicyAnswers => ({
 		target,
 		method: 'simulation',
@@ -89,15 +128,47 @@ describe('decideMfaPolicy', () => {
 		target,
 		method: 'policy-documents',
 		simulation: null,
-		denies: operators.map((operator) => ({ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA', operator })),
+		denies: operators.map((operator) => ({
+			source: 'group mfa-test, attached policy RequireMFA',
+			sid: 'DenyAllExceptListedIfNoMFA',
+			operator,
+		})),
 		documentsRead: 2,
 	});
 	const nothing: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
 	it.each([
-		['simulation: denied without MFA and with a key, allowed with MFA', simulated('explicitDeny', 'explicitDeny', 'allowed'), USER, undefined, 'pass', ['/guides/require-mfa-policy/#step-6']],
-		['simulation: allowed without MFA', simulated('allowed', 'allowed', 'allowed'), USER, undefined, 'fail', ['/guides/require-mfa-policy/#step-5']],
-		['simulation: an access key alone still works (Bool)', simulated('explicitDeny', 'allowed', 'allowed'), USER, undefined, 'warn', ['/guides/require-mfa-policy/#step-2']],
-		['simulation: denied even with MFA', simulated('implicitDeny', 'implicitDeny', 'implicitDeny'), USER, undefined, 'warn', ['/guides/require-mfa-policy/#step-1']],
+		[
+			'simulation: denied without MFA and with a key, allowed with MFA',
+			simulated('explicitDeny', 'explicitDeny', 'allowed'),
+			USER,
+			undefined,
+			'pass',
+			['/guides/require-mfa-policy/#step-6'],
+		],
+		[
+			'simulation: allowed without MFA',
+			simulated('allowed', 'allowed', 'allowed'),
+			USER,
+			undefined,
+			'fail',
+			['/guides/require-mfa-policy/#step-5'],
+		],
+		[
+			'simulation: an access key alone still works (Bool)',
+			simulated('explicitDeny', 'allowed', 'allowed'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-2'],
+		],
+		[
+			'simulation: denied even with MFA',
+			simulated('implicitDeny', 'implicitDeny', 'implicitDeny'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-1'],
+		],
 		['documents: a BoolIfExists deny', documents(['BoolIfExists']), USER, undefined, 'pass', ['/guides/require-mfa-policy/#step-6']],
 		['documents: only a Bool deny', documents(['Bool']), USER, undefined, 'warn', ['/guides/require-mfa-policy/#step-2']],
 		['documents: no deny', documents([]), USER, undefined, 'fail', ['/guides/require-mfa-policy/#step-5']],
@@ -113,8 +184,14 @@ describe('decideMfaPolicy', () => {
 	});
 
 	it('says which method decided', () => {
-		expect(decideMfaPolicy(simulated('explicitDeny', 'explicitDeny', 'allowed'), USER).facts).toContainEqual({ label: 'Decided by', value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)' });
-		expect(decideMfaPolicy(documents(['BoolIfExists']), USER).facts).toContainEqual({ label: 'Decided by', value: "Reading the user's inline, attached and group policies" });
+		expect(decideMfaPolicy(simulated('explicitDeny', 'explicitDeny', 'allowed'), USER).facts).toContainEqual({
+			label: 'Decided by',
+			value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
+		});
+		expect(decideMfaPolicy(documents(['BoolIfExists']), USER).facts).toContainEqual({
+			label: 'Decided by',
+			value: "Reading the user's inline, attached and group policies",
+		});
 	});
 });
 
@@ -129,7 +206,12 @@ describe('decideCliMfa', () => {
 	const role = 'arn:aws:iam::123456789012:role/Admin';
 	const serial = 'arn:aws:iam::123456789012:mfa/alice-phone';
 	it.each([
-		['role_arn and mfa_serial', answers({ roleArn: role, mfaSerial: serial, sourceProfile: 'alice' }), 'pass', ['/guides/mfa-aws-cli/#step-7']],
+		[
+			'role_arn and mfa_serial',
+			answers({ roleArn: role, mfaSerial: serial, sourceProfile: 'alice' }),
+			'pass',
+			['/guides/mfa-aws-cli/#step-7'],
+		],
 		['role_arn without mfa_serial', answers({ roleArn: role }), 'fail', ['/guides/mfa-aws-cli/#step-5']],
 		['plain keys profile', answers({}), 'fail', ['/guides/mfa-aws-cli/#step-5']],
 		['mfa_serial without role_arn', answers({ mfaSerial: serial }), 'warn', ['/guides/mfa-aws-cli/#step-5']],
@@ -160,7 +242,12 @@ describe('decideUsersWithoutMfa', () => {
 	it.each([
 		['everyone has MFA', report({}), 'pass', ['/guides/find-users-without-mfa/#step-6']],
 		['a user without MFA and without a password', report({ usersWithoutMfa: [carol] }), 'warn', ['/guides/find-users-without-mfa/#step-5']],
-		['a console user without MFA', report({ consoleUsersWithoutMfa: [bob], usersWithoutMfa: [bob, carol] }), 'fail', ['/guides/find-users-without-mfa/#step-5']],
+		[
+			'a console user without MFA',
+			report({ consoleUsersWithoutMfa: [bob], usersWithoutMfa: [bob, carol] }),
+			'fail',
+			['/guides/find-users-without-mfa/#step-5'],
+		],
 		['root without MFA', report({ root: { mfaActive: false, passwordEnabled: null } }), 'fail', ['/guides/protect-root-user/#step-3']],
 		['no report', null, 'unknown', ['/guides/find-users-without-mfa/#step-2']],
 	])('%s: %s', (_name, input, verdict, steps) => {
@@ -186,22 +273,51 @@ describe('decideIdentityCenter', () => {
 		const decision = decideIdentityCenter();
 		expect(decision.verdict).toBe('unknown');
 		expect(decision.summary).toContain('no API');
-		expect(decision.advice[0]).toMatchObject({ guideStep: '/guides/identity-center-mfa/#step-2', docsUrl: 'https://console.aws.amazon.com/singlesignon/home' });
+		expect(decision.advice[0]).toMatchObject({
+			guideStep: '/guides/identity-center-mfa/#step-2',
+			docsUrl: 'https://console.aws.amazon.com/singlesignon/home',
+		});
 		expectAdviceStepsExist(decision);
 	});
 });
 
 describe('mfaDetails', () => {
-	const user: Identity = { type: 'iam-user', arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', partition: 'aws', userName: 'alice' };
-	const role: Identity = { type: 'assumed-role', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice', account: '123456789012', partition: 'aws', roleName: 'Admin', sessionName: 'alice' };
+	const user: Identity = {
+		type: 'iam-user',
+		arn: 'arn:aws:iam::123456789012:user/alice',
+		account: '123456789012',
+		partition: 'aws',
+		userName: 'alice',
+	};
+	const role: Identity = {
+		type: 'assumed-role',
+		arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice',
+		account: '123456789012',
+		partition: 'aws',
+		roleName: 'Admin',
+		sessionName: 'alice',
+	};
 	const phone = { serial: 'arn:aws:iam::123456789012:mfa/alice-phone', type: 'virtual' as const, enabledAt: '2026-11-01T09:30:00.000Z' };
 	const key = { serial: 'arn:aws:iam::123456789012:u2f/user/alice/key-1', type: 'passkey-or-security-key' as const, enabledAt: null };
 	it.each([
-		['a user with a password and two devices', user, [phone, key], true, 'Yes', ['Authenticator app (virtual MFA), arn:aws:iam::123456789012:mfa/alice-phone, enabled 2026-11-01', 'Passkey or security key, arn:aws:iam::123456789012:u2f/user/alice/key-1']],
+		[
+			'a user with a password and two devices',
+			user,
+			[phone, key],
+			true,
+			'Yes',
+			[
+				'Authenticator app (virtual MFA), arn:aws:iam::123456789012:mfa/alice-phone, enabled 2026-11-01',
+				'Passkey or security key, arn:aws:iam::123456789012:u2f/user/alice/key-1',
+			],
+		],
 		['a user without a password or devices', user, [], false, 'No', []],
 		['a user whose password could not be read', user, [], null, 'Unknown', []],
 	] as const)('%s', (_name, identity, devices, password, passwordText, items) => {
-		expect(mfaDetails(identity, [...devices], password)).toEqual({ facts: [{ label: 'Console password', value: passwordText }], lists: [{ label: 'MFA devices', items: [...items] }] });
+		expect(mfaDetails(identity, [...devices], password)).toEqual({
+			facts: [{ label: 'Console password', value: passwordText }],
+			lists: [{ label: 'MFA devices', items: [...items] }],
+		});
 	});
 	it('shows nothing for identities whose MFA IAM cannot see', () => {
 		expect(mfaDetails(role, [phone], null)).toEqual({ facts: [], lists: [] });

@@ -29,7 +29,16 @@ describe('parseProfiles', () => {
 
 	it.each([
 		['default', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: false }],
-		['admin', { roleArn: 'arn:aws:iam::123456789012:role/Admin', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice-phone', sourceProfile: 'default', sso: false, credentialProcess: false }],
+		[
+			'admin',
+			{
+				roleArn: 'arn:aws:iam::123456789012:role/Admin',
+				mfaSerial: 'arn:aws:iam::123456789012:mfa/alice-phone',
+				sourceProfile: 'default',
+				sso: false,
+				credentialProcess: false,
+			},
+		],
 		['dev', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: true, credentialProcess: false }],
 		['tool', { roleArn: null, mfaSerial: null, sourceProfile: null, sso: false, credentialProcess: true }],
 	])('reads profile %s', (name, expected) => {
@@ -46,21 +55,38 @@ describe('parseProfiles', () => {
 describe('activeProfileLocation', () => {
 	it.each([
 		[{ HOME: '/home/alice' }, { file: '/home/alice/.aws/config', profile: 'default', homeRelative: '~/.aws/config' }],
-		[{ HOME: '/home/alice', AWS_PROFILE: 'admin' }, { file: '/home/alice/.aws/config', profile: 'admin', homeRelative: '~/.aws/config' }],
-		[{ HOME: '/home/alice', AWS_DEFAULT_PROFILE: 'dev' }, { file: '/home/alice/.aws/config', profile: 'dev', homeRelative: '~/.aws/config' }],
-		[{ HOME: '/home/alice', AWS_CONFIG_FILE: '/etc/aws/config', AWS_PROFILE: '' }, { file: '/etc/aws/config', profile: 'default', homeRelative: '/etc/aws/config' }],
+		[
+			{ HOME: '/home/alice', AWS_PROFILE: 'admin' },
+			{ file: '/home/alice/.aws/config', profile: 'admin', homeRelative: '~/.aws/config' },
+		],
+		[
+			{ HOME: '/home/alice', AWS_DEFAULT_PROFILE: 'dev' },
+			{ file: '/home/alice/.aws/config', profile: 'dev', homeRelative: '~/.aws/config' },
+		],
+		[
+			{ HOME: '/home/alice', AWS_CONFIG_FILE: '/etc/aws/config', AWS_PROFILE: '' },
+			{ file: '/etc/aws/config', profile: 'default', homeRelative: '/etc/aws/config' },
+		],
 	])('%j', (env, expected) => {
 		expect(activeProfileLocation(env)).toEqual(expected);
 	});
 });
 
 describe('findMfaDenies', () => {
-	const deny = (condition: object, extra: object = {}) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'D', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: condition, ...extra }] });
+	const deny = (condition: object, extra: object = {}) =>
+		JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [{ Sid: 'D', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: condition, ...extra }],
+		});
 	it.each([
 		['BoolIfExists false', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }), ['BoolIfExists']],
 		['Bool false (boolean, other key case)', deny({ Bool: { 'aws:multifactorauthpresent': false } }), ['Bool']],
 		['a list of values', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false'] } }), ['BoolIfExists']],
-		['URL-encoded, as IAM returns it', encodeURIComponent(deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })), ['BoolIfExists']],
+		[
+			'URL-encoded, as IAM returns it',
+			encodeURIComponent(deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })),
+			['BoolIfExists'],
+		],
 		['true is not a deny without MFA', deny({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), []],
 		['an Allow is not a deny', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }, { Effect: 'Allow' }), []],
 		['another key', deny({ Bool: { 'aws:SecureTransport': 'false' } }), []],

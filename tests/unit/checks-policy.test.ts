@@ -12,21 +12,30 @@ import { ROOT } from '../support/paths';
 const actionsOf = (policy: ReturnType<typeof policyForCalls>) => (policy?.Statement.flatMap((statement) => statement.Action) ?? []).sort();
 
 describe('generated policies', () => {
-	it.each(CHECKS.map((check) => [check.id, check] as const))('%s: grants exactly the declared actions that need a permission, read-only', (_id, check) => {
-		const policy = policyForCalls(check.calls);
-		const expected = [...new Set(grantedCalls(check.calls).map((call) => call.action))].sort();
-		expect(actionsOf(policy)).toEqual(expected);
-		if (policy) {
-			iamPolicySchema.parse(policy);
-			for (const action of actionsOf(policy)) expect(action).toMatch(/^(iam|sts):(Get|List|Simulate|GenerateCredentialReport)/);
-		}
-		for (const call of check.calls.filter((declared) => declared.needsPermission === false)) expect(call.reason, `${check.id} ${call.action} says why it needs no permission`).toBeTruthy();
-	});
+	it.each(CHECKS.map((check) => [check.id, check] as const))(
+		'%s: grants exactly the declared actions that need a permission, read-only',
+		(_id, check) => {
+			const policy = policyForCalls(check.calls);
+			const expected = [...new Set(grantedCalls(check.calls).map((call) => call.action))].sort();
+			expect(actionsOf(policy)).toEqual(expected);
+			if (policy) {
+				iamPolicySchema.parse(policy);
+				for (const action of actionsOf(policy)) expect(action).toMatch(/^(iam|sts):(Get|List|Simulate|GenerateCredentialReport)/);
+			}
+			for (const call of check.calls.filter((declared) => declared.needsPermission === false))
+				expect(call.reason, `${check.id} ${call.action} says why it needs no permission`).toBeTruthy();
+		},
+	);
 
 	it('scopes own-user actions to the caller and keeps the partition', () => {
 		const policy = policyForCalls(findCheck('backup-device')!.calls, 'aws-cn')!;
 		expect(policy.Statement).toEqual([
-			{ Sid: 'StepcheckReadOwnUser', Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: ['arn:aws-cn:iam::*:user/${aws:username}', 'arn:aws-cn:iam::*:user/*/${aws:username}'] },
+			{
+				Sid: 'StepcheckReadOwnUser',
+				Effect: 'Allow',
+				Action: ['iam:ListMFADevices'],
+				Resource: ['arn:aws-cn:iam::*:user/${aws:username}', 'arn:aws-cn:iam::*:user/*/${aws:username}'],
+			},
 		]);
 	});
 
@@ -37,7 +46,12 @@ describe('generated policies', () => {
 
 	it('keeps the /api/mfa-status/policy policy the union of the mfa and users-without-mfa checks', () => {
 		expect(minimalPolicy()).toEqual(policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!]));
-		expect(actionsOf(minimalPolicy())).toEqual(['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetLoginProfile', 'iam:ListMFADevices']);
+		expect(actionsOf(minimalPolicy())).toEqual([
+			'iam:GenerateCredentialReport',
+			'iam:GetCredentialReport',
+			'iam:GetLoginProfile',
+			'iam:ListMFADevices',
+		]);
 	});
 });
 
@@ -55,7 +69,9 @@ describe('README "Live checks"', () => {
 		const block = readme.slice(readme.indexOf(POLICY_BLOCK_START), readme.indexOf(POLICY_BLOCK_END));
 		for (const check of CHECKS) {
 			const section = block.slice(block.indexOf(`### \`${check.id}\``));
-			const json = /```json\n([\s\S]*?)\n```/.exec(section.slice(0, section.indexOf('\n### ', 4) > 0 ? section.indexOf('\n### ', 4) : undefined));
+			const json = /```json\n([\s\S]*?)\n```/.exec(
+				section.slice(0, section.indexOf('\n### ', 4) > 0 ? section.indexOf('\n### ', 4) : undefined),
+			);
 			const policy = policyForCalls(check.calls);
 			if (policy) expect(JSON.parse(json![1]!)).toEqual(policy);
 			else expect(json).toBeNull();
@@ -73,16 +89,21 @@ describe('registry', () => {
 		for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
 	});
 
-	it.each(CHECKS.map((check) => [check.id, check] as const))('%s sits in its guide, inside the steps, with manual commands', (id, check) => {
-		const text = readFileSync(join(ROOT, 'src/content/guides', check.guide, 'index.mdx'), 'utf8');
-		const steps = text.slice(text.indexOf('<Steps>'), text.indexOf('</Steps>'));
-		expect(steps).toContain(`<LiveCheck id="${id}" />`);
-		expect(check.manual.length).toBeGreaterThan(0);
-	});
+	it.each(CHECKS.map((check) => [check.id, check] as const))(
+		'%s sits in its guide, inside the steps, with manual commands',
+		(id, check) => {
+			const text = readFileSync(join(ROOT, 'src/content/guides', check.guide, 'index.mdx'), 'utf8');
+			const steps = text.slice(text.indexOf('<Steps>'), text.indexOf('</Steps>'));
+			expect(steps).toContain(`<LiveCheck id="${id}" />`);
+			expect(check.manual.length).toBeGreaterThan(0);
+		},
+	);
 
 	it('refuses a call a check did not declare, naming the fix', async () => {
 		const attempt = declaredAttempts('example', [{ action: 'iam:ListMFADevices', resource: 'own-user' }]);
-		await expect(attempt('iam:ListUsers', async () => 1)).rejects.toThrow(/Check "example" called iam:ListUsers, which is not in its declared calls/);
+		await expect(attempt('iam:ListUsers', async () => 1)).rejects.toThrow(
+			/Check "example" called iam:ListUsers, which is not in its declared calls/,
+		);
 		expect(await attempt('iam:ListMFADevices', async () => 1)).toEqual({ ok: true, value: 1 });
 	});
 });

@@ -4,7 +4,9 @@ import sharpService from 'astro/assets/services/sharp';
 import service, { isWidthOnlyTransform } from '../../src/lib/images/decode-once-service';
 
 type Args = Parameters<typeof service.transform>;
-const config = { service: { entrypoint: '', config: { avif: { effort: 0, chromaSubsampling: '4:2:0' }, webp: { effort: 0 } } } } as unknown as Args[2];
+const config = {
+	service: { entrypoint: '', config: { avif: { effort: 0, chromaSubsampling: '4:2:0' }, webp: { effort: 0 } } },
+} as unknown as Args[2];
 const logger = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Args[3];
 
 /** A small screenshot-like PNG: flat panels and a coloured stripe, with some detail to encode. */
@@ -45,7 +47,12 @@ describe('decode-once image service', () => {
 
 	it('scales once per width and still matches the stock service for every format at that width', async () => {
 		const png = await screenshotPng();
-		for (const [format, quality] of [['avif', 50], ['webp', undefined], ['avif', 30], ['webp', 60]] as const) {
+		for (const [format, quality] of [
+			['avif', 50],
+			['webp', undefined],
+			['avif', 30],
+			['webp', 60],
+		] as const) {
 			const transform = { src: 'shot.png', format, width: 400, quality };
 			const mine = await service.transform(png, transform, config, logger);
 			const stock = await sharpService.transform(png, transform, config, logger);

@@ -103,19 +103,52 @@ const policy = (statement: object, version = '2012-10-17') => ({ Version: versio
 describe('iamPolicyProblems', () => {
 	it.each([
 		['a valid allow', policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), []],
-		['a valid deny with NotAction and BoolIfExists', policy({ Effect: 'Deny', NotAction: ['iam:ListMFADevices'], Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }), []],
-		['a trust policy without Resource', policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }), []],
+		[
+			'a valid deny with NotAction and BoolIfExists',
+			policy({
+				Effect: 'Deny',
+				NotAction: ['iam:ListMFADevices'],
+				Resource: '*',
+				Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+			}),
+			[],
+		],
+		[
+			'a trust policy without Resource',
+			policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }),
+			[],
+		],
 		['the old version', policy({ Effect: 'Allow', Action: '*', Resource: '*' }, '2008-10-17'), [/Version.*2012-10-17/]],
 		['a lower-case effect', policy({ Effect: 'allow', Action: '*', Resource: '*' }), [/Effect.*Allow.*Deny/]],
-		['both Action and NotAction', policy({ Effect: 'Allow', Action: '*', NotAction: 'iam:*', Resource: '*' }), [/exactly one of "Action" or "NotAction"/]],
+		[
+			'both Action and NotAction',
+			policy({ Effect: 'Allow', Action: '*', NotAction: 'iam:*', Resource: '*' }),
+			[/exactly one of "Action" or "NotAction"/],
+		],
 		['no action', policy({ Effect: 'Allow', Resource: '*' }), [/exactly one of "Action"/]],
 		['no resource', policy({ Effect: 'Allow', Action: '*' }), [/"Resource" or "NotResource"/]],
 		['an empty action list', policy({ Effect: 'Allow', Action: [], Resource: '*' }), [/string or a list of strings/]],
 		['a misspelt key', policy({ Effect: 'Allow', Actions: '*', Resource: '*' }), [/unknown key "Actions"/, /exactly one of "Action"/]],
-		['a condition that is a string', policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: 'mfa' }), [/"Condition" must be an object/]],
-		['a condition without keys', policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: 'true' } }), [/must map condition keys/]],
-		['a condition key without a prefix', policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { MultiFactorAuthPresent: 'false' } } }), [/not a condition key/]],
-		['a condition value that is an object', policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': { x: 1 } } } }), [/has the value/]],
+		[
+			'a condition that is a string',
+			policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: 'mfa' }),
+			[/"Condition" must be an object/],
+		],
+		[
+			'a condition without keys',
+			policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: 'true' } }),
+			[/must map condition keys/],
+		],
+		[
+			'a condition key without a prefix',
+			policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { MultiFactorAuthPresent: 'false' } } }),
+			[/not a condition key/],
+		],
+		[
+			'a condition value that is an object',
+			policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': { x: 1 } } } }),
+			[/has the value/],
+		],
 	])('%s', (_name, doc, expected) => {
 		const problems = iamPolicyProblems(doc);
 		expect(problems).toHaveLength(expected.length);

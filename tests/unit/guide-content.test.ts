@@ -31,12 +31,18 @@ describe('guide content', () => {
 			const yaml = frontmatterText(source);
 			expect(yaml, `${id}: the file has no front matter between --- lines`).not.toBeNull();
 			const problems = checkFrontmatter(parseYaml(yaml!));
-			expect(problems.map((p) => p.message), `${id}: front matter problems`).toEqual([]);
+			expect(
+				problems.map((p) => p.message),
+				`${id}: front matter problems`,
+			).toEqual([]);
 		});
 
 		it('passes the body checks (steps, images, links, JSON, IAM policies, sources)', () => {
 			const problems = checkGuideBody(source, index);
-			expect(problems.map((p) => `line ${p.line}: ${p.message}`), `${id}: content problems`).toEqual([]);
+			expect(
+				problems.map((p) => `line ${p.line}: ${p.message}`),
+				`${id}: content problems`,
+			).toEqual([]);
 		});
 	});
 });

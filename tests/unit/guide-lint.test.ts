@@ -33,7 +33,7 @@ describe('guide body lint', () => {
 
 	it('refuses a <Screenshot> without alt', () => {
 		expect(lint("import s from './shot.png';\n\n<Screenshot src={s} />\n")[0]?.message).toMatch(/<Screenshot> has no alt text/);
-		expect(lint("import s from './shot.png';\n\n<Screenshot src={s} alt=\"\" />\n")[0]?.message).toMatch(/no alt text/);
+		expect(lint('import s from \'./shot.png\';\n\n<Screenshot src={s} alt="" />\n')[0]?.message).toMatch(/no alt text/);
 	});
 
 	it('lists images that do not exist next to the guide', () => {

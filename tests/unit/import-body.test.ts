@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { convertBody } from '../../src/lib/import/convert-body';
 
-const refs: Record<string, string> = { 'rotate-access-keys.md': '/guides/rotate-access-keys/', '/blog/2019/enable-aws-mfa': '/guides/enable-aws-mfa/' };
+const refs: Record<string, string> = {
+	'rotate-access-keys.md': '/guides/rotate-access-keys/',
+	'/blog/2019/enable-aws-mfa': '/guides/enable-aws-mfa/',
+};
 const convert = (body: string) => convertBody(body, 1, { resolveRef: (target) => refs[target] ?? null });
 
 describe('numbered lists become <Steps>', () => {
@@ -57,7 +60,11 @@ describe('numbered lists become <Steps>', () => {
 	});
 
 	it('ends the steps at a heading and leaves code fences alone', () => {
-		const result = convert(['1. Run:', '', '   ```sh', '   aws iam list-mfa-devices {x}', '   ```', '2. Check.', '', '## Next', '', '1. Another list.'].join('\n'));
+		const result = convert(
+			['1. Run:', '', '   ```sh', '   aws iam list-mfa-devices {x}', '   ```', '2. Check.', '', '## Next', '', '1. Another list.'].join(
+				'\n',
+			),
+		);
 		expect(result.stepLists).toBe(2);
 		expect(result.mdx).toContain('   ```sh\n   aws iam list-mfa-devices {x}\n   ```');
 		expect(result.mdx).toMatch(/<\/Steps>\n\n## Next\n\n<Steps>\n\n1\. Another list\./);
@@ -124,7 +131,9 @@ describe('blockquotes and shortcodes', () => {
 	});
 
 	it('stops on tabs, unknown shortcodes, unresolved refs and unclosed notices, naming each line', () => {
-		const result = convert(['{{< tabs >}}', 'x', '{{< youtube abc >}}', '[a]({{< ref "elsewhere.md" >}})', '{{% notice tip %}}', 'never closed'].join('\n'));
+		const result = convert(
+			['{{< tabs >}}', 'x', '{{< youtube abc >}}', '[a]({{< ref "elsewhere.md" >}})', '{{% notice tip %}}', 'never closed'].join('\n'),
+		);
 		expect(result.problems).toEqual([
 			{ line: 1, message: expect.stringContaining('the {{< tabs >}} shortcode has no Stepcheck equivalent') },
 			{ line: 3, message: expect.stringContaining('the {{< youtube >}} shortcode is not one Stepcheck can convert') },
@@ -136,7 +145,9 @@ describe('blockquotes and shortcodes', () => {
 
 describe('raw HTML and MDX syntax in prose', () => {
 	it('keeps simple inline tags, converts comments, breaks and autolinks, escapes braces and the rest with a warning', () => {
-		const result = convert('Press <kbd>Ctrl</kbd>, keep {x}.<br>\n<!-- note -->\n<div class="box">Boxed</div> see <https://aws.amazon.com> and `<code {kept}>`');
+		const result = convert(
+			'Press <kbd>Ctrl</kbd>, keep {x}.<br>\n<!-- note -->\n<div class="box">Boxed</div> see <https://aws.amazon.com> and `<code {kept}>`',
+		);
 		expect(result.mdx).toBe(
 			'Press <kbd>Ctrl</kbd>, keep \\{x\\}.<br />\n{/* note */}\n&lt;div class="box">Boxed&lt;/div> see [https://aws.amazon.com](https://aws.amazon.com) and `<code {kept}>`\n',
 		);

@@ -7,7 +7,9 @@ const toml = (lines: string) => `+++\n${lines}\n+++\n\nBody line.\n`;
 describe('Hugo front matter', () => {
 	it('reads YAML: title, description, date with time, lastmod, tags, aliases, draft', () => {
 		const result = readHugoFrontMatter(
-			yaml('title: "Enable MFA"\ndescription: Short.\ndate: 2019-09-12T10:00:00+02:00\nlastmod: 2020-01-05\ntags: [AWS, "Security Basics"]\naliases: [old-name, /root-name/]\ndraft: true'),
+			yaml(
+				'title: "Enable MFA"\ndescription: Short.\ndate: 2019-09-12T10:00:00+02:00\nlastmod: 2020-01-05\ntags: [AWS, "Security Basics"]\naliases: [old-name, /root-name/]\ndraft: true',
+			),
 		);
 		expect(result.problems).toEqual([]);
 		expect(result.fields).toEqual({
@@ -31,7 +33,9 @@ describe('Hugo front matter', () => {
 		['a TOML local date', 'date = 2019-09-12'],
 		['a TOML offset date-time', 'date = 2019-09-12T08:00:00Z'],
 	])('reads TOML with %s, and summary when there is no description', (_, dateLine) => {
-		const result = readHugoFrontMatter(toml(`title = "Rotate keys"\nsummary = "From summary."\n${dateLine}\ntags = ["iam"]\naliases = ["../rotate"]`));
+		const result = readHugoFrontMatter(
+			toml(`title = "Rotate keys"\nsummary = "From summary."\n${dateLine}\ntags = ["iam"]\naliases = ["../rotate"]`),
+		);
 		expect(result.problems).toEqual([]);
 		expect(result.fields.published).toBe('2019-09-12');
 		expect(result.fields.description).toBe('From summary.');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { processSteps, StepsError } from '../../src/lib/steps/process-steps';
 
-const list = '<ol>\n<li><p>Open the console.</p><ul><li>nested</li></ul></li>\n<li>Choose <strong>Security credentials</strong>.</li>\n</ol>';
+const list =
+	'<ol>\n<li><p>Open the console.</p><ul><li>nested</li></ul></li>\n<li>Choose <strong>Security credentials</strong>.</li>\n</ol>';
 
 describe('<Steps> processing', () => {
 	it('gives every step a stable id, a link to itself and a done control shown only with JavaScript', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
-import { CLOUDFRONT_FUNCTION_MAX_BYTES, cloudFrontFunction, netlifyRedirects, sharingTagsOf, stubFilePath, stubPage } from '../../src/lib/redirects/host-rules';
+import {
+	CLOUDFRONT_FUNCTION_MAX_BYTES,
+	cloudFrontFunction,
+	netlifyRedirects,
+	sharingTagsOf,
+	stubFilePath,
+	stubPage,
+} from '../../src/lib/redirects/host-rules';
 
 const built = buildRedirectMap({
 	guides: [
@@ -32,7 +39,9 @@ function viewerRequest(uri: string, method = 'GET', querystring: Record<string, 
 describe('host rules generated from the redirect map', () => {
 	it('the CloudFront Function answers every spelling as the map does, with 301 and the query kept', async () => {
 		for (const [from, to] of Object.entries(map.lookup)) {
-			const response = await handler(viewerRequest(from, 'GET', { utm_source: { value: 'x' }, tag: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }));
+			const response = await handler(
+				viewerRequest(from, 'GET', { utm_source: { value: 'x' }, tag: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }),
+			);
 			expect(response.statusCode, from).toBe(301);
 			expect(response.headers?.location?.value).toBe(`${to}?utm_source=x&tag=a&tag=b`);
 		}
@@ -49,7 +58,9 @@ describe('host rules generated from the redirect map', () => {
 	});
 
 	it('_redirects has one 301 line per spelling, matching the map', () => {
-		const lines = netlifyRedirects(map).split('\n').filter((l) => l && !l.startsWith('#'));
+		const lines = netlifyRedirects(map)
+			.split('\n')
+			.filter((l) => l && !l.startsWith('#'));
 		const parsed = Object.fromEntries(lines.map((l) => l.split(' ')).map(([from, to, code]) => [from, `${to} ${code}`]));
 		expect(parsed).toEqual(Object.fromEntries(Object.entries(map.lookup).map(([f, t]) => [f, `${t} 301`])));
 	});

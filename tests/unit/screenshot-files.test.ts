@@ -15,10 +15,13 @@ describe('screenshot file names', () => {
 		});
 	});
 
-	it.each(['shot-01.B1pWzJfK.png', 'shot.png.609w-q50-6b703d.png', 'shot.txt.609w-q50-6b703d.webp', 'shot.png.609-q50-6b703d.webp', 'shot.png.609w-q50-zz.webp'])(
-		'does not read %s as a screenshot file',
-		(name) => expect(parseScreenshotFileName(name)).toBeNull(),
-	);
+	it.each([
+		'shot-01.B1pWzJfK.png',
+		'shot.png.609w-q50-6b703d.png',
+		'shot.txt.609w-q50-6b703d.webp',
+		'shot.png.609-q50-6b703d.webp',
+		'shot.png.609w-q50-zz.webp',
+	])('does not read %s as a screenshot file', (name) => expect(parseScreenshotFileName(name)).toBeNull());
 
 	it('finds each file a page points at once, in srcset lists and under a base path, and nothing else', () => {
 		const html = `<picture>

@@ -62,9 +62,21 @@ describe('screenshot options', () => {
 		['the step width at each breakpoint', null, `(max-width: 640px) ${STEP}, (max-width: 720px) ${WIDE_STEP}, 608.4px`],
 		['a fixed maxWidth from where it binds', { px: 480 }, `(max-width: 560.4px) ${STEP}, 480px`],
 		['a fixed maxWidth wider than the step', { px: 640 }, `(max-width: 640px) ${STEP}, (max-width: 720px) ${WIDE_STEP}, 608.4px`],
-		['a fixed maxWidth that binds only in the wide layout', { px: 580 }, `(max-width: 640px) ${STEP}, (max-width: 691.6px) ${WIDE_STEP}, 580px`],
-		['a share of the step', { fraction: 0.5 }, `(max-width: 640px) calc((100vw - 80.4px) * 0.5), (max-width: 720px) calc((100vw - 111.6px) * 0.5), 304.2px`],
-		['a share of the viewport', { vw: 60 }, `(max-width: 640px) min(60vw, ${STEP}), (max-width: 720px) min(60vw, ${WIDE_STEP}), min(60vw, 608.4px)`],
+		[
+			'a fixed maxWidth that binds only in the wide layout',
+			{ px: 580 },
+			`(max-width: 640px) ${STEP}, (max-width: 691.6px) ${WIDE_STEP}, 580px`,
+		],
+		[
+			'a share of the step',
+			{ fraction: 0.5 },
+			`(max-width: 640px) calc((100vw - 80.4px) * 0.5), (max-width: 720px) calc((100vw - 111.6px) * 0.5), 304.2px`,
+		],
+		[
+			'a share of the viewport',
+			{ vw: 60 },
+			`(max-width: 640px) min(60vw, ${STEP}), (max-width: 720px) min(60vw, ${WIDE_STEP}), min(60vw, 608.4px)`,
+		],
 	] as const)('gives sizes for %s', (_, limit, sizes) => {
 		expect(sizesFor(limit)).toBe(sizes);
 	});

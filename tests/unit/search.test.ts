@@ -3,13 +3,7 @@ import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../src/lib/s
 import { highlightTerms, queryTerms, readSearchRequest, resultLink } from '../../src/lib/search/search-request';
 import { opensSearch, type KeyPress } from '../../src/lib/search/shortcuts';
 import { highlightPattern } from '../../src/lib/search/highlight-pattern';
-import {
-	noResultsHelp,
-	optionsForGuide,
-	rankGuides,
-	rankSubResults,
-	resultCountMessage,
-} from '../../src/lib/search/result-options';
+import { noResultsHelp, optionsForGuide, rankGuides, rankSubResults, resultCountMessage } from '../../src/lib/search/result-options';
 import type { PagefindResultData, PagefindSubResult } from '../../src/lib/search/pagefind-api';
 import { indexFileFor } from '../../src/lib/search/dev-index';
 
@@ -63,7 +57,14 @@ describe('search requests in the address', () => {
 });
 
 describe('keyboard shortcuts', () => {
-	const press = (over: Partial<KeyPress>): KeyPress => ({ key: '', ctrlKey: false, metaKey: false, altKey: false, inEditableField: false, ...over });
+	const press = (over: Partial<KeyPress>): KeyPress => ({
+		key: '',
+		ctrlKey: false,
+		metaKey: false,
+		altKey: false,
+		inEditableField: false,
+		...over,
+	});
 	it.each([
 		[{ key: '/' }, true],
 		[{ key: '/', inEditableField: true }, false],
@@ -126,7 +127,10 @@ describe('ranking a guide’s sections', () => {
 		expect(rankSubResults([a, b, c], content, 'qr').map((r) => r.sub.title)).toEqual(['B', 'A', 'C']);
 	});
 	it('builds options with the guide title, the section and a link that highlights', () => {
-		const options = optionsForGuide(guide([sub('Turn on MFA', '/guides/mfa/', [2]), sub('Step 6: Scan', '/guides/mfa/#step-6', [16, 17])]), 'QR code');
+		const options = optionsForGuide(
+			guide([sub('Turn on MFA', '/guides/mfa/', [2]), sub('Step 6: Scan', '/guides/mfa/#step-6', [16, 17])]),
+			'QR code',
+		);
 		expect(options[0]).toEqual({
 			href: '/guides/mfa/?highlight=qr%20code#step-6',
 			target: '/guides/mfa/#step-6',
@@ -138,7 +142,13 @@ describe('ranking a guide’s sections', () => {
 	});
 	it('shows a guide matched only by a tag filter with its escaped description', () => {
 		expect(optionsForGuide(guide([]), '')).toEqual([
-			{ href: '/guides/mfa/', target: '/guides/mfa/', guideTitle: 'Turn on MFA', section: null, excerptHtml: 'Add a &#60;second&#62; factor.' },
+			{
+				href: '/guides/mfa/',
+				target: '/guides/mfa/',
+				guideTitle: 'Turn on MFA',
+				section: null,
+				excerptHtml: 'Add a &#60;second&#62; factor.',
+			},
 		]);
 	});
 	it('keeps at most three sections per guide', () => {
@@ -193,7 +203,11 @@ describe('reference sections', () => {
 		const sources = sub('Sources', '/guides/mfa/#sources', [15, 16, 17], 9);
 		const related = sub('Related guides', '/guides/mfa/#related-guides', [16, 17], 9);
 		const step = sub('Step 6', '/guides/mfa/#step-6', [16], 1);
-		expect(rankSubResults([sources, related, step], content, 'show qr code').map((r) => r.sub.title)).toEqual(['Step 6', 'Sources', 'Related guides']);
+		expect(rankSubResults([sources, related, step], content, 'show qr code').map((r) => r.sub.title)).toEqual([
+			'Step 6',
+			'Sources',
+			'Related guides',
+		]);
 	});
 	it('do not lift a guide above one whose steps hold the words', () => {
 		const onlySources = guide([sub('Sources', '/guides/a/#sources', [16, 17])], '/guides/a/');
@@ -206,7 +220,10 @@ describe('section titles', () => {
 	it('break ties between sections holding the same words', () => {
 		const mention = sub('What changes for the root user', '/guides/mfa/#root', [9, 10], 5);
 		const step = sub('Step 9: Sign out and back in', '/guides/mfa/#step-9', [9, 10], 1);
-		expect(rankSubResults([mention, step], content, 'sign out').map((r) => r.sub.title)).toEqual(['Step 9: Sign out and back in', 'What changes for the root user']);
+		expect(rankSubResults([mention, step], content, 'sign out').map((r) => r.sub.title)).toEqual([
+			'Step 9: Sign out and back in',
+			'What changes for the root user',
+		]);
 	});
 	it('break ties between guides', () => {
 		const mention = guide([sub('Troubleshooting', '/guides/a/#t', [9, 10])], '/guides/a/');

@@ -5,7 +5,7 @@ import { firstSentence, shorten, stepSearchTitle } from '../../src/lib/steps/ste
 import { processSteps } from '../../src/lib/steps/process-steps';
 
 const li = (html: string) => fromHtml(`<ol>${html}</ol>`, { fragment: true }).children[0] as Element;
-const item = (html: string) => (li(html).children.find((c) => c.type === 'element') as Element);
+const item = (html: string) => li(html).children.find((c) => c.type === 'element') as Element;
 
 describe('step titles for search results', () => {
 	it.each([

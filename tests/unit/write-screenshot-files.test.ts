@@ -26,7 +26,8 @@ async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 	mkdirSync(join(site, '_astro'), { recursive: true });
 	mkdirSync(join(site, page, '..'), { recursive: true });
 	writeFileSync(join(site, '_astro', 'a.H1.png'), await screenshotPng());
-	const url = (width: number, quality: number, format: 'avif' | 'webp') => screenshotFileUrl(`/_astro/${original}`, { width, quality, fingerprint: FINGERPRINT, format });
+	const url = (width: number, quality: number, format: 'avif' | 'webp') =>
+		screenshotFileUrl(`/_astro/${original}`, { width, quality, fingerprint: FINGERPRINT, format });
 	writeFileSync(
 		join(site, page),
 		`<picture><source srcset="${url(400, 50, 'avif')} 400w, ${url(640, 30, 'avif')} 640w"><source srcset="${url(400, 80, 'webp')} 400w, ${url(640, 80, 'webp')} 640w"><img src="/_astro/${original}"></picture>`,
@@ -71,8 +72,13 @@ describe('writing screenshot files after a build', () => {
 	it('encodes exactly what astro dev serves for the same width, quality and format', async () => {
 		const png = await screenshotPng();
 		const config = { service: { entrypoint: '', config: ENCODER_SETTINGS } } as unknown as Parameters<typeof sharpService.transform>[2];
-		const logger = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof sharpService.transform>[3];
-		for (const [format, quality] of [['avif', 30], ['webp', 80]] as const) {
+		const logger = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<
+			typeof sharpService.transform
+		>[3];
+		for (const [format, quality] of [
+			['avif', 30],
+			['webp', 80],
+		] as const) {
 			const build = await encodeScreenshotFile(png, { width: 500, quality, format });
 			const dev = await sharpService.transform(png, { src: 'a.png', format, width: 500, quality }, config, logger);
 			expect(Buffer.compare(build, Buffer.from(dev.data)), format).toBe(0);
@@ -84,13 +90,17 @@ describe('writing screenshot files after a build', () => {
 		const error = await write().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ScreenshotFilesError);
 		expect((error as Error).message).toMatch(/4 screenshot files/);
-		expect((error as Error).message).toMatch(/\/guides\/b\/index\.html points at \/_astro\/gone\.H2\.png\.400w-q50-abc123\.avif, made from \/_astro\/gone\.H2\.png, but the build did not emit that file/);
+		expect((error as Error).message).toMatch(
+			/\/guides\/b\/index\.html points at \/_astro\/gone\.H2\.png\.400w-q50-abc123\.avif, made from \/_astro\/gone\.H2\.png, but the build did not emit that file/,
+		);
 	});
 
 	it('refuses a file named for other encoder settings instead of mislabelling it', async () => {
 		await builtSite();
 		writeFileSync(join(site, 'old.html'), '<img src="/_astro/a.H1.png.400w-q50-999999.avif">');
-		await expect(write()).rejects.toThrow(/\/old\.html points at \/_astro\/a\.H1\.png\.400w-q50-999999\.avif, named for encoder settings 999999; this build encodes with abc123/);
+		await expect(write()).rejects.toThrow(
+			/\/old\.html points at \/_astro\/a\.H1\.png\.400w-q50-999999\.avif, named for encoder settings 999999; this build encodes with abc123/,
+		);
 	});
 
 	it('leaves a site without screenshots as it was', async () => {

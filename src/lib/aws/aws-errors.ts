@@ -34,10 +34,36 @@ export function errorFacts(error: unknown): ErrorFacts {
 
 const CODE_GROUPS: Array<[AwsErrorCode, readonly string[]]> = [
 	['credentials-expired', ['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']],
-	['credentials-invalid', ['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'InvalidAccessKeyId', 'AuthFailure', 'IncompleteSignature', 'MissingAuthenticationToken', 'InvalidToken']],
+	[
+		'credentials-invalid',
+		[
+			'InvalidClientTokenId',
+			'SignatureDoesNotMatch',
+			'UnrecognizedClientException',
+			'InvalidAccessKeyId',
+			'AuthFailure',
+			'IncompleteSignature',
+			'MissingAuthenticationToken',
+			'InvalidToken',
+		],
+	],
 	['access-denied', ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'NotAuthorized']],
-	['throttled', ['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete']],
-	['aws-unavailable', ['ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalError', 'ServiceFailure', 'InternalServerError']],
+	[
+		'throttled',
+		[
+			'Throttling',
+			'ThrottlingException',
+			'TooManyRequestsException',
+			'RequestLimitExceeded',
+			'RequestThrottled',
+			'SlowDown',
+			'PriorRequestNotComplete',
+		],
+	],
+	[
+		'aws-unavailable',
+		['ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalError', 'ServiceFailure', 'InternalServerError'],
+	],
 	['report-not-ready', ['ReportInProgress', 'ReportNotPresent', 'ReportExpired']],
 	['not-found', ['NoSuchEntity', 'NoSuchEntityException']],
 ];
@@ -51,7 +77,8 @@ export function classifyAwsError(facts: ErrorFacts): AwsErrorCode {
 	if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
 		return /sso/i.test(message) && /expired|refresh|invalid|login/i.test(message) ? 'sso-session-expired' : 'no-credentials';
 	}
-	if (/sso session .*(expired|invalid)|token .*is expired/i.test(message) && /sso/i.test(`${name} ${message}`)) return 'sso-session-expired';
+	if (/sso session .*(expired|invalid)|token .*is expired/i.test(message) && /sso/i.test(`${name} ${message}`))
+		return 'sso-session-expired';
 	for (const [group, codes] of CODE_GROUPS) {
 		if (codes.includes(name) || codes.includes(code)) return group;
 	}

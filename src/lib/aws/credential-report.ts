@@ -47,7 +47,9 @@ export function summarizeCredentialReport(csv: string, generatedAt: Date, now: D
 	const [header, ...rows] = parseCsv(csv);
 	const missing = REQUIRED_COLUMNS.filter((column) => !header?.includes(column));
 	if (!header || missing.length > 0) {
-		throw new Error(`The credential report has no ${missing.join(', ')} column; found columns: ${header?.join(', ') || 'none'}. Expected the CSV format of iam:GetCredentialReport.`);
+		throw new Error(
+			`The credential report has no ${missing.join(', ')} column; found columns: ${header?.join(', ') || 'none'}. Expected the CSV format of iam:GetCredentialReport.`,
+		);
 	}
 	const column = (name: (typeof REQUIRED_COLUMNS)[number]) => header.indexOf(name);
 	const records = rows.map((cells) => ({

@@ -131,7 +131,16 @@ export type AccountPosture = z.infer<typeof accountPostureSchema>;
 /** Body of every refusal (guard, rate limit, switched off). */
 export const endpointRefusalSchema = z.object({
 	error: z.object({
-		code: z.enum(['disabled', 'forbidden-host', 'forbidden-origin', 'rate-limited', 'bad-request', 'unknown-check', 'method-not-allowed', 'internal']),
+		code: z.enum([
+			'disabled',
+			'forbidden-host',
+			'forbidden-origin',
+			'rate-limited',
+			'bad-request',
+			'unknown-check',
+			'method-not-allowed',
+			'internal',
+		]),
 		message: z.string(),
 		/** With `unknown-check`: the ids that exist. */
 		checks: z.array(z.string()).optional(),

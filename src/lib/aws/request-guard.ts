@@ -24,8 +24,7 @@ export interface GuardRequest {
 }
 
 export type GuardDecision =
-	| { allowed: true }
-	| { allowed: false; status: 403 | 404; code: 'disabled' | 'forbidden-host' | 'forbidden-origin'; message: string };
+	{ allowed: true } | { allowed: false; status: 403 | 404; code: 'disabled' | 'forbidden-host' | 'forbidden-origin'; message: string };
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -77,7 +76,13 @@ function sameOrigin(origin: string, host: string): boolean {
 
 export function guardRequest(request: GuardRequest, config: GuardConfig): GuardDecision {
 	if (config.mode === 'off') {
-		return { allowed: false, status: 404, code: 'disabled', message: 'The live MFA check is switched off on this server (STEPCHECK_MFA_CHECK=off). Check by hand with the AWS CLI commands in the guide.' };
+		return {
+			allowed: false,
+			status: 404,
+			code: 'disabled',
+			message:
+				'The live MFA check is switched off on this server (STEPCHECK_MFA_CHECK=off). Check by hand with the AWS CLI commands in the guide.',
+		};
 	}
 	if (config.mode === 'local' && config.listenHost !== null && !isLoopbackAddress(config.listenHost)) {
 		return {
@@ -100,13 +105,29 @@ export function guardRequest(request: GuardRequest, config: GuardConfig): GuardD
 	const fetchSite = request.secFetchSite?.toLowerCase() ?? null;
 	const originMatches = request.origin !== null && sameOrigin(request.origin, host);
 	if (request.origin !== null && request.origin !== 'null' && !originMatches) {
-		return { allowed: false, status: 403, code: 'forbidden-origin', message: `Requests from ${request.origin} are refused: only Stepcheck's own pages may run the check.` };
+		return {
+			allowed: false,
+			status: 403,
+			code: 'forbidden-origin',
+			message: `Requests from ${request.origin} are refused: only Stepcheck's own pages may run the check.`,
+		};
 	}
 	if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
-		return { allowed: false, status: 403, code: 'forbidden-origin', message: 'Requests from other sites are refused: only Stepcheck\'s own pages may run the check.' };
+		return {
+			allowed: false,
+			status: 403,
+			code: 'forbidden-origin',
+			message: "Requests from other sites are refused: only Stepcheck's own pages may run the check.",
+		};
 	}
 	if (request.method === 'POST' && !originMatches && fetchSite !== 'same-origin') {
-		return { allowed: false, status: 403, code: 'forbidden-origin', message: 'This POST needs a same-origin Origin header (or Sec-Fetch-Site: same-origin). Start the account check from a Stepcheck page.' };
+		return {
+			allowed: false,
+			status: 403,
+			code: 'forbidden-origin',
+			message:
+				'This POST needs a same-origin Origin header (or Sec-Fetch-Site: same-origin). Start the account check from a Stepcheck page.',
+		};
 	}
 	return { allowed: true };
 }

@@ -28,7 +28,8 @@ async function generateReport(clients: AwsClients, signal: AbortSignal, polling:
 	for (;;) {
 		const generated = await clients.iam.send(new GenerateCredentialReportCommand({}), { abortSignal: signal });
 		if (generated.State === 'COMPLETE') return;
-		if (Date.now() - started + polling.intervalMs > polling.maxWaitMs) throw new ReportStillGenerating('credential report still generating');
+		if (Date.now() - started + polling.intervalMs > polling.maxWaitMs)
+			throw new ReportStillGenerating('credential report still generating');
 		await pause(polling.intervalMs, signal);
 	}
 }
@@ -59,7 +60,14 @@ export async function runAccountCheck(
 		const identity = { type: 'unknown' as const, arn: null, account: null, partition: null };
 		return {
 			status: HTTP_STATUS_FOR_ERROR[who.error.code],
-			body: { schemaVersion: MFA_STATUS_SCHEMA_VERSION, identity, report: null, errors: [who.error], minimalPolicy: null, checkedAt: checkedAt() },
+			body: {
+				schemaVersion: MFA_STATUS_SCHEMA_VERSION,
+				identity,
+				report: null,
+				errors: [who.error],
+				minimalPolicy: null,
+				checkedAt: checkedAt(),
+			},
 		};
 	}
 	const identity = who.value;
@@ -74,6 +82,13 @@ export async function runAccountCheck(
 	}
 	return {
 		status: errors[0] ? HTTP_STATUS_FOR_ERROR[errors[0].code] : 200,
-		body: { schemaVersion: MFA_STATUS_SCHEMA_VERSION, identity, report, errors, minimalPolicy: policyIfDenied(errors, identity.partition), checkedAt: checkedAt() },
+		body: {
+			schemaVersion: MFA_STATUS_SCHEMA_VERSION,
+			identity,
+			report,
+			errors,
+			minimalPolicy: policyIfDenied(errors, identity.partition),
+			checkedAt: checkedAt(),
+		},
 	};
 }

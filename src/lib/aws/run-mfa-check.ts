@@ -63,14 +63,32 @@ export function policyIfDenied(errors: CheckError[], partition: string | null) {
  * in parallel. Any call may fail alone: its error is reported and the verdict is reached from
  * what did succeed.
  */
-export async function runMfaCheck(clients: AwsClients, signal: AbortSignal, now: () => Date = () => new Date()): Promise<CheckOutcome<MfaStatus>> {
+export async function runMfaCheck(
+	clients: AwsClients,
+	signal: AbortSignal,
+	now: () => Date = () => new Date(),
+): Promise<CheckOutcome<MfaStatus>> {
 	const base = { schemaVersion: MFA_STATUS_SCHEMA_VERSION, devices: [] as Device[], consolePassword: null as boolean | null };
 	const who = await whoAmI(clients, signal);
 	if (!who.ok) {
-		const { verdict, summary, advice } = decideVerdict({ identity: UNKNOWN_IDENTITY, accountSummary: null, devices: null, consolePassword: null });
+		const { verdict, summary, advice } = decideVerdict({
+			identity: UNKNOWN_IDENTITY,
+			accountSummary: null,
+			devices: null,
+			consolePassword: null,
+		});
 		return {
 			status: HTTP_STATUS_FOR_ERROR[who.error.code],
-			body: { ...base, identity: UNKNOWN_IDENTITY, verdict, summary, advice, errors: [who.error], minimalPolicy: null, checkedAt: now().toISOString() },
+			body: {
+				...base,
+				identity: UNKNOWN_IDENTITY,
+				verdict,
+				summary,
+				advice,
+				errors: [who.error],
+				minimalPolicy: null,
+				checkedAt: now().toISOString(),
+			},
 		};
 	}
 	const identity = who.value;

@@ -36,7 +36,8 @@ const DOCS = {
 const ADVICE = {
 	addDevice: {
 		id: 'add-mfa-device',
-		message: 'Assign an MFA device to this user: a passkey or security key resists phishing best; an authenticator app is the common choice.',
+		message:
+			'Assign an MFA device to this user: a passkey or security key resists phishing best; an authenticator app is the common choice.',
 		guideStep: step(3),
 		guideStepLabel: 'Step 3: Assign MFA device',
 		docsUrl: DOCS.enableMfa,
@@ -51,7 +52,8 @@ const ADVICE = {
 	},
 	rootMfa: {
 		id: 'add-root-mfa',
-		message: 'The root user can sign in with a password and has no MFA. Sign in as root and assign an MFA device now; this is the finding that matters most.',
+		message:
+			'The root user can sign in with a password and has no MFA. Sign in as root and assign an MFA device now; this is the finding that matters most.',
 		guideStep: step(3),
 		guideStepLabel: 'Step 3: Assign MFA device',
 		docsUrl: DOCS.rootMfa,
@@ -103,14 +105,15 @@ const ADVICE = {
 	assumedRole: {
 		id: 'role-mfa',
 		message:
-			'These credentials come from an assumed role, and IAM cannot see MFA for a role session: a role has no MFA device of its own, MFA belongs to whoever assumed it. Require MFA in the role\'s trust policy (aws:MultiFactorAuthPresent).',
+			"These credentials come from an assumed role, and IAM cannot see MFA for a role session: a role has no MFA device of its own, MFA belongs to whoever assumed it. Require MFA in the role's trust policy (aws:MultiFactorAuthPresent).",
 		guideStep: guidePath('require-mfa-policy'),
 		guideStepLabel: 'Guide: Require MFA with a policy',
 		docsUrl: DOCS.roleMfa,
 	},
 	federated: {
 		id: 'federated-mfa',
-		message: 'These are federated-user credentials. IAM cannot see their MFA: it is enforced by the identity provider, or by whoever called GetFederationToken.',
+		message:
+			'These are federated-user credentials. IAM cannot see their MFA: it is enforced by the identity provider, or by whoever called GetFederationToken.',
 		guideStep: null,
 		guideStepLabel: null,
 		docsUrl: DOCS.federation,
@@ -138,7 +141,12 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 			const facts = input.accountSummary;
 			if (!facts) return { verdict: 'unknown', summary: 'Could not read whether the root user has MFA.', advice: [ADVICE.checkCli] };
 			if (facts.mfaEnabled) return { verdict: 'pass', summary: 'The root user has MFA turned on.', advice: [ADVICE.protectRoot] };
-			if (!facts.passwordPresent) return { verdict: 'pass', summary: 'The root user has no password, so it cannot sign in to the console.', advice: [ADVICE.rootNoPassword] };
+			if (!facts.passwordPresent)
+				return {
+					verdict: 'pass',
+					summary: 'The root user has no password, so it cannot sign in to the console.',
+					advice: [ADVICE.rootNoPassword],
+				};
 			return { verdict: 'fail', summary: 'The root user has a password and no MFA.', advice: [ADVICE.rootMfa, ADVICE.protectRoot] };
 		}
 		case 'iam-user': {
@@ -157,10 +165,18 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 				return { verdict: 'pass', summary: `${name} has ${deviceWord(devices.length)}.`, advice };
 			}
 			if (input.consolePassword === true) {
-				return { verdict: 'fail', summary: `${name} can sign in to the console with a password and has no MFA device.`, advice: [ADVICE.addDevice] };
+				return {
+					verdict: 'fail',
+					summary: `${name} can sign in to the console with a password and has no MFA device.`,
+					advice: [ADVICE.addDevice],
+				};
 			}
 			if (input.consolePassword === false) {
-				return { verdict: 'warn', summary: `${name} has no MFA device, but also no console password.`, advice: [ADVICE.addDeviceNoPassword] };
+				return {
+					verdict: 'warn',
+					summary: `${name} has no MFA device, but also no console password.`,
+					advice: [ADVICE.addDeviceNoPassword],
+				};
 			}
 			return {
 				verdict: 'unknown',
@@ -169,7 +185,11 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 			};
 		}
 		case 'identity-center':
-			return { verdict: 'not-applicable', summary: 'Signed in through IAM Identity Center: its MFA is set in Identity Center, not IAM.', advice: [ADVICE.identityCenter] };
+			return {
+				verdict: 'not-applicable',
+				summary: 'Signed in through IAM Identity Center: its MFA is set in Identity Center, not IAM.',
+				advice: [ADVICE.identityCenter],
+			};
 		case 'assumed-role':
 			return {
 				verdict: 'not-applicable',
@@ -177,7 +197,11 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 				advice: [ADVICE.assumedRole],
 			};
 		case 'federated-user':
-			return { verdict: 'not-applicable', summary: 'Using federated-user credentials: their MFA is set by the identity provider.', advice: [ADVICE.federated] };
+			return {
+				verdict: 'not-applicable',
+				summary: 'Using federated-user credentials: their MFA is set by the identity provider.',
+				advice: [ADVICE.federated],
+			};
 		case 'unknown':
 			return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', advice: [ADVICE.checkCli] };
 	}

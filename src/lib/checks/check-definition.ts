@@ -1,6 +1,14 @@
 import { z } from 'astro/zod';
 import type { AwsClients } from '../aws/aws-clients';
-import { adviceSchema, checkErrorSchema, iamPolicySchema, identitySchema, verdictSchema, type Advice, type Verdict } from '../aws/mfa-status-schema';
+import {
+	adviceSchema,
+	checkErrorSchema,
+	iamPolicySchema,
+	identitySchema,
+	verdictSchema,
+	type Advice,
+	type Verdict,
+} from '../aws/mfa-status-schema';
 
 /**
  * What every check answers, whatever it checks. A check's own result schema extends this

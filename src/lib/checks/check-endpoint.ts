@@ -22,8 +22,17 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 	return new Response(JSON.stringify(body, null, 2), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-export const refusal = (status: number, code: EndpointRefusal['error']['code'], message: string, extra: { headers?: Record<string, string>; checks?: string[] } = {}) =>
-	jsonResponse(status, { error: { code, message, ...(extra.checks ? { checks: extra.checks } : {}) } } satisfies EndpointRefusal, extra.headers);
+export const refusal = (
+	status: number,
+	code: EndpointRefusal['error']['code'],
+	message: string,
+	extra: { headers?: Record<string, string>; checks?: string[] } = {},
+) =>
+	jsonResponse(
+		status,
+		{ error: { code, message, ...(extra.checks ? { checks: extra.checks } : {}) } } satisfies EndpointRefusal,
+		extra.headers,
+	);
 
 // One reader clicking "Check again" on several guides stays well inside this; a script looping on the endpoint does not.
 const sharedLimiter = createRateLimiter({ capacity: 10, refillPerMinute: 10 });
@@ -58,7 +67,12 @@ function guardRefusal(request: Request): Response | null {
 		return refusal(500, 'internal', error instanceof Error ? error.message : 'The live checks are misconfigured.');
 	}
 	const decision = guardRequest(
-		{ method: request.method, host: request.headers.get('host'), origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site') },
+		{
+			method: request.method,
+			host: request.headers.get('host'),
+			origin: request.headers.get('origin'),
+			secFetchSite: request.headers.get('sec-fetch-site'),
+		},
 		config,
 	);
 	return decision.allowed ? null : refusal(decision.status, decision.code, decision.message);
@@ -73,7 +87,9 @@ function rateRefusal(check: AnyCheck, clientAddress: string): Response | null {
 	for (const limiter of limiters) {
 		const rate = limiter.take(clientAddress);
 		if (!rate.allowed) {
-			return refusal(429, 'rate-limited', `Too many checks from this browser. Try again in ${rate.retryAfterSeconds} s.`, { headers: { 'Retry-After': String(rate.retryAfterSeconds) } });
+			return refusal(429, 'rate-limited', `Too many checks from this browser. Try again in ${rate.retryAfterSeconds} s.`, {
+				headers: { 'Retry-After': String(rate.retryAfterSeconds) },
+			});
 		}
 	}
 	return null;
@@ -100,10 +116,14 @@ export async function handleCheck(id: string, { request, clientAddress }: Endpoi
 		if (refused) return refused;
 		const check = findCheck(id);
 		if (!check) {
-			return refusal(404, 'unknown-check', `There is no live check "${id.slice(0, 80)}". Use one of: ${CHECK_IDS.join(', ')}.`, { checks: [...CHECK_IDS] });
+			return refusal(404, 'unknown-check', `There is no live check "${id.slice(0, 80)}". Use one of: ${CHECK_IDS.join(', ')}.`, {
+				checks: [...CHECK_IDS],
+			});
 		}
 		if (request.method !== check.method) {
-			return refusal(405, 'method-not-allowed', `The ${check.id} check answers ${check.method}, not ${request.method}.`, { headers: { Allow: check.method } });
+			return refusal(405, 'method-not-allowed', `The ${check.id} check answers ${check.method}, not ${request.method}.`, {
+				headers: { Allow: check.method },
+			});
 		}
 		const read = readInput(check, new URL(request.url));
 		if ('problem' in read) return refusal(400, 'bad-request', read.problem);
@@ -118,6 +138,10 @@ export async function handleCheck(id: string, { request, clientAddress }: Endpoi
 		return jsonResponse(outcome.status, check.resultSchema.parse(outcome.body));
 	} catch (error) {
 		console.error(`[stepcheck] ${id}: unexpected ${error instanceof Error ? error.name : typeof error}`);
-		return refusal(500, 'internal', 'The live check failed unexpectedly. Check the Stepcheck server output, or check by hand with the AWS CLI.');
+		return refusal(
+			500,
+			'internal',
+			'The live check failed unexpectedly. Check the Stepcheck server output, or check by hand with the AWS CLI.',
+		);
 	}
 }

@@ -8,7 +8,10 @@ import type { AnyCheck, DeclaredCall, ResourceScope } from './check-definition';
  */
 const SCOPES: Record<ResourceScope, { sid: string; resource: (partition: string) => string | string[] }> = {
 	// The second ARN covers users created with a path (`user/division/alice`).
-	'own-user': { sid: 'StepcheckReadOwnUser', resource: (p) => [`arn:${p}:iam::*:user/\${aws:username}`, `arn:${p}:iam::*:user/*/\${aws:username}`] },
+	'own-user': {
+		sid: 'StepcheckReadOwnUser',
+		resource: (p) => [`arn:${p}:iam::*:user/\${aws:username}`, `arn:${p}:iam::*:user/*/\${aws:username}`],
+	},
 	'any-user': { sid: 'StepcheckReadUsers', resource: (p) => `arn:${p}:iam::*:user/*` },
 	'any-group': { sid: 'StepcheckReadGroups', resource: (p) => `arn:${p}:iam::*:group/*` },
 	// `*` in the account field also matches `aws`, the account of AWS managed policies.
@@ -30,7 +33,12 @@ export function policyForCalls(calls: readonly DeclaredCall[], partition = 'aws'
 	if (byScope.size === 0) return null;
 	return {
 		Version: '2012-10-17',
-		Statement: [...byScope].map(([scope, actions]) => ({ Sid: SCOPES[scope].sid, Effect: 'Allow' as const, Action: actions, Resource: SCOPES[scope].resource(partition) })),
+		Statement: [...byScope].map(([scope, actions]) => ({
+			Sid: SCOPES[scope].sid,
+			Effect: 'Allow' as const,
+			Action: actions,
+			Resource: SCOPES[scope].resource(partition),
+		})),
 	};
 }
 

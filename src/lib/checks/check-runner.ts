@@ -16,7 +16,9 @@ export function declaredAttempts(checkId: string, calls: readonly DeclaredCall[]
 	const declared = new Set(calls.map((call) => call.action));
 	return async function attempt<T>(action: DeclaredCall['action'], call: () => Promise<T>): Promise<Attempt<T>> {
 		if (!declared.has(action)) {
-			throw new Error(`Check "${checkId}" called ${action}, which is not in its declared calls. Add { action: '${action}', resource: ... } to its calls so the generated policy grants it.`);
+			throw new Error(
+				`Check "${checkId}" called ${action}, which is not in its declared calls. Add { action: '${action}', resource: ... } to its calls so the generated policy grants it.`,
+			);
 		}
 		try {
 			return { ok: true, value: await call() };

@@ -17,11 +17,27 @@ const DOCS = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-m
 export function decideIdentityCenter(): Decision {
 	return {
 		verdict: 'unknown',
-		summary: 'AWS offers no API that reads the MFA settings of IAM Identity Center, so Stepcheck cannot check them. Look at them in the console.',
+		summary:
+			'AWS offers no API that reads the MFA settings of IAM Identity Center, so Stepcheck cannot check them. Look at them in the console.',
 		facts: [{ label: 'Where to look', value: 'IAM Identity Center console, Settings, Authentication, Multi-factor authentication' }],
 		advice: [
-			stepAdvice({ id: 'open-settings', message: 'Open the MFA settings in the console and compare them with the guide.', guide: GUIDE, step: 2, label: 'Step 2: Go to the MFA settings', docsUrl: IDENTITY_CENTER_CONSOLE, docsLabel: 'Open the Identity Center settings in the console' }),
-			stepAdvice({ id: 'test-sign-in', message: 'Sign in to the access portal as a test user: you should be asked for MFA.', guide: GUIDE, step: 7, label: 'Step 7: Check your work', docsUrl: DOCS }),
+			stepAdvice({
+				id: 'open-settings',
+				message: 'Open the MFA settings in the console and compare them with the guide.',
+				guide: GUIDE,
+				step: 2,
+				label: 'Step 2: Go to the MFA settings',
+				docsUrl: IDENTITY_CENTER_CONSOLE,
+				docsLabel: 'Open the Identity Center settings in the console',
+			}),
+			stepAdvice({
+				id: 'test-sign-in',
+				message: 'Sign in to the access portal as a test user: you should be asked for MFA.',
+				guide: GUIDE,
+				step: 7,
+				label: 'Step 7: Check your work',
+				docsUrl: DOCS,
+			}),
 		],
 	};
 }
@@ -36,7 +52,9 @@ export const identityCenterCheck: CheckDefinition<IdentityCenterResult> = {
 	calls: [],
 	resultSchema: identityCenterResultSchema,
 	manual: [
-		{ text: 'AWS has no API or CLI command that reads these settings. In the IAM Identity Center console choose Settings, then the Authentication tab, and look at Multi-factor authentication.' },
+		{
+			text: 'AWS has no API or CLI command that reads these settings. In the IAM Identity Center console choose Settings, then the Authentication tab, and look at Multi-factor authentication.',
+		},
 		{ text: 'To see the devices one user registered, open Users, choose the user and the MFA devices tab.' },
 	],
 	async run(context) {

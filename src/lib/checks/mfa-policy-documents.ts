@@ -39,7 +39,9 @@ export function findMfaDenies(sources: readonly PolicySource[]): MfaDeny[] {
 		} catch {
 			continue;
 		}
-		const statements = asArray((parsed as { Statement?: unknown })?.Statement as Record<string, unknown> | Record<string, unknown>[] | undefined);
+		const statements = asArray(
+			(parsed as { Statement?: unknown })?.Statement as Record<string, unknown> | Record<string, unknown>[] | undefined,
+		);
 		for (const statement of statements) {
 			if (statement?.Effect !== 'Deny' || typeof statement.Condition !== 'object' || statement.Condition === null) continue;
 			for (const [operator, block] of Object.entries(statement.Condition as Record<string, Record<string, unknown>>)) {

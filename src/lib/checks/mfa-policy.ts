@@ -69,14 +69,25 @@ const DOCS = {
 	boolIfExists: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists',
 } as const;
 
-const METHOD_LABEL = { simulation: 'IAM policy simulator (iam:SimulatePrincipalPolicy)', 'policy-documents': "Reading the user's inline, attached and group policies" } as const;
+const METHOD_LABEL = {
+	simulation: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
+	'policy-documents': "Reading the user's inline, attached and group policies",
+} as const;
 
 const allowedIn = (run: Record<string, string>) => Object.keys(run).filter((action) => run[action] === 'allowed');
 
-const attachAdvice = stepAdvice({ id: 'attach-policy', message: 'Attach the RequireMFA policy to the groups your people belong to (first the test group).', guide: GUIDE, step: 5, label: 'Step 5: Attach the policy to the test group', docsUrl: DOCS.policy });
+const attachAdvice = stepAdvice({
+	id: 'attach-policy',
+	message: 'Attach the RequireMFA policy to the groups your people belong to (first the test group).',
+	guide: GUIDE,
+	step: 5,
+	label: 'Step 5: Attach the policy to the test group',
+	docsUrl: DOCS.policy,
+});
 const boolIfExistsAdvice = stepAdvice({
 	id: 'use-bool-if-exists',
-	message: 'The Deny uses Bool, which does not match requests signed with a long-term access key (the MFA key is absent there). Use BoolIfExists as in the guide\'s policy.',
+	message:
+		"The Deny uses Bool, which does not match requests signed with a long-term access key (the MFA key is absent there). Use BoolIfExists as in the guide's policy.",
 	guide: GUIDE,
 	step: 2,
 	label: 'Step 2: Open the policy editor',
@@ -91,15 +102,32 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 				verdict: 'unknown',
 				summary: `Could not read the IAM user ${requestedUser}.`,
 				facts: [],
-				advice: [stepAdvice({ id: 'name-a-user', message: 'Check the user name, or create the test user and group first.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+				advice: [
+					stepAdvice({
+						id: 'name-a-user',
+						message: 'Check the user name, or create the test user and group first.',
+						guide: GUIDE,
+						step: 1,
+						label: 'Step 1: Create a test user and group',
+					}),
+				],
 			};
 		}
-		if (identity.type === 'unknown') return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
+		if (identity.type === 'unknown')
+			return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
 		return {
 			verdict: 'not-applicable',
 			summary: 'These credentials are not an IAM user: enter the name of an IAM user to check, for example mfa-tester.',
 			facts: [],
-			advice: [stepAdvice({ id: 'name-a-user', message: 'Create the test user and group, then check that user by name.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+			advice: [
+				stepAdvice({
+					id: 'name-a-user',
+					message: 'Create the test user and group, then check that user by name.',
+					guide: GUIDE,
+					step: 1,
+					label: 'Step 1: Create a test user and group',
+				}),
+			],
 		};
 	}
 	const facts: Fact[] = [
@@ -120,39 +148,97 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 				verdict: 'warn',
 				summary: `${name} is not allowed ${PROBE_ACTIONS.join(', ')} even with MFA, so the simulation cannot show whether MFA is required.`,
 				facts,
-				advice: [stepAdvice({ id: 'give-ordinary-permissions', message: 'Give the test user the permissions a typical user has (for example ReadOnlyAccess through its group), then check again.', guide: GUIDE, step: 1, label: 'Step 1: Create a test user and group' })],
+				advice: [
+					stepAdvice({
+						id: 'give-ordinary-permissions',
+						message:
+							'Give the test user the permissions a typical user has (for example ReadOnlyAccess through its group), then check again.',
+						guide: GUIDE,
+						step: 1,
+						label: 'Step 1: Create a test user and group',
+					}),
+				],
 			};
 		}
 		if (ordinary.some((action) => withoutMfa[action] === 'allowed')) {
-			return { verdict: 'fail', summary: `${name} can use ordinary actions without MFA: no policy requires it.`, facts, advice: [attachAdvice] };
+			return {
+				verdict: 'fail',
+				summary: `${name} can use ordinary actions without MFA: no policy requires it.`,
+				facts,
+				advice: [attachAdvice],
+			};
 		}
 		if (ordinary.some((action) => accessKey[action] === 'allowed')) {
-			return { verdict: 'warn', summary: `${name} needs MFA to sign in to the console, but an access key alone still works.`, facts, advice: [boolIfExistsAdvice] };
+			return {
+				verdict: 'warn',
+				summary: `${name} needs MFA to sign in to the console, but an access key alone still works.`,
+				facts,
+				advice: [boolIfExistsAdvice],
+			};
 		}
 		return {
 			verdict: 'pass',
 			summary: `${name} is denied ordinary actions without MFA, and allowed them with MFA.`,
 			facts,
-			advice: [stepAdvice({ id: 'test-as-user', message: 'Confirm it as the user: sign in without and then with MFA.', guide: GUIDE, step: 6, label: 'Step 6: Test as the user' })],
+			advice: [
+				stepAdvice({
+					id: 'test-as-user',
+					message: 'Confirm it as the user: sign in without and then with MFA.',
+					guide: GUIDE,
+					step: 6,
+					label: 'Step 6: Test as the user',
+				}),
+			],
 		};
 	}
 	if (answers.method === 'policy-documents' && answers.denies) {
 		const strong = answers.denies.filter((deny) => deny.operator === 'BoolIfExists');
 		facts.push(
 			{ label: 'Policy documents read', value: String(answers.documentsRead ?? 0) },
-			{ label: 'Deny without MFA found in', value: answers.denies.map((deny) => `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}: ${deny.operator}`).join('; ') || 'None' },
+			{
+				label: 'Deny without MFA found in',
+				value: answers.denies.map((deny) => `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}: ${deny.operator}`).join('; ') || 'None',
+			},
 		);
 		if (strong.length > 0) {
-			return { verdict: 'pass', summary: `${name} has a policy that denies requests without MFA (BoolIfExists).`, facts, advice: [stepAdvice({ id: 'test-as-user', message: 'Confirm it as the user: sign in without and then with MFA.', guide: GUIDE, step: 6, label: 'Step 6: Test as the user' })] };
+			return {
+				verdict: 'pass',
+				summary: `${name} has a policy that denies requests without MFA (BoolIfExists).`,
+				facts,
+				advice: [
+					stepAdvice({
+						id: 'test-as-user',
+						message: 'Confirm it as the user: sign in without and then with MFA.',
+						guide: GUIDE,
+						step: 6,
+						label: 'Step 6: Test as the user',
+					}),
+				],
+			};
 		}
-		if (answers.denies.length > 0) return { verdict: 'warn', summary: `${name} has a Deny without MFA that uses Bool, so access keys alone still work.`, facts, advice: [boolIfExistsAdvice] };
+		if (answers.denies.length > 0)
+			return {
+				verdict: 'warn',
+				summary: `${name} has a Deny without MFA that uses Bool, so access keys alone still work.`,
+				facts,
+				advice: [boolIfExistsAdvice],
+			};
 		return { verdict: 'fail', summary: `None of the policies of ${name} denies requests without MFA.`, facts, advice: [attachAdvice] };
 	}
 	return {
 		verdict: 'unknown',
 		summary: `Could not read the policies of ${name}.`,
 		facts,
-		advice: [stepAdvice({ id: 'simulate-by-hand', message: 'Fix the errors below, or simulate the policy by hand.', guide: GUIDE, step: 4, label: 'Step 4: Simulate the policy', docsUrl: DOCS.simulator })],
+		advice: [
+			stepAdvice({
+				id: 'simulate-by-hand',
+				message: 'Fix the errors below, or simulate the policy by hand.',
+				guide: GUIDE,
+				step: 4,
+				label: 'Step 4: Simulate the policy',
+				docsUrl: DOCS.simulator,
+			}),
+		],
 	};
 }
 
@@ -173,23 +259,37 @@ const calls = [
 
 type Attempter = ReturnType<typeof declaredAttempts>;
 
-async function simulate(iam: IAMClient, arn: string, context: CheckContext, mfa: 'false' | 'true' | null): Promise<Record<string, z.infer<typeof simulationDecisionSchema>>> {
+async function simulate(
+	iam: IAMClient,
+	arn: string,
+	context: CheckContext,
+	mfa: 'false' | 'true' | null,
+): Promise<Record<string, z.infer<typeof simulationDecisionSchema>>> {
 	const answer = await iam.send(
 		new SimulatePrincipalPolicyCommand({
 			PolicySourceArn: arn,
 			ActionNames: [...PROBE_ACTIONS],
-			ContextEntries: mfa === null ? undefined : [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [mfa] }],
+			ContextEntries:
+				mfa === null ? undefined : [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [mfa] }],
 		}),
 		{ abortSignal: context.signal },
 	);
-	const decisions = Object.fromEntries((answer.EvaluationResults ?? []).map((result) => [result.EvalActionName ?? '', result.EvalDecision ?? '']));
+	const decisions = Object.fromEntries(
+		(answer.EvaluationResults ?? []).map((result) => [result.EvalActionName ?? '', result.EvalDecision ?? '']),
+	);
 	const parsed = simulationRunSchema.safeParse(decisions);
-	if (!parsed.success || Object.keys(parsed.data).length !== PROBE_ACTIONS.length) throw new UnreadableResponseError('SimulatePrincipalPolicy answered without a decision for every action');
+	if (!parsed.success || Object.keys(parsed.data).length !== PROBE_ACTIONS.length)
+		throw new UnreadableResponseError('SimulatePrincipalPolicy answered without a decision for every action');
 	return parsed.data;
 }
 
 /** The fallback: every policy document that applies to the user; the first failed read stops it. */
-async function readPolicyDocuments(attempt: Attempter, iam: IAMClient, userName: string, signal: AbortSignal): Promise<Attempt<PolicySource[]>> {
+async function readPolicyDocuments(
+	attempt: Attempter,
+	iam: IAMClient,
+	userName: string,
+	signal: AbortSignal,
+): Promise<Attempt<PolicySource[]>> {
 	const options = { abortSignal: signal };
 	const unwrap = async <T>(result: Promise<Attempt<T>>): Promise<T> => {
 		const settled = await result;
@@ -197,38 +297,82 @@ async function readPolicyDocuments(attempt: Attempter, iam: IAMClient, userName:
 		return settled.value;
 	};
 	const managed = (arn: string, source: string) =>
-		unwrap(attempt('iam:GetPolicy', async () => (await iam.send(new GetPolicyCommand({ PolicyArn: arn }), options)).Policy?.DefaultVersionId)).then((version) =>
+		unwrap(
+			attempt('iam:GetPolicy', async () => (await iam.send(new GetPolicyCommand({ PolicyArn: arn }), options)).Policy?.DefaultVersionId),
+		).then((version) =>
 			unwrap(
 				attempt('iam:GetPolicyVersion', async () => ({
 					source,
-					document: (await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), options)).PolicyVersion?.Document ?? '{}',
+					document:
+						(await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), options)).PolicyVersion?.Document ?? '{}',
 				})),
 			),
 		);
 	try {
 		const [inlineNames, attached, groups] = await allOrFirstFailure([
-			unwrap(attempt('iam:ListUserPolicies', async () => (await iam.send(new ListUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
-			unwrap(attempt('iam:ListAttachedUserPolicies', async () => (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
-			unwrap(attempt('iam:ListGroupsForUser', async () => (await iam.send(new ListGroupsForUserCommand({ UserName: userName, MaxItems: 1000 }), options)).Groups ?? [])),
+			unwrap(
+				attempt(
+					'iam:ListUserPolicies',
+					async () => (await iam.send(new ListUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).PolicyNames ?? [],
+				),
+			),
+			unwrap(
+				attempt(
+					'iam:ListAttachedUserPolicies',
+					async () =>
+						(await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName, MaxItems: 1000 }), options)).AttachedPolicies ?? [],
+				),
+			),
+			unwrap(
+				attempt(
+					'iam:ListGroupsForUser',
+					async () => (await iam.send(new ListGroupsForUserCommand({ UserName: userName, MaxItems: 1000 }), options)).Groups ?? [],
+				),
+			),
 		] as const);
 		const groupLists = await allOrFirstFailure(
 			groups.map(async (group) => {
 				const groupName = group.GroupName ?? '';
 				const [names, policies] = await allOrFirstFailure([
-					unwrap(attempt('iam:ListGroupPolicies', async () => (await iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).PolicyNames ?? [])),
-					unwrap(attempt('iam:ListAttachedGroupPolicies', async () => (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).AttachedPolicies ?? [])),
+					unwrap(
+						attempt(
+							'iam:ListGroupPolicies',
+							async () =>
+								(await iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options)).PolicyNames ?? [],
+						),
+					),
+					unwrap(
+						attempt(
+							'iam:ListAttachedGroupPolicies',
+							async () =>
+								(await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, MaxItems: 1000 }), options))
+									.AttachedPolicies ?? [],
+						),
+					),
 				] as const);
 				return { groupName, names, policies };
 			}),
 		);
 		const documents = await allOrFirstFailure([
 			...inlineNames.map((policy) =>
-				unwrap(attempt('iam:GetUserPolicy', async () => ({ source: `user ${userName}, inline policy ${policy}`, document: (await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
+				unwrap(
+					attempt('iam:GetUserPolicy', async () => ({
+						source: `user ${userName}, inline policy ${policy}`,
+						document:
+							(await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '{}',
+					})),
+				),
 			),
 			...attached.map((policy) => managed(policy.PolicyArn ?? '', `user ${userName}, attached policy ${policy.PolicyName}`)),
 			...groupLists.flatMap(({ groupName, names, policies }) => [
 				...names.map((policy) =>
-					unwrap(attempt('iam:GetGroupPolicy', async () => ({ source: `group ${groupName}, inline policy ${policy}`, document: (await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '{}' }))),
+					unwrap(
+						attempt('iam:GetGroupPolicy', async () => ({
+							source: `group ${groupName}, inline policy ${policy}`,
+							document:
+								(await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '{}',
+						})),
+					),
 				),
 				...policies.map((policy) => managed(policy.PolicyArn ?? '', `group ${groupName}, attached policy ${policy.PolicyName}`)),
 			]),
@@ -279,7 +423,12 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
 		if (problem) throw new Error(problem);
 		const who = await callerIdentity(attempt, context);
 		if (!who.ok) {
-			const stopped = resultBody(mfaPolicyCheck, decideMfaPolicy(empty, UNKNOWN_IDENTITY), { identity: UNKNOWN_IDENTITY, errors: [who.error], now: context.now, stopped: true });
+			const stopped = resultBody(mfaPolicyCheck, decideMfaPolicy(empty, UNKNOWN_IDENTITY), {
+				identity: UNKNOWN_IDENTITY,
+				errors: [who.error],
+				now: context.now,
+				stopped: true,
+			});
 			return { status: stopped.status, body: { ...stopped.body, ...empty } };
 		}
 		const identity = who.value;
@@ -287,7 +436,10 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
 		const answers: MfaPolicyAnswers = { ...empty };
 		const { iam } = await context.clients();
 		if (requested) {
-			const user = await attempt('iam:GetUser', async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: context.signal })).User);
+			const user = await attempt(
+				'iam:GetUser',
+				async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: context.signal })).User,
+			);
 			if (user.ok && user.value?.Arn) answers.target = { userName: requested, arn: user.value.Arn };
 			else if (!user.ok) errors.push(user.error);
 		} else if (identity.type === 'iam-user' && identity.userName && identity.arn) {

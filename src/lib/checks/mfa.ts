@@ -24,7 +24,10 @@ export type MfaResult = z.infer<typeof mfaResultSchema>;
 export function mfaDetails(identity: Identity, devices: Device[], consolePassword: boolean | null): { facts: Fact[]; lists: FactList[] } {
 	if (identity.type !== 'iam-user') return { facts: [], lists: [] };
 	const password = consolePassword === null ? 'Unknown' : consolePassword ? 'Yes' : 'No';
-	const items = devices.map((device) => `${DEVICE_TYPE_LABELS[device.type]}, ${device.serial}${device.enabledAt ? `, enabled ${device.enabledAt.slice(0, 10)}` : ''}`);
+	const items = devices.map(
+		(device) =>
+			`${DEVICE_TYPE_LABELS[device.type]}, ${device.serial}${device.enabledAt ? `, enabled ${device.enabledAt.slice(0, 10)}` : ''}`,
+	);
 	return { facts: [{ label: 'Console password', value: password }], lists: [{ label: 'MFA devices', items }] };
 }
 
@@ -32,7 +35,12 @@ const calls = [
 	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:ListMFADevices', resource: 'own-user' },
 	{ action: 'iam:GetLoginProfile', resource: 'own-user' },
-	{ action: 'iam:GetAccountSummary', resource: 'account', needsPermission: false, reason: 'it is called only when the caller is root, and IAM policies do not govern root.' },
+	{
+		action: 'iam:GetAccountSummary',
+		resource: 'account',
+		needsPermission: false,
+		reason: 'it is called only when the caller is root, and IAM policies do not govern root.',
+	},
 ] as const satisfies CheckDefinition['calls'];
 
 export const mfaCheck: CheckDefinition<MfaResult> = {
@@ -66,7 +74,9 @@ export const mfaCheck: CheckDefinition<MfaResult> = {
 				schemaVersion: 1,
 				check: 'mfa',
 				...mfaDetails(body.identity, body.devices, body.consolePassword),
-				minimalPolicy: body.errors.some((error) => error.code === 'access-denied') ? policyForCalls(calls, body.identity.partition ?? 'aws') : null,
+				minimalPolicy: body.errors.some((error) => error.code === 'access-denied')
+					? policyForCalls(calls, body.identity.partition ?? 'aws')
+					: null,
 			},
 		};
 	},

@@ -16,7 +16,10 @@ export function renderPolicyBlock(checks: readonly AnyCheck[]): string {
 	for (const check of checks) {
 		const steps = check.steps.map((step: number) => `[${step}](${guidePath(check.guide)}#step-${step})`).join(', ');
 		parts.push(`### \`${check.id}\`: ${check.title}`, '');
-		parts.push(`Verifies ${check.steps.length === 1 ? 'step' : 'steps'} ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.acceptsUserName ? ' (optional `?user=NAME`)' : ''}.`, '');
+		parts.push(
+			`Verifies ${check.steps.length === 1 ? 'step' : 'steps'} ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.acceptsUserName ? ' (optional `?user=NAME`)' : ''}.`,
+			'',
+		);
 		const free = check.calls.filter((call) => call.needsPermission === false);
 		const policy = policyForCalls(check.calls);
 		if (check.reads) parts.push(`Reads ${check.reads.join('; ')}.`, '');
@@ -35,7 +38,9 @@ export function replacePolicyBlock(readme: string, block: string): string {
 	const start = readme.indexOf(POLICY_BLOCK_START);
 	const end = readme.indexOf(POLICY_BLOCK_END);
 	if (start < 0 || end < start) {
-		throw new Error(`README.md has no generated policy block. Put the lines\n${POLICY_BLOCK_START}\n${POLICY_BLOCK_END}\nin its "Live checks" section, then run npm run policies again.`);
+		throw new Error(
+			`README.md has no generated policy block. Put the lines\n${POLICY_BLOCK_START}\n${POLICY_BLOCK_END}\nin its "Live checks" section, then run npm run policies again.`,
+		);
 	}
 	return readme.slice(0, start) + block + readme.slice(end + POLICY_BLOCK_END.length);
 }

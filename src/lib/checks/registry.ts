@@ -8,7 +8,15 @@ import { rootUserCheck } from './root-user';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
 /** Every live check, in the order the README lists them. Adding a check is one import here. */
-export const CHECKS: readonly AnyCheck[] = [mfaCheck, rootUserCheck, backupDeviceCheck, mfaPolicyCheck, cliMfaCheck, usersWithoutMfaCheck, identityCenterCheck];
+export const CHECKS: readonly AnyCheck[] = [
+	mfaCheck,
+	rootUserCheck,
+	backupDeviceCheck,
+	mfaPolicyCheck,
+	cliMfaCheck,
+	usersWithoutMfaCheck,
+	identityCenterCheck,
+];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);
 

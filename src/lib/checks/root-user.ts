@@ -38,7 +38,15 @@ export function decideRootUser(root: RootFacts | null): Decision {
 			verdict: 'unknown',
 			summary: 'Could not read the account summary.',
 			facts: [],
-			advice: [stepAdvice({ id: 'root-by-hand', message: 'Fix the error below, or run the account summary command by hand.', guide: GUIDE, step: 9, label: 'Step 9: Check your work' })],
+			advice: [
+				stepAdvice({
+					id: 'root-by-hand',
+					message: 'Fix the error below, or run the account summary command by hand.',
+					guide: GUIDE,
+					step: 9,
+					label: 'Step 9: Check your work',
+				}),
+			],
 		};
 	}
 	const facts = [
@@ -52,25 +60,68 @@ export function decideRootUser(root: RootFacts | null): Decision {
 	const signInProtected = root.mfaEnabled || !root.passwordPresent;
 	if (!signInProtected) {
 		problems.push('root can sign in with a password and no MFA');
-		advice.push(stepAdvice({ id: 'root-mfa', message: 'Sign in as root and give it a passkey or security key now; this is the finding that matters most.', guide: GUIDE, step: 3, label: 'Step 3: Give root a passkey or security key', docsUrl: DOCS.rootMfa }));
+		advice.push(
+			stepAdvice({
+				id: 'root-mfa',
+				message: 'Sign in as root and give it a passkey or security key now; this is the finding that matters most.',
+				guide: GUIDE,
+				step: 3,
+				label: 'Step 3: Give root a passkey or security key',
+				docsUrl: DOCS.rootMfa,
+			}),
+		);
 	}
 	if (root.accessKeysPresent) {
 		problems.push('root has access keys');
-		advice.push(stepAdvice({ id: 'root-keys', message: 'Root has an access key, which has unrestricted access to the whole account. Delete it.', guide: GUIDE, step: 5, label: "Step 5: Delete root's access keys", docsUrl: DOCS.rootKeys }));
+		advice.push(
+			stepAdvice({
+				id: 'root-keys',
+				message: 'Root has an access key, which has unrestricted access to the whole account. Delete it.',
+				guide: GUIDE,
+				step: 5,
+				label: "Step 5: Delete root's access keys",
+				docsUrl: DOCS.rootKeys,
+			}),
+		);
 	}
 	if (root.signingCertificatesPresent) {
 		problems.push('root has signing certificates');
-		advice.push(stepAdvice({ id: 'root-certificates', message: 'Root has an X.509 signing certificate. Delete it on the same Security credentials page as the access keys.', guide: GUIDE, step: 5, label: "Step 5: Delete root's access keys" }));
+		advice.push(
+			stepAdvice({
+				id: 'root-certificates',
+				message: 'Root has an X.509 signing certificate. Delete it on the same Security credentials page as the access keys.',
+				guide: GUIDE,
+				step: 5,
+				label: "Step 5: Delete root's access keys",
+			}),
+		);
 	}
 	if (problems.length > 0) {
 		const sentence = problems.join(', and ');
 		return { verdict: 'fail', summary: `The root user is not locked down: ${sentence}.`, facts, advice };
 	}
 	if (!root.passwordPresent) {
-		advice.push(stepAdvice({ id: 'root-no-password', message: 'Root has no password (as under centrally managed root access), so nobody can sign in as root. Keep it that way.', guide: GUIDE, step: 8, label: 'Step 8: Centralize root access', docsUrl: DOCS.central }));
+		advice.push(
+			stepAdvice({
+				id: 'root-no-password',
+				message: 'Root has no password (as under centrally managed root access), so nobody can sign in as root. Keep it that way.',
+				guide: GUIDE,
+				step: 8,
+				label: 'Step 8: Centralize root access',
+				docsUrl: DOCS.central,
+			}),
+		);
 		return { verdict: 'pass', summary: 'The root user has no password, no access keys and no signing certificates.', facts, advice };
 	}
-	advice.push(stepAdvice({ id: 'root-second-device', message: 'Make sure root has a second MFA device kept somewhere else (the account summary cannot count them).', guide: GUIDE, step: 4, label: 'Step 4: Register a second MFA device' }));
+	advice.push(
+		stepAdvice({
+			id: 'root-second-device',
+			message: 'Make sure root has a second MFA device kept somewhere else (the account summary cannot count them).',
+			guide: GUIDE,
+			step: 4,
+			label: 'Step 4: Register a second MFA device',
+		}),
+	);
 	return { verdict: 'pass', summary: 'The root user has MFA, no access keys and no signing certificates.', facts, advice };
 }
 
@@ -99,7 +150,12 @@ export const rootUserCheck: CheckDefinition<RootUserResult> = {
 		const attempt = declaredAttempts('root-user', calls);
 		const who = await callerIdentity(attempt, context);
 		if (!who.ok) {
-			const stopped = resultBody(rootUserCheck, decideRootUser(null), { identity: UNKNOWN_IDENTITY, errors: [who.error], now: context.now, stopped: true });
+			const stopped = resultBody(rootUserCheck, decideRootUser(null), {
+				identity: UNKNOWN_IDENTITY,
+				errors: [who.error],
+				now: context.now,
+				stopped: true,
+			});
 			return { status: stopped.status, body: { ...stopped.body, root: null } };
 		}
 		const errors: CheckError[] = [];

@@ -32,12 +32,24 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 			verdict: 'unknown',
 			summary: 'Could not read the credential report.',
 			facts: [],
-			advice: [stepAdvice({ id: 'report-by-hand', message: 'Fix the error below, or download the credential report yourself.', guide: GUIDE, step: 2, label: 'Step 2: Download the credential report', docsUrl: DOCS })],
+			advice: [
+				stepAdvice({
+					id: 'report-by-hand',
+					message: 'Fix the error below, or download the credential report yourself.',
+					guide: GUIDE,
+					step: 2,
+					label: 'Step 2: Download the credential report',
+					docsUrl: DOCS,
+				}),
+			],
 		};
 	}
 	const facts = [
 		{ label: 'Users in the report', value: String(report.userCount) },
-		{ label: 'Report generated', value: `${report.generatedAt} (${ageText(report.ageSeconds)}; AWS regenerates it at most every four hours)` },
+		{
+			label: 'Report generated',
+			value: `${report.generatedAt} (${ageText(report.ageSeconds)}; AWS regenerates it at most every four hours)`,
+		},
 		...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : []),
 	];
 	const lists = [
@@ -47,19 +59,52 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 	const advice = [];
 	const rootWithoutMfa = report.root !== null && !report.root.mfaActive;
 	if (rootWithoutMfa) {
-		advice.push(stepAdvice({ id: 'root-mfa', message: 'The root user has no MFA. Give it a passkey or security key first.', guide: 'protect-root-user', step: 3, label: 'Protect the root user, step 3', docsUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html' }));
+		advice.push(
+			stepAdvice({
+				id: 'root-mfa',
+				message: 'The root user has no MFA. Give it a passkey or security key first.',
+				guide: 'protect-root-user',
+				step: 3,
+				label: 'Protect the root user, step 3',
+				docsUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html',
+			}),
+		);
 	}
 	if (report.usersWithoutMfa.length > 0) {
-		advice.push(stepAdvice({ id: 'follow-up', message: `Send each user without MFA the MFA guide and a date: ${names(report.usersWithoutMfa)}.`, guide: GUIDE, step: 5, label: 'Step 5: Follow up with each person', docsUrl: null }));
+		advice.push(
+			stepAdvice({
+				id: 'follow-up',
+				message: `Send each user without MFA the MFA guide and a date: ${names(report.usersWithoutMfa)}.`,
+				guide: GUIDE,
+				step: 5,
+				label: 'Step 5: Follow up with each person',
+				docsUrl: null,
+			}),
+		);
 	}
 	if (report.consoleUsersWithoutMfa.length > 0 || rootWithoutMfa) {
 		const who = [...(rootWithoutMfa ? ['the root user'] : []), ...report.consoleUsersWithoutMfa.map((user) => user.userName)];
 		return { verdict: 'fail', summary: `Can sign in to the console without MFA: ${who.join(', ')}.`, facts, lists, advice };
 	}
 	if (report.usersWithoutMfa.length > 0) {
-		return { verdict: 'warn', summary: `No user can sign in to the console without MFA, but ${report.usersWithoutMfa.length} have no MFA at all.`, facts, lists, advice };
+		return {
+			verdict: 'warn',
+			summary: `No user can sign in to the console without MFA, but ${report.usersWithoutMfa.length} have no MFA at all.`,
+			facts,
+			lists,
+			advice,
+		};
 	}
-	advice.push(stepAdvice({ id: 'security-hub', message: 'Let Security Hub run the same checks every day.', guide: GUIDE, step: 6, label: 'Step 6: Let Security Hub check every day', docsUrl: null }));
+	advice.push(
+		stepAdvice({
+			id: 'security-hub',
+			message: 'Let Security Hub run the same checks every day.',
+			guide: GUIDE,
+			step: 6,
+			label: 'Step 6: Let Security Hub check every day',
+			docsUrl: null,
+		}),
+	);
 	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, lists, advice };
 }
 
@@ -81,7 +126,10 @@ export const usersWithoutMfaCheck: CheckDefinition<UsersWithoutMfaResult> = {
 	resultSchema: usersWithoutMfaResultSchema,
 	rateLimit: { capacity: 3, refillPerMinute: 3 },
 	manual: [
-		{ text: 'Generate the credential report, then read it (the mfa_active column):', command: 'aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode' },
+		{
+			text: 'Generate the credential report, then read it (the mfa_active column):',
+			command: 'aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode',
+		},
 	],
 	async run(context) {
 		const outcome = await runAccountCheck(await context.clients(), context.signal, DEFAULT_REPORT_POLLING, context.now);
@@ -92,7 +140,9 @@ export const usersWithoutMfaCheck: CheckDefinition<UsersWithoutMfaResult> = {
 				...body,
 				...decideUsersWithoutMfa(body.report),
 				check: 'users-without-mfa',
-				minimalPolicy: body.errors.some((error) => error.code === 'access-denied') ? policyForCalls(calls, body.identity.partition ?? 'aws') : null,
+				minimalPolicy: body.errors.some((error) => error.code === 'access-denied')
+					? policyForCalls(calls, body.identity.partition ?? 'aws')
+					: null,
 			},
 		};
 	},

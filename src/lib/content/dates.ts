@@ -6,9 +6,7 @@
 
 export type DateOrder = 'mdy' | 'dmy';
 
-export type DateParseResult =
-	| { ok: true; date: Date; iso: string; note?: string }
-	| { ok: false; message: string };
+export type DateParseResult = { ok: true; date: Date; iso: string; note?: string } | { ok: false; message: string };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DASHED_DAY_FIRST_OR_MONTH_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
@@ -20,8 +18,7 @@ function pad(n: number): string {
 /** A UTC date for the calendar day, or null when the day does not exist (2019-02-30). */
 export function calendarDay(year: number, month: number, day: number): Date | null {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	const real =
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 	return real ? date : null;
 }
 

@@ -87,7 +87,10 @@ export function altTextProblem(alt: string | null | undefined): string | null {
 	if (!text) return 'has no alt text';
 	const lower = text.toLowerCase();
 	if (IMAGE_FILE.test(text) || (/^[\w.-]+$/.test(text) && /[-_]/.test(text))) return `has a file name as alt text ("${text}")`;
-	if (PLACEHOLDER_ALTS.has(lower.replace(/[.:!]+$/, '')) || /^(?:a |an |the )?(?:screenshot|image|picture|illustration)(?: of (?:the )?(?:console|page|screen))?\.?$/.test(lower)) {
+	if (
+		PLACEHOLDER_ALTS.has(lower.replace(/[.:!]+$/, '')) ||
+		/^(?:a |an |the )?(?:screenshot|image|picture|illustration)(?: of (?:the )?(?:console|page|screen))?\.?$/.test(lower)
+	) {
 		return `has a placeholder alt text ("${text}")`;
 	}
 	if (text.length < MIN_ALT_LENGTH) return `has an alt text too short to describe it ("${text}")`;
@@ -142,13 +145,19 @@ export function checkInternalLinks(tree: Root, guides: GuideIndex): ContentProbl
 		if (!url.startsWith('/guides/')) continue;
 		const match = /^\/guides\/([a-z0-9-]+)\/(?:#(.*))?$/.exec(url);
 		if (!match) {
-			problems.push({ line, message: `The link "${url}" is not a guide address. Guide links look like /guides/<id>/ or /guides/<id>/#step-3.` });
+			problems.push({
+				line,
+				message: `The link "${url}" is not a guide address. Guide links look like /guides/<id>/ or /guides/<id>/#step-3.`,
+			});
 			continue;
 		}
 		const [, id, anchor] = match;
 		const target = guides.get(id!);
 		if (!target) {
-			problems.push({ line, message: `The link "${url}" points to a guide "${id}" that does not exist. Known guides: ${[...guides.keys()].sort().join(', ')}.` });
+			problems.push({
+				line,
+				message: `The link "${url}" points to a guide "${id}" that does not exist. Known guides: ${[...guides.keys()].sort().join(', ')}.`,
+			});
 			continue;
 		}
 		if (anchor === undefined) continue;
@@ -170,10 +179,19 @@ function codeBlocks(tree: Root): Code[] {
 	return blocks;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
+const STATEMENT_KEYS = new Set([
+	'Sid',
+	'Effect',
+	'Action',
+	'NotAction',
+	'Resource',
+	'NotResource',
+	'Principal',
+	'NotPrincipal',
+	'Condition',
+]);
 
 function isStringOrStrings(value: unknown): boolean {
 	if (typeof value === 'string') return value.length > 0;
@@ -181,7 +199,7 @@ function isStringOrStrings(value: unknown): boolean {
 }
 
 function exactlyOne(statement: Record<string, unknown>, a: string, b: string): boolean {
-	return (a in statement) !== (b in statement);
+	return a in statement !== b in statement;
 }
 
 /** Problems with one IAM policy document (already parsed from JSON); empty when it is valid. */
@@ -212,7 +230,9 @@ export function iamPolicyProblems(policy: unknown): string[] {
 		if (!exactlyOne(statement, 'Action', 'NotAction')) {
 			problems.push(`${name} needs exactly one of "Action" or "NotAction"`);
 		} else if (!isStringOrStrings(statement.Action ?? statement.NotAction)) {
-			problems.push(`${name} lists its actions as ${JSON.stringify(statement.Action ?? statement.NotAction)}; use a string or a list of strings`);
+			problems.push(
+				`${name} lists its actions as ${JSON.stringify(statement.Action ?? statement.NotAction)}; use a string or a list of strings`,
+			);
 		}
 		// A trust or resource policy names a Principal and may leave the resource implicit.
 		const hasPrincipal = 'Principal' in statement || 'NotPrincipal' in statement;
@@ -221,7 +241,9 @@ export function iamPolicyProblems(policy: unknown): string[] {
 		} else if (!('Resource' in statement) && !('NotResource' in statement)) {
 			if (!hasPrincipal) problems.push(`${name} needs "Resource" or "NotResource"`);
 		} else if (!isStringOrStrings(statement.Resource ?? statement.NotResource)) {
-			problems.push(`${name} lists its resources as ${JSON.stringify(statement.Resource ?? statement.NotResource)}; use a string or a list of strings`);
+			problems.push(
+				`${name} lists its resources as ${JSON.stringify(statement.Resource ?? statement.NotResource)}; use a string or a list of strings`,
+			);
 		}
 		if ('Condition' in statement) problems.push(...conditionProblems(statement.Condition).map((p) => `${name}: ${p}`));
 	});
@@ -236,16 +258,20 @@ function conditionProblems(condition: unknown): string[] {
 	}
 	const problems: string[] = [];
 	for (const [operator, block] of Object.entries(condition)) {
-		if (!CONDITION_OPERATOR.test(operator)) problems.push(`"${operator}" is not a condition operator (for example Bool, BoolIfExists, StringEquals)`);
+		if (!CONDITION_OPERATOR.test(operator))
+			problems.push(`"${operator}" is not a condition operator (for example Bool, BoolIfExists, StringEquals)`);
 		if (!isRecord(block) || Object.keys(block).length === 0) {
 			problems.push(`the "${operator}" condition must map condition keys to values, such as { "aws:MultiFactorAuthPresent": "false" }`);
 			continue;
 		}
 		for (const [key, value] of Object.entries(block)) {
-			if (!/^[A-Za-z0-9-]+:[^\s]+$/.test(key)) problems.push(`"${key}" under "${operator}" is not a condition key (service:name, such as aws:MultiFactorAuthPresent)`);
+			if (!/^[A-Za-z0-9-]+:[^\s]+$/.test(key))
+				problems.push(`"${key}" under "${operator}" is not a condition key (service:name, such as aws:MultiFactorAuthPresent)`);
 			const values = Array.isArray(value) ? value : [value];
 			if (values.length === 0 || !values.every((v) => ['string', 'boolean', 'number'].includes(typeof v))) {
-				problems.push(`"${key}" under "${operator}" has the value ${JSON.stringify(value)}; use a string, a boolean, a number or a list of them`);
+				problems.push(
+					`"${key}" under "${operator}" has the value ${JSON.stringify(value)}; use a string, a boolean, a number or a list of them`,
+				);
 			}
 		}
 	}
@@ -254,7 +280,10 @@ function conditionProblems(condition: unknown): string[] {
 
 /** A JSON block is read as an IAM policy when it carries a policy's shape. */
 export function looksLikeIamPolicy(value: unknown): boolean {
-	return isRecord(value) && ('Statement' in value || ('Version' in value && typeof value.Version === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.Version)));
+	return (
+		isRecord(value) &&
+		('Statement' in value || ('Version' in value && typeof value.Version === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.Version)))
+	);
 }
 
 export function checkJsonBlocks(tree: Root): ContentProblem[] {
@@ -266,7 +295,10 @@ export function checkJsonBlocks(tree: Root): ContentProblem[] {
 		try {
 			value = JSON.parse(block.value);
 		} catch (error) {
-			problems.push({ line, message: `The JSON code block does not parse: ${(error as Error).message}. Readers copy it as it is; fix the JSON (no comments, no trailing commas).` });
+			problems.push({
+				line,
+				message: `The JSON code block does not parse: ${(error as Error).message}. Readers copy it as it is; fix the JSON (no comments, no trailing commas).`,
+			});
 			continue;
 		}
 		if (!looksLikeIamPolicy(value)) continue;
@@ -280,10 +312,22 @@ export function checkJsonBlocks(tree: Root): ContentProblem[] {
 export function checkSources(tree: Root): ContentProblem[] {
 	const children = tree.children;
 	const index = children.findIndex(
-		(n) => n.type === 'heading' && n.depth === 2 && n.children.map((c) => ('value' in c ? c.value : '')).join('').trim() === 'Sources',
+		(n) =>
+			n.type === 'heading' &&
+			n.depth === 2 &&
+			n.children
+				.map((c) => ('value' in c ? c.value : ''))
+				.join('')
+				.trim() === 'Sources',
 	);
 	if (index === -1) {
-		return [{ line: 1, message: 'The guide has no "## Sources" section. End it with ## Sources and a list of the https pages of AWS documentation you checked the facts against.' }];
+		return [
+			{
+				line: 1,
+				message:
+					'The guide has no "## Sources" section. End it with ## Sources and a list of the https pages of AWS documentation you checked the facts against.',
+			},
+		];
 	}
 	const section: RootContent[] = [];
 	for (const node of children.slice(index + 1)) {
@@ -297,7 +341,13 @@ export function checkSources(tree: Root): ContentProblem[] {
 		});
 	}
 	if (links.length === 0) {
-		return [{ line: lineOf(children[index]!), message: 'The "## Sources" section has no https link. List the pages you checked, such as - [Enable a virtual MFA device](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html).' }];
+		return [
+			{
+				line: lineOf(children[index]!),
+				message:
+					'The "## Sources" section has no https link. List the pages you checked, such as - [Enable a virtual MFA device](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html).',
+			},
+		];
 	}
 	return [];
 }

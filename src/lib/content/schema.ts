@@ -36,35 +36,25 @@ function requiredText(field: string, example: string) {
 }
 
 /** Tags and topics are lower-case words joined by dashes so they work as URLs and search filters. */
-const tag = z
-	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-		error: (issue) =>
-			`tag "${String(issue.input)}" must be lower-case words joined by dashes, for example "aws-iam".`,
-	});
+const tag = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+	error: (issue) => `tag "${String(issue.input)}" must be lower-case words joined by dashes, for example "aws-iam".`,
+});
 
 export const guideSchema = z
 	.object({
 		title: requiredText('title', 'Turn on MFA for your AWS sign-in').max(TITLE_MAX, {
-			error: (issue) =>
-				`\`title\` is ${String(issue.input).length} characters; keep it to ${TITLE_MAX} so it fits in results and tabs.`,
+			error: (issue) => `\`title\` is ${String(issue.input).length} characters; keep it to ${TITLE_MAX} so it fits in results and tabs.`,
 		}),
-		description: requiredText('description', 'Add a second factor to your AWS console sign-in in ten steps.').max(
-			DESCRIPTION_MAX,
-			{
-				error: (issue) =>
-					`\`description\` is ${String(issue.input).length} characters; search engines cut it at ${DESCRIPTION_MAX}. Shorten it to ${DESCRIPTION_MAX} or fewer.`,
-			},
-		),
+		description: requiredText('description', 'Add a second factor to your AWS console sign-in in ten steps.').max(DESCRIPTION_MAX, {
+			error: (issue) =>
+				`\`description\` is ${String(issue.input).length} characters; search engines cut it at ${DESCRIPTION_MAX}. Shorten it to ${DESCRIPTION_MAX} or fewer.`,
+		}),
 		published: isoDate('published'),
 		updated: isoDate('updated').optional(),
 		/** Old URLs of this guide (Hugo `aliases`): absolute, or relative to `legacyUrl`'s folder. */
 		aliases: z.array(z.string().min(1)).default([]),
 		/** The URL the guide had on the old blog, so relative aliases resolve the way Hugo resolved them. */
-		legacyUrl: z
-			.string()
-			.regex(/^\//, { error: '`legacyUrl` must be a path from the site root, such as /blog/2019/my-post/.' })
-			.optional(),
+		legacyUrl: z.string().regex(/^\//, { error: '`legacyUrl` must be a path from the site root, such as /blog/2019/my-post/.' }).optional(),
 		/**
 		 * Images the old blog served (`/blog/2019/images/awsmfa1.png`) and the file beside the
 		 * guide that replaced each one (`./awsmfa1.png`); the old URL redirects to that image at

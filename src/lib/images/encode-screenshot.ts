@@ -7,7 +7,10 @@ import type { ScreenshotFile } from './screenshot-files.ts';
  * as the image service gives `astro dev`, so a build and dev serve the same image. Files of
  * one original share its decoded and scaled pixels (pass the same buffer).
  */
-export async function encodeScreenshotFile(original: Uint8Array, file: Pick<ScreenshotFile, 'width' | 'quality' | 'format'>): Promise<Buffer> {
+export async function encodeScreenshotFile(
+	original: Uint8Array,
+	file: Pick<ScreenshotFile, 'width' | 'quality' | 'format'>,
+): Promise<Buffer> {
 	const pixels = await pixelsAt(original, file.width);
 	const options = { ...ENCODER_SETTINGS[file.format], quality: file.quality };
 	return rawImage(pixels).toFormat(file.format, options).toBuffer();

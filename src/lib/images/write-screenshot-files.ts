@@ -32,7 +32,11 @@ async function htmlFiles(folder: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+	stat(path).then(
+		() => true,
+		() => false,
+	);
 
 /** A hard link where the file system allows one, a copy where it does not (another device, say). */
 async function place(from: string, to: string): Promise<void> {
@@ -67,7 +71,9 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 	for (const [name, page] of wanted) {
 		const file = parseScreenshotFileName(name)!;
 		if (file.fingerprint !== fingerprint) {
-			problems.push(`${page} points at /${assetsFolder}/${name}, named for encoder settings ${file.fingerprint}; this build encodes with ${fingerprint}. Rebuild the page rather than editing its HTML.`);
+			problems.push(
+				`${page} points at /${assetsFolder}/${name}, named for encoder settings ${file.fingerprint}; this build encodes with ${fingerprint}. Rebuild the page rather than editing its HTML.`,
+			);
 			continue;
 		}
 		const siblings = byOriginal.get(file.original);
@@ -107,7 +113,9 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		);
 	});
 	if (problems.length) {
-		throw new ScreenshotFilesError(`Stepcheck could not write ${problems.length} screenshot file${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		throw new ScreenshotFilesError(
+			`Stepcheck could not write ${problems.length} screenshot file${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+		);
 	}
 	return report;
 }

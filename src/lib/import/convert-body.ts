@@ -83,7 +83,9 @@ function escapeProse(text: string, report: (message: string) => void): string {
 				.replace(/<br\s*\/?>/gi, '<br />')
 				.replace(/<(\/?[A-Za-z!][^>]*)>?/g, (whole, inner: string) => {
 					if (/^br \/$/.test(inner) || KEPT_INLINE_TAG.test(whole)) return whole;
-					report(`raw HTML ${whole} was escaped and will show as text. Rewrite it in Markdown (or a Stepcheck component) if it was markup.`);
+					report(
+						`raw HTML ${whole} was escaped and will show as text. Rewrite it in Markdown (or a Stepcheck component) if it was markup.`,
+					);
 					return `&lt;${whole.slice(1)}`;
 				});
 		})
@@ -146,7 +148,10 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 	const localNameFor = (path: string): string => {
 		const known = localNames.get(path);
 		if (known) return known;
-		const fileName = path.split('/').pop()!.replace(/[^A-Za-z0-9._-]/g, '-');
+		const fileName = path
+			.split('/')
+			.pop()!
+			.replace(/[^A-Za-z0-9._-]/g, '-');
 		let name = fileName;
 		for (let n = 2; takenNames.has(name); n++) name = fileName.replace(/(\.[^.]+)?$/, `-${n}$1`);
 		takenNames.add(name);
@@ -172,20 +177,29 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				const target = args.positional[0] ?? args.named.path ?? '';
 				const resolved = context.resolveRef(target);
 				if (!resolved) {
-					problems.push({ line, message: `{{< ${name} "${target}" >}} points at a post that is not part of this import. Import that post too, or replace the link by hand.` });
+					problems.push({
+						line,
+						message: `{{< ${name} "${target}" >}} points at a post that is not part of this import. Import that post too, or replace the link by hand.`,
+					});
 					return whole;
 				}
 				return resolved;
 			}
 			if (name === 'notice' || name === 'expand') {
 				if (!alone) {
-					problems.push({ line, message: `the {{% ${closing}${name} %}} shortcode shares its line with other text. Put it on a line of its own, then import again.` });
+					problems.push({
+						line,
+						message: `the {{% ${closing}${name} %}} shortcode shares its line with other text. Put it on a line of its own, then import again.`,
+					});
 					return whole;
 				}
 				if (closing) {
 					const open = openBlocks.pop();
 					if (!open || open.name !== name) {
-						problems.push({ line, message: `{{% /${name} %}} closes nothing${open ? ` (the open shortcode is ${open.name}, from line ${open.line})` : ''}.` });
+						problems.push({
+							line,
+							message: `{{% /${name} %}} closes nothing${open ? ` (the open shortcode is ${open.name}, from line ${open.line})` : ''}.`,
+						});
 						return whole;
 					}
 					blockLines.push({ text: '', line }, { text: `${indent}</Callout>`, line, generated: true });
@@ -197,7 +211,10 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 					const kind = (args.positional[0] ?? args.named.style ?? 'note').toLowerCase();
 					const mapped = NOTICE_TYPES[kind];
 					if (!mapped) {
-						problems.push({ line, message: `notice type "${kind}" has no Stepcheck callout. Use one of ${Object.keys(NOTICE_TYPES).join(', ')}.` });
+						problems.push({
+							line,
+							message: `notice type "${kind}" has no Stepcheck callout. Use one of ${Object.keys(NOTICE_TYPES).join(', ')}.`,
+						});
 					} else type = mapped;
 					title ??= args.positional[1];
 				} else {
@@ -226,11 +243,17 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 
 		text = text.replace(IMAGE, (whole, alt: string, url: string, title: string | undefined) => {
 			if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
-				problems.push({ line, message: `image ${url} is on another site. Download it next to the post's images so it can be copied with the guide.` });
+				problems.push({
+					line,
+					message: `image ${url} is on another site. Download it next to the post's images so it can be copied with the guide.`,
+				});
 				return whole;
 			}
 			if (!alt.trim()) {
-				problems.push({ line, message: `image ${url} has no alt text. Describe what it shows in the post (![The Security credentials page](${url})), then import again.` });
+				problems.push({
+					line,
+					message: `image ${url} has no alt text. Describe what it shows in the post (![The Security credentials page](${url})), then import again.`,
+				});
 			}
 			const read = readImageUrl(url);
 			for (const message of read.problems) problems.push({ line, message: `image ${url} ${message}` });

@@ -89,7 +89,12 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 		const value = data[field];
 		if (value === undefined || value === null || value === '') return undefined;
 		// TOML and YAML hand over dates with a time as Date; Hugo posts carry times we do not need.
-		const text = value instanceof Date ? value : String(value).trim().replace(/[T ]\d{1,2}:\d{2}.*$/, '');
+		const text =
+			value instanceof Date
+				? value
+				: String(value)
+						.trim()
+						.replace(/[T ]\d{1,2}:\d{2}.*$/, '');
 		let result = parseGuideDate(text, dateOrder);
 		if (!result.ok && !dateOrder) {
 			// Without --date-order only a dd-dd-yyyy value with a single possible reading is
@@ -99,7 +104,9 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 			if (mdy.ok && dmy.ok && mdy.iso === dmy.iso) result = mdy.note ? mdy : dmy;
 		}
 		if (!result.ok) {
-			const hint = /ambiguous/.test(result.message) ? ' Pass --date-order mdy or --date-order dmy to say how the blog wrote its dates.' : '';
+			const hint = /ambiguous/.test(result.message)
+				? ' Pass --date-order mdy or --date-order dmy to say how the blog wrote its dates.'
+				: '';
 			problems.push(`\`${field}\` ${result.message}${hint}`);
 			return undefined;
 		}
@@ -118,7 +125,9 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 		if (!tags.includes(slug)) tags.push(slug);
 	}
 
-	const aliases = asList(data.aliases).map((a) => String(a).trim()).filter(Boolean);
+	const aliases = asList(data.aliases)
+		.map((a) => String(a).trim())
+		.filter(Boolean);
 	const draft = data.draft === true || data.draft === 'true';
 
 	return {

@@ -33,10 +33,15 @@ export function readImageUrl(url: string): ImageQueryResult {
 	for (const [name, value] of query) {
 		switch (name) {
 			case 'classes': {
-				for (const cls of value.split(',').map((c) => c.trim()).filter(Boolean)) {
+				for (const cls of value
+					.split(',')
+					.map((c) => c.trim())
+					.filter(Boolean)) {
 					if ((FRAME_CLASSES as string[]).includes(cls)) {
 						if (props.frame && props.frame !== cls) {
-							warnings.push(`asks for both "${props.frame}" and "${cls}" frames; a screenshot has one frame, so "${props.frame}" was kept.`);
+							warnings.push(
+								`asks for both "${props.frame}" and "${cls}" frames; a screenshot has one frame, so "${props.frame}" was kept.`,
+							);
 						} else props.frame = cls as ScreenshotProps['frame'];
 					} else if (cls === 'inline') {
 						warnings.push('has class "inline": Stepcheck screenshots always sit in their own block, so it was left out.');
@@ -58,7 +63,9 @@ export function readImageUrl(url: string): ImageQueryResult {
 			case 'height': {
 				try {
 					parseMaxWidth(value);
-					warnings.push(`has height "${value}": screenshots keep their proportions and are limited by width only, so the height was left out.`);
+					warnings.push(
+						`has height "${value}": screenshots keep their proportions and are limited by width only, so the height was left out.`,
+					);
 				} catch {
 					problems.push(`has height "${value}", which is not a length in pc, px, %, em, rem or vw.`);
 				}

@@ -97,7 +97,10 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 	for (const { post, front, id, legacyUrl } of identity) {
 		const own: string[] = front.problems.map((p) => `${post.file}: ${p}`);
 		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
-		if (!id) own.push(`${post.file}: the post's name "${post.name}" has no letters or digits to make a guide id from. Add slug: to its front matter.`);
+		if (!id)
+			own.push(
+				`${post.file}: the post's name "${post.name}" has no letters or digits to make a guide id from. Add slug: to its front matter.`,
+			);
 		const earlier = seenIds.get(id);
 		if (earlier) own.push(`${post.file}: becomes guide "${id}", like ${earlier}. Give one of them a different slug: in its front matter.`);
 		seenIds.set(id, post.file);
@@ -135,7 +138,10 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
 		for (const alias of aliases) {
 			const resolved = resolveAlias(alias, legacyUrl);
-			if (!resolved.ok) own.push(`${post.file}: alias ${resolved.message}${legacyUrl ? '' : ' Pass --section /blog/2019/ (the folder the post was served from).'}`);
+			if (!resolved.ok)
+				own.push(
+					`${post.file}: alias ${resolved.message}${legacyUrl ? '' : ' Pass --section /blog/2019/ (the folder the post was served from).'}`,
+				);
 		}
 
 		const frontMatter: GuideFrontmatterInput = {
@@ -155,7 +161,14 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			if (!checked.success) {
 				for (const issue of checked.error.issues) {
 					const field = issue.path.join('.');
-					const hint = field === 'description' ? ' (Hugo `description` or `summary`)' : field === 'published' ? ' (Hugo `date`)' : field === 'tags' ? ' (Hugo `tags`)' : '';
+					const hint =
+						field === 'description'
+							? ' (Hugo `description` or `summary`)'
+							: field === 'published'
+								? ' (Hugo `date`)'
+								: field === 'tags'
+									? ' (Hugo `tags`)'
+									: '';
 					own.push(`${post.file}: ${issue.message}${hint}`);
 				}
 			}
@@ -182,7 +195,9 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 				if (!recorded) {
 					own.push(`${post.file}: ${folder}/index.mdx already exists and was not written by this importer. Pass --force to replace it.`);
 				} else if (recorded !== sha256(existing)) {
-					own.push(`${post.file}: ${folder}/index.mdx was edited since it was imported. Keep the edits (do nothing), or pass --force to replace it with a fresh import.`);
+					own.push(
+						`${post.file}: ${folder}/index.mdx was edited since it was imported. Keep the edits (do nothing), or pass --force to replace it with a fresh import.`,
+					);
 				}
 			}
 			replaces = true;

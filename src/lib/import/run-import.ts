@@ -57,7 +57,11 @@ export function describePost(file: string, cwd: string, section: string | undefi
 	const bundle = /^index\.(?:md|markdown)$/i.test(basename(absolute));
 	const name = bundle ? basename(dirname(absolute)) : basename(absolute).replace(POST_FILE, '');
 	const tree = hugoTree(absolute);
-	const inContent = tree ? relative(tree.content, bundle ? dirname(dirname(absolute)) : dirname(absolute)).split(sep).join('/') : undefined;
+	const inContent = tree
+		? relative(tree.content, bundle ? dirname(dirname(absolute)) : dirname(absolute))
+				.split(sep)
+				.join('/')
+		: undefined;
 	const contentPath = tree ? relative(tree.content, absolute).split(sep).join('/').replace(POST_FILE, '') : undefined;
 	return {
 		file: relative(cwd, absolute) || absolute,

@@ -6,8 +6,7 @@ import { urlVariants } from './old-paths.ts';
  * generated from the same `RedirectMap`, so they cannot disagree.
  */
 
-const escapeHtml = (text: string) =>
-	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The title, description and social-card tags of the page an old URL now points to, so a

@@ -87,10 +87,7 @@ export function rankSubResults(subs: readonly PagefindSubResult[], content: stri
 			inTitle: termsInTitle(sub, terms),
 			score: subResultScore(sub),
 		}))
-		.sort(
-			(a, b) =>
-				a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order,
-		)
+		.sort((a, b) => a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order)
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
 }
 
@@ -140,7 +137,8 @@ export interface NoResultsHelp {
 
 export function noResultsHelp(query: string, activeTags: readonly string[], tagCounts: Record<string, number>): NoResultsHelp {
 	const hints: string[] = [];
-	if (activeTags.length) hints.push(`Clear the tag filter${activeTags.length > 1 ? 's' : ''} (${activeTags.join(', ')}) to search every guide.`);
+	if (activeTags.length)
+		hints.push(`Clear the tag filter${activeTags.length > 1 ? 's' : ''} (${activeTags.join(', ')}) to search every guide.`);
 	if (query.trim().split(/\s+/).length > 2) hints.push('Use fewer words: one or two distinctive ones, such as “QR code”.');
 	hints.push('Check the spelling, or try the name of the AWS screen or button you are looking at.');
 	const suggestions = Object.entries(tagCounts)

@@ -20,8 +20,7 @@ export class StepsError extends Error {
 	}
 }
 
-const isBlank = (node: RootContent) =>
-	node.type === 'comment' || node.type === 'doctype' || (node.type === 'text' && !node.value.trim());
+const isBlank = (node: RootContent) => node.type === 'comment' || node.type === 'doctype' || (node.type === 'text' && !node.value.trim());
 
 function describe(node: RootContent): string {
 	if (node.type === 'element') return `<${node.tagName}>`;
@@ -81,7 +80,12 @@ export function processSteps(html: string | undefined): ProcessedSteps {
 			children: [
 				{ type: 'element', tagName: 'span', properties: { className: ['step-done-box'], ariaHidden: 'true' }, children: [] },
 				{ type: 'text', value: 'Done' },
-				{ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: ` with step ${n}` }] },
+				{
+					type: 'element',
+					tagName: 'span',
+					properties: { className: ['visually-hidden'] },
+					children: [{ type: 'text', value: ` with step ${n}` }],
+				},
 			],
 		};
 		const body: Element = {
