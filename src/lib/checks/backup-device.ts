@@ -3,7 +3,7 @@ import { DEVICE_TYPE_LABELS } from '../aws/devices';
 import { listMfaDevices } from '../aws/list-mfa-devices';
 import { deviceSchema, type Device, type Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision } from './check-definition';
+import { checkResultBaseSchema, type CheckDefinition, type Decision } from './check-definition';
 import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY } from './check-runner';
 
 /** The signed-in user (or root) has at least two MFA devices, and no SMS device is left. */

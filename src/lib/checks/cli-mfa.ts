@@ -154,7 +154,7 @@ export const cliMfaCheck: CheckDefinition<CliMfaResult> = {
 	],
 	async run(context) {
 		const location = activeProfileLocation(context.env);
-		let text: string | null = null;
+		let text: string | null;
 		try {
 			text = await readFile(location.file, 'utf8');
 		} catch {

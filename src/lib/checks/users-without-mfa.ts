@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { credentialReportSummarySchema, identitySchema, type CredentialReportSummary } from '../aws/mfa-status-schema';
 import { runAccountCheck, DEFAULT_REPORT_POLLING } from '../aws/run-account-check';
 import { stepAdvice } from './advice';

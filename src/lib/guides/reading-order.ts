@@ -42,7 +42,7 @@ export function readingMinutes(body: string): number {
 		.replace(/^---[\s\S]*?---/, ' ')
 		.replace(/^(?:import|export)\s.*$/gm, ' ')
 		.replace(/<[^>]+>/g, ' ')
-		.replace(/[`*_#>\[\]()!|-]/g, ' ');
+		.replace(/[`*_#>[\]()!|-]/g, ' ');
 	const words = prose.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 	return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
