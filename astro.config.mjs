@@ -13,6 +13,11 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { screenshotFiles } from './src/integrations/screenshot-files.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 
+// Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
+// code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
+// silently take every link off the base path. The base comes from STEPCHECK_BASE_PATH only.
+delete process.env.BASE_URL;
+
 export default defineConfig({
 	site: siteConfig.url,
 	// Deploying under a folder (https://example.org/security/) sets this to "/security".

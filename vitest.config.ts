@@ -27,7 +27,7 @@ export default defineConfig({
 				test: {
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
-					globalSetup: ['tests/support/global-build.ts'],
+					globalSetup: ['tests/support/global-build.ts', 'tests/support/global-base-build.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 600_000,
 				},
@@ -36,7 +36,12 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/support/global-build.ts', 'tests/support/global-browser.ts', 'tests/support/global-search-site.ts'],
+					globalSetup: [
+						'tests/support/global-build.ts',
+						'tests/support/global-base-build.ts',
+						'tests/support/global-browser.ts',
+						'tests/support/global-search-site.ts',
+					],
 					testTimeout: 60_000,
 					hookTimeout: 600_000,
 					// One Chromium at a time keeps a 2-core machine responsive.

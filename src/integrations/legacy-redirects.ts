@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { canonicalOldPath } from '../lib/redirects/old-paths.ts';
+import { joinBase, stripBase } from '../lib/site/base-path.ts';
 import { buildRedirectMap, guideRedirectSourcesSchema, legacyRedirectsSchema, type SitePage } from '../lib/redirects/redirect-map.ts';
 import {
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
@@ -23,11 +24,13 @@ import {
 
 /** Old paths of the last build, so the sitemap filter (which runs after this) can leave them out. */
 const oldPaths = new Set<string>();
+let siteBase = '/';
 
 /** For the sitemap's `filter`: true for an old URL or the internal sources file. */
 export function isLegacyOrInternalUrl(pageUrl: string): boolean {
 	const path = new URL(pageUrl).pathname;
-	if (path === LEGACY_SOURCES_ROUTE || path === `${LEGACY_SOURCES_ROUTE}/`) return true;
+	const sources = joinBase(siteBase, LEGACY_SOURCES_ROUTE);
+	if (path === sources || path === `${sources}/`) return true;
 	const canonical = canonicalOldPath(path);
 	return canonical !== null && oldPaths.has(canonical);
 }
@@ -59,6 +62,7 @@ export function legacyRedirects(): AstroIntegration {
 				outDir = config.outDir;
 				clientDir = config.build.client;
 				siteUrl = config.site ?? siteUrl;
+				siteBase = config.base;
 			},
 			'astro:build:done': async ({ pages, logger }) => {
 				const sourcesFile = fileURLToPath(new URL(`.${LEGACY_SOURCES_ROUTE}`, clientDir));
@@ -87,13 +91,15 @@ export function legacyRedirects(): AstroIntegration {
 					.map((path) => {
 						const normalized = path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
 						const route = routes.find((r) => r.patternRegex.test(path) || r.patternRegex.test(normalized));
-						return { path: normalized, file: guideFiles.get(normalized) ?? route?.entrypoint ?? 'a page of the build' };
+						const served = joinBase(siteBase, normalized);
+						return { path: served, file: guideFiles.get(served) ?? route?.entrypoint ?? 'a page of the build' };
 					});
 
 				const result = buildRedirectMap({
 					guides,
 					legacy: { file: LEGACY_MAP_FILE, redirects: legacyParsed.data.redirects },
 					pages: sitePages,
+					base: siteBase,
 				});
 				if (!result.ok) {
 					throw new Error(
@@ -108,11 +114,12 @@ export function legacyRedirects(): AstroIntegration {
 				let stubs = 0;
 				const sharingTags = new Map<string, string[]>();
 				for (const rule of map.rules) {
-					const file = stubFilePath(rule);
+					const file = stubFilePath(rule, siteBase);
 					if (!file) continue;
 					if (!sharingTags.has(rule.to)) {
-						const targetFile = fileURLToPath(new URL(`.${rule.to}${rule.to.endsWith('/') ? 'index.html' : ''}`, clientDir));
-						sharingTags.set(rule.to, existsSync(targetFile) ? sharingTagsOf(await readFile(targetFile, 'utf8')) : []);
+						const target = stripBase(siteBase, rule.to);
+						const targetFile = target && fileURLToPath(new URL(`.${target}${target.endsWith('/') ? 'index.html' : ''}`, clientDir));
+						sharingTags.set(rule.to, targetFile && existsSync(targetFile) ? sharingTagsOf(await readFile(targetFile, 'utf8')) : []);
 					}
 					const stub = fileURLToPath(new URL(file, clientDir));
 					await mkdir(dirname(stub), { recursive: true });

@@ -107,6 +107,25 @@ describe('the redirect map', () => {
 		for (const target of Object.values(lookup)) expect(lookup[target]).toBeUndefined();
 	});
 
+	it('under a base path, serves every old URL and its target below the base', () => {
+		const based = (path: string) => `/security${path}`;
+		const result = buildRedirectMap({
+			guides: [
+				{ ...mfaGuide, target: based(mfaGuide.target), images: [{ from: '/blog/2019/images/awsmfa1.png', to: based('/_astro/a.webp') }] },
+			],
+			legacy,
+			pages: pages.map((page) => ({ ...page, path: based(page.path) })),
+			base: '/security',
+		});
+		expect(result.ok).toBe(true);
+		const lookup = result.ok ? result.map.lookup : {};
+		expect(lookup['/security/blog/2019/enable-aws-mfa/']).toBe('/security/guides/turn-on-mfa-aws/');
+		expect(lookup['/security/enable-mfa-on-aws-in-10-steps-with-pictures']).toBe('/security/guides/turn-on-mfa-aws/');
+		expect(lookup['/security/aws_security/index.html']).toBe('/security/guides/');
+		expect(lookup['/security/blog/2019/images/awsmfa1.png']).toBe('/security/_astro/a.webp');
+		expect(Object.keys(lookup).filter((from) => !from.startsWith('/security/'))).toEqual([]);
+	});
+
 	it('refuses an alias that is a real page, naming the alias file and the page file', () => {
 		const guide = { ...mfaGuide, aliases: ['/guides/protect-root-user'] };
 		const [problem] = problemsOf(buildRedirectMap({ guides: [guide], legacy, pages }));

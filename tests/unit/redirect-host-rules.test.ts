@@ -107,6 +107,14 @@ describe('host rules generated from the redirect map', () => {
 	});
 });
 
+it.each([
+	['/security/blog/2019/old/', 'blog/2019/old/index.html'],
+	['/security/old/page.html', 'old/page.html'],
+	['/elsewhere/old/', null],
+])('under base /security, the stub for %s is written at %s in the output served at the base', (from, file) => {
+	expect(stubFilePath({ from }, '/security')).toBe(file);
+});
+
 describe('the CloudFront Function stays within CloudFront limits', () => {
 	it('holds each old path once, in its canonical form, well under 10 KB', () => {
 		const source = cloudFrontFunction(map);

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../src/lib/search/base-path';
 import { highlightTerms, queryTerms, readSearchRequest, resultLink } from '../../src/lib/search/search-request';
 import { opensSearch, type KeyPress } from '../../src/lib/search/shortcuts';
 import { highlightPattern } from '../../src/lib/search/highlight-pattern';
 import { noResultsHelp, optionsForGuide, rankGuides, rankSubResults, resultCountMessage } from '../../src/lib/search/result-options';
 import type { PagefindResultData, PagefindSubResult } from '../../src/lib/search/pagefind-api';
 import { indexFileFor } from '../../src/lib/search/dev-index';
-
-describe('base path', () => {
-	it.each([
-		['', '/'],
-		['/', '/'],
-		['/docs', '/docs/'],
-		['docs/', '/docs/'],
-		['/a/b/', '/a/b/'],
-	])('normalises %j to %j', (base, expected) => {
-		expect(normaliseBase(base)).toBe(expected);
-	});
-
-	it('puts Pagefind and the search page under the base', () => {
-		expect(pagefindScriptUrl('/docs')).toBe('/docs/pagefind/pagefind.js');
-		expect(pagefindScriptUrl('/')).toBe('/pagefind/pagefind.js');
-		expect(searchPageUrl('/docs/', ' qr code ')).toBe('/docs/search/?q=qr%20code');
-		expect(searchPageUrl('/', '')).toBe('/search/');
-	});
-});
 
 describe('search requests in the address', () => {
 	it.each([

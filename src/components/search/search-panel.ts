@@ -3,7 +3,7 @@
  * stays in the input, arrows move `aria-activedescendant` through the listbox, Enter
  * opens the active result, Esc closes and gives focus back to where it was.
  */
-import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../lib/search/base-path';
+import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../lib/site/base-path';
 import type { PagefindModule } from '../../lib/search/pagefind-api';
 import { noResultsHelp, optionsForGuide, rankGuides, resultCountMessage, type ResultOption } from '../../lib/search/result-options';
 

@@ -1,4 +1,5 @@
 /** Pure helpers that order guides and describe them; they take plain objects so tests need no Astro. */
+import { pathWithBase } from '../site/base-path';
 
 export interface OrderedGuide {
 	id: string;
@@ -30,8 +31,9 @@ export function neighbours<T extends OrderedGuide>(guides: T[], id: string): { p
 	return { previous: guides[index - 1], next: guides[index + 1] };
 }
 
+/** A guide's page, under the site's base path. */
 export function guidePath(id: string): string {
-	return `/guides/${id}/`;
+	return pathWithBase(`/guides/${id}/`);
 }
 
 const WORDS_PER_MINUTE = 200;

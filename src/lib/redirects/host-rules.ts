@@ -1,5 +1,6 @@
 import type { RedirectMap, RedirectRule } from './redirect-map.ts';
 import { urlVariants } from './old-paths.ts';
+import { stripBase } from '../site/base-path.ts';
 
 /**
  * The redirect map written out for each way the site can be served. Every output is
@@ -46,10 +47,15 @@ ${[...(hasTitle ? [] : ['<title>This page has moved</title>']), ...sharingTags].
 `;
 }
 
-/** Where a rule's stub page goes in the static output; files (old images) get none. */
-export function stubFilePath(rule: Pick<RedirectRule, 'from'>): string | null {
-	if (!rule.from.endsWith('/')) return rule.from.endsWith('.html') ? rule.from.slice(1) : null;
-	return `${rule.from.slice(1)}index.html`;
+/**
+ * Where a rule's stub page goes in the static output (which is served at the base); files
+ * (old images) get none.
+ */
+export function stubFilePath(rule: Pick<RedirectRule, 'from'>, base = '/'): string | null {
+	const from = stripBase(base, rule.from);
+	if (from === null) return null;
+	if (!from.endsWith('/')) return from.endsWith('.html') ? from.slice(1) : null;
+	return `${from.slice(1)}index.html`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { canonicalOldPath, resolveAlias, urlVariants } from './old-paths.ts';
+import { joinBase } from '../site/base-path.ts';
 
 /**
  * One redirect map for every way the site is served (Node server, stub pages,
@@ -71,12 +72,20 @@ function samePage(path: string): string {
 	return path.length > 1 ? path.replace(/\/index\.html?$/i, '/').replace(/\/$/, '') : path;
 }
 
+/**
+ * Old paths are written from the site root, as the old blog had them; under a base path
+ * (`/security`) each old URL and each target is served below it, so the map holds them with
+ * the base. Guide targets, images and `pages` arrive with the base already (they are URLs
+ * the build produced); old paths and the legacy map's targets get it here.
+ */
 export function buildRedirectMap(input: {
 	guides: GuideRedirectSource[];
 	legacy: { file: string; redirects: LegacyRedirects['redirects'] };
 	pages: SitePage[];
+	base?: string;
 }): RedirectMapResult {
 	const problems: string[] = [];
+	const based = (path: string) => joinBase(input.base, path);
 	const declared: Declared[] = [];
 
 	for (const guide of input.guides) {
@@ -88,7 +97,7 @@ export function buildRedirectMap(input: {
 				problems.push(`${guide.file}: ${field} entry ${resolved.message}`);
 				continue;
 			}
-			declared.push({ from: resolved.path, to: guide.target, declaredIn: guide.file, written });
+			declared.push({ from: based(resolved.path), to: guide.target, declaredIn: guide.file, written });
 		}
 		for (const image of guide.images) {
 			const from = image.from.startsWith('/') ? canonicalOldPath(image.from) : null;
@@ -98,7 +107,7 @@ export function buildRedirectMap(input: {
 				);
 				continue;
 			}
-			declared.push({ from, to: image.to, declaredIn: guide.file, written: image.from });
+			declared.push({ from: based(from), to: image.to, declaredIn: guide.file, written: image.from });
 		}
 	}
 	for (const rule of input.legacy.redirects) {
@@ -107,7 +116,7 @@ export function buildRedirectMap(input: {
 			problems.push(`${input.legacy.file}: "${rule.from}" climbs above the site root with "..".`);
 			continue;
 		}
-		declared.push({ from, to: rule.to, declaredIn: input.legacy.file, written: rule.from });
+		declared.push({ from: based(from), to: based(rule.to), declaredIn: input.legacy.file, written: rule.from });
 	}
 
 	const pagesByPath = new Map(input.pages.map((page) => [samePage(page.path), page]));
