@@ -8,4 +8,24 @@ export const siteConfig = {
 	tagline: 'Step-by-step security guides that check your work.',
 	url: process.env.STEPCHECK_SITE_URL || 'https://stepcheck.dev',
 	locale: 'en',
+	/**
+	 * Topics group guides on the home page, in this order; a guide names one with `topic:`
+	 * (without one it joins the first). Add a topic here: an id (lower-case words joined by
+	 * dashes) and the heading the home page shows.
+	 */
+	topics: [
+		{ id: 'sign-in', label: 'Secure your sign-in' },
+		{ id: 'root-user', label: 'Protect the root user' },
+		{ id: 'policies', label: 'Enforce MFA with policies' },
+		{ id: 'cli', label: 'MFA on the command line' },
+		{ id: 'audit', label: 'Audit your account' },
+		{ id: 'identity-center', label: 'IAM Identity Center' },
+		{ id: 'imported', label: 'Imported' },
+	],
+	/**
+	 * What `npm run import:hugo` gives a post that lacks them (and no --topic or --tags was
+	 * passed): the topic shows imported guides together on the home page until the author
+	 * moves each one, and the tag marks them in search filters.
+	 */
+	importDefaults: { topic: 'imported', tag: 'imported' },
 };

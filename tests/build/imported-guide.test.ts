@@ -25,6 +25,7 @@ function build(contentDir: string, outDir: string) {
 
 describe('an imported guide builds and its old URLs redirect', () => {
 	let server: RunningServer;
+	const bareLog: string[] = [];
 	beforeAll(async () => {
 		rmSync(CONTENT, { recursive: true, force: true });
 		rmSync(OUT, { recursive: true, force: true });
@@ -43,6 +44,15 @@ describe('an imported guide builds and its old URLs redirect', () => {
 		);
 		expect(errors).toEqual([]);
 		expect(code).toBe(0);
+		// A post with only a title, a day-first date and aliases: the importer fills the rest.
+		const bareCode = runImport(['tests/fixtures/hugo/bare-site/content', '--date-order', 'dmy', '--out', relative(ROOT, CONTENT)], {
+			cwd: ROOT,
+			projectRoot: ROOT,
+			log: (line) => bareLog.push(line),
+			error: (line) => errors.push(line),
+		});
+		expect(errors).toEqual([]);
+		expect(bareCode).toBe(0);
 		const result = build(relative(ROOT, CONTENT), relative(ROOT, OUT));
 		if (result.status !== 0) throw new Error(`Building the imported guides failed:\n${result.stdout}\n${result.stderr}`);
 		server = await startSiteServer(OUT);
@@ -71,6 +81,29 @@ describe('an imported guide builds and its old URLs redirect', () => {
 		expect(response.status).toBe(301);
 		expect(response.headers.get('location')).toBe(`${to}?from=bookmark`);
 		expect((await fetch(`${server.url}${to}`, { redirect: 'manual' })).status).toBe(200);
+	});
+
+	it('a post with only title, date and aliases builds with the inferred fields, in the Imported topic of the home page', async () => {
+		expect(bareLog.filter((line) => line.includes('inferred'))).toEqual([
+			'    inferred description from the first paragraph: "A virtual MFA device is an app on your phone that shows a new six-digit code every thirty seconds. It costs nothing and takes about five minutes to set up."',
+			"    inferred tags from the site config's default (importDefaults.tag): imported",
+			"    inferred topic from the site config's default (importDefaults.topic): imported; move the guide to its own topic when you review it",
+		]);
+		const html = await (await fetch(`${server.url}/guides/virtual-mfa-device/`)).text();
+		for (let n = 1; n <= 5; n++) expect(html).toContain(`id="step-${n}"`);
+		expect(html).toContain('<meta name="description" content="A virtual MFA device is an app on your phone');
+		expect(html).toContain('December 9, 2019');
+		expect(html).toContain('frame-shadow');
+		expect(html).toMatch(/srcset="[^"]*\.avif 609w/);
+		const home = await (await fetch(`${server.url}/`)).text();
+		expect(home).toMatch(/<h2 id="topic-imported">Imported<\/h2>[\s\S]*?href="\/guides\/virtual-mfa-device\/"/);
+		for (const old of ['/posts/virtual-mfa-device/', '/2019/12/virtual-mfa', '/posts/old-virtual-mfa/index.html']) {
+			const response = await fetch(`${server.url}${old}?utm_source=old-blog`, { redirect: 'manual' });
+			expect(response.status, old).toBe(301);
+			expect(response.headers.get('location'), old).toBe('/guides/virtual-mfa-device/?utm_source=old-blog');
+		}
+		const image = await fetch(`${server.url}/images/virtual-device-1.png`, { redirect: 'manual' });
+		expect(image.status).toBe(301);
 	});
 
 	it('old image URLs redirect to the full-size image of the imported guide', async () => {

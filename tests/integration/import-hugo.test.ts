@@ -10,6 +10,10 @@ const PROBLEMS = 'tests/fixtures/hugo/problems';
 const IMAGES = 'tests/fixtures/hugo/loose-images';
 /** The two fixture posts link to each other, so they are imported together. */
 const SITE_ARGS = [SITE, '--images', IMAGES, '--date-order', 'dmy'];
+/** A post as old as they come: only a title, a day-first date and aliases. */
+const BARE = 'tests/fixtures/hugo/bare-site/content';
+const BARE_DESCRIPTION =
+	'A virtual MFA device is an app on your phone that shows a new six-digit code every thirty seconds. It costs nothing and takes about five minutes to set up.';
 
 let out: string;
 let outArg: string;
@@ -60,10 +64,11 @@ describe('npm run import:hugo on Learn-style posts', () => {
 		const toml = readFileSync(join(out, 'rotate-access-keys/index.mdx'), 'utf8');
 		expect(toml).toContain('published: 2020-03-05');
 		expect(toml).toContain('description: Replace old AWS access keys without downtime.');
-		expect(logged[0]).toMatch(
+		const progress = logged.filter((line) => line.startsWith('['));
+		expect(progress[0]).toMatch(
 			/^\[1\/2\] tests\/fixtures\/hugo\/site\/content\/blog\/2019\/enable-aws-mfa\.md → wrote .*enable-aws-mfa\/index\.mdx \(4 images, 3 aliases, 5 warnings\)$/,
 		);
-		expect(logged[1]).toMatch(/^\[2\/2\] .*rotate-access-keys\.md → wrote .*\(1 image, 2 aliases\)$/);
+		expect(progress[1]).toMatch(/^\[2\/2\] .*rotate-access-keys\.md → wrote .*\(1 image, 2 aliases\)$/);
 		expect(logged.at(-1)).toBe('Imported 2 posts, copied 5 images, recorded 5 aliases, 5 warnings.');
 	});
 
@@ -151,11 +156,71 @@ describe('npm run import:hugo on Learn-style posts', () => {
 	});
 
 	it('refuses bad options with the fix', () => {
+		expect(run(BARE, '--topic', 'security')).toBe(2);
+		expect(errors[0]).toBe(
+			'--topic is "security", which is not a topic of src/site.config.mjs. Use one of: sign-in, root-user, policies, cli, audit, identity-center, imported, or add it there first.',
+		);
+		expect(run(BARE, '--tags', 'AWS,mfa')).toBe(2);
+		expect(errors[0]).toContain('("AWS" would be "aws")');
 		expect(run(SITE, '--date-order', 'ymd')).toBe(2);
 		expect(errors[0]).toContain('use mdy');
 		expect(run(SITE, '--section', 'blog/2019')).toBe(2);
 		expect(errors[0]).toContain('from the site root');
 		expect(run('tests/fixtures/hugo/nothing-here.md')).toBe(2);
 		expect(errors[0]).toContain('does not exist');
+	});
+});
+
+describe('npm run import:hugo fills what an old post lacks, and says so', () => {
+	const progress = (verb: string) =>
+		`[1/1] tests/fixtures/hugo/bare-site/content/posts/virtual-mfa-device.md → ${verb} ${outArg}/virtual-mfa-device/index.mdx (2 images, 3 aliases)`;
+
+	it('takes the description from the first paragraph, the tag and topic from the site config, and prints each', () => {
+		expect(run(BARE, '--date-order', 'dmy')).toBe(0);
+		expect(errors).toEqual([]);
+		expect(logged.slice(0, 4)).toEqual([
+			progress('wrote'),
+			`    inferred description from the first paragraph: "${BARE_DESCRIPTION}"`,
+			"    inferred tags from the site config's default (importDefaults.tag): imported",
+			"    inferred topic from the site config's default (importDefaults.topic): imported; move the guide to its own topic when you review it",
+		]);
+		const mdx = readFileSync(join(out, 'virtual-mfa-device/index.mdx'), 'utf8');
+		expect(mdx).toContain(`description: ${BARE_DESCRIPTION}\n`);
+		expect(mdx).toContain('published: 2019-12-09\n');
+		expect(mdx).toContain('tags:\n  - imported\ntopic: imported\n');
+		expect(mdx).toContain('<Screenshot src={shotVirtualDevice1} alt="The Security credentials page" frame="shadow" maxWidth="40pc" />');
+		expect(mdx).toMatch(/<Steps>\n\n1\. Install/);
+	});
+
+	it('--dry-run prints the same inferences and writes nothing; --tags and --topic win over the defaults', () => {
+		expect(run(BARE, '--date-order', 'dmy', '--dry-run', '--tags', 'aws,mfa', '--topic', 'sign-in')).toBe(0);
+		expect(logged.slice(0, 4)).toEqual([
+			progress('would write'),
+			`    inferred description from the first paragraph: "${BARE_DESCRIPTION}"`,
+			'    inferred tags from --tags: aws, mfa',
+			'    inferred topic from --topic: sign-in',
+		]);
+		expect(logged.join('\n')).toContain('    | topic: sign-in');
+		expect(readdirSync(out)).toEqual([]);
+	});
+
+	it('takes tags from Hugo categories and keywords when the post has no tags, and says which', () => {
+		const post = join(out, 'from-categories.md');
+		writeFileSync(
+			post,
+			'---\ntitle: Old post\ndate: 2019-03-04\ncategories: [AWS Security]\nkeywords: [mfa]\ndescription: Kept as written.\n---\n\n1. One.\n2. Two.\n',
+		);
+		expect(run(relative(ROOT, post), '--section', '/blog/', '--dry-run')).toBe(0);
+		expect(logged).toContain('    inferred tags from Hugo categories and keywords: aws-security, mfa');
+		expect(logged.join('\n')).not.toContain('inferred description');
+	});
+
+	it('stops when there is no description and no paragraph to take one from', () => {
+		const post = join(out, 'only-steps.md');
+		writeFileSync(post, '---\ntitle: Only steps\ndate: 2019-03-04\n---\n\n## Steps\n\n1. One.\n2. Two.\n');
+		expect(run(relative(ROOT, post), '--section', '/blog/')).toBe(1);
+		expect(errors.join('\n')).toContain(
+			'only-steps.md: has no description (Hugo `description` or `summary`) and no paragraph of text to take one from. Add description:',
+		);
 	});
 });

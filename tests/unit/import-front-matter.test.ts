@@ -18,6 +18,7 @@ describe('Hugo front matter', () => {
 			published: '2019-09-12',
 			updated: '2020-01-05',
 			tags: ['aws', 'security-basics'],
+			tagFields: ['tags'],
 			aliases: ['old-name', '/root-name/'],
 			draft: true,
 			slug: undefined,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parseGuideDate } from './dates';
-import { TOPIC_IDS } from './topics';
+import { TOPIC_IDS } from '../guides/topics';
 
 export const DESCRIPTION_MAX = 160;
 export const TITLE_MAX = 90;
@@ -65,8 +65,13 @@ export const guideSchema = z
 		/** Titles the guide was known by before, indexed for search but not shown. */
 		formerTitles: z.array(z.string().min(1)).default([]),
 		tags: z.array(tag).min(1, { error: '`tags` needs at least one tag, for example tags: [aws, mfa].' }),
-		/** The home page groups guides by topic. */
-		topic: z.enum(TOPIC_IDS).default('sign-in'),
+		/** The home page groups guides by topic (the topics are listed in src/site.config.mjs); without one, the first. */
+		topic: z
+			.enum(TOPIC_IDS, {
+				error: (issue) =>
+					`topic "${String(issue.input)}" is not a topic of src/site.config.mjs; use one of: ${TOPIC_IDS.join(', ')}, or add it there.`,
+			})
+			.default(TOPIC_IDS[0]),
 		/** Position within the reading order (previous / next guide); lower comes first. */
 		order: z.number().int().nonnegative().default(100),
 		draft: z.boolean().default(false),

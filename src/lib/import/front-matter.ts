@@ -14,6 +14,8 @@ export interface HugoFrontMatter {
 	published?: string;
 	updated?: string;
 	tags: string[];
+	/** The Hugo fields the tags came from (`tags`, `categories`, `keywords`), in that order. */
+	tagFields: string[];
 	aliases: string[];
 	draft: boolean;
 	/** Hugo's `slug` and `url`, which decide the post's old URL. */
@@ -64,7 +66,7 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 	const yaml = YAML_BLOCK.exec(source);
 	const toml = yaml ? null : TOML_BLOCK.exec(source);
 	const block = yaml ?? toml;
-	const empty: HugoFrontMatter = { tags: [], aliases: [], draft: false };
+	const empty: HugoFrontMatter = { tags: [], tagFields: [], aliases: [], draft: false };
 	if (!block) {
 		return {
 			fields: empty,
@@ -114,15 +116,20 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 		return result.iso;
 	};
 
+	// Hugo's own taxonomies (tags, categories) and its SEO keywords all become tags.
 	const tags: string[] = [];
-	for (const tag of asList(data.tags)) {
-		const slug = tagSlug(String(tag));
-		if (!slug) {
-			problems.push(`tag "${String(tag)}" has no letters or digits to keep.`);
-			continue;
+	const tagFields: string[] = [];
+	for (const field of ['tags', 'categories', 'keywords']) {
+		for (const tag of asList(data[field])) {
+			const slug = tagSlug(String(tag));
+			if (!slug) {
+				problems.push(`\`${field}\` entry "${String(tag)}" has no letters or digits to keep.`);
+				continue;
+			}
+			if (slug !== String(tag)) notes.push(`tag "${String(tag)}" became "${slug}".`);
+			if (!tagFields.includes(field)) tagFields.push(field);
+			if (!tags.includes(slug)) tags.push(slug);
 		}
-		if (slug !== String(tag)) notes.push(`tag "${String(tag)}" became "${slug}".`);
-		if (!tags.includes(slug)) tags.push(slug);
 	}
 
 	const aliases = asList(data.aliases)
@@ -137,6 +144,7 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 			published: readDate('date') ?? (data.date === undefined ? readDate('publishDate') : undefined),
 			updated: readDate('lastmod'),
 			tags,
+			tagFields,
 			aliases,
 			draft,
 			slug: asText(data.slug),

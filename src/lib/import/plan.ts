@@ -6,6 +6,7 @@ import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
 import { canonicalOldPath, resolveAlias } from '../redirects/old-paths';
 import { convertBody } from './convert-body';
 import { readHugoFrontMatter, tagSlug } from './front-matter';
+import { descriptionFrom, firstParagraph } from './infer-fields';
 
 /**
  * Plans the import of Hugo posts: everything is read, converted and checked first, and
@@ -29,6 +30,12 @@ export interface ImportOptions {
 	out: string;
 	dateOrder?: DateOrder;
 	force: boolean;
+	/** `--tags`: for posts without Hugo tags, categories or keywords. */
+	tags?: string[];
+	/** `--topic`: the home-page topic of every imported guide. */
+	topic?: string;
+	/** The site config's `importDefaults`: the topic, and the tag of a post with none. */
+	defaults: { topic: string; tag: string };
 }
 
 export interface ImportFiles {
@@ -50,6 +57,8 @@ export interface PlannedGuide {
 	aliases: number;
 	record: string;
 	warnings: string[];
+	/** Every field the post lacked and the importer filled in, as lines for the author to review. */
+	inferred: string[];
 	/** Overwrites a guide that had been imported before and was not edited since. */
 	replaces: boolean;
 }
@@ -71,6 +80,40 @@ function refKey(target: string): string {
 		.replace(/^\/+|\/+$/g, '')
 		.replace(/(?:\/index|\/_index)?\.(?:md|markdown)$/, '')
 		.replace(/\/index$/, '');
+}
+
+/**
+ * Fills what the post lacks: the description from its first paragraph; tags from Hugo
+ * `categories` or `keywords`, else `--tags`, else the site's default tag; the topic from
+ * `--topic`, else the site's default. Returns a line per inferred field.
+ */
+function inferFields(front: ReturnType<typeof readHugoFrontMatter>, options: ImportOptions) {
+	const inferred: string[] = [];
+	let description = front.fields.description;
+	if (description === undefined) {
+		const paragraph = firstParagraph(front.body);
+		if (paragraph) {
+			description = descriptionFrom(paragraph);
+			inferred.push(`inferred description from the first paragraph: "${description}"`);
+		}
+	}
+	let tags = front.fields.tags;
+	const otherFields = front.fields.tagFields.filter((field) => field !== 'tags');
+	if (otherFields.length) inferred.push(`inferred tags from Hugo ${otherFields.join(' and ')}: ${tags.join(', ')}`);
+	if (!tags.length && options.tags?.length) {
+		tags = options.tags;
+		inferred.push(`inferred tags from --tags: ${tags.join(', ')}`);
+	} else if (!tags.length) {
+		tags = [options.defaults.tag];
+		inferred.push(`inferred tags from the site config's default (importDefaults.tag): ${options.defaults.tag}`);
+	}
+	const topic = options.topic ?? options.defaults.topic;
+	inferred.push(
+		options.topic
+			? `inferred topic from --topic: ${topic}`
+			: `inferred topic from the site config's default (importDefaults.topic): ${topic}; move the guide to its own topic when you review it`,
+	);
+	return { description, tags, topic, inferred };
 }
 
 export function planImport(posts: HugoPost[], options: ImportOptions, files: ImportFiles): ImportPlan {
@@ -135,6 +178,13 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			if (oldUrl) legacyImages[oldUrl] = `./${image.localName}`;
 		}
 
+		const { description, tags, topic, inferred } = inferFields(front, options);
+		if (description === undefined) {
+			own.push(
+				`${post.file}: has no description (Hugo \`description\` or \`summary\`) and no paragraph of text to take one from. Add description: "One sentence for cards and search." to its front matter.`,
+			);
+		}
+
 		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
 		for (const alias of aliases) {
 			const resolved = resolveAlias(alias, legacyUrl);
@@ -146,10 +196,11 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 
 		const frontMatter: GuideFrontmatterInput = {
 			title: front.fields.title as string,
-			description: front.fields.description as string,
+			description: description as string,
 			published: front.fields.published,
 			...(front.fields.updated ? { updated: front.fields.updated } : {}),
-			tags: front.fields.tags,
+			tags,
+			topic,
 			...(legacyUrl ? { legacyUrl } : {}),
 			...(aliases.length ? { aliases } : {}),
 			...(Object.keys(legacyImages).length ? { legacyImages } : {}),
@@ -216,6 +267,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			aliases: aliases.length,
 			record: `${JSON.stringify({ source: post.file, sha256: sha256(mdx) }, null, '\t')}\n`,
 			warnings,
+			inferred,
 			replaces,
 		});
 	}

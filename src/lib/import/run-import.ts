@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_RECORD, planImport, type HugoPost, type ImportFiles } from './plan';
+import { tagSlug } from './front-matter';
+import { IMPORT_DEFAULTS, TOPIC_IDS } from '../guides/topics';
 
 /**
  * `npm run import:hugo -- <file-or-folder> [options]`: the file-system half of the importer.
@@ -15,6 +17,10 @@ Options:
                           (default: the post's folder inside a Hugo content/ tree)
   --images <folder>       where the old images are (default: the Hugo static/ folder)
   --date-order mdy|dmy    how to read dates written as 09-12-2019
+  --tags a,b              tags for posts without Hugo tags, categories or keywords
+                          (default: importDefaults.tag in src/site.config.mjs)
+  --topic <id>            the home-page topic of the imported guides, one of the
+                          topics in src/site.config.mjs (default: importDefaults.topic)
   --out <folder>          where guides are written (default: src/content/guides)
   --dry-run               print what would be written, write nothing
   --force                 replace guides that were edited since they were imported
@@ -82,6 +88,8 @@ export function runImport(argv: string[], io: ImportIo): number {
 				section: { type: 'string' },
 				images: { type: 'string' },
 				'date-order': { type: 'string' },
+				tags: { type: 'string' },
+				topic: { type: 'string' },
 				out: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				force: { type: 'boolean', default: false },
@@ -108,6 +116,23 @@ export function runImport(argv: string[], io: ImportIo): number {
 	}
 	if (values.section !== undefined && !values.section.startsWith('/')) {
 		io.error(`--section is "${values.section}"; give the old folder from the site root, such as /blog/2019/.`);
+		return 2;
+	}
+	if (values.topic !== undefined && !TOPIC_IDS.includes(values.topic)) {
+		io.error(
+			`--topic is "${values.topic}", which is not a topic of src/site.config.mjs. Use one of: ${TOPIC_IDS.join(', ')}, or add it there first.`,
+		);
+		return 2;
+	}
+	const tags = values.tags
+		?.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean);
+	const badTag = tags?.find((tag) => tagSlug(tag) !== tag);
+	if (values.tags !== undefined && (!tags?.length || badTag !== undefined)) {
+		io.error(
+			`--tags is "${values.tags}"; give tags as lower-case words joined by dashes, separated by commas, such as --tags aws,iam-users${badTag ? ` ("${badTag}" would be "${tagSlug(badTag)}")` : ''}.`,
+		);
 		return 2;
 	}
 	const imagesDir = values.images ? resolve(io.cwd, values.images) : undefined;
@@ -156,7 +181,7 @@ export function runImport(argv: string[], io: ImportIo): number {
 		},
 	};
 
-	const plan = planImport(posts, { out, dateOrder, force: values.force }, fileAccess);
+	const plan = planImport(posts, { out, dateOrder, force: values.force, tags, topic: values.topic, defaults: IMPORT_DEFAULTS }, fileAccess);
 	if (!plan.ok) {
 		io.error(`Nothing was written: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first.\n`);
 		for (const problem of plan.problems) io.error(problem);
@@ -172,6 +197,7 @@ export function runImport(argv: string[], io: ImportIo): number {
 		io.log(
 			`[${index + 1}/${plan.guides.length}] ${guide.post.file} → ${verb} ${guide.folder}/index.mdx (${guide.images.length} image${guide.images.length === 1 ? '' : 's'}, ${guide.aliases} alias${guide.aliases === 1 ? '' : 'es'}${guide.warnings.length ? `, ${guide.warnings.length} warning${guide.warnings.length === 1 ? '' : 's'}` : ''})`,
 		);
+		for (const line of guide.inferred) io.log(`    ${line}`);
 		if (dryRun) {
 			for (const image of guide.images) io.log(`    would copy ${relative(io.cwd, image.from)} → ${guide.folder}/${image.to}`);
 			io.log(guide.mdx.replace(/^/gm, '    | '));
