@@ -7,9 +7,10 @@ import { canonicalOldPath } from '../lib/redirects/old-paths.ts';
 import { joinBase, stripBase } from '../lib/site/base-path.ts';
 import { buildRedirectMap, guideRedirectSourcesSchema, legacyRedirectsSchema, type SitePage } from '../lib/redirects/redirect-map.ts';
 import {
-	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
+	cloudFrontSizeProblem,
 	netlifyRedirects,
+	nginxRedirects,
 	sharingTagsOf,
 	stubFilePath,
 	stubPage,
@@ -19,6 +20,7 @@ import {
 	HOST_RULES_FILE,
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
+	NGINX_RULES_FILE,
 	SERVER_MAP_FILE,
 } from '../lib/redirects/build-files.ts';
 
@@ -108,6 +110,11 @@ export function legacyRedirects(): AstroIntegration {
 					);
 				}
 				const { map } = result;
+				// Every host's rules are made before any is written, so a build that fails leaves none half written.
+				const edgeFunction = cloudFrontFunction(map);
+				const tooLarge = cloudFrontSizeProblem(edgeFunction, map.rules.length);
+				if (tooLarge) throw new Error(tooLarge);
+				const nginxRules = nginxRedirects(map);
 				oldPaths.clear();
 				for (const rule of map.rules) oldPaths.add(rule.from);
 
@@ -129,17 +136,10 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));
 				const outPath = fileURLToPath(outDir);
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
-				const edgeFunction = cloudFrontFunction(map);
 				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
-				const edgeBytes = Buffer.byteLength(edgeFunction);
-				if (edgeBytes > CLOUDFRONT_FUNCTION_MAX_BYTES) {
-					logger.warn(
-						`${CLOUDFRONT_FUNCTION_FILE} is ${edgeBytes} bytes; CloudFront accepts at most ${CLOUDFRONT_FUNCTION_MAX_BYTES}. ` +
-							`Deploy the redirects with a CloudFront KeyValueStore or S3 redirect objects instead, or retire old aliases.`,
-					);
-				}
+				await writeFile(join(outPath, NGINX_RULES_FILE), nginxRules);
 				logger.info(
-					`${map.rules.length} old URLs redirect (${Object.keys(map.lookup).length} spellings); ${stubs} stub pages, ${HOST_RULES_FILE}, ${SERVER_MAP_FILE} and ${CLOUDFRONT_FUNCTION_FILE} written.`,
+					`${map.rules.length} old URLs redirect (${Object.keys(map.lookup).length} spellings); ${stubs} stub pages, ${HOST_RULES_FILE}, ${SERVER_MAP_FILE}, ${NGINX_RULES_FILE} and ${CLOUDFRONT_FUNCTION_FILE} written.`,
 				);
 			},
 		},

@@ -3,7 +3,9 @@ import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
 import {
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
+	cloudFrontSizeProblem,
 	netlifyRedirects,
+	nginxRedirects,
 	sharingTagsOf,
 	stubFilePath,
 	stubPage,
@@ -121,5 +123,35 @@ describe('the CloudFront Function stays within CloudFront limits', () => {
 		expect(source.match(/"\/aws_security\/"/g)).toHaveLength(1);
 		expect(source).not.toContain('index.html":');
 		expect(Buffer.byteLength(source)).toBeLessThan(CLOUDFRONT_FUNCTION_MAX_BYTES);
+	});
+});
+
+describe('the nginx include', () => {
+	it('has an exact-match location per spelling: 301 for GET and HEAD, 308 otherwise, the query kept, the Location a path', () => {
+		const conf = nginxRedirects(map);
+		const locations = conf.split('\n').filter((line) => line.startsWith('location'));
+		expect(locations).toHaveLength(Object.keys(map.lookup).length);
+		expect(locations).toContain(
+			'location = "/blog/2019/old" { absolute_redirect off; if ($request_method !~ ^(GET|HEAD)$) { return 308 "/guides/g/$is_args$args"; } return 301 "/guides/g/$is_args$args"; }',
+		);
+	});
+
+	it('refuses an old path nginx could not carry, naming the file and the fix', () => {
+		const odd = buildRedirectMap({
+			guides: [],
+			legacy: { file: 'legacy.json', redirects: [{ from: '/price$list/', to: '/guides/' }] },
+			pages: [{ path: '/guides/', file: 'index.astro' }],
+		});
+		if (!odd.ok) throw new Error(odd.problems.join('\n'));
+		expect(() => nginxRedirects(odd.map)).toThrow(/legacy\.json: "\/price\$list" holds a character the nginx rules cannot carry.*%24/);
+	});
+});
+
+describe('the CloudFront size limit', () => {
+	it('says nothing for a function within 10 KB, and names size, limit and the fix beyond it', () => {
+		expect(cloudFrontSizeProblem('x'.repeat(CLOUDFRONT_FUNCTION_MAX_BYTES), 3)).toBeNull();
+		expect(cloudFrontSizeProblem('x'.repeat(CLOUDFRONT_FUNCTION_MAX_BYTES + 1), 3)).toMatch(
+			/^The CloudFront Function for the 3 old URLs is 10,241 bytes; CloudFront accepts at most 10,240, so it could not be deployed\. Retire old aliases/,
+		);
 	});
 });
