@@ -77,7 +77,7 @@ function children(node: AnyNode): AnyNode[] {
 export function unsupportedSyntax(source: string): string[] {
 	let program: AnyNode;
 	try {
-		program = parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true }) as AnyNode;
+		program = parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true }) as unknown as AnyNode;
 	} catch (error) {
 		return [`does not parse as a script: ${(error as Error).message}`];
 	}
