@@ -106,16 +106,19 @@ describe("the CloudFront Function, run with CloudFront's viewer-request event", 
 	});
 });
 
-describe('the Node server under a base path', () => {
+describe.each([
+	['the Node server', (outDir: string) => startSiteServer(outDir)],
+	['nginx', (outDir: string) => startNginx(outDir, BASE_PATH)],
+])('%s under a base path', (_, start) => {
 	it('redirects every old URL below the base in one 301 hop, keeping the query', async () => {
 		const outDir = inject('baseOutDir');
-		const server = await startSiteServer(outDir);
+		const host = await start(outDir);
 		try {
 			const map = readMap(outDir);
 			expect(Object.keys(map).every((from) => from.startsWith(BASE_PATH))).toBe(true);
-			for (const [from, to] of Object.entries(map)) await expectOneHop(server.url, from, to);
+			for (const [from, to] of Object.entries(map)) await expectOneHop(host.url, from, to);
 		} finally {
-			await server.stop();
+			await host.stop();
 		}
 	});
 });

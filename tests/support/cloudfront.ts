@@ -102,14 +102,14 @@ export function unsupportedSyntax(source: string): string[] {
 	return problems;
 }
 
-export interface CloudFrontRequest {
+interface CloudFrontRequest {
 	method?: string;
 	uri: string;
 	querystring?: Record<string, { value: string; multiValue?: { value: string }[] }>;
 	headers?: Record<string, { value: string }>;
 }
 
-export interface CloudFrontResult {
+interface CloudFrontResult {
 	statusCode?: number;
 	statusDescription?: string;
 	headers?: Record<string, { value: string }>;
@@ -117,7 +117,7 @@ export interface CloudFrontResult {
 }
 
 /** CloudFront's viewer-request event, as its documentation describes the event structure. */
-export function viewerRequestEvent(request: CloudFrontRequest) {
+function viewerRequestEvent(request: CloudFrontRequest) {
 	return {
 		version: '1.0',
 		context: {

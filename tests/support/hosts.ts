@@ -17,7 +17,7 @@ const NGINX_HINT =
 	'nginx is needed for the host tests: install it with "sudo apt-get install -y nginx-light" or set NGINX_PATH to an nginx binary.';
 
 /** Debian's nginx; as root on Debian the package is installed when missing, as .ci/run does. */
-export function findNginx(): string {
+function findNginx(): string {
 	const candidate = process.env.NGINX_PATH || '/usr/sbin/nginx';
 	if (existsSync(candidate)) return candidate;
 	if (!process.env.NGINX_PATH && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
@@ -33,9 +33,10 @@ export function findNginx(): string {
 /**
  * nginx in the foreground as this user (no master process, no daemon, every path in a
  * temporary prefix), serving `outDir/client` with `outDir/nginx-redirects.conf` included in
- * its server block, the way the README's nginx recipe does.
+ * its server block, the way the README's nginx recipe does; under a base path the client
+ * folder is served at that folder.
  */
-export async function startNginx(outDir: string): Promise<RunningHost> {
+export async function startNginx(outDir: string, base = '/'): Promise<RunningHost> {
 	const nginx = findNginx();
 	const prefix = mkdtempSync(join(tmpdir(), 'stepcheck-nginx-'));
 	const port = await freePort();
@@ -57,9 +58,9 @@ http {
 	scgi_temp_path ${prefix}/scgi;
 	server {
 		listen 127.0.0.1:${port};
-		root ${resolve(outDir, 'client')};
+		${base === '/' ? `root ${resolve(outDir, 'client')};` : `location ${base} { alias ${resolve(outDir, 'client')}/; }`}
 		include ${resolve(outDir, 'nginx-redirects.conf')};
-		error_page 404 /404.html;
+		error_page 404 ${base}404.html;
 	}
 }
 `,
@@ -69,7 +70,7 @@ http {
 		command: nginx,
 		args: ['-p', prefix, '-c', config, '-e', 'stderr'],
 		env: process.env,
-		readyUrl: `http://127.0.0.1:${port}/`,
+		readyUrl: `http://127.0.0.1:${port}${base}`,
 	});
 	return {
 		url: `http://127.0.0.1:${port}`,

@@ -9,7 +9,7 @@ import { siteConfig } from '../../site.config.mjs';
 const SITE_CONFIG_FILE = 'src/site.config.mjs';
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const topicsConfigSchema = z
+const topicsConfigSchema = z
 	.object({
 		topics: z
 			.array(
@@ -42,7 +42,7 @@ export const topicsConfigSchema = z
 			});
 		}
 	});
-export type TopicsConfig = z.infer<typeof topicsConfigSchema>;
+type TopicsConfig = z.infer<typeof topicsConfigSchema>;
 
 /** The site's topics, checked; a mistake stops with the file, the entry and the fix. */
 export function readTopicsConfig(config: unknown = siteConfig): TopicsConfig {

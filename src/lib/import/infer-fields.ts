@@ -14,7 +14,7 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const NOT_PROSE = /^(?:#|[-*+]\s|\d+\s*[.)]\s|>|!\[|\||<(?!(?:kbd|code|em|strong|b|i|a|abbr|span)\b)|-{3,}|\*{3,}|_{3,}|import\s|export\s)/;
 
 /** The text of a Markdown paragraph: links become their words, markup and inline HTML go. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
 	return markdown
 		.replace(/!\[[^\]]*\]\([^)]*\)/g, '')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
