@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/lib/aws/rate-limiter';
-import { createSingleFlight } from '../../src/lib/aws/single-flight';
+import { createRateLimiter } from '../../src/lib/http/rate-limiter';
+import { createSingleFlight } from '../../src/lib/http/single-flight';
 
 describe('createRateLimiter', () => {
 	it('allows the capacity, then refuses with the seconds until the next token', () => {

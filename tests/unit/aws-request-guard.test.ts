@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardConfigFromEnv, guardRequest, isLoopbackAddress, type GuardConfig, type GuardRequest } from '../../src/lib/aws/request-guard';
+import { guardConfigFromEnv, guardRequest, isLoopbackAddress, type GuardConfig, type GuardRequest } from '../../src/lib/http/request-guard';
 
 const LOCAL: GuardConfig = { mode: 'local', listenHost: '127.0.0.1', serverPort: 4321, extraHosts: [] };
 const get = (overrides: Partial<GuardRequest> = {}): GuardRequest => ({

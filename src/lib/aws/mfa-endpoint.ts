@@ -1,4 +1,4 @@
-import { handleCheck, jsonResponse, refusal, type EndpointContext } from '../checks/check-endpoint';
+import { handleCheck, jsonResponse, refusal, type EndpointContext } from '../http/check-endpoint';
 import { KNOWN_PARTITIONS } from './identity';
 import { minimalPolicy } from './minimal-policy';
 

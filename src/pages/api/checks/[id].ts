@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { handleCheck } from '../../../lib/checks/check-endpoint';
+import { handleCheck } from '../../../lib/http/check-endpoint';
 
 /** Every live check, by id (`src/lib/checks/registry.ts`); GET or POST as the check declares. */
 export const prerender = false;

@@ -1,11 +1,11 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
 import type { EndpointRefusal } from '../aws/mfa-status-schema';
-import { createRateLimiter } from '../aws/rate-limiter';
-import { guardConfigFromEnv, guardRequest } from '../aws/request-guard';
-import { createSingleFlight } from '../aws/single-flight';
-import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from './check-definition';
-import { userNameProblem } from './mfa-policy';
-import { CHECK_IDS, findCheck } from './registry';
+import { createRateLimiter } from './rate-limiter';
+import { guardConfigFromEnv, guardRequest } from './request-guard';
+import { createSingleFlight } from './single-flight';
+import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from '../checks/check-definition';
+import { userNameProblem } from '../checks/mfa-policy';
+import { CHECK_IDS, findCheck } from '../checks/registry';
 
 /**
  * The one place the live checks meet HTTP: the guard (loopback, Host, Origin), the rate
