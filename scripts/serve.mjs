@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
 
 const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
 const entry = join(outDir, 'server', 'entry.mjs');
@@ -19,13 +20,14 @@ const port = Number(process.env.PORT || 4321);
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.HOST = host;
 process.env.PORT = String(port);
-const { handler } = await import(pathToFileURL(entry).href);
+const handler = readsOnlyOutsideApi((await import(pathToFileURL(entry).href)).handler);
 
 // Old blog URLs, every spelling precomputed by the build, so a request costs one property lookup.
 const redirectsFile = join(outDir, 'redirects.json');
 const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
 
 const server = createServer((req, res) => {
+	if (screenRequest(req, res)) return;
 	const url = req.url || '/';
 	const queryAt = url.indexOf('?');
 	const path = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -48,5 +50,6 @@ server.listen(port, host, () => {
 	console.log(`Stepcheck is serving on http://${shown}:${server.address().port}`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => server.close(() => process.exit(0)));
+	// A second of grace for requests in progress keeps the whole stop within two seconds.
+	process.on(signal, () => stopServer(server, 1_000, () => process.exit(0)));
 }

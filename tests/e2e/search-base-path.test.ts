@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { BASE_PATH as BASE } from '../support/global-base-build';
-import { startStaticHost } from '../support/static-server';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import { readResults } from '../support/search-page';
 
 describe('search on a plain static host under a base path', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let browser: Browser;
 
 	beforeAll(async () => {
-		host = await startStaticHost(join(inject('baseOutDir'), 'client'), BASE);
+		host = await serveStatic(join(inject('baseOutDir'), 'client'), { base: BASE });
 		browser = await launchChromium(inject('chromiumPath'));
 	}, 600_000);
 	afterAll(async () => {

@@ -59,6 +59,7 @@ export const awsErrorCodeSchema = z.enum([
 	'timed-out',
 	'deadline-exceeded',
 	'connection-failed',
+	'connection-reset',
 	'unparseable-response',
 	'report-not-ready',
 	'not-found',
