@@ -140,6 +140,7 @@ export const endpointRefusalSchema = z.object({
 			'bad-request',
 			'unknown-check',
 			'method-not-allowed',
+			'not-found',
 			'internal',
 		]),
 		message: z.string(),

@@ -1,7 +1,7 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
 import type { EndpointRefusal } from '../aws/mfa-status-schema';
 import { createRateLimiter } from './rate-limiter';
-import { guardConfigFromEnv, guardRequest } from './request-guard';
+import { guardConfigFromEnv, guardRequest, type GuardConfig } from './request-guard';
 import { createSingleFlight } from './single-flight';
 import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from '../checks/check-definition';
 import { userNameProblem } from '../checks/mfa-policy';
@@ -57,12 +57,14 @@ async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>): Promis
 export interface EndpointContext {
 	request: Request;
 	clientAddress: string;
+	/** The companion passes its own (loopback, its port, the site's origins); the server reads the environment. */
+	guard?: GuardConfig;
 }
 
-function guardRefusal(request: Request): Response | null {
-	let config;
+export function guardRefusal(request: Request, given?: GuardConfig): Response | null {
+	let config = given;
 	try {
-		config = guardConfigFromEnv(process.env);
+		config ??= guardConfigFromEnv(process.env);
 	} catch (error) {
 		return refusal(500, 'internal', error instanceof Error ? error.message : 'The live checks are misconfigured.');
 	}
@@ -110,9 +112,9 @@ function logOutcome(id: string, outcome: CheckOutcome<CheckResultBase>) {
 	console.warn(`[stepcheck] ${id}: ${outcome.body.errors.map((error) => `${error.action} ${error.code}`).join(', ')}`);
 }
 
-export async function handleCheck(id: string, { request, clientAddress }: EndpointContext): Promise<Response> {
+export async function handleCheck(id: string, { request, clientAddress, guard }: EndpointContext): Promise<Response> {
 	try {
-		const refused = guardRefusal(request);
+		const refused = guardRefusal(request, guard);
 		if (refused) return refused;
 		const check = findCheck(id);
 		if (!check) {

@@ -14,6 +14,11 @@ export interface GuardConfig {
 	serverPort: number | null;
 	/** Extra `Host` values from STEPCHECK_ALLOWED_HOSTS, for use behind an authenticating proxy. */
 	extraHosts: string[];
+	/**
+	 * Other origins whose pages may run the checks (the companion: the published site and
+	 * `--allow-origin` previews). Exact `scheme://host[:port]` strings; absent means none.
+	 */
+	crossOrigins?: readonly string[];
 }
 
 export interface GuardRequest {
@@ -103,7 +108,8 @@ export function guardRequest(request: GuardRequest, config: GuardConfig): GuardD
 		};
 	}
 	const fetchSite = request.secFetchSite?.toLowerCase() ?? null;
-	const originMatches = request.origin !== null && sameOrigin(request.origin, host);
+	const originMatches =
+		request.origin !== null && (sameOrigin(request.origin, host) || (config.crossOrigins ?? []).includes(request.origin.toLowerCase()));
 	if (request.origin !== null && request.origin !== 'null' && !originMatches) {
 		return {
 			allowed: false,
@@ -112,7 +118,7 @@ export function guardRequest(request: GuardRequest, config: GuardConfig): GuardD
 			message: `Requests from ${request.origin} are refused: only Stepcheck's own pages may run the check.`,
 		};
 	}
-	if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+	if (!originMatches && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {
 		return {
 			allowed: false,
 			status: 403,
