@@ -19,7 +19,14 @@ export interface CompanionServerOptions extends CompanionOptions {
 
 /** The request guard, set for the companion: loopback Host with its port, and only the site's origins. */
 export function companionGuard(options: CompanionOptions): GuardConfig {
-	return { mode: 'local', listenHost: '127.0.0.1', serverPort: options.port, extraHosts: [], crossOrigins: options.origins };
+	return {
+		mode: 'local',
+		switchName: 'the companion',
+		listenHost: '127.0.0.1',
+		serverPort: options.port,
+		allowedHosts: [],
+		crossOrigins: options.origins,
+	};
 }
 
 function toRequest(req: IncomingMessage, port: number): Request {
@@ -28,6 +35,7 @@ function toRequest(req: IncomingMessage, port: number): Request {
 		'host',
 		'origin',
 		'sec-fetch-site',
+		'referer',
 		'accept',
 		'content-type',
 		'access-control-request-private-network',

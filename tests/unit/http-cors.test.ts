@@ -39,9 +39,16 @@ describe('CORS for the companion', () => {
 });
 
 describe('the request guard with allowed cross origins (the companion)', () => {
-	const COMPANION: GuardConfig = { mode: 'local', listenHost: '127.0.0.1', serverPort: 4319, extraHosts: [], crossOrigins: ALLOWED };
+	const COMPANION: GuardConfig = {
+		mode: 'local',
+		switchName: 'the companion',
+		listenHost: '127.0.0.1',
+		serverPort: 4319,
+		allowedHosts: [],
+		crossOrigins: ALLOWED,
+	};
 	const ask = (origin: string | null, method = 'GET', host = '127.0.0.1:4319') =>
-		guardRequest({ method, host, origin, secFetchSite: origin ? 'cross-site' : null }, COMPANION);
+		guardRequest({ method, host, origin, secFetchSite: origin ? 'cross-site' : null, referer: null }, COMPANION);
 
 	it('lets the site run GET and POST checks across origins', () => {
 		expect(ask('https://stepcheck.dev')).toEqual({ allowed: true });
@@ -61,7 +68,10 @@ describe('the request guard with allowed cross origins (the companion)', () => {
 	it('gives the same-origin server (no cross origins) no new way in', () => {
 		const server: GuardConfig = { ...COMPANION, crossOrigins: undefined };
 		expect(
-			guardRequest({ method: 'GET', host: '127.0.0.1:4319', origin: 'https://stepcheck.dev', secFetchSite: 'cross-site' }, server),
+			guardRequest(
+				{ method: 'GET', host: '127.0.0.1:4319', origin: 'https://stepcheck.dev', secFetchSite: 'cross-site', referer: null },
+				server,
+			),
 		).toMatchObject({ allowed: false });
 	});
 });

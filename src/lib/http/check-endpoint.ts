@@ -1,6 +1,7 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
 import type { EndpointRefusal } from '../aws/mfa-status-schema';
-import { createRateLimiter } from './rate-limiter';
+import { clientAddress as forwardedClient, proxyTrustFromEnv, type ProxyTrust } from './client-address';
+import { createRateLimiter, takeFromEach } from './rate-limiter';
 import { guardConfigFromEnv, guardRequest, type GuardConfig } from './request-guard';
 import { createSingleFlight } from './single-flight';
 import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from '../checks/check-definition';
@@ -34,6 +35,9 @@ export const refusal = (
 		extra.headers,
 	);
 
+export const methodNotAllowed = (method: string, allow: string, what = 'This endpoint') =>
+	refusal(405, 'method-not-allowed', `${what} answers ${allow}, not ${method.slice(0, 20)}.`, { headers: { Allow: allow } });
+
 // One reader clicking "Check again" on several guides stays well inside this; a script looping on the endpoint does not.
 const sharedLimiter = createRateLimiter({ capacity: 10, refillPerMinute: 10 });
 const extraLimiters = new Map<string, ReturnType<typeof createRateLimiter>>();
@@ -61,40 +65,42 @@ export interface EndpointContext {
 	guard?: GuardConfig;
 }
 
-export function guardRefusal(request: Request, given?: GuardConfig): Response | null {
-	let config = given;
+/** The switches, read per request so a test or an operator's change needs no rebuild; a bad value answers 500 with its reason. */
+function readConfig(given?: GuardConfig): { guard: GuardConfig; trust: ProxyTrust } | { problem: string } {
 	try {
-		config ??= guardConfigFromEnv(process.env);
+		// The companion brings its own guard and sits behind no proxy.
+		if (given) return { guard: given, trust: proxyTrustFromEnv({}) };
+		return { guard: guardConfigFromEnv(process.env), trust: proxyTrustFromEnv(process.env) };
 	} catch (error) {
-		return refusal(500, 'internal', error instanceof Error ? error.message : 'The live checks are misconfigured.');
+		return { problem: error instanceof Error ? error.message : 'The live checks are misconfigured.' };
 	}
+}
+
+export function guardRefusal(request: Request, config: GuardConfig): Response | null {
 	const decision = guardRequest(
 		{
 			method: request.method,
 			host: request.headers.get('host'),
 			origin: request.headers.get('origin'),
 			secFetchSite: request.headers.get('sec-fetch-site'),
+			referer: request.headers.get('referer'),
 		},
 		config,
 	);
 	return decision.allowed ? null : refusal(decision.status, decision.code, decision.message);
 }
 
-function rateRefusal(check: AnyCheck, clientAddress: string): Response | null {
+function rateRefusal(check: AnyCheck, client: string): Response | null {
 	const limiters = [sharedLimiter];
 	if (check.rateLimit) {
 		if (!extraLimiters.has(check.id)) extraLimiters.set(check.id, createRateLimiter(check.rateLimit));
 		limiters.push(extraLimiters.get(check.id)!);
 	}
-	for (const limiter of limiters) {
-		const rate = limiter.take(clientAddress);
-		if (!rate.allowed) {
-			return refusal(429, 'rate-limited', `Too many checks from this browser. Try again in ${rate.retryAfterSeconds} s.`, {
-				headers: { 'Retry-After': String(rate.retryAfterSeconds) },
-			});
-		}
-	}
-	return null;
+	const rate = takeFromEach(limiters, client);
+	if (rate.allowed) return null;
+	return refusal(429, 'rate-limited', `Too many checks from this browser. Try again in ${rate.retryAfterSeconds} s.`, {
+		headers: { 'Retry-After': String(rate.retryAfterSeconds) },
+	});
 }
 
 /** The optional user name, validated against IAM's rules before any AWS call. */
@@ -112,38 +118,52 @@ function logOutcome(id: string, outcome: CheckOutcome<CheckResultBase>) {
 	console.warn(`[stepcheck] ${id}: ${outcome.body.errors.map((error) => `${error.action} ${error.code}`).join(', ')}`);
 }
 
-export async function handleCheck(id: string, { request, clientAddress, guard }: EndpointContext): Promise<Response> {
+async function answer(id: string, { request, clientAddress, guard }: EndpointContext): Promise<Response> {
+	const config = readConfig(guard);
+	if ('problem' in config) return refusal(500, 'internal', config.problem);
+	const refused = guardRefusal(request, config.guard);
+	if (refused) return refused;
+	const check = findCheck(id);
+	if (!check) {
+		return refusal(404, 'unknown-check', `There is no live check "${id.slice(0, 80)}". Use one of: ${CHECK_IDS.join(', ')}.`, {
+			checks: [...CHECK_IDS],
+		});
+	}
+	// HEAD asks what GET would answer, without the body.
+	const method = request.method === 'HEAD' ? 'GET' : request.method;
+	if (method !== check.method) {
+		return methodNotAllowed(request.method, check.method === 'GET' ? 'GET, HEAD' : check.method, `The ${check.id} check`);
+	}
+	const read = readInput(check, new URL(request.url));
+	if ('problem' in read) return refusal(400, 'bad-request', read.problem);
+	const client = forwardedClient(
+		clientAddress,
+		{ forwardedFor: request.headers.get('x-forwarded-for'), forwarded: request.headers.get('forwarded') },
+		config.trust,
+	);
+	const limited = rateRefusal(check, client);
+	if (limited) return limited;
+	const outcome = await flights.run(`${check.id}:${read.input.userName ?? ''}`, () =>
+		withDeadline((signal) =>
+			check.run({ clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
+		),
+	);
+	logOutcome(check.id, outcome);
+	return jsonResponse(outcome.status, check.resultSchema.parse(outcome.body));
+}
+
+/** Every method reaches this (routes export `ALL`), so each gets a JSON answer and nothing is logged per request. */
+export async function handleCheck(id: string, context: EndpointContext): Promise<Response> {
+	let response: Response;
 	try {
-		const refused = guardRefusal(request, guard);
-		if (refused) return refused;
-		const check = findCheck(id);
-		if (!check) {
-			return refusal(404, 'unknown-check', `There is no live check "${id.slice(0, 80)}". Use one of: ${CHECK_IDS.join(', ')}.`, {
-				checks: [...CHECK_IDS],
-			});
-		}
-		if (request.method !== check.method) {
-			return refusal(405, 'method-not-allowed', `The ${check.id} check answers ${check.method}, not ${request.method}.`, {
-				headers: { Allow: check.method },
-			});
-		}
-		const read = readInput(check, new URL(request.url));
-		if ('problem' in read) return refusal(400, 'bad-request', read.problem);
-		const limited = rateRefusal(check, clientAddress);
-		if (limited) return limited;
-		const outcome = await flights.run(`${check.id}:${read.input.userName ?? ''}`, () =>
-			withDeadline((signal) =>
-				check.run({ clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
-			),
-		);
-		logOutcome(check.id, outcome);
-		return jsonResponse(outcome.status, check.resultSchema.parse(outcome.body));
+		response = await answer(id, context);
 	} catch (error) {
-		console.error(`[stepcheck] ${id}: unexpected ${error instanceof Error ? error.name : typeof error}`);
-		return refusal(
+		console.error(`[stepcheck] ${id.slice(0, 80)}: unexpected ${error instanceof Error ? error.name : typeof error}`);
+		response = refusal(
 			500,
 			'internal',
 			'The live check failed unexpectedly. Check the Stepcheck server output, or check by hand with the AWS CLI.',
 		);
 	}
+	return context.request.method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }

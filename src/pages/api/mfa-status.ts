@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleMfaStatus } from '../../lib/aws/mfa-endpoint';
+import { handleCheck } from '../../lib/http/check-endpoint';
 
-/** The live MFA check for the identity behind this server's AWS credentials. */
+/** The first URL of the `mfa` check, kept as its alias. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ request, clientAddress }) => handleMfaStatus({ request, clientAddress });
+export const ALL: APIRoute = ({ request, clientAddress }) => handleCheck('mfa', { request, clientAddress });
