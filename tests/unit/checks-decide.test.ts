@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../src/lib/aws/mfa-status-schema';
+import type { Identity, RootAccount } from '../../src/lib/checks/result-schema';
 import type { ProfileSettings } from '../../src/lib/checks/aws-config-file';
 import { decideBackupDevice } from '../../src/lib/checks/backup-device';
 import type { Decision } from '../../src/lib/checks/check-definition';
 import { decideCliMfa, type CliMfaAnswers } from '../../src/lib/checks/cli-mfa';
 import { decideIdentityCenter } from '../../src/lib/checks/identity-center';
 import { decideMfaPolicy, type MfaPolicyAnswers } from '../../src/lib/checks/mfa-policy';
-import { decideRootUser, type RootFacts } from '../../src/lib/checks/root-user';
+import { decideRootUser } from '../../src/lib/checks/root-user';
 import { decideUsersWithoutMfa } from '../../src/lib/checks/users-without-mfa';
-import { mfaDetails } from '../../src/lib/checks/mfa';
 import { ROOT } from '../support/paths';
 
 const USER: Identity = {
@@ -49,7 +48,7 @@ function expectAdviceStepsExist(decision: Decision) {
 const stepsOf = (decision: Decision) => decision.advice.map((advice) => advice.guideStep);
 
 describe('decideRootUser', () => {
-	const facts = (overrides: Partial<RootFacts>): RootFacts => ({
+	const facts = (overrides: Partial<RootAccount>): RootAccount => ({
 		mfaEnabled: true,
 		passwordPresent: true,
 		accessKeysPresent: false,
@@ -278,48 +277,5 @@ describe('decideIdentityCenter', () => {
 			docsUrl: 'https://console.aws.amazon.com/singlesignon/home',
 		});
 		expectAdviceStepsExist(decision);
-	});
-});
-
-describe('mfaDetails', () => {
-	const user: Identity = {
-		type: 'iam-user',
-		arn: 'arn:aws:iam::123456789012:user/alice',
-		account: '123456789012',
-		partition: 'aws',
-		userName: 'alice',
-	};
-	const role: Identity = {
-		type: 'assumed-role',
-		arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice',
-		account: '123456789012',
-		partition: 'aws',
-		roleName: 'Admin',
-		sessionName: 'alice',
-	};
-	const phone = { serial: 'arn:aws:iam::123456789012:mfa/alice-phone', type: 'virtual' as const, enabledAt: '2026-11-01T09:30:00.000Z' };
-	const key = { serial: 'arn:aws:iam::123456789012:u2f/user/alice/key-1', type: 'passkey-or-security-key' as const, enabledAt: null };
-	it.each([
-		[
-			'a user with a password and two devices',
-			user,
-			[phone, key],
-			true,
-			'Yes',
-			[
-				'Authenticator app (virtual MFA), arn:aws:iam::123456789012:mfa/alice-phone, enabled 2026-11-01',
-				'Passkey or security key, arn:aws:iam::123456789012:u2f/user/alice/key-1',
-			],
-		],
-		['a user without a password or devices', user, [], false, 'No', []],
-		['a user whose password could not be read', user, [], null, 'Unknown', []],
-	] as const)('%s', (_name, identity, devices, password, passwordText, items) => {
-		expect(mfaDetails(identity, [...devices], password)).toEqual({
-			facts: [{ label: 'Console password', value: passwordText }],
-			lists: [{ label: 'MFA devices', items: [...items] }],
-		});
-	});
-	it('shows nothing for identities whose MFA IAM cannot see', () => {
-		expect(mfaDetails(role, [phone], null)).toEqual({ facts: [], lists: [] });
 	});
 });

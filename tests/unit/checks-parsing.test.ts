@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activeProfileLocation, parseProfiles } from '../../src/lib/checks/aws-config-file';
 import { findMfaDenies } from '../../src/lib/checks/mfa-policy-documents';
-import { IAM_USER_NAME, userNameProblem } from '../../src/lib/checks/mfa-policy';
+import { readInput } from '../../src/lib/checks/check-definition';
+import { findCheck } from '../../src/lib/checks/registry';
 
 describe('parseProfiles', () => {
 	const config = [
@@ -96,12 +97,23 @@ describe('findMfaDenies', () => {
 	});
 });
 
-describe('IAM user names', () => {
-	it.each(['mfa-tester', 'alice@example.com', 'a.b+c=d,e_f', 'x'.repeat(64)])('accepts %s', (name) => {
-		expect(IAM_USER_NAME.test(name)).toBe(true);
-		expect(userNameProblem(name)).toBeNull();
+describe('check input (?user=)', () => {
+	const mfaPolicy = findCheck('mfa-policy')!;
+	it.each(['mfa-tester', 'alice@example.com', 'a.b+c=d,e_f', 'x'.repeat(64)])('mfa-policy accepts %s', (name) => {
+		expect(readInput(mfaPolicy, { user: name })).toEqual({ input: { userName: name } });
 	});
-	it.each(['', 'has space', 'path/alice', 'x'.repeat(65), 'alice;rm', 'ünïcode'])('refuses %j with the rule', (name) => {
-		expect(userNameProblem(name)).toContain('1 to 64 letters, digits and + = , . @ _ -');
+	it.each(['', 'has space', 'path/alice', 'x'.repeat(65), 'alice;rm', 'ünïcode'])('mfa-policy refuses %j with the rule', (name) => {
+		const read = readInput(mfaPolicy, { user: name });
+		expect(read).toEqual({ problem: expect.stringContaining('1 to 64 letters, digits and + = , . @ _ -') });
+		expect(read).toEqual({ problem: expect.stringContaining(`"${name.slice(0, 80)}" is not a valid IAM user name`) });
+	});
+	it('checks yourself without a name', () => {
+		expect(readInput(mfaPolicy, {})).toEqual({ input: {} });
+	});
+	it('refuses a name for a check that takes none, saying what to remove', () => {
+		expect(readInput(findCheck('root-user')!, { user: 'alice' })).toEqual({
+			problem: 'The root-user check takes no user name; remove ?user= from the request.',
+		});
+		expect(readInput(findCheck('root-user')!, {})).toEqual({ input: {} });
 	});
 });

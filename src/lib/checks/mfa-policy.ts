@@ -14,10 +14,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
-import type { CheckError, Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision, type Fact } from './check-definition';
-import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY, type Attempt } from './check-runner';
+import type { Attempt, Attempter, CheckDefinition, CheckInput, Decision, RawInput } from './check-definition';
+import { checkResultBaseSchema, UNKNOWN_IDENTITY, type CheckError, type Fact, type Identity } from './result-schema';
 import { findMfaDenies, mfaDenySchema, type PolicySource } from './mfa-policy-documents';
 
 /**
@@ -28,12 +27,20 @@ import { findMfaDenies, mfaDenySchema, type PolicySource } from './mfa-policy-do
  */
 
 /** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
-export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
-export function userNameProblem(name: string): string | null {
-	if (IAM_USER_NAME.test(name)) return null;
-	return `The user name "${name.slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`;
-}
+/** `?user=NAME`: the IAM user to check instead of the caller. */
+export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
+	.object({
+		user: z
+			.string()
+			.refine((name) => IAM_USER_NAME.test(name), {
+				error: (issue) =>
+					`The user name "${String(issue.input).slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`,
+			})
+			.optional(),
+	})
+	.transform(({ user }) => (user ? { userName: user } : {}));
 
 /** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
 export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
@@ -59,8 +66,8 @@ export const mfaPolicyAnswersSchema = z.object({
 });
 export type MfaPolicyAnswers = z.infer<typeof mfaPolicyAnswersSchema>;
 
-export const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
-export type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
+const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
+type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
 
 const GUIDE = 'require-mfa-policy';
 const DOCS = {
@@ -93,6 +100,8 @@ const boolIfExistsAdvice = stepAdvice({
 	label: 'Step 2: Open the policy editor',
 	docsUrl: DOCS.boolIfExists,
 });
+
+const NOTHING_READ: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
 
 export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, requestedUser?: string): Decision {
 	const { target } = answers;
@@ -242,27 +251,10 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 	};
 }
 
-const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
-	{ action: 'iam:GetUser', resource: 'any-user' },
-	{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
-	{ action: 'iam:ListUserPolicies', resource: 'any-user' },
-	{ action: 'iam:GetUserPolicy', resource: 'any-user' },
-	{ action: 'iam:ListAttachedUserPolicies', resource: 'any-user' },
-	{ action: 'iam:ListGroupsForUser', resource: 'any-user' },
-	{ action: 'iam:ListGroupPolicies', resource: 'any-group' },
-	{ action: 'iam:GetGroupPolicy', resource: 'any-group' },
-	{ action: 'iam:ListAttachedGroupPolicies', resource: 'any-group' },
-	{ action: 'iam:GetPolicy', resource: 'any-policy' },
-	{ action: 'iam:GetPolicyVersion', resource: 'any-policy' },
-] as const satisfies CheckDefinition['calls'];
-
-type Attempter = ReturnType<typeof declaredAttempts>;
-
 async function simulate(
 	iam: IAMClient,
 	arn: string,
-	context: CheckContext,
+	signal: AbortSignal,
 	mfa: 'false' | 'true' | null,
 ): Promise<Record<string, z.infer<typeof simulationDecisionSchema>>> {
 	const answer = await iam.send(
@@ -272,7 +264,7 @@ async function simulate(
 			ContextEntries:
 				mfa === null ? undefined : [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [mfa] }],
 		}),
-		{ abortSignal: context.signal },
+		{ abortSignal: signal },
 	);
 	const decisions = Object.fromEntries(
 		(answer.EvaluationResults ?? []).map((result) => [result.EvalActionName ?? '', result.EvalDecision ?? '']),
@@ -395,15 +387,28 @@ async function allOrFirstFailure<T extends readonly unknown[]>(promises: { [K in
 	return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
-export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
+export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> = {
 	id: 'mfa-policy',
 	title: 'MFA policy check',
 	guide: GUIDE,
 	steps: [5, 6, 7],
 	action: 'Check the MFA policy',
 	method: 'GET',
-	acceptsUserName: true,
-	calls: [...calls],
+	input: mfaPolicyInputSchema,
+	calls: [
+		{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+		{ action: 'iam:GetUser', resource: 'any-user' },
+		{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
+		{ action: 'iam:ListUserPolicies', resource: 'any-user' },
+		{ action: 'iam:GetUserPolicy', resource: 'any-user' },
+		{ action: 'iam:ListAttachedUserPolicies', resource: 'any-user' },
+		{ action: 'iam:ListGroupsForUser', resource: 'any-user' },
+		{ action: 'iam:ListGroupPolicies', resource: 'any-group' },
+		{ action: 'iam:GetGroupPolicy', resource: 'any-group' },
+		{ action: 'iam:ListAttachedGroupPolicies', resource: 'any-group' },
+		{ action: 'iam:GetPolicy', resource: 'any-policy' },
+		{ action: 'iam:GetPolicyVersion', resource: 'any-policy' },
+	],
 	resultSchema: mfaPolicyResultSchema,
 	manual: [
 		{ text: "Find the user's ARN:", command: 'aws iam get-user --user-name mfa-tester --query User.Arn --output text' },
@@ -414,51 +419,36 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
 		},
 		{ text: 'Repeat with ContextKeyValues=true: the decision should be allowed.' },
 	],
-	async run(context) {
-		const attempt = declaredAttempts('mfa-policy', calls);
-		const empty = { target: null, method: null, simulation: null, denies: null, documentsRead: null } satisfies MfaPolicyAnswers;
-		const requested = context.input.userName;
-		// The route validates too; this keeps the check safe when called directly.
-		const problem = requested === undefined ? null : userNameProblem(requested);
-		if (problem) throw new Error(problem);
-		const who = await callerIdentity(attempt, context);
-		if (!who.ok) {
-			const stopped = resultBody(mfaPolicyCheck, decideMfaPolicy(empty, UNKNOWN_IDENTITY), {
-				identity: UNKNOWN_IDENTITY,
-				errors: [who.error],
-				now: context.now,
-				stopped: true,
-			});
-			return { status: stopped.status, body: { ...stopped.body, ...empty } };
-		}
-		const identity = who.value;
+	nothingRead: NOTHING_READ,
+	async gather({ attempt, clients, identity, input, signal }) {
+		const requested = input.userName;
 		const errors: CheckError[] = [];
-		const answers: MfaPolicyAnswers = { ...empty };
-		const { iam } = await context.clients();
+		const answers: MfaPolicyAnswers = { ...NOTHING_READ };
+		const { iam } = await clients();
 		if (requested) {
 			const user = await attempt(
 				'iam:GetUser',
-				async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: context.signal })).User,
+				async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: signal })).User,
 			);
 			if (user.ok && user.value?.Arn) answers.target = { userName: requested, arn: user.value.Arn };
 			else if (!user.ok) errors.push(user.error);
-		} else if (identity.type === 'iam-user' && identity.userName && identity.arn) {
+		} else if (identity?.type === 'iam-user' && identity.userName && identity.arn) {
 			answers.target = { userName: identity.userName, arn: identity.arn };
 		}
 		if (answers.target) {
 			const { arn, userName } = answers.target;
 			// One after another: three small calls, and each answer is read in a known order.
 			const simulated = await attempt('iam:SimulatePrincipalPolicy', async () => ({
-				withoutMfa: await simulate(iam, arn, context, 'false'),
-				accessKey: await simulate(iam, arn, context, null),
-				withMfa: await simulate(iam, arn, context, 'true'),
+				withoutMfa: await simulate(iam, arn, signal, 'false'),
+				accessKey: await simulate(iam, arn, signal, null),
+				withMfa: await simulate(iam, arn, signal, 'true'),
 			}));
 			if (simulated.ok) {
 				answers.method = 'simulation';
 				answers.simulation = simulated.value;
 			} else {
 				errors.push(simulated.error);
-				const documents = await readPolicyDocuments(attempt, iam, userName, context.signal);
+				const documents = await readPolicyDocuments(attempt, iam, userName, signal);
 				if (documents.ok) {
 					answers.method = 'policy-documents';
 					answers.denies = findMfaDenies(documents.value);
@@ -466,8 +456,8 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
 				} else errors.push(documents.error);
 			}
 		}
-		const decision = decideMfaPolicy(answers, identity, requested);
-		const { status, body } = resultBody(mfaPolicyCheck, decision, { identity, errors, now: context.now });
-		return { status, body: { ...body, ...answers } };
+		return { answers, errors };
 	},
+	decide: (answers, { identity, input }) => decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, input.userName),
+	fields: (answers) => answers,
 };
