@@ -116,22 +116,20 @@ describe('decideMfaPolicy', () => {
 		'ec2:DescribeInstances': decision,
 		'iam:ListUsers': decision,
 	});
-	const simulated = (withoutMfa: string, accessKey: string, withMfa: string): MfaPolicyAnswers => ({
+	type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+	const simulated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'simulation',
-		simulation: { withoutMfa: all(withoutMfa as 'allowed'), accessKey: all(accessKey as 'allowed'), withMfa: all(withMfa as 'allowed') },
+		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies: null,
 		documentsRead: null,
 	});
-	const documents = (operators: Array<'Bool' | 'BoolIfExists'>): MfaPolicyAnswers => ({
+	const evaluated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
-		method: 'policy-documents',
-		simulation: null,
-		denies: operators.map((operator) => ({
-			source: 'group mfa-test, attached policy RequireMFA',
-			sid: 'DenyAllExceptListedIfNoMFA',
-			operator,
-		})),
+		method: 'local-evaluation',
+		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
+		denies:
+			withoutMfa === 'explicitDeny' ? [{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA' }] : [],
 		documentsRead: 2,
 	});
 	const nothing: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
@@ -168,9 +166,46 @@ describe('decideMfaPolicy', () => {
 			'warn',
 			['/guides/require-mfa-policy/#step-1'],
 		],
-		['documents: a BoolIfExists deny', documents(['BoolIfExists']), USER, undefined, 'pass', ['/guides/require-mfa-policy/#step-6']],
-		['documents: only a Bool deny', documents(['Bool']), USER, undefined, 'warn', ['/guides/require-mfa-policy/#step-2']],
-		['documents: no deny', documents([]), USER, undefined, 'fail', ['/guides/require-mfa-policy/#step-5']],
+		[
+			'local evaluation: denied without MFA and with a key, not denied with MFA (the policy grants nothing itself)',
+			evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'),
+			USER,
+			undefined,
+			'pass',
+			['/guides/require-mfa-policy/#step-6'],
+		],
+		[
+			'local evaluation: allowed with MFA too',
+			evaluated('explicitDeny', 'explicitDeny', 'allowed'),
+			USER,
+			undefined,
+			'pass',
+			['/guides/require-mfa-policy/#step-6'],
+		],
+		[
+			'local evaluation: an access key alone is not denied (Bool)',
+			evaluated('explicitDeny', 'implicitDeny', 'implicitDeny'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-2'],
+		],
+		[
+			'local evaluation: nothing denies without MFA',
+			evaluated('allowed', 'allowed', 'allowed'),
+			USER,
+			undefined,
+			'fail',
+			['/guides/require-mfa-policy/#step-5'],
+		],
+		[
+			'local evaluation: denied even with MFA',
+			evaluated('explicitDeny', 'explicitDeny', 'explicitDeny'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-1'],
+		],
 		['neither method worked', { ...nothing, target }, USER, undefined, 'unknown', ['/guides/require-mfa-policy/#step-4']],
 		['a named user that could not be read', nothing, USER, 'nobody', 'unknown', ['/guides/require-mfa-policy/#step-1']],
 		['a role and no user name', nothing, ROLE, undefined, 'not-applicable', ['/guides/require-mfa-policy/#step-1']],
@@ -187,10 +222,10 @@ describe('decideMfaPolicy', () => {
 			label: 'Decided by',
 			value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
 		});
-		expect(decideMfaPolicy(documents(['BoolIfExists']), USER).facts).toContainEqual({
-			label: 'Decided by',
-			value: "Reading the user's inline, attached and group policies",
-		});
+		const local = decideMfaPolicy(evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'), USER).facts;
+		expect(local).toContainEqual({ label: 'Decided by', value: "Evaluating the user's inline, attached and group policies locally" });
+		expect(local).toContainEqual({ label: 'Denied by', value: 'group mfa-test, attached policy RequireMFA (DenyAllExceptListedIfNoMFA)' });
+		expect(local).toContainEqual({ label: 'Denied without MFA', value: 's3:ListAllMyBuckets, ec2:DescribeInstances, iam:ListUsers' });
 	});
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activeProfileLocation, parseProfiles } from '../../src/lib/checks/aws-config-file';
-import { findMfaDenies } from '../../src/lib/checks/mfa-policy-documents';
 import { readInput } from '../../src/lib/checks/check-definition';
 import { findCheck } from '../../src/lib/checks/registry';
 
@@ -70,30 +69,6 @@ describe('activeProfileLocation', () => {
 		],
 	])('%j', (env, expected) => {
 		expect(activeProfileLocation(env)).toEqual(expected);
-	});
-});
-
-describe('findMfaDenies', () => {
-	const deny = (condition: object, extra: object = {}) =>
-		JSON.stringify({
-			Version: '2012-10-17',
-			Statement: [{ Sid: 'D', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: condition, ...extra }],
-		});
-	it.each([
-		['BoolIfExists false', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }), ['BoolIfExists']],
-		['Bool false (boolean, other key case)', deny({ Bool: { 'aws:multifactorauthpresent': false } }), ['Bool']],
-		['a list of values', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false'] } }), ['BoolIfExists']],
-		[
-			'URL-encoded, as IAM returns it',
-			encodeURIComponent(deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })),
-			['BoolIfExists'],
-		],
-		['true is not a deny without MFA', deny({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), []],
-		['an Allow is not a deny', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }, { Effect: 'Allow' }), []],
-		['another key', deny({ Bool: { 'aws:SecureTransport': 'false' } }), []],
-		['not JSON', 'not a policy', []],
-	])('%s', (_name, document, operators) => {
-		expect(findMfaDenies([{ source: 'user alice, inline policy P', document }]).map((found) => found.operator)).toEqual(operators);
 	});
 });
 
