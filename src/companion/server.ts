@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CHECK_SCHEMA_VERSION } from '../lib/checks/check-definition';
+import { CHECK_SCHEMA_VERSION } from '../lib/checks/result-schema';
 import { CHECK_IDS } from '../lib/checks/registry';
 import { guardRefusal, handleCheck, jsonResponse, refusal } from '../lib/http/check-endpoint';
 import { corsHeaders, preflightHeaders } from '../lib/http/cors';

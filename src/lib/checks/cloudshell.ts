@@ -1,14 +1,22 @@
 import { z } from 'astro/zod';
+import { rootAccountFromSummary } from '../aws/account-summary';
 import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
 import { classifyIdentity } from '../aws/identity';
-import type { CheckError, Device, IamPolicy, Identity } from '../aws/mfa-status-schema';
-import { decideVerdict } from '../aws/verdict';
 import { decideBackupDevice } from './backup-device';
-import { CHECK_SCHEMA_VERSION, type CheckResultBase, type Decision } from './check-definition';
-import { mfaDetails } from './mfa';
-import { decideRootUser, rootFactsSchema } from './root-user';
+import type { Decision } from './check-definition';
+import { decideMfa } from './mfa';
+import {
+	CHECK_SCHEMA_VERSION,
+	UNKNOWN_IDENTITY,
+	type CheckError,
+	type CheckResultBase,
+	type Device,
+	type IamPolicy,
+	type Identity,
+} from './result-schema';
+import { decideRootUser } from './root-user';
 import { decideUsersWithoutMfa } from './users-without-mfa';
 
 /**
@@ -106,8 +114,6 @@ function readCaller(document: unknown, marker: string) {
 	return { fields: shape.data as Record<string, unknown>, identity, errors };
 }
 
-const UNKNOWN: Identity = { type: 'unknown', arn: null, account: null, partition: null };
-
 export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 	{
 		id: 'mfa',
@@ -131,16 +137,11 @@ export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			// NoSuchEntity is the answer "no console password", as on the server.
 			if (login && !login.ok && login.code !== 'NoSuchEntity') errors.push(errorFor('iam:GetLoginProfile', login.code));
 			if (summary && !summary.ok) errors.push(errorFor('iam:GetAccountSummary', summary.code));
-			const identity = base.identity ?? UNKNOWN;
-			const deviceList = devices?.ok ? toDevices(devices.value) : null;
+			const identity = base.identity ?? UNKNOWN_IDENTITY;
 			const consolePassword = login === null ? null : login.ok ? true : login.code === 'NoSuchEntity' ? false : null;
-			const map = summary?.ok ? summary.value.SummaryMap : null;
-			const accountSummary =
-				map && map.AccountMFAEnabled !== undefined
-					? { mfaEnabled: map.AccountMFAEnabled === 1, passwordPresent: map.AccountPasswordPresent !== 0 }
-					: null;
-			const verdict = decideVerdict({ identity, accountSummary, devices: deviceList, consolePassword });
-			return { identity, errors, decision: { ...verdict, ...mfaDetails(identity, deviceList ?? [], consolePassword) } };
+			const root = summary?.ok ? rootAccountFromSummary(summary.value.SummaryMap) : null;
+			const answers = { root, devices: devices?.ok ? toDevices(devices.value) : null, consolePassword };
+			return { identity, errors, decision: decideMfa(identity, answers) };
 		},
 	},
 	{
@@ -150,15 +151,8 @@ export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 		command: 'aws iam get-account-summary --output json',
 		read(text) {
 			const parsed = summarySchema.safeParse(JSON.parse(text));
-			if (!parsed.success || parsed.data.SummaryMap.AccountMFAEnabled === undefined) return null;
-			const map = parsed.data.SummaryMap;
-			const root = rootFactsSchema.parse({
-				mfaEnabled: map.AccountMFAEnabled === 1,
-				passwordPresent: map.AccountPasswordPresent !== 0,
-				accessKeysPresent: map.AccountAccessKeysPresent === 1,
-				signingCertificatesPresent: map.AccountSigningCertificatesPresent === 1,
-			});
-			return { identity: null, errors: [], decision: decideRootUser(root) };
+			const root = parsed.success ? rootAccountFromSummary(parsed.data.SummaryMap) : null;
+			return root ? { identity: null, errors: [], decision: decideRootUser(root) } : null;
 		},
 	},
 	{
@@ -178,7 +172,7 @@ export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			if (devices === 'mismatch') return null;
 			const errors = [...base.errors];
 			if (devices && !devices.ok) errors.push(errorFor('iam:ListMFADevices', devices.code));
-			const identity = base.identity ?? UNKNOWN;
+			const identity = base.identity ?? UNKNOWN_IDENTITY;
 			return { identity, errors, decision: decideBackupDevice(identity, devices?.ok ? toDevices(devices.value) : null) };
 		},
 	},
