@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
+import { PROBE_ACTIONS } from './probe-actions';
 
 /**
  * Whether a user's policies deny ordinary actions without MFA, in the three contexts that
@@ -7,9 +8,6 @@ import { UnreadableResponseError } from '../aws/aws-errors';
  * signed with a long-term access key) and true. Asked of IAM's policy simulator when the caller
  * may use it, else evaluated here with `@cloud-copilot/iam-simulate` on the policy documents.
  */
-
-/** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
-export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
 
 export const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
 export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;

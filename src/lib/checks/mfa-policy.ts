@@ -24,11 +24,11 @@ import {
 	mfaDenySchema,
 	mfaEvaluationSchema,
 	parsePolicyDocument,
-	PROBE_ACTIONS,
 	type EvaluationRun,
 	type MfaEvaluation,
 	type PolicySource,
 } from './mfa-policy-evaluation';
+import { PROBE_ACTIONS } from './probe-actions';
 
 /**
  * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
