@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type ServerOptions } from 'node:https';
 import { extname, join, resolve, sep } from 'node:path';
 import { freePort } from './server';
 
@@ -12,15 +13,16 @@ const TYPES: Record<string, string> = {
 	'.png': 'image/png',
 	'.webp': 'image/webp',
 	'.xml': 'application/xml',
+	'.mjs': 'text/javascript; charset=utf-8',
 };
 
 /**
  * A plain static file host (no Astro, no Node adapter) serving `folder` under `prefix`,
  * the way a CDN or GitHub Pages would serve the built client files from a sub-folder.
  */
-export async function startStaticHost(folder: string, prefix: string) {
+export async function startStaticHost(folder: string, prefix: string, tls?: Pick<ServerOptions, 'key' | 'cert'>) {
 	const root = resolve(folder);
-	const server = createServer((req, res) => {
+	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
 		if (!path.startsWith(prefix)) {
 			res.writeHead(404).end('outside the base path');
@@ -38,11 +40,14 @@ export async function startStaticHost(folder: string, prefix: string) {
 		}
 		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(res);
-	});
+	};
+	// With a certificate it is HTTPS, a secure context as a published site is.
+	const server = tls ? createTlsServer(tls, handler) : createServer(handler);
 	const port = await freePort();
 	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+		port,
 		stop: () => new Promise<void>((done) => server.close(() => done())),
 	};
 }
