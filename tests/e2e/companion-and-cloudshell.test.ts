@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS } from '../support/chromium';
 import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
 import { freePort } from '../support/server';
-import { startStaticHost } from '../support/static-server';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 /**
  * The published site's two ways, in real Chromium: the static build is served over HTTPS on an
@@ -28,7 +28,7 @@ const POLL = { timeout: 20_000 };
 
 describe('live checks on the published (static) site', () => {
 	let moto: RunningMoto;
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let browser: Browser;
 	let emitted: Awaited<ReturnType<typeof emitCompanion>>;
 	let companion: RunningCompanion;
@@ -58,9 +58,8 @@ describe('live checks on the published (static) site', () => {
 			],
 			{ stdio: 'ignore' },
 		);
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/', {
-			key: await readFile(join(certDir, 'key.pem')),
-			cert: await readFile(join(certDir, 'cert.pem')),
+		host = await serveStatic(join(inject('outDir'), 'client'), {
+			tls: { key: await readFile(join(certDir, 'key.pem')), cert: await readFile(join(certDir, 'cert.pem')) },
 		});
 		moto = await startMoto();
 		const iam = new IAMClient({
