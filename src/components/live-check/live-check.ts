@@ -7,7 +7,7 @@ import type { CheckResultBase, EndpointRefusal, Identity, Verdict } from '../../
  */
 
 /** A state the island shows (`data-state`): a verdict, or `error` when no verdict could be reached. */
-export type LiveState = Verdict | 'error';
+type LiveState = Verdict | 'error';
 
 /** A DOM-free description of what to render; `toDom` turns it into elements. */
 export interface ViewNode {
@@ -29,7 +29,7 @@ export interface Outcome {
 	answered: boolean;
 }
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
+const VERDICT_LABELS: Record<Verdict, string> = {
 	pass: 'Pass',
 	fail: 'Fail',
 	warn: 'Warning',

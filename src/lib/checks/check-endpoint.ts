@@ -20,11 +20,11 @@ const BASE_HEADERS = {
 	'X-Content-Type-Options': 'nosniff',
 } as const;
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify(body, null, 2), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-export const refusal = (
+const refusal = (
 	status: number,
 	code: EndpointRefusal['error']['code'],
 	message: string,

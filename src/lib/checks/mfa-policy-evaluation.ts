@@ -11,8 +11,8 @@ import { UnreadableResponseError } from '../aws/aws-errors';
 /** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
 export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
 
-export const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
-export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
+const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
 export const evaluationRunSchema = z.record(z.string(), evaluationDecisionSchema);
 export type EvaluationRun = z.infer<typeof evaluationRunSchema>;
 
