@@ -1,32 +1,13 @@
-import {
-	CLOUDSHELL_REGIONS_SOURCE,
-	findCloudShellCheck,
-	readPaste,
-	type CloudShellCheck,
-	type CloudShellUnavailable,
-} from '../../lib/checks/cloudshell';
+import { CLOUDSHELL_REGIONS_SOURCE, findCloudShellCheck, readPaste } from '../../lib/checks/cloudshell';
 import { iamPolicySchema, type IamPolicy } from '../../lib/checks/result-schema';
-import { h, renderResult, resultState, VERDICT_LABELS } from './render-result';
-import type { LiveCheckHost } from './transport';
+import { formatTime, node, outcomeOf, requestOf, runWith, safeHref, toDom, type Outcome } from './live-check';
 
 /**
  * "Check from AWS CloudShell", loaded when the reader opens it: the command to run, a box to
- * paste its output into, and the verdict decided right here. Nothing is sent anywhere; the
- * pasted text is parsed and never inserted as HTML.
+ * paste its output into, and the verdict decided right here with the checks' own `decide…`
+ * functions. Nothing is sent anywhere; the pasted text is parsed, and never becomes markup.
  */
-const link = (href: string, text: string) => Object.assign(h('a', null, text), { href });
-
-function unavailable(panel: HTMLElement, check: CloudShellUnavailable | undefined) {
-	panel.replaceChildren(
-		h(
-			'p',
-			null,
-			check?.reason ?? 'This check cannot be run from CloudShell.',
-			check?.source && ' ',
-			check?.source && link(check.source.url, check.source.label),
-		),
-	);
-}
+const link = (href: string, text: string) => node('a', { attributes: { href: safeHref(href) ?? '#' } }, text);
 
 function policyOf(panel: HTMLElement): IamPolicy | null {
 	try {
@@ -36,61 +17,81 @@ function policyOf(panel: HTMLElement): IamPolicy | null {
 	}
 }
 
-export function openPanel(host: LiveCheckHost, panel: HTMLElement): void {
-	const found = findCloudShellCheck(host.request().id);
-	if (!found || !('command' in found)) return unavailable(panel, found);
-	const check: CloudShellCheck = found;
-	const id = `${host.request().id}-cloudshell`;
-	const copyStatus = h('span', 'live-check-copied');
-	copyStatus.setAttribute('role', 'status');
-	const copy = Object.assign(h('button', 'copy-code', 'Copy'), { type: 'button' });
-	copy.addEventListener('click', async () => {
-		try {
-			await navigator.clipboard.writeText(check.command);
-			copyStatus.textContent = 'Copied';
-		} catch {
-			copyStatus.textContent = 'Select the command and copy it by hand';
-		}
-	});
-	const box = Object.assign(h('textarea'), { id: `${id}-paste`, spellcheck: false, autocomplete: 'off' }) as HTMLTextAreaElement;
-	box.setAttribute('autocapitalize', 'off');
-	const run = Object.assign(h('button', 'live-check-button', 'Check the pasted output'), { type: 'button' });
-	run.addEventListener('click', () => {
-		const outcome = readPaste(check.id, box.value, { policy: policyOf(panel) });
-		if (outcome.ok) {
-			host.show(
-				resultState(outcome.result),
-				`${VERDICT_LABELS[outcome.result.verdict]}: ${outcome.result.summary}`,
-				renderResult(outcome.result),
-			);
-			return;
-		}
-		const detail = outcome.policy
-			? h(
-					'div',
-					'live-problem',
-					h('p', null, 'Minimal read-only policy for this check:'),
-					Object.assign(h('pre', null, h('code', null, JSON.stringify(outcome.policy, null, 2))), { tabIndex: 0 }),
-				)
-			: undefined;
-		host.show('error', outcome.message, detail);
-	});
-	const label = Object.assign(h('label', null, 'Output from CloudShell'), { htmlFor: box.id });
+/** The outcome of a paste: the same as an endpoint's answer when it reads, else what is wrong with it. */
+export function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expectedVersion: number): Outcome {
+	const read = readPaste(id, text, { policy });
+	if (read.ok) return outcomeOf({ status: 200, body: read.result }, expectedVersion, formatTime);
+	const view = read.policy
+		? node(
+				'div',
+				{ className: 'live-problem' },
+				node('p', null, 'Minimal read-only policy for this check:'),
+				node('pre', { attributes: { tabindex: '0' } }, node('code', null, JSON.stringify(read.policy, null, 2))),
+			)
+		: null;
+	return { state: 'error', message: read.message, view, openManual: false, answered: false };
+}
+
+export function openPanel(element: HTMLElement, panel: HTMLElement): void {
+	const { id } = requestOf(element);
+	const check = findCloudShellCheck(id);
+	if (!check || !('command' in check)) {
+		const reason = check?.reason ?? 'This check cannot be run from CloudShell.';
+		panel.replaceChildren(
+			toDom(node('p', null, reason, check?.source && ' ', check?.source && link(check.source.url, check.source.label)), document),
+		);
+		return;
+	}
+	const boxId = `${id}-cloudshell-output`;
 	panel.replaceChildren(
-		h(
-			'p',
-			null,
-			'Sign in to the AWS console as the identity to check, open CloudShell (the terminal icon in the console’s top bar), and run this read-only command. CloudShell runs in ',
-			link(CLOUDSHELL_REGIONS_SOURCE.url, 'many but not all Regions'),
-			'; IAM is global, so any of them checks the whole account.',
+		toDom(
+			node(
+				'div',
+				null,
+				node(
+					'p',
+					null,
+					'Sign in to the AWS console as the identity to check, open CloudShell (the terminal icon in the console’s top bar) and run this read-only command. CloudShell runs in ',
+					link(CLOUDSHELL_REGIONS_SOURCE.url, 'many but not all Regions'),
+					'; IAM is global, so any of them checks the whole account.',
+				),
+				node(
+					'div',
+					{ className: 'code-block' },
+					node('pre', { attributes: { tabindex: '0' } }, node('code', null, check.command)),
+					node('button', { className: 'copy-code', attributes: { type: 'button', 'data-copy-command': '' } }, 'Copy'),
+					node('span', { className: 'visually-hidden', attributes: { role: 'status', 'data-copy-note': '' } }),
+				),
+				node(
+					'p',
+					null,
+					'Copy all of its output, paste it below and press the button. What you paste stays in this page: nothing is sent anywhere.',
+				),
+				node(
+					'p',
+					{ className: 'live-check-field' },
+					node('label', { attributes: { for: boxId } }, 'Output from CloudShell'),
+					node('textarea', { attributes: { id: boxId, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off' } }),
+				),
+				node('button', { className: 'live-check-button', attributes: { type: 'button', 'data-paste-run': '' } }, 'Check the pasted output'),
+			),
+			document,
 		),
-		h('div', 'code-block', Object.assign(h('pre', null, h('code', null, check.command)), { tabIndex: 0 }), copy, copyStatus),
-		h(
-			'p',
-			null,
-			'Copy all of its output, paste it below and press the button. What you paste stays in this page: nothing is sent anywhere.',
-		),
-		h('p', 'live-check-field', label, box),
-		run,
+	);
+	const note = panel.querySelector<HTMLElement>('[data-copy-note]')!;
+	panel.querySelector('[data-copy-command]')!.addEventListener('click', async () => {
+		note.textContent = await navigator.clipboard.writeText(check.command).then(
+			() => 'Copied',
+			() => 'Could not copy: select the command and copy it by hand',
+		);
+	});
+	const box = panel.querySelector<HTMLTextAreaElement>('textarea')!;
+	const run = panel.querySelector<HTMLButtonElement>('[data-paste-run]')!;
+	run.addEventListener('click', () =>
+		// The button keeps its name: a reader pastes again rather than checks again.
+		runWith(element, run, async () => ({
+			...pasteOutcome(id, box.value, policyOf(panel), Number(element.dataset.schemaVersion)),
+			answered: false,
+		})),
 	);
 }

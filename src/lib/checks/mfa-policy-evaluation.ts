@@ -9,8 +9,8 @@ import { PROBE_ACTIONS } from './probe-actions';
  * may use it, else evaluated here with `@cloud-copilot/iam-simulate` on the policy documents.
  */
 
-export const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
-export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
+const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
 export const evaluationRunSchema = z.record(z.string(), evaluationDecisionSchema);
 export type EvaluationRun = z.infer<typeof evaluationRunSchema>;
 

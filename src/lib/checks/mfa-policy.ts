@@ -41,7 +41,7 @@ import { PROBE_ACTIONS } from './probe-actions';
 const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
-export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
+const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
 	.object({
 		user: z
 			.string()
@@ -53,7 +53,7 @@ export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
 	})
 	.transform(({ user }) => (user ? { userName: user } : {}));
 
-export const mfaPolicyAnswersSchema = z.object({
+const mfaPolicyAnswersSchema = z.object({
 	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
 	/** `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by Stepcheck. */
 	method: z.enum(['simulation', 'local-evaluation']).nullable(),
