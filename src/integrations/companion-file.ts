@@ -89,7 +89,7 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 }
 
 /** What pages know about the file; `sha256` is null outside a build (`astro dev`). */
-export interface CompanionInfo {
+interface CompanionInfo {
 	fileName: string;
 	sha256: string | null;
 	port: number;

@@ -8,9 +8,9 @@ import type { CheckTransport } from './transport';
  * browser's local-network permission, a companion that refuses this page's origin (it answers
  * without CORS headers, which a no-cors request still sees), or none running.
  */
-export type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 
-export type CompanionProblem =
+type CompanionProblem =
 	| { kind: 'not-running'; permission: LocalNetworkPermission }
 	| { kind: 'blocked' }
 	| { kind: 'version-mismatch'; companion: number | null; page: number }
@@ -51,7 +51,7 @@ const code = (text: string) => node('pre', { attributes: { tabindex: '0' } }, no
 const problemView = (...children: Parameters<typeof node>[2][]) => node('div', { className: 'live-problem' }, ...children);
 
 /** One plain message per way the companion can fail, with what to do next. */
-export function companionProblemOutcome(problem: CompanionProblem, place: CompanionPlace): Outcome {
+function companionProblemOutcome(problem: CompanionProblem, place: CompanionPlace): Outcome {
 	const command = `node stepcheck-companion.mjs${place.port === place.defaultPort ? '' : ` --port ${place.port}`}`;
 	const outcome = (message: string, view: Outcome['view']): Outcome => ({
 		state: 'error',

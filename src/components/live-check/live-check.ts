@@ -240,7 +240,7 @@ export function requestOf(element: HTMLElement): { id: string; method: string; u
 }
 
 /** The endpoint of the server that served the page, as a transport (`transport.ts`). */
-export function sameOriginTransport(expectedVersion: number, endpointOf = (id: string) => `/api/checks/${id}`) {
+function sameOriginTransport(expectedVersion: number, endpointOf = (id: string) => `/api/checks/${id}`) {
 	return {
 		kind: 'same-origin' as const,
 		ask: (request: { id: string; method: string; user?: string }) =>

@@ -7,7 +7,7 @@ import type { Outcome } from './live-check';
  * contract and end in the same `Outcome` (what to show), so a page that runs several checks (a
  * checkup) picks a transport and calls `ask` for each check.
  */
-export interface CheckRequest {
+interface CheckRequest {
 	id: string;
 	method: string;
 	/** The optional IAM user name of checks that take one. */
