@@ -6,6 +6,7 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 
@@ -13,10 +14,11 @@ import sirv from 'sirv';
  * Serves `root` under `base` (a folder of the host, as on GitHub Pages) on a free loopback port.
  * A miss answers 404 with the site's `404.html` when it has one, as static hosts do.
  * @param {string} root
- * @param {{ base?: string }} [options] `base` starts and ends with a slash; `/` by default
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @param {{ base?: string, tls?: { key: Buffer, cert: Buffer } }} [options] `base` starts and ends with a slash; `/` by default;
+ *   with `tls` it serves HTTPS, a secure context as a published site is
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export function serveStatic(root, { base = '/' } = {}) {
+export function serveStatic(root, { base = '/', tls } = {}) {
 	const folder = resolve(root);
 	const notFoundPage = join(folder, '404.html');
 	// Built files do not change while served, so sirv reads the folder once.
@@ -27,17 +29,23 @@ export function serveStatic(root, { base = '/' } = {}) {
 			createReadStream(notFoundPage).pipe(res);
 		},
 	});
-	const server = createServer((req, res) => {
+	/** @type {import('node:http').RequestListener} */
+	const handler = (req, res) => {
 		const url = req.url ?? '/';
 		if (!url.startsWith(base)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Outside ${base}\n`);
 		req.url = url.slice(base.length - 1);
 		files(req, res);
-	});
+	};
+	const server = tls ? createTlsServer(tls, handler) : createServer(handler);
 	return new Promise((done) => {
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
 			const port = typeof address === 'object' && address ? address.port : 0;
-			done({ url: `http://127.0.0.1:${port}`, stop: () => new Promise((stopped) => server.close(() => stopped())) });
+			done({
+				url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+				port,
+				stop: () => new Promise((stopped) => server.close(() => stopped())),
+			});
 		});
 	});
 }

@@ -1,12 +1,14 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
-import type { EndpointRefusal } from '../aws/mfa-status-schema';
+import { KNOWN_PARTITIONS } from '../aws/identity';
 import { clientAddress as forwardedClient, proxyTrustFromEnv, type ProxyTrust } from './client-address';
 import { createRateLimiter, takeFromEach } from './rate-limiter';
 import { guardConfigFromEnv, guardRequest, type GuardConfig } from './request-guard';
 import { createSingleFlight } from './single-flight';
-import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from '../checks/check-definition';
-import { userNameProblem } from '../checks/mfa-policy';
+import { readInput, type AnyCheck, type CheckOutcome } from '../checks/check-definition';
+import { policyForChecks } from '../checks/check-policy';
+import { runCheck } from '../checks/check-runner';
 import { CHECK_IDS, findCheck } from '../checks/registry';
+import type { EndpointRefusal } from '../checks/result-schema';
 
 /**
  * The one place the live checks meet HTTP: the guard (loopback, Host, Origin, Referer), the
@@ -41,7 +43,7 @@ export const methodNotAllowed = (method: string, allow: string, what = 'This end
 // One reader clicking "Check again" on several guides stays well inside this; a script looping on the endpoint does not.
 const sharedLimiter = createRateLimiter({ capacity: 10, refillPerMinute: 10 });
 const extraLimiters = new Map<string, ReturnType<typeof createRateLimiter>>();
-const flights = createSingleFlight<CheckOutcome<CheckResultBase>>({ windowMs: 5_000 });
+const flights = createSingleFlight<CheckOutcome>({ windowMs: 5_000 });
 
 class DeadlineExceededError extends Error {
 	override name = 'DeadlineExceededError';
@@ -61,18 +63,22 @@ async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>): Promis
 export interface EndpointContext {
 	request: Request;
 	clientAddress: string;
+	/** The companion passes its own (loopback, its port, the site's origins); the server reads the environment. */
+	guard?: GuardConfig;
 }
 
 /** The switches, read per request so a test or an operator's change needs no rebuild; a bad value answers 500 with its reason. */
-function readConfig(): { guard: GuardConfig; trust: ProxyTrust } | { problem: string } {
+function readConfig(given?: GuardConfig): { guard: GuardConfig; trust: ProxyTrust } | { problem: string } {
 	try {
+		// The companion brings its own guard and sits behind no proxy.
+		if (given) return { guard: given, trust: proxyTrustFromEnv({}) };
 		return { guard: guardConfigFromEnv(process.env), trust: proxyTrustFromEnv(process.env) };
 	} catch (error) {
 		return { problem: error instanceof Error ? error.message : 'The live checks are misconfigured.' };
 	}
 }
 
-function guardRefusal(request: Request, config: GuardConfig): Response | null {
+export function guardRefusal(request: Request, config: GuardConfig): Response | null {
 	const decision = guardRequest(
 		{
 			method: request.method,
@@ -99,23 +105,14 @@ function rateRefusal(check: AnyCheck, client: string): Response | null {
 	});
 }
 
-/** The optional user name, validated against IAM's rules before any AWS call. */
-function readInput(check: AnyCheck, url: URL): { input: CheckInput } | { problem: string } {
-	const userName = url.searchParams.get('user')?.trim();
-	if (!userName) return { input: {} };
-	if (!check.acceptsUserName) return { problem: `The ${check.id} check takes no user name; remove ?user= from the request.` };
-	const problem = userNameProblem(userName);
-	return problem ? { problem } : { input: { userName } };
-}
-
 /** Logs error codes only: SDK messages can quote request details, and logs must not. */
-function logOutcome(id: string, outcome: CheckOutcome<CheckResultBase>) {
+function logOutcome(id: string, outcome: CheckOutcome) {
 	if (outcome.body.errors.length === 0) return;
 	console.warn(`[stepcheck] ${id}: ${outcome.body.errors.map((error) => `${error.action} ${error.code}`).join(', ')}`);
 }
 
-async function answer(id: string, { request, clientAddress }: EndpointContext): Promise<Response> {
-	const config = readConfig();
+async function answer(id: string, { request, clientAddress, guard }: EndpointContext): Promise<Response> {
+	const config = readConfig(guard);
 	if ('problem' in config) return refusal(500, 'internal', config.problem);
 	const refused = guardRefusal(request, config.guard);
 	if (refused) return refused;
@@ -130,7 +127,7 @@ async function answer(id: string, { request, clientAddress }: EndpointContext): 
 	if (method !== check.method) {
 		return methodNotAllowed(request.method, check.method === 'GET' ? 'GET, HEAD' : check.method, `The ${check.id} check`);
 	}
-	const read = readInput(check, new URL(request.url));
+	const read = readInput(check, { user: new URL(request.url).searchParams.get('user')?.trim() || undefined });
 	if ('problem' in read) return refusal(400, 'bad-request', read.problem);
 	const client = forwardedClient(
 		clientAddress,
@@ -141,11 +138,11 @@ async function answer(id: string, { request, clientAddress }: EndpointContext): 
 	if (limited) return limited;
 	const outcome = await flights.run(`${check.id}:${read.input.userName ?? ''}`, () =>
 		withDeadline((signal) =>
-			check.run({ clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
+			runCheck(check, { clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
 		),
 	);
 	logOutcome(check.id, outcome);
-	return jsonResponse(outcome.status, check.resultSchema.parse(outcome.body));
+	return jsonResponse(outcome.status, outcome.body);
 }
 
 /** Every method reaches this (routes export `ALL`), so each gets a JSON answer and nothing is logged per request. */
@@ -162,4 +159,16 @@ export async function handleCheck(id: string, context: EndpointContext): Promise
 		);
 	}
 	return context.request.method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
+
+/**
+ * `/api/mfa-status/policy`: the policy of the `mfa` and `users-without-mfa` checks together,
+ * as `/check/` shows them. Public knowledge, so served without the guard.
+ */
+export function handlePolicy(request: Request): Response {
+	const partition = new URL(request.url).searchParams.get('partition') ?? 'aws';
+	if (!(KNOWN_PARTITIONS as readonly string[]).includes(partition)) {
+		return refusal(400, 'bad-request', `Unknown partition "${partition.slice(0, 40)}". Use one of: ${KNOWN_PARTITIONS.join(', ')}.`);
+	}
+	return jsonResponse(200, policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!], partition));
 }

@@ -28,6 +28,11 @@ export interface GuardConfig {
 	serverPort: number | null;
 	/** From STEPCHECK_ALLOWED_HOSTS, for use behind an authenticating proxy. */
 	allowedHosts: AllowedHost[];
+	/**
+	 * Other origins whose pages may run the checks (the companion: the published site and
+	 * `--allow-origin` previews). Exact `scheme://host[:port]` strings; absent means none.
+	 */
+	crossOrigins?: readonly string[];
 }
 
 export interface GuardRequest {
@@ -174,11 +179,13 @@ export function guardRequest(request: GuardRequest, config: GuardConfig): GuardD
 		};
 	}
 	const fetchSite = request.secFetchSite?.toLowerCase() ?? null;
-	const originMatches = request.origin !== null && sameOrigin(request.origin, host, schemes);
+	const originMatches =
+		request.origin !== null &&
+		(sameOrigin(request.origin, host, schemes) || (config.crossOrigins ?? []).includes(request.origin.toLowerCase()));
 	if (request.origin !== null && request.origin !== 'null' && !originMatches) {
 		return refuseOrigin(`Requests from ${request.origin.slice(0, 100)} are refused: only Stepcheck's own pages may run the check.`);
 	}
-	if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+	if (!originMatches && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {
 		return refuseOrigin("Requests from other sites are refused: only Stepcheck's own pages may run the check.");
 	}
 	// Neither header came (an older browser, or a plain link): a Referer is the last word on who asked.
