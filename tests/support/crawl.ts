@@ -62,7 +62,7 @@ function urlsOfPage(tree: Root): string[] {
 			else found.push(value);
 		}
 		// The island's API URL is rendered into the markup; a check must find it where it says.
-		const api = attr(el as Element, 'dataApi');
+		const api = attr(el as Element, 'dataEndpoint');
 		if (api) found.push(api);
 	}
 	return found;
