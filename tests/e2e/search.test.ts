@@ -167,7 +167,7 @@ describe('header search in the browser', () => {
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
-	it('downloads at most 150 kB compressed for the first search on a cold cache', async () => {
+	it('downloads no more than Starlight’s first search (94.0 kB) compressed for the first search on a cold cache', async () => {
 		let bytes = 0;
 		const sizes: string[] = [];
 		page.on('response', async (response) => {
@@ -185,6 +185,6 @@ describe('header search in the browser', () => {
 		await page.waitForTimeout(300);
 		console.log(`first search downloaded ${bytes} bytes compressed:\n  ${sizes.join('\n  ')}`);
 		expect(bytes).toBeGreaterThan(0);
-		expect(bytes).toBeLessThanOrEqual(150_000);
+		expect(bytes).toBeLessThanOrEqual(94_000);
 	});
 });

@@ -40,8 +40,21 @@ export interface PagefindSearchResponse {
 
 export type PagefindFilters = Record<string, { any: string[] }>;
 
+export interface PagefindOptions {
+	baseUrl?: string;
+	excerptLength?: number;
+	/** Run in the page rather than a web worker: the worker is a second 12 kB script to download. */
+	noWorker?: boolean;
+}
+
+export interface PagefindMergeOptions {
+	/** Filters every page of the merged index carries, such as `{ site: ['Platform guides'] }`. */
+	mergeFilter?: Record<string, string[]>;
+}
+
 export interface PagefindModule {
-	options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+	options: (options: PagefindOptions) => Promise<void>;
+	mergeIndex: (indexUrl: string, options?: PagefindMergeOptions) => Promise<void>;
 	init: () => Promise<void>;
 	search: (query: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse | null>;
 	filters: () => Promise<Record<string, Record<string, number>>>;

@@ -12,6 +12,8 @@ export interface ResultOption {
 	/** The anchor without the highlight words, which the relevance table compares. */
 	target: string;
 	guideTitle: string;
+	/** The label of the other site (`search.sites`) the guide is on; null for this site's own. */
+	site: string | null;
 	/** "Step 6: Set up the device" or a heading; null when the match is the guide's intro. */
 	section: string | null;
 	/** HTML from Pagefind: escaped text with the matched words in <mark>. */
@@ -64,6 +66,23 @@ export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): 
 	return terms.filter((term) => words.some((word) => word.startsWith(term))).length;
 }
 
+/**
+ * An identifier typed as one token (`ListMFADevices`, `--serial-number`) is searched for as
+ * written too: Pagefind drops its punctuation and case, so `ListMFADevices` also matches the
+ * CLI's `list-mfa-devices`; the section that spells it the reader's way goes first.
+ * Null for ordinary queries (several words, or a short one).
+ */
+export function literalOf(query: string): string | null {
+	const literal = query.trim().toLowerCase();
+	return literal.length >= 4 && !/\s/.test(literal) && /[^\p{Ll}\p{N}]|\p{Lu}/u.test(query.trim()) ? literal : null;
+}
+
+/** 1 when one of the section's matched words contains the query as written, else 0. */
+export function spellsLiteral(sub: PagefindSubResult, words: readonly string[], literal: string | null): number {
+	if (!literal) return 0;
+	return sub.locations.some((location) => (words[location] ?? '').toLowerCase().includes(literal)) ? 1 : 0;
+}
+
 export interface RankedSubResult {
 	sub: PagefindSubResult;
 	covered: number;
@@ -78,16 +97,26 @@ export interface RankedSubResult {
 export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
 	const words = contentWords(content);
 	const terms = queryTerms(query);
+	const literal = literalOf(query);
 	return subs
 		.map((sub, order) => ({
 			sub,
 			order,
 			reference: isReferenceSection(sub) ? 1 : 0,
+			literal: spellsLiteral(sub, words, literal),
 			covered: termsCovered(sub, words, terms),
 			inTitle: termsInTitle(sub, terms),
 			score: subResultScore(sub),
 		}))
-		.sort((a, b) => a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order)
+		.sort(
+			(a, b) =>
+				a.reference - b.reference ||
+				b.literal - a.literal ||
+				b.covered - a.covered ||
+				b.inTitle - a.inTitle ||
+				b.score - a.score ||
+				a.order - b.order,
+		)
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
 }
 
@@ -97,6 +126,7 @@ export function escapeHtml(text: string): string {
 
 export function optionsForGuide(data: PagefindResultData, query: string, max = OPTIONS_PER_GUIDE): ResultOption[] {
 	const guideTitle = data.meta.title ?? data.url;
+	const site = data.filters.site?.[0] ?? null;
 	const ranked = rankSubResults(data.sub_results, data.content, query)
 		.slice(0, max)
 		.map(({ sub }) => sub);
@@ -107,6 +137,7 @@ export function optionsForGuide(data: PagefindResultData, query: string, max = O
 				href: data.url,
 				target: data.url,
 				guideTitle,
+				site,
 				section: null,
 				excerptHtml: escapeHtml(data.meta.description ?? ''),
 			},
@@ -116,6 +147,7 @@ export function optionsForGuide(data: PagefindResultData, query: string, max = O
 		href: resultLink(sub.url, query),
 		target: sub.url,
 		guideTitle,
+		site,
 		section: sub.url.includes('#') && sub.title !== guideTitle ? sub.title : null,
 		excerptHtml: sub.excerpt,
 	}));
@@ -131,11 +163,16 @@ export function resultCountMessage(guides: number, options: number, query: strin
 
 export interface NoResultsHelp {
 	hints: string[];
-	/** Searches that do find something: the site's most used tags. */
+	/** Searches that do find something: the query spelt as the guides spell it, then the site's most used tags. */
 	suggestions: string[];
 }
 
-export function noResultsHelp(query: string, activeTags: readonly string[], tagCounts: Record<string, number>): NoResultsHelp {
+export function noResultsHelp(
+	query: string,
+	activeTags: readonly string[],
+	tagCounts: Record<string, number>,
+	spelling: string | null = null,
+): NoResultsHelp {
 	const hints: string[] = [];
 	if (activeTags.length)
 		hints.push(`Clear the tag filter${activeTags.length > 1 ? 's' : ''} (${activeTags.join(', ')}) to search every guide.`);
@@ -144,9 +181,9 @@ export function noResultsHelp(query: string, activeTags: readonly string[], tagC
 	const suggestions = Object.entries(tagCounts)
 		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 		.map(([tag]) => tag)
-		.filter((tag) => tag !== query.trim().toLowerCase())
+		.filter((tag) => tag !== query.trim().toLowerCase() && tag !== spelling)
 		.slice(0, 4);
-	return { hints, suggestions };
+	return { hints, suggestions: spelling ? [spelling, ...suggestions] : suggestions };
 }
 
 /**
@@ -157,12 +194,18 @@ export function noResultsHelp(query: string, activeTags: readonly string[], tagC
  */
 export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
 	const terms = queryTerms(query);
-	if (terms.length < 2) return [...pages];
-	// One number per section: words held first, words in its title second.
+	const literal = literalOf(query);
+	if (terms.length < 2 && !literal) return [...pages];
+	// One number per section: the identifier as written first, words held second, words in its title third.
 	const best = (page: PagefindResultData) => {
 		const words = contentWords(page.content);
 		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
-		return Math.max(0, ...instructions.map((sub) => termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms)));
+		return Math.max(
+			0,
+			...instructions.map(
+				(sub) => spellsLiteral(sub, words, literal) * 10_000 + termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms),
+			),
+		);
 	};
 	return pages
 		.map((page, order) => ({ page, order, covered: best(page) }))
