@@ -11,11 +11,13 @@ import {
 	optionsForGuide,
 	rankGuides,
 	resultCountMessage,
+	visibleExcerpt,
 	type ResultOption,
 } from '../../lib/search/result-options';
 import { queryTerms } from '../../lib/search/search-request';
 import { suggestSpelling, VOCABULARY_FILE } from '../../lib/search/spelling';
-import { siteIndexUrl, skippedSiteNote, type SearchSite } from '../../lib/search/search-sites';
+import { siteIndexUrl, skippedSiteNote } from '../../lib/search/search-sites';
+import type { SearchSite } from '../../lib/search/search-sites-schema';
 
 /**
  * Each guide shown costs its Pagefind fragment (about 4 kB), so the first answer loads the
@@ -168,7 +170,8 @@ export function openSearch(root: HTMLElement, request: OpenRequest): void {
 		p.tagsLoaded = undefined;
 		showUnavailable(p);
 	});
-	runSearch(p);
+	// After a typing pause like any other search: the reader may still be typing the words.
+	scheduleSearch(p);
 }
 
 function close(p: Panel): void {
@@ -323,16 +326,15 @@ function showUnavailable(p: Panel): void {
 }
 
 /** Pagefind's excerpts are escaped text with <mark>; keep exactly that and nothing else. */
-function excerptNodes(html: string): Node[] {
+function excerptNodes(html: string, query: string): Node[] {
 	const template = document.createElement('template');
 	template.innerHTML = html;
-	return [...template.content.childNodes].map((node) => {
-		if (node.nodeName === 'MARK') {
-			const mark = document.createElement('mark');
-			mark.textContent = node.textContent;
-			return mark;
-		}
-		return document.createTextNode(node.textContent ?? '');
+	const parts = [...template.content.childNodes].map((node) => ({ text: node.textContent ?? '', marked: node.nodeName === 'MARK' }));
+	return visibleExcerpt(parts, query).map((part) => {
+		if (!part.marked) return document.createTextNode(part.text);
+		const mark = document.createElement('mark');
+		mark.textContent = part.text;
+		return mark;
 	});
 }
 
@@ -370,7 +372,7 @@ function render(p: Panel, options: ResultOption[]): void {
 		}
 		const excerpt = document.createElement('span');
 		excerpt.className = 'result-excerpt';
-		excerpt.append(...excerptNodes(option.excerptHtml));
+		excerpt.append(...excerptNodes(option.excerptHtml, p.query));
 		item.append(excerpt);
 		return item;
 	});

@@ -7,6 +7,13 @@
  * functions list the other forms a reader may type, which the index gets as hidden words.
  */
 
+/**
+ * Brackets around the added forms in the indexed text. Pagefind drops them from the words
+ * it indexes but keeps them in the text it returns, so excerpts can leave the forms out.
+ */
+export const FORMS_START = '⟦';
+export const FORMS_END = '⟧';
+
 /** Characters that separate the parts of an identifier. */
 const SEPARATORS = /[:._/-]+/;
 

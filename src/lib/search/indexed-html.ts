@@ -1,7 +1,7 @@
 import { htmlToHast } from 'satteri';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root } from 'hast';
-import { identifierForms, identifiersIn } from './identifier-forms.ts';
+import { FORMS_END, FORMS_START, identifierForms, identifiersIn } from './identifier-forms.ts';
 
 /**
  * What Pagefind indexes of a built page: the page as served, plus the other forms of each
@@ -44,7 +44,7 @@ function formsElement(identifiers: string[]): Element | null {
 		type: 'element',
 		tagName: 'span',
 		properties: { dataPagefindWeight: weight },
-		children: [{ type: 'text', value: ` ${text} ` }],
+		children: [{ type: 'text', value: ` ${FORMS_START}${text}${FORMS_END} ` }],
 	});
 	return {
 		type: 'element',

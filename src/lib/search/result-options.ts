@@ -1,5 +1,6 @@
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api';
 import { queryTerms, resultLink } from './search-request';
+import { FORMS_END, FORMS_START } from './identifier-forms';
 
 /**
  * Turns Pagefind's answer for one guide into the options the results list shows: the
@@ -120,6 +121,100 @@ export function rankSubResults(subs: readonly PagefindSubResult[], content: stri
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
 }
 
+export interface ExcerptPart {
+	text: string;
+	marked: boolean;
+}
+
+/**
+ * What an excerpt shows: Pagefind's text without the identifier forms the index added
+ * (between FORMS_START and FORMS_END; an excerpt may start or end inside them), and with
+ * each written token that holds a searched word marked, such as `aws:MultiFactorAuthPresent`
+ * for "MultiFactorAuthPresent", which Pagefind matched only through the added forms.
+ */
+export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
+	const all = parts.map((part) => part.text).join('');
+	const firstEnd = all.indexOf(FORMS_END);
+	const firstStart = all.indexOf(FORMS_START);
+	let inside = firstEnd !== -1 && (firstStart === -1 || firstEnd < firstStart);
+	const kept: ExcerptPart[] = [];
+	for (const part of parts) {
+		let text = '';
+		for (const char of part.text) {
+			if (char === FORMS_START) inside = true;
+			else if (char === FORMS_END) inside = false;
+			else if (!inside) text += char;
+		}
+		if (text) kept.push({ text, marked: part.marked });
+	}
+	const terms = queryTerms(query).filter((term) => term.length > 2);
+	const out: ExcerptPart[] = [];
+	for (const part of kept) {
+		if (part.marked || !terms.length) {
+			out.push(part);
+			continue;
+		}
+		for (const piece of part.text.split(/(\S+)/)) {
+			if (!piece) continue;
+			const lower = piece.toLowerCase();
+			const marked = /\S/.test(piece) && terms.some((term) => lower.includes(term));
+			const last = out.at(-1);
+			if (last && !last.marked && !marked) last.text += piece;
+			else out.push({ text: piece, marked });
+		}
+	}
+	return out.map((part, i) => (i === 0 ? { ...part, text: part.text.replace(/^\s+/, '') } : part)).filter((part) => part.text);
+}
+
+export const EXCERPT_WORDS = 22;
+
+/** For each word of the indexed text, whether it is one of the added identifier forms. */
+export function formsWords(words: readonly string[]): boolean[] {
+	let inside = false;
+	return words.map((word) => {
+		if (word.includes(FORMS_START)) inside = true;
+		const hidden = inside;
+		if (word.includes(FORMS_END)) inside = false;
+		return hidden;
+	});
+}
+
+/** Pagefind centres its excerpt where matches are densest, which is in the added forms once any matched there. */
+function matchedInForms(content: string, sub: PagefindSubResult): boolean {
+	if (sub.excerpt.includes(FORMS_START) || sub.excerpt.includes(FORMS_END)) return true;
+	const hidden = formsWords(contentWords(content));
+	return sub.locations.some((location) => hidden[location]);
+}
+
+/**
+ * An excerpt of the written text for a section Pagefind matched through the identifier
+ * forms the index added (its own excerpt would show mostly those): the words around the
+ * nearest written token before the match that holds a searched word, as escaped HTML
+ * with that token marked.
+ */
+export function writtenExcerpt(content: string, locations: readonly number[], query: string): string {
+	const words = contentWords(content);
+	const hidden = formsWords(words);
+	const terms = queryTerms(query).filter((term) => term.length > 1);
+	const holds = (word: string) => terms.some((term) => word.toLowerCase().includes(term));
+	const sorted = [...locations].sort((a, b) => a - b);
+	const firstHidden = sorted.find((location) => hidden[location]) ?? -1;
+	let at = sorted.find((location) => !hidden[location]) ?? sorted[0] ?? 0;
+	for (let i = firstHidden; i >= Math.max(0, firstHidden - 200); i -= 1) {
+		if (!hidden[i] && holds(words[i]!)) {
+			at = i;
+			break;
+		}
+	}
+	const shown: string[] = [];
+	for (let i = Math.max(0, at - Math.floor(EXCERPT_WORDS / 3)); i < words.length && shown.length < EXCERPT_WORDS; i += 1) {
+		if (hidden[i]) continue;
+		const word = escapeHtml(words[i]!);
+		shown.push(holds(words[i]!) ? `<mark>${word}</mark>` : word);
+	}
+	return shown.join(' ');
+}
+
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -149,7 +244,7 @@ export function optionsForGuide(data: PagefindResultData, query: string, max = O
 		guideTitle,
 		site,
 		section: sub.url.includes('#') && sub.title !== guideTitle ? sub.title : null,
-		excerptHtml: sub.excerpt,
+		excerptHtml: matchedInForms(data.content, sub) ? writtenExcerpt(data.content, sub.locations, query) : sub.excerpt,
 	}));
 }
 
