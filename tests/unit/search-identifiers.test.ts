@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { camelWords, identifierForms, identifiersIn } from '../../src/lib/search/identifier-forms';
 import { indexedWords, withIdentifierForms } from '../../src/lib/search/indexed-html';
+import { visibleExcerpt, writtenExcerpt } from '../../src/lib/search/result-options';
 
 describe('identifiers in text', () => {
 	it('finds condition keys, actions, CLI commands and flags, settings and control ids as written', () => {
@@ -53,8 +54,8 @@ describe('the HTML Pagefind indexes', () => {
 	it('adds the forms after the block that uses the identifier, never inside a heading', () => {
 		const html = withIdentifierForms(page('<h2 id="keys">The aws:MultiFactorAuthPresent key</h2><p>Plain words.</p>'));
 		expect(html).toContain('<h2 id="keys">The aws:MultiFactorAuthPresent key</h2><span data-stepcheck-forms="">');
-		expect(html).toContain('<span data-pagefind-weight="1"> aws multifactorauthpresent </span>');
-		expect(html).toContain('<span data-pagefind-weight="0.5"> aws multi factor auth present </span>');
+		expect(html).toContain('<span data-pagefind-weight="1"> ⟦aws multifactorauthpresent⟧ </span>');
+		expect(html).toContain('<span data-pagefind-weight="0.5"> ⟦aws multi factor auth present⟧ </span>');
 		expect(html).toMatch(/<p>Plain words\.<\/p><\/main>/);
 	});
 
@@ -73,5 +74,31 @@ describe('the HTML Pagefind indexes', () => {
 	it('reads the words of the indexed body only, for the spelling vocabulary', () => {
 		const html = `<html><head><title>Head words</title></head><body><nav>Menu</nav><main data-pagefind-body><p>Scan the QR code &amp; resync.</p><script>var ignored = 1</script></main></body></html>`;
 		expect(indexedWords(html)).toEqual(['scan', 'the', 'code', 'resync']);
+	});
+});
+
+describe('excerpts of sections matched through the added forms', () => {
+	const content =
+		'Allow the key. "aws:MultiFactorAuthPresent": "true" ⟦aws multifactorauthpresent⟧ ⟦aws multi factor auth present⟧ Then save.';
+	// words: 0 Allow 1 the 2 key. 3 "aws:MultiFactorAuthPresent": 4 "true" 5 ⟦aws 6 multifactorauthpresent⟧ 7 ⟦aws ...
+
+	it('shows the identifier as written, marked, and leaves the forms out', () => {
+		const html = writtenExcerpt(content, [6], 'MultiFactorAuthPresent');
+		expect(html).toBe('Allow the key. <mark>&#34;aws:MultiFactorAuthPresent&#34;:</mark> &#34;true&#34; Then save.');
+	});
+
+	it('cuts the forms out of Pagefind’s own excerpt, even when it starts or ends inside them, and marks written tokens', () => {
+		const parts = [
+			{ text: 'present⟧ Then the ', marked: false },
+			{ text: 'key', marked: true },
+			{ text: ' aws:MultiFactorAuthPresent ⟦aws multi', marked: false },
+		];
+		expect(visibleExcerpt(parts, 'auth present')).toEqual([
+			{ text: 'Then the ', marked: false },
+			{ text: 'key', marked: true },
+			{ text: ' ', marked: false },
+			{ text: 'aws:MultiFactorAuthPresent', marked: true },
+			{ text: ' ', marked: false },
+		]);
 	});
 });

@@ -216,15 +216,16 @@ describe('identifiers ranked by how they are written', () => {
 		['mfa', null],
 		['multifactorauthpresent', null],
 		['list mfa devices', null],
+		['credential-report', null],
 	])('%s is searched as written: %s', (query, literal) => {
 		expect(literalOf(query)).toBe(literal);
 	});
 
 	it('puts the guide that writes the identifier as typed ahead of one that only matches it without punctuation', () => {
 		const a = guide([sub('CLI', '/guides/cli/#step-1', [3], 5)], '/guides/cli/', cli);
-		const b = guide([sub('Policy', '/guides/policy/#step-2', [2], 1)], '/guides/policy/', policy);
+		const b = guide([sub('Policy', '/guides/policy/#step-2', [1, 2], 1)], '/guides/policy/', policy);
 		expect(rankGuides([a, b], 'ListMFADevices').map((g) => g.url)).toEqual(['/guides/policy/', '/guides/cli/']);
-		expect(rankGuides([a, b], 'list-mfa-devices').map((g) => g.url)).toEqual(['/guides/cli/', '/guides/policy/']);
+		expect(rankGuides([a, b], 'iam:ListMFADevices').map((g) => g.url)).toEqual(['/guides/policy/', '/guides/cli/']);
 	});
 
 	it('and within a guide, the section that writes it so', () => {

@@ -71,17 +71,19 @@ export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): 
  * An identifier typed as one token (`ListMFADevices`, `--serial-number`) is searched for as
  * written too: Pagefind drops its punctuation and case, so `ListMFADevices` also matches the
  * CLI's `list-mfa-devices`; the section that spells it the reader's way goes first.
- * Null for ordinary queries (several words, or a short one).
+ * Null for ordinary queries (several words, a short one, lower-case words joined by hyphens).
  */
 export function literalOf(query: string): string | null {
 	const literal = query.trim().toLowerCase();
-	return literal.length >= 4 && !/\s/.test(literal) && /[^\p{Ll}\p{N}]|\p{Lu}/u.test(query.trim()) ? literal : null;
+	// Lower-case words joined by hyphens (a tag, a CLI command) Pagefind matches as written already.
+	if (literal.length < 4 || /\s/.test(literal) || /^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)+$/u.test(query.trim())) return null;
+	return /[^\p{Ll}\p{N}]|\p{Lu}/u.test(query.trim()) ? literal : null;
 }
 
-/** 1 when one of the section's matched words contains the query as written, else 0. */
+/** How many of the section's matched words contain the query as written. */
 export function spellsLiteral(sub: PagefindSubResult, words: readonly string[], literal: string | null): number {
 	if (!literal) return 0;
-	return sub.locations.some((location) => (words[location] ?? '').toLowerCase().includes(literal)) ? 1 : 0;
+	return sub.locations.filter((location) => (words[location] ?? '').toLowerCase().includes(literal)).length;
 }
 
 export interface RankedSubResult {
