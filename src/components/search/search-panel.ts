@@ -46,6 +46,8 @@ interface Panel {
 	more: HTMLButtonElement;
 	spelling: HTMLElement;
 	notes: HTMLElement;
+	/** Other sites searched as well (`search.sites`), from the page. */
+	sites: SearchSite[];
 	options: ResultOption[];
 	/** Pagefind's matches for the current search; `shown` of them have their options listed. */
 	results: PagefindResult[];
@@ -96,6 +98,7 @@ function setup(root: HTMLElement): Panel {
 		more: pick<HTMLButtonElement>('[data-search-more]'),
 		spelling: pick('[data-search-spelling]'),
 		notes: pick('[data-search-notes]'),
+		sites: JSON.parse(root.dataset.searchSites ?? '[]') as SearchSite[],
 		options: [],
 		results: [],
 		shown: 0,
@@ -163,7 +166,7 @@ export function openSearch(root: HTMLElement, request: OpenRequest): void {
 	if (request.returnFocusTo) p.returnFocusTo = request.returnFocusTo;
 	p.input.focus();
 	p.tagsLoaded ??= loadPagefind().then((module) => {
-		mergeSites(p, module, JSON.parse(root.dataset.searchSites ?? '[]') as SearchSite[]);
+		mergeSites(p, module);
 		return loadTags(p, module);
 	});
 	p.tagsLoaded.catch(() => {
@@ -185,7 +188,8 @@ function close(p: Panel): void {
  * asked for its Pagefind entry file first; one that fails or takes too long is left out
  * with a note, and this site's results never wait for it.
  */
-async function mergeSites(p: Panel, module: PagefindModule, sites: SearchSite[]): Promise<void> {
+async function mergeSites(p: Panel, module: PagefindModule): Promise<void> {
+	const sites = p.sites;
 	if (!sites.length) return;
 	const notes: string[] = [];
 	await Promise.all(
@@ -193,7 +197,7 @@ async function mergeSites(p: Panel, module: PagefindModule, sites: SearchSite[])
 			try {
 				const response = await fetch(`${siteIndexUrl(site)}pagefind-entry.json`, { signal: AbortSignal.timeout(SITE_TIMEOUT_MS) });
 				if (!response.ok) throw new Error(`it answered ${response.status}`);
-				await module.mergeIndex(siteIndexUrl(site), { mergeFilter: { site: [site.label] } });
+				await module.mergeIndex(siteIndexUrl(site));
 			} catch (error) {
 				const reason =
 					error instanceof Error && error.name === 'TimeoutError'
@@ -205,10 +209,12 @@ async function mergeSites(p: Panel, module: PagefindModule, sites: SearchSite[])
 			}
 		}),
 	);
+	await loadTags(p, module);
+	if (p.dialog.open) await runSearch(p);
 	p.notes.textContent = notes.join(' ');
 	p.notes.hidden = !notes.length;
-	await loadTags(p, module);
-	if (p.dialog.open) runSearch(p);
+	// Marks the moment the other sites are in the results (the multi-site tests wait for it).
+	p.dialog.dataset.sitesMerged = '';
 }
 
 async function loadTags(p: Panel, module: PagefindModule): Promise<void> {
@@ -313,7 +319,7 @@ async function showMore(p: Panel, number: number, announce = true): Promise<Page
 	p.shown += batch.length;
 	const pages = await Promise.all(batch.map((result) => result.data()));
 	if (number !== p.searchNumber) return null;
-	const added = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query));
+	const added = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query, p.sites));
 	render(p, [...p.options, ...added]);
 	p.more.hidden = p.shown >= p.results.length;
 	if (announce) p.status.textContent = resultCountMessage(p.results.length, p.options.length, p.query);

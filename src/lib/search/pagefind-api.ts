@@ -47,14 +47,10 @@ export interface PagefindOptions {
 	noWorker?: boolean;
 }
 
-export interface PagefindMergeOptions {
-	/** Filters every page of the merged index carries, such as `{ site: ['Platform guides'] }`. */
-	mergeFilter?: Record<string, string[]>;
-}
-
 export interface PagefindModule {
 	options: (options: PagefindOptions) => Promise<void>;
-	mergeIndex: (indexUrl: string, options?: PagefindMergeOptions) => Promise<void>;
+	/** Adds another site's index (its `pagefind/` folder URL); results then link to that site. */
+	mergeIndex: (indexUrl: string) => Promise<void>;
 	init: () => Promise<void>;
 	search: (query: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse | null>;
 	filters: () => Promise<Record<string, Record<string, number>>>;

@@ -1,6 +1,8 @@
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api';
 import { queryTerms, resultLink } from './search-request';
 import { FORMS_END, FORMS_START } from './identifier-forms';
+import { siteLabelFor } from './search-sites';
+import type { SearchSite } from './search-sites-schema';
 
 /**
  * Turns Pagefind's answer for one guide into the options the results list shows: the
@@ -221,9 +223,14 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function optionsForGuide(data: PagefindResultData, query: string, max = OPTIONS_PER_GUIDE): ResultOption[] {
+export function optionsForGuide(
+	data: PagefindResultData,
+	query: string,
+	sites: readonly SearchSite[] = [],
+	max = OPTIONS_PER_GUIDE,
+): ResultOption[] {
 	const guideTitle = data.meta.title ?? data.url;
-	const site = data.filters.site?.[0] ?? null;
+	const site = siteLabelFor(data.url, sites);
 	const ranked = rankSubResults(data.sub_results, data.content, query)
 		.slice(0, max)
 		.map(({ sub }) => sub);

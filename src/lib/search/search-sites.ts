@@ -15,3 +15,8 @@ export function siteIndexUrl(site: SearchSite): string {
 export function skippedSiteNote(label: string, reason: string): string {
 	return `${label} is not included: ${reason}.`;
 }
+
+/** The label of the other site a result links to; null for this site's own pages. */
+export function siteLabelFor(url: string, sites: readonly SearchSite[]): string | null {
+	return sites.find((site) => url.startsWith(site.url))?.label ?? null;
+}
