@@ -239,8 +239,14 @@ describe('identifiers ranked by how they are written', () => {
 describe('results from other sites', () => {
 	it('carry the label of the site they come from', () => {
 		const sites = [{ url: 'https://platform.example.org/docs/', label: 'Platform team' }];
-		const remote = guide([sub('Step 6: Scan', 'https://platform.example.org/docs/guides/mfa/#step-6', [16])], 'https://platform.example.org/docs/guides/mfa/');
-		expect(optionsForGuide(remote, 'qr', sites)[0]).toMatchObject({ site: 'Platform team', target: 'https://platform.example.org/docs/guides/mfa/#step-6' });
+		const remote = guide(
+			[sub('Step 6: Scan', 'https://platform.example.org/docs/guides/mfa/#step-6', [16])],
+			'https://platform.example.org/docs/guides/mfa/',
+		);
+		expect(optionsForGuide(remote, 'qr', sites)[0]).toMatchObject({
+			site: 'Platform team',
+			target: 'https://platform.example.org/docs/guides/mfa/#step-6',
+		});
 		expect(optionsForGuide(guide([sub('Step 6: Scan', '/guides/mfa/#step-6', [16])]), 'qr', sites)[0]!.site).toBeNull();
 	});
 });
