@@ -127,7 +127,7 @@ describe('bench budget check', () => {
 		expect(checkBudgets({ stepcheck: figures, starlight: null }).find((r) => r.id === 'first-search')).toMatchObject({
 			status: 'missed',
 			limit: STARLIGHT_REFERENCE.page.desktop.firstSearchBytes,
-			budget: 'First search at most the Starlight reference\'s, compressed',
+			budget: "First search at most the Starlight reference's, compressed",
 		});
 		figures.page!.phone!.firstSearchBytes = 89_000;
 		figures.page!.desktop!.firstSearchBytes = 89_000;

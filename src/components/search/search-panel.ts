@@ -270,9 +270,14 @@ async function runSearch(p: Panel): Promise<void> {
 		if (number === p.searchNumber) showUnavailable(p);
 		return;
 	}
+	// Words typed since this search started bring their own search after the pause:
+	// loading the guides of this one would download data for results nobody sees.
+	const superseded = () => number !== p.searchNumber || p.input.value.trim() !== query;
+	if (superseded()) return;
 	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
+	// A merged site that stops answering drops out of the results; Pagefind skips what it cannot fetch.
 	const response = await module.search(query || null, { filters });
-	if (!response || number !== p.searchNumber) return;
+	if (!response || superseded()) return;
 	p.results = response.results;
 	p.shown = 0;
 	p.active = -1;
