@@ -71,11 +71,18 @@ function visit(parent: Root | Element): void {
 	}
 }
 
-/** The page's HTML with identifier forms added after each block that uses identifiers. */
+/**
+ * The page's HTML with identifier forms added after each block that uses identifiers.
+ * Only the part from the `data-pagefind-body` element on is parsed and rewritten (the head
+ * with its inlined stylesheet is most of a page, and every build indexes every guide).
+ */
 export function withIdentifierForms(html: string): string {
-	const root = htmlToHast(html) as unknown as Root;
-	visit(root);
-	return toHtml(root);
+	const marker = html.indexOf('data-pagefind-body');
+	const start = marker === -1 ? -1 : html.lastIndexOf('<', marker);
+	if (start === -1) return html;
+	const body = htmlToHast(html.slice(start), { fragment: true }) as unknown as Root;
+	visit(body);
+	return html.slice(0, start) + toHtml(body);
 }
 
 /** The words of an indexed page, for the spelling vocabulary: text inside `data-pagefind-body`. */

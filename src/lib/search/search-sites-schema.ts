@@ -8,9 +8,7 @@ import { z } from 'astro/zod';
 export const searchSiteSchema = z.object({
 	/** The other site's root (or base path), where `pagefind/pagefind.js` is found below it. */
 	url: z
-		.string()
-		.url()
-		.refine((url) => /^https?:\/\//.test(url), 'must start with https:// (or http:// for a local test)')
+		.url({ protocol: /^https?$/, error: 'must be a full URL that starts with https:// (or http:// for a local test)' })
 		.transform((url) => (url.endsWith('/') ? url : `${url}/`)),
 	/** Shown on each of its results, such as "Platform team". */
 	label: z.string().trim().min(1).max(40),
