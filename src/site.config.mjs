@@ -28,4 +28,13 @@ export const siteConfig = {
 	 * moves each one, and the tag marks them in search filters.
 	 */
 	importDefaults: { topic: 'imported', tag: 'imported' },
+	search: {
+		/**
+		 * Other Pagefind sites to search together with this one, such as another team's guides:
+		 * `[{ url: 'https://platform.example.org/', label: 'Platform team' }]`. Each must allow
+		 * this site to fetch its `pagefind/` files (CORS). STEPCHECK_SEARCH_SITES (the same list
+		 * as JSON) sets it for one build.
+		 */
+		sites: process.env.STEPCHECK_SEARCH_SITES ? JSON.parse(process.env.STEPCHECK_SEARCH_SITES) : [],
+	},
 };

@@ -8,7 +8,8 @@
 /** Stock Starlight 0.42 on Astro 7.3, 2 cores, same kind of corpus (from the issue). */
 export const STARLIGHT_REFERENCE = {
 	builds: { 20: { coldMs: 17_800, warmMs: 7_000, peakRssBytes: 0.93e9 }, 200: { coldMs: 123_000, warmMs: 22_400 } },
-	page: { desktop: { jsBytes: 33_000, imageBytes: 546_000 } },
+	// firstSearchBytes: the bench's first search for "mfa" on Starlight's MFA guide (run of 2026-11-30).
+	page: { desktop: { jsBytes: 33_000, imageBytes: 546_000, firstSearchBytes: 94_000 } },
 	lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs: 1_290, tbtMs: 53, cls: 0 },
 };
 
@@ -16,7 +17,6 @@ export const LIMITS = {
 	lighthouseScore: 100,
 	tbtMs: 50,
 	jsOnLoadBytes: 10_000,
-	firstSearchBytes: 150_000,
 	phoneImagesShareOfStarlight: 0.4,
 	coldBuildVsStarlight: 1.5,
 	peakRssBytes200: 2e9,
@@ -137,14 +137,17 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 			(a) => `${kB(a)} of JavaScript`,
 		),
 	);
+	const starSearch = starlight
+		? Math.max(...viewports.map((v) => starlight.page?.[v]?.firstSearchBytes ?? -Infinity))
+		: STARLIGHT_REFERENCE.page.desktop.firstSearchBytes;
 	out.push(
 		judge(
 			'first-search',
-			`First search at most ${kB(LIMITS.firstSearchBytes)} compressed`,
+			`First search at most ${against}'s, compressed`,
 			worst((p) => p.firstSearchBytes),
-			LIMITS.firstSearchBytes,
+			Number.isFinite(starSearch) ? starSearch : null,
 			(a, l) => a <= l,
-			(a) => `${kB(a)} for the first search`,
+			(a, l) => `${kB(a)} for the first search vs ${kB(l)}`,
 			'no search was opened on the page',
 		),
 	);

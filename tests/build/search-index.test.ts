@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/paths';
@@ -75,5 +75,33 @@ describe('the Pagefind index of the build', () => {
 				expect(page.content).not.toContain(caption[1]!.trim());
 			}
 		}
+	});
+
+	it('indexes the other forms of identifiers, in the step that uses them, and never puts them on the page', () => {
+		const policy = pages.find((p) => p.url === '/guides/require-mfa-policy/')!;
+		const words = policy.content.split(/\s+/);
+		const step2 = policy.anchors.find((a) => a.id === 'step-2')!.location;
+		const step3 = policy.anchors.find((a) => a.id === 'step-3')!.location;
+		const inStep2 = words.slice(step2, step3).join(' ');
+		expect(inStep2).toContain('"aws:MultiFactorAuthPresent":');
+		expect(inStep2).toMatch(/⟦[^⟧]*\bmultifactorauthpresent\b[^⟧]*⟧/);
+		expect(inStep2).toMatch(/⟦[^⟧]*\blistmfadevices\b[^⟧]*⟧/);
+		const html = readFileSync(join(clientDir, 'guides', 'require-mfa-policy', 'index.html'), 'utf8');
+		expect(html).not.toContain('⟦');
+		expect(html).not.toContain('data-stepcheck-forms');
+	});
+
+	it('splits the index into small chunks, so a first search fetches only the few that hold its words', () => {
+		const folder = join(clientDir, 'pagefind', 'index');
+		const sizes = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
+		expect(sizes.length).toBeGreaterThan(5);
+		expect(Math.max(...sizes)).toBeLessThan(4_000);
+	});
+
+	it('writes the vocabulary the spelling suggestions come from: the guides’ words, most used first', () => {
+		const vocabulary = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'stepcheck-vocabulary.json'), 'utf8')) as string[];
+		expect(vocabulary.slice(0, 30)).toEqual(expect.arrayContaining(['mfa', 'device']));
+		expect(vocabulary).toEqual(expect.arrayContaining(['passkey', 'report', 'resync', 'authenticator']));
+		expect(vocabulary).not.toContain('skip');
 	});
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { highlightTerms, queryTerms, readSearchRequest, resultLink } from '../../src/lib/search/search-request';
 import { opensSearch, type KeyPress } from '../../src/lib/search/shortcuts';
 import { highlightPattern } from '../../src/lib/search/highlight-pattern';
-import { noResultsHelp, optionsForGuide, rankGuides, rankSubResults, resultCountMessage } from '../../src/lib/search/result-options';
+import {
+	literalOf,
+	noResultsHelp,
+	optionsForGuide,
+	rankGuides,
+	rankSubResults,
+	resultCountMessage,
+} from '../../src/lib/search/result-options';
 import type { PagefindResultData, PagefindSubResult } from '../../src/lib/search/pagefind-api';
 
 describe('search requests in the address', () => {
@@ -114,6 +121,7 @@ describe('ranking a guide’s sections', () => {
 			href: '/guides/mfa/?highlight=qr%20code#step-6',
 			target: '/guides/mfa/#step-6',
 			guideTitle: 'Turn on MFA',
+			site: null,
 			section: 'Step 6: Scan',
 			excerptHtml: 'Step 6: Scan',
 		});
@@ -125,6 +133,7 @@ describe('ranking a guide’s sections', () => {
 				href: '/guides/mfa/',
 				target: '/guides/mfa/',
 				guideTitle: 'Turn on MFA',
+				site: null,
 				section: null,
 				excerptHtml: 'Add a &#60;second&#62; factor.',
 			},
@@ -165,6 +174,59 @@ describe('messages', () => {
 		expect(help.hints[0]).toMatch(/Clear the tag filter \(cli\)/);
 		expect(help.hints[1]).toMatch(/fewer words/);
 		expect(help.suggestions).toEqual(['aws', 'mfa', 'iam', 'cli']);
+	});
+
+	it('puts the spelling the guides use first among the suggestions', () => {
+		expect(noResultsHelp('resynk', [], { mfa: 5, resync: 1 }, 'resync').suggestions).toEqual(['resync', 'mfa']);
+	});
+});
+
+describe('identifiers ranked by how they are written', () => {
+	const cli = 'Run aws iam list-mfa-devices --user-name alice to see them.';
+	// words: 0 Run 1 aws 2 iam 3 list-mfa-devices 4 --user-name ...
+	const policy = 'Allow "iam:ListMFADevices" listmfadevices list mfa devices for the user.';
+	// words: 0 Allow 1 "iam:ListMFADevices" 2 listmfadevices ...
+
+	it.each([
+		['ListMFADevices', 'listmfadevices'],
+		['--serial-number', '--serial-number'],
+		['mfa_serial', 'mfa_serial'],
+		['IAM.6', 'iam.6'],
+		['mfa', null],
+		['multifactorauthpresent', null],
+		['list mfa devices', null],
+		['credential-report', null],
+	])('%s is searched as written: %s', (query, literal) => {
+		expect(literalOf(query)).toBe(literal);
+	});
+
+	it('puts the guide that writes the identifier as typed ahead of one that only matches it without punctuation', () => {
+		const a = guide([sub('CLI', '/guides/cli/#step-1', [3], 5)], '/guides/cli/', cli);
+		const b = guide([sub('Policy', '/guides/policy/#step-2', [1, 2], 1)], '/guides/policy/', policy);
+		expect(rankGuides([a, b], 'ListMFADevices').map((g) => g.url)).toEqual(['/guides/policy/', '/guides/cli/']);
+		expect(rankGuides([a, b], 'iam:ListMFADevices').map((g) => g.url)).toEqual(['/guides/policy/', '/guides/cli/']);
+	});
+
+	it('and within a guide, the section that writes it so', () => {
+		const text = `${cli} ${policy}`;
+		const first = sub('Step 1', '#step-1', [3], 5);
+		const second = sub('Step 2', '#step-2', [11], 1);
+		expect(rankSubResults([first, second], text, 'ListMFADevices').map((r) => r.sub.url)).toEqual(['#step-2', '#step-1']);
+	});
+});
+
+describe('results from other sites', () => {
+	it('carry the label of the site they come from', () => {
+		const sites = [{ url: 'https://platform.example.org/docs/', label: 'Platform team' }];
+		const remote = guide(
+			[sub('Step 6: Scan', 'https://platform.example.org/docs/guides/mfa/#step-6', [16])],
+			'https://platform.example.org/docs/guides/mfa/',
+		);
+		expect(optionsForGuide(remote, 'qr', sites)[0]).toMatchObject({
+			site: 'Platform team',
+			target: 'https://platform.example.org/docs/guides/mfa/#step-6',
+		});
+		expect(optionsForGuide(guide([sub('Step 6: Scan', '/guides/mfa/#step-6', [16])]), 'qr', sites)[0]!.site).toBeNull();
 	});
 });
 

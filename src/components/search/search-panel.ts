@@ -4,11 +4,32 @@
  * opens the active result, Esc closes and gives focus back to where it was.
  */
 import { normaliseBase, pagefindScriptUrl, searchPageUrl } from '../../lib/site/base-path';
-import type { PagefindModule } from '../../lib/search/pagefind-api';
-import { noResultsHelp, optionsForGuide, rankGuides, resultCountMessage, type ResultOption } from '../../lib/search/result-options';
+import type { PagefindModule, PagefindResult, PagefindResultData } from '../../lib/search/pagefind-api';
+import {
+	literalOf,
+	noResultsHelp,
+	optionsForGuide,
+	rankGuides,
+	resultCountMessage,
+	visibleExcerpt,
+	type ResultOption,
+} from '../../lib/search/result-options';
+import { queryTerms } from '../../lib/search/search-request';
+import { suggestSpelling, VOCABULARY_FILE } from '../../lib/search/spelling';
+import { siteIndexUrl, skippedSiteNote } from '../../lib/search/search-sites';
+import type { SearchSite } from '../../lib/search/search-sites-schema';
 
-const GUIDES_SHOWN = 8;
+/**
+ * Each guide shown costs its Pagefind fragment (about 4 kB), so the first answer loads the
+ * best few; the arrow keys past the last result, or "More results", bring in the next few.
+ * An identifier is ranked by how each guide spells it (see literalOf), which needs every
+ * candidate's text, so it loads more at once.
+ */
+const GUIDES_PER_BATCH = 3;
+const GUIDES_FOR_IDENTIFIER = 8;
 const TYPING_PAUSE_MS = 120;
+/** Another site that has not answered by then is left out, so it never holds up this one's results. */
+const SITE_TIMEOUT_MS = 3000;
 
 interface OpenRequest {
 	/** Null when search was already open, so the first place the reader came from is kept. */
@@ -22,7 +43,16 @@ interface Panel {
 	status: HTMLElement;
 	list: HTMLElement;
 	empty: HTMLElement;
+	more: HTMLButtonElement;
+	spelling: HTMLElement;
+	notes: HTMLElement;
+	/** Other sites searched as well (`search.sites`), from the page. */
+	sites: SearchSite[];
 	options: ResultOption[];
+	/** Pagefind's matches for the current search; `shown` of them have their options listed. */
+	results: PagefindResult[];
+	shown: number;
+	query: string;
 	active: number;
 	activeTags: Set<string>;
 	tagCounts: Record<string, number>;
@@ -42,7 +72,7 @@ function loadPagefind(): Promise<PagefindModule> {
 		// A runtime URL, so the bundler leaves it alone and the index from the last build is used.
 		const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
 		// Pagefind indexed the built files at the site root; results must carry the base path.
-		await module.options({ baseUrl: base, excerptLength: 22 });
+		await module.options({ baseUrl: base, excerptLength: 22, noWorker: true });
 		await module.init();
 		return module;
 	})();
@@ -65,7 +95,14 @@ function setup(root: HTMLElement): Panel {
 		status: pick('[data-search-status]'),
 		list: pick('[data-search-results]'),
 		empty: pick('[data-search-empty]'),
+		more: pick<HTMLButtonElement>('[data-search-more]'),
+		spelling: pick('[data-search-spelling]'),
+		notes: pick('[data-search-notes]'),
+		sites: JSON.parse(root.dataset.searchSites ?? '[]') as SearchSite[],
 		options: [],
+		results: [],
+		shown: 0,
+		query: '',
 		active: -1,
 		activeTags: new Set(),
 		tagCounts: {},
@@ -77,6 +114,12 @@ function setup(root: HTMLElement): Panel {
 	p.input.addEventListener('input', () => scheduleSearch(p));
 	p.input.addEventListener('keydown', (event) => onKey(p, event));
 	pick('[data-search-close]').addEventListener('click', () => close(p));
+	p.more.addEventListener('click', async () => {
+		const first = p.options.length;
+		p.input.focus();
+		if (await showMore(p, p.searchNumber)) setActive(p, first);
+	});
+
 	// Esc on a modal dialog fires `cancel`; close our way so focus goes back where it was.
 	p.dialog.addEventListener('cancel', (event) => {
 		event.preventDefault();
@@ -92,6 +135,13 @@ function setup(root: HTMLElement): Panel {
 	p.list.addEventListener('mousemove', (event) => {
 		const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
 		if (option && Number(option.dataset.index) !== p.active) setActive(p, Number(option.dataset.index));
+	});
+	p.spelling.addEventListener('click', (event) => {
+		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-suggest]');
+		if (!button) return;
+		p.input.value = button.dataset.suggest ?? '';
+		p.input.focus();
+		runSearch(p);
 	});
 	p.empty.addEventListener('click', (event) => {
 		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-suggest], button[data-clear-tags]');
@@ -115,12 +165,16 @@ export function openSearch(root: HTMLElement, request: OpenRequest): void {
 	if (!p.dialog.open) p.dialog.showModal();
 	if (request.returnFocusTo) p.returnFocusTo = request.returnFocusTo;
 	p.input.focus();
-	p.tagsLoaded ??= loadPagefind().then((module) => loadTags(p, module));
+	p.tagsLoaded ??= loadPagefind().then((module) => {
+		mergeSites(p, module);
+		return loadTags(p, module);
+	});
 	p.tagsLoaded.catch(() => {
 		p.tagsLoaded = undefined;
 		showUnavailable(p);
 	});
-	runSearch(p);
+	// After a typing pause like any other search: the reader may still be typing the words.
+	scheduleSearch(p);
 }
 
 function close(p: Panel): void {
@@ -129,15 +183,50 @@ function close(p: Panel): void {
 	target?.focus();
 }
 
+/**
+ * Merges the other sites' indexes (`search.sites`) once this site's search works. Each is
+ * asked for its Pagefind entry file first; one that fails or takes too long is left out
+ * with a note, and this site's results never wait for it.
+ */
+async function mergeSites(p: Panel, module: PagefindModule): Promise<void> {
+	const sites = p.sites;
+	if (!sites.length) return;
+	const notes: string[] = [];
+	await Promise.all(
+		sites.map(async (site) => {
+			try {
+				const response = await fetch(`${siteIndexUrl(site)}pagefind-entry.json`, { signal: AbortSignal.timeout(SITE_TIMEOUT_MS) });
+				if (!response.ok) throw new Error(`it answered ${response.status}`);
+				await module.mergeIndex(siteIndexUrl(site));
+			} catch (error) {
+				const reason =
+					error instanceof Error && error.name === 'TimeoutError'
+						? `it did not answer within ${SITE_TIMEOUT_MS / 1000} s`
+						: error instanceof Error && error.message.startsWith('it answered')
+							? error.message
+							: 'it could not be reached';
+				notes.push(skippedSiteNote(site.label, reason));
+			}
+		}),
+	);
+	await loadTags(p, module);
+	if (p.dialog.open) await runSearch(p);
+	p.notes.textContent = notes.join(' ');
+	p.notes.hidden = !notes.length;
+	// Marks the moment the other sites are in the results (the multi-site tests wait for it).
+	p.dialog.dataset.sitesMerged = '';
+}
+
 async function loadTags(p: Panel, module: PagefindModule): Promise<void> {
 	const filters = await module.filters();
 	p.tagCounts = filters.tag ?? {};
 	const names = Object.keys(p.tagCounts).sort();
+	p.tags.replaceChildren();
 	for (const name of names) {
 		const button = document.createElement('button');
 		button.type = 'button';
 		button.dataset.tag = name;
-		button.setAttribute('aria-pressed', 'false');
+		button.setAttribute('aria-pressed', String(p.activeTags.has(name)));
 		button.textContent = name;
 		button.addEventListener('click', () => {
 			if (p.activeTags.has(name)) p.activeTags.delete(name);
@@ -181,17 +270,65 @@ async function runSearch(p: Panel): Promise<void> {
 		if (number === p.searchNumber) showUnavailable(p);
 		return;
 	}
+	// Words typed since this search started bring their own search after the pause:
+	// loading the guides of this one would download data for results nobody sees.
+	const superseded = () => number !== p.searchNumber || p.input.value.trim() !== query;
+	if (superseded()) return;
 	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
+	// A merged site that stops answering drops out of the results; Pagefind skips what it cannot fetch.
 	const response = await module.search(query || null, { filters });
-	if (!response || number !== p.searchNumber) return;
-	const pages = await Promise.all(response.results.slice(0, GUIDES_SHOWN).map((result) => result.data()));
+	if (!response || superseded()) return;
+	p.results = response.results;
+	p.shown = 0;
+	p.active = -1;
+	p.query = query;
+	p.options = [];
+	// The count is announced once, with the spelling suggestion if there is one.
+	const pages = await showMore(p, number, false);
+	if (!pages) return;
+	if (!p.options.length) await p.tagsLoaded?.catch(() => undefined);
+	const spelling = misspelt(query, pages) ? await spellingFor(query) : null;
 	if (number !== p.searchNumber) return;
-	const options = rankGuides(pages, query).flatMap((page) => optionsForGuide(page, query));
-	if (!options.length) await p.tagsLoaded?.catch(() => undefined);
-	if (number !== p.searchNumber) return;
-	render(p, options);
-	p.status.textContent = resultCountMessage(response.results.length, options.length, query);
-	if (!options.length) renderNoResults(p, query);
+	p.status.textContent = resultCountMessage(p.results.length, p.options.length, query);
+	if (!p.options.length) renderNoResults(p, query, spelling);
+	else if (spelling) {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.dataset.suggest = spelling;
+		button.textContent = spelling;
+		p.spelling.replaceChildren('Did you mean ', button, '?');
+		p.spelling.hidden = false;
+	}
+	if (spelling) p.status.textContent += ` Did you mean “${spelling}”?`;
+}
+
+/** A word of the query that none of the guides found begins: probably a typing mistake. */
+function misspelt(query: string, pages: PagefindResultData[]): boolean {
+	const words = pages.flatMap((page) => page.content.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !words.some((word) => word.startsWith(term)));
+}
+
+let vocabulary: Promise<string[]> | undefined;
+
+/** The vocabulary (a few kB) loads only when a query seems misspelt. */
+async function spellingFor(query: string): Promise<string | null> {
+	vocabulary ??= fetch(pagefindScriptUrl(base).replace(/pagefind\.js$/, VOCABULARY_FILE)).then((r) => (r.ok ? r.json() : []));
+	const words = await vocabulary.catch(() => [] as string[]);
+	return suggestSpelling(query, words);
+}
+
+/** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
+async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
+	const size = !p.shown && literalOf(p.query) ? GUIDES_FOR_IDENTIFIER : GUIDES_PER_BATCH;
+	const batch = p.results.slice(p.shown, p.shown + size);
+	p.shown += batch.length;
+	const pages = await Promise.all(batch.map((result) => result.data()));
+	if (number !== p.searchNumber) return null;
+	const added = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query, p.sites));
+	render(p, [...p.options, ...added]);
+	p.more.hidden = p.shown >= p.results.length;
+	if (announce) p.status.textContent = resultCountMessage(p.results.length, p.options.length, p.query);
+	return pages;
 }
 
 function showUnavailable(p: Panel): void {
@@ -200,23 +337,25 @@ function showUnavailable(p: Panel): void {
 }
 
 /** Pagefind's excerpts are escaped text with <mark>; keep exactly that and nothing else. */
-function excerptNodes(html: string): Node[] {
+function excerptNodes(html: string, query: string): Node[] {
 	const template = document.createElement('template');
 	template.innerHTML = html;
-	return [...template.content.childNodes].map((node) => {
-		if (node.nodeName === 'MARK') {
-			const mark = document.createElement('mark');
-			mark.textContent = node.textContent;
-			return mark;
-		}
-		return document.createTextNode(node.textContent ?? '');
+	const parts = [...template.content.childNodes].map((node) => ({ text: node.textContent ?? '', marked: node.nodeName === 'MARK' }));
+	return visibleExcerpt(parts, query).map((part) => {
+		if (!part.marked) return document.createTextNode(part.text);
+		const mark = document.createElement('mark');
+		mark.textContent = part.text;
+		return mark;
 	});
 }
 
 function render(p: Panel, options: ResultOption[]): void {
+	const active = p.active;
 	p.options = options;
 	p.active = -1;
 	p.input.removeAttribute('aria-activedescendant');
+	p.more.hidden = true;
+	p.spelling.hidden = true;
 	p.empty.hidden = true;
 	p.empty.replaceChildren();
 	const items = options.map((option, index) => {
@@ -229,6 +368,12 @@ function render(p: Panel, options: ResultOption[]): void {
 		const guide = document.createElement('span');
 		guide.className = 'result-guide';
 		guide.textContent = option.guideTitle;
+		if (option.site) {
+			const site = document.createElement('span');
+			site.className = 'result-site';
+			site.textContent = option.site;
+			guide.prepend(site, ' ');
+		}
 		item.append(guide);
 		if (option.section) {
 			const section = document.createElement('span');
@@ -238,7 +383,7 @@ function render(p: Panel, options: ResultOption[]): void {
 		}
 		const excerpt = document.createElement('span');
 		excerpt.className = 'result-excerpt';
-		excerpt.append(...excerptNodes(option.excerptHtml));
+		excerpt.append(...excerptNodes(option.excerptHtml, p.query));
 		item.append(excerpt);
 		return item;
 	});
@@ -246,10 +391,12 @@ function render(p: Panel, options: ResultOption[]): void {
 	// An empty listbox is hidden, so assistive tech never meets a list with no options.
 	p.list.hidden = options.length === 0;
 	p.input.setAttribute('aria-expanded', String(options.length > 0));
+	// More options appended below keep the reader's place.
+	if (active >= 0 && active < options.length && options.length > 0) setActive(p, active);
 }
 
-function renderNoResults(p: Panel, query: string): void {
-	const help = noResultsHelp(query, [...p.activeTags], p.tagCounts);
+function renderNoResults(p: Panel, query: string, spelling: string | null): void {
+	const help = noResultsHelp(query, [...p.activeTags], p.tagCounts, spelling);
 	const heading = document.createElement('p');
 	heading.textContent = 'Nothing matched. You could:';
 	const hints = document.createElement('ul');
@@ -320,7 +467,9 @@ function onKey(p: Panel, event: KeyboardEvent): void {
 		case 'ArrowDown':
 			if (!count) return;
 			event.preventDefault();
-			setActive(p, (p.active + 1) % count);
+			if (p.active === count - 1 && !p.more.hidden) {
+				showMore(p, p.searchNumber).then((current) => current && setActive(p, count));
+			} else setActive(p, (p.active + 1) % count);
 			break;
 		case 'ArrowUp':
 			if (!count) return;

@@ -40,8 +40,17 @@ export interface PagefindSearchResponse {
 
 export type PagefindFilters = Record<string, { any: string[] }>;
 
+export interface PagefindOptions {
+	baseUrl?: string;
+	excerptLength?: number;
+	/** Run in the page rather than a web worker: the worker is a second 12 kB script to download. */
+	noWorker?: boolean;
+}
+
 export interface PagefindModule {
-	options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+	options: (options: PagefindOptions) => Promise<void>;
+	/** Adds another site's index (its `pagefind/` folder URL); results then link to that site. */
+	mergeIndex: (indexUrl: string) => Promise<void>;
 	init: () => Promise<void>;
 	search: (query: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse | null>;
 	filters: () => Promise<Record<string, Record<string, number>>>;

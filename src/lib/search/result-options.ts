@@ -1,5 +1,8 @@
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api';
 import { queryTerms, resultLink } from './search-request';
+import { FORMS_END, FORMS_START } from './identifier-forms';
+import { siteLabelFor } from './search-sites';
+import type { SearchSite } from './search-sites-schema';
 
 /**
  * Turns Pagefind's answer for one guide into the options the results list shows: the
@@ -12,6 +15,8 @@ export interface ResultOption {
 	/** The anchor without the highlight words, which the relevance table compares. */
 	target: string;
 	guideTitle: string;
+	/** The label of the other site (`search.sites`) the guide is on; null for this site's own. */
+	site: string | null;
 	/** "Step 6: Set up the device" or a heading; null when the match is the guide's intro. */
 	section: string | null;
 	/** HTML from Pagefind: escaped text with the matched words in <mark>. */
@@ -64,6 +69,25 @@ export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): 
 	return terms.filter((term) => words.some((word) => word.startsWith(term))).length;
 }
 
+/**
+ * An identifier typed as one token (`ListMFADevices`, `--serial-number`) is searched for as
+ * written too: Pagefind drops its punctuation and case, so `ListMFADevices` also matches the
+ * CLI's `list-mfa-devices`; the section that spells it the reader's way goes first.
+ * Null for ordinary queries (several words, a short one, lower-case words joined by hyphens).
+ */
+export function literalOf(query: string): string | null {
+	const literal = query.trim().toLowerCase();
+	// Lower-case words joined by hyphens (a tag, a CLI command) Pagefind matches as written already.
+	if (literal.length < 4 || /\s/.test(literal) || /^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)+$/u.test(query.trim())) return null;
+	return /[^\p{Ll}\p{N}]|\p{Lu}/u.test(query.trim()) ? literal : null;
+}
+
+/** How many of the section's matched words contain the query as written. */
+export function spellsLiteral(sub: PagefindSubResult, words: readonly string[], literal: string | null): number {
+	if (!literal) return 0;
+	return sub.locations.filter((location) => (words[location] ?? '').toLowerCase().includes(literal)).length;
+}
+
 export interface RankedSubResult {
 	sub: PagefindSubResult;
 	covered: number;
@@ -78,25 +102,135 @@ export interface RankedSubResult {
 export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
 	const words = contentWords(content);
 	const terms = queryTerms(query);
+	const literal = literalOf(query);
 	return subs
 		.map((sub, order) => ({
 			sub,
 			order,
 			reference: isReferenceSection(sub) ? 1 : 0,
+			literal: spellsLiteral(sub, words, literal),
 			covered: termsCovered(sub, words, terms),
 			inTitle: termsInTitle(sub, terms),
 			score: subResultScore(sub),
 		}))
-		.sort((a, b) => a.reference - b.reference || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order)
+		.sort(
+			(a, b) =>
+				a.reference - b.reference ||
+				b.literal - a.literal ||
+				b.covered - a.covered ||
+				b.inTitle - a.inTitle ||
+				b.score - a.score ||
+				a.order - b.order,
+		)
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
+}
+
+export interface ExcerptPart {
+	text: string;
+	marked: boolean;
+}
+
+/**
+ * What an excerpt shows: Pagefind's text without the identifier forms the index added
+ * (between FORMS_START and FORMS_END; an excerpt may start or end inside them), and with
+ * each written token that holds a searched word marked, such as `aws:MultiFactorAuthPresent`
+ * for "MultiFactorAuthPresent", which Pagefind matched only through the added forms.
+ */
+export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
+	const all = parts.map((part) => part.text).join('');
+	const firstEnd = all.indexOf(FORMS_END);
+	const firstStart = all.indexOf(FORMS_START);
+	let inside = firstEnd !== -1 && (firstStart === -1 || firstEnd < firstStart);
+	const kept: ExcerptPart[] = [];
+	for (const part of parts) {
+		let text = '';
+		for (const char of part.text) {
+			if (char === FORMS_START) inside = true;
+			else if (char === FORMS_END) inside = false;
+			else if (!inside) text += char;
+		}
+		if (text) kept.push({ text, marked: part.marked });
+	}
+	const terms = queryTerms(query).filter((term) => term.length > 2);
+	const out: ExcerptPart[] = [];
+	for (const part of kept) {
+		if (part.marked || !terms.length) {
+			out.push(part);
+			continue;
+		}
+		for (const piece of part.text.split(/(\S+)/)) {
+			if (!piece) continue;
+			const lower = piece.toLowerCase();
+			const marked = /\S/.test(piece) && terms.some((term) => lower.includes(term));
+			const last = out.at(-1);
+			if (last && !last.marked && !marked) last.text += piece;
+			else out.push({ text: piece, marked });
+		}
+	}
+	return out.map((part, i) => (i === 0 ? { ...part, text: part.text.replace(/^\s+/, '') } : part)).filter((part) => part.text);
+}
+
+export const EXCERPT_WORDS = 22;
+
+/** For each word of the indexed text, whether it is one of the added identifier forms. */
+export function formsWords(words: readonly string[]): boolean[] {
+	let inside = false;
+	return words.map((word) => {
+		if (word.includes(FORMS_START)) inside = true;
+		const hidden = inside;
+		if (word.includes(FORMS_END)) inside = false;
+		return hidden;
+	});
+}
+
+/** Pagefind centres its excerpt where matches are densest, which is in the added forms once any matched there. */
+function matchedInForms(content: string, sub: PagefindSubResult): boolean {
+	if (sub.excerpt.includes(FORMS_START) || sub.excerpt.includes(FORMS_END)) return true;
+	const hidden = formsWords(contentWords(content));
+	return sub.locations.some((location) => hidden[location]);
+}
+
+/**
+ * An excerpt of the written text for a section Pagefind matched through the identifier
+ * forms the index added (its own excerpt would show mostly those): the words around the
+ * nearest written token before the match that holds a searched word, as escaped HTML
+ * with that token marked.
+ */
+export function writtenExcerpt(content: string, locations: readonly number[], query: string): string {
+	const words = contentWords(content);
+	const hidden = formsWords(words);
+	const terms = queryTerms(query).filter((term) => term.length > 1);
+	const holds = (word: string) => terms.some((term) => word.toLowerCase().includes(term));
+	const sorted = [...locations].sort((a, b) => a - b);
+	const firstHidden = sorted.find((location) => hidden[location]) ?? -1;
+	let at = sorted.find((location) => !hidden[location]) ?? sorted[0] ?? 0;
+	for (let i = firstHidden; i >= Math.max(0, firstHidden - 200); i -= 1) {
+		if (!hidden[i] && holds(words[i]!)) {
+			at = i;
+			break;
+		}
+	}
+	const shown: string[] = [];
+	for (let i = Math.max(0, at - Math.floor(EXCERPT_WORDS / 3)); i < words.length && shown.length < EXCERPT_WORDS; i += 1) {
+		if (hidden[i]) continue;
+		const word = escapeHtml(words[i]!);
+		shown.push(holds(words[i]!) ? `<mark>${word}</mark>` : word);
+	}
+	return shown.join(' ');
 }
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function optionsForGuide(data: PagefindResultData, query: string, max = OPTIONS_PER_GUIDE): ResultOption[] {
+export function optionsForGuide(
+	data: PagefindResultData,
+	query: string,
+	sites: readonly SearchSite[] = [],
+	max = OPTIONS_PER_GUIDE,
+): ResultOption[] {
 	const guideTitle = data.meta.title ?? data.url;
+	const site = siteLabelFor(data.url, sites);
 	const ranked = rankSubResults(data.sub_results, data.content, query)
 		.slice(0, max)
 		.map(({ sub }) => sub);
@@ -107,6 +241,7 @@ export function optionsForGuide(data: PagefindResultData, query: string, max = O
 				href: data.url,
 				target: data.url,
 				guideTitle,
+				site,
 				section: null,
 				excerptHtml: escapeHtml(data.meta.description ?? ''),
 			},
@@ -116,8 +251,9 @@ export function optionsForGuide(data: PagefindResultData, query: string, max = O
 		href: resultLink(sub.url, query),
 		target: sub.url,
 		guideTitle,
+		site,
 		section: sub.url.includes('#') && sub.title !== guideTitle ? sub.title : null,
-		excerptHtml: sub.excerpt,
+		excerptHtml: matchedInForms(data.content, sub) ? writtenExcerpt(data.content, sub.locations, query) : sub.excerpt,
 	}));
 }
 
@@ -131,11 +267,16 @@ export function resultCountMessage(guides: number, options: number, query: strin
 
 export interface NoResultsHelp {
 	hints: string[];
-	/** Searches that do find something: the site's most used tags. */
+	/** Searches that do find something: the query spelt as the guides spell it, then the site's most used tags. */
 	suggestions: string[];
 }
 
-export function noResultsHelp(query: string, activeTags: readonly string[], tagCounts: Record<string, number>): NoResultsHelp {
+export function noResultsHelp(
+	query: string,
+	activeTags: readonly string[],
+	tagCounts: Record<string, number>,
+	spelling: string | null = null,
+): NoResultsHelp {
 	const hints: string[] = [];
 	if (activeTags.length)
 		hints.push(`Clear the tag filter${activeTags.length > 1 ? 's' : ''} (${activeTags.join(', ')}) to search every guide.`);
@@ -144,9 +285,9 @@ export function noResultsHelp(query: string, activeTags: readonly string[], tagC
 	const suggestions = Object.entries(tagCounts)
 		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 		.map(([tag]) => tag)
-		.filter((tag) => tag !== query.trim().toLowerCase())
+		.filter((tag) => tag !== query.trim().toLowerCase() && tag !== spelling)
 		.slice(0, 4);
-	return { hints, suggestions };
+	return { hints, suggestions: spelling ? [spelling, ...suggestions] : suggestions };
 }
 
 /**
@@ -157,12 +298,18 @@ export function noResultsHelp(query: string, activeTags: readonly string[], tagC
  */
 export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
 	const terms = queryTerms(query);
-	if (terms.length < 2) return [...pages];
-	// One number per section: words held first, words in its title second.
+	const literal = literalOf(query);
+	if (terms.length < 2 && !literal) return [...pages];
+	// One number per section: the identifier as written first, words held second, words in its title third.
 	const best = (page: PagefindResultData) => {
 		const words = contentWords(page.content);
 		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
-		return Math.max(0, ...instructions.map((sub) => termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms)));
+		return Math.max(
+			0,
+			...instructions.map(
+				(sub) => spellsLiteral(sub, words, literal) * 10_000 + termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms),
+			),
+		);
 	};
 	return pages
 		.map((page, order) => ({ page, order, covered: best(page) }))
