@@ -27,5 +27,6 @@ describe('astro.config.mjs', () => {
 		expect(load.stdout.trim().split(',')).toEqual(
 			expect.arrayContaining(['@astrojs/mdx', 'stepcheck-screenshot-files', 'stepcheck-pagefind-index']),
 		);
-	});
+		// A child Node process loads the config and its integrations: seconds on a busy 2-core machine.
+	}, 30_000);
 });
