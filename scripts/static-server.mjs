@@ -14,11 +14,12 @@ import sirv from 'sirv';
  * Serves `root` under `base` (a folder of the host, as on GitHub Pages) on a free loopback port.
  * A miss answers 404 with the site's `404.html` when it has one, as static hosts do.
  * @param {string} root
- * @param {{ base?: string, tls?: { key: Buffer, cert: Buffer } }} [options] `base` starts and ends with a slash; `/` by default;
- *   with `tls` it serves HTTPS, a secure context as a published site is
+ * @param {{ base?: string, tls?: { key: Buffer, cert: Buffer }, cors?: boolean }} [options] `base` starts and ends with a slash; `/` by default;
+ *   with `tls` it serves HTTPS, a secure context as a published site is; `cors` lets any origin fetch the files, as a site listed
+ *   in another site's `search.sites` must
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export function serveStatic(root, { base = '/', tls } = {}) {
+export function serveStatic(root, { base = '/', tls, cors = false } = {}) {
 	const folder = resolve(root);
 	const notFoundPage = join(folder, '404.html');
 	// Built files do not change while served, so sirv reads the folder once.
@@ -31,6 +32,7 @@ export function serveStatic(root, { base = '/', tls } = {}) {
 	});
 	/** @type {import('node:http').RequestListener} */
 	const handler = (req, res) => {
+		if (cors) res.setHeader('access-control-allow-origin', '*');
 		const url = req.url ?? '/';
 		if (!url.startsWith(base)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Outside ${base}\n`);
 		req.url = url.slice(base.length - 1);

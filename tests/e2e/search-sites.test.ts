@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from '../support/chromium';
-import { startCorsSite, startSilentSite } from '../support/cors-site';
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { startSilentSite } from '../support/silent-site';
 import { freePort, startSiteServer, type RunningServer } from '../support/server';
 import { ROOT } from '../support/paths';
 import { readResults } from '../support/search-page';
@@ -18,7 +19,7 @@ import { readResults } from '../support/search-page';
 const SECOND = resolve(ROOT, '.test-output/second-site');
 
 describe('searching more than one site', () => {
-	let security: Awaited<ReturnType<typeof startCorsSite>> | undefined;
+	let security: Awaited<ReturnType<typeof serveStatic>> | undefined;
 	let silent: Awaited<ReturnType<typeof startSilentSite>>;
 	let platform: RunningServer;
 	let browser: Browser;
@@ -26,12 +27,12 @@ describe('searching more than one site', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		security = await startCorsSite(join(inject('searchOutDir'), 'client'));
+		security = await serveStatic(join(inject('searchOutDir'), 'client'), { cors: true });
 		silent = await startSilentSite();
 		const down = `http://127.0.0.1:${await freePort()}/`;
 		rmSync(SECOND, { recursive: true, force: true });
 		const sites = [
-			{ url: security.url, label: 'Security team' },
+			{ url: `${security.url}/`, label: 'Security team' },
 			{ url: down, label: 'Old wiki' },
 			{ url: silent.url, label: 'Slow site' },
 		];
@@ -74,7 +75,7 @@ describe('searching more than one site', () => {
 		const remote = options.filter((o) => o.target.startsWith(security!.url));
 		const local = options.filter((o) => o.target.startsWith('/guides/'));
 		expect(local[0]?.target).toBe('/guides/turn-on-mfa-aws/#step-6');
-		expect(remote[0]?.target).toBe(`${security!.url}guides/turn-on-mfa-aws/#step-6`);
+		expect(remote[0]?.target).toBe(`${security!.url}/guides/turn-on-mfa-aws/#step-6`);
 		expect(remote[0]?.guide).toBe('Security team Turn on MFA for your AWS sign-in');
 		expect(await labels()).toContain('Security team');
 		const note = await page.locator('[data-search-notes]').textContent();
@@ -87,7 +88,9 @@ describe('searching more than one site', () => {
 		await page.locator('[data-search-tags] button[data-tag="recovery"]').click();
 		await page.waitForFunction(() => /in \d+ guides?\.$/.test(document.querySelector('[data-search-status]')!.textContent ?? ''));
 		const { options } = await readResults(page);
-		expect(options.map((o) => o.target).sort()).toEqual([`${security!.url}guides/backup-mfa-device/`, '/guides/backup-mfa-device/'].sort());
+		expect(options.map((o) => o.target).sort()).toEqual(
+			[`${security!.url}/guides/backup-mfa-device/`, '/guides/backup-mfa-device/'].sort(),
+		);
 	});
 
 	it('keeps the keyboard pattern and has no axe violations with labelled results', async () => {
