@@ -1,5 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/lib/checks/registry';
@@ -98,6 +98,7 @@ async function run(script: string, files: GuideCommands['files'], env: Record<st
 		AWS_EC2_METADATA_DISABLED: 'true',
 		...env,
 	});
+	rmSync(place.dir, { recursive: true, force: true });
 	const problems = result.invocations.flatMap((invocation) => invocationProblems(invocation, aws.requests));
 	return { ...result, problems };
 }
