@@ -72,8 +72,12 @@ describe('a build with bad content', () => {
 		expect(output).toMatch(/bad-body\/index\.mdx:9 +The image "\.\/missing\.png" does not exist next to the guide/);
 		expect(output).toMatch(/bad-body\/index\.mdx:11 +<Steps> must hold exactly one ordered list/);
 		expect(output).toMatch(/bad-body\/index\.mdx:14 +The link "http:\/\/example\.com\/" is not https/);
-		expect(output).toMatch(/bad-body\/index\.mdx:17 +The IAM policy in this JSON block is not valid: statement 1 needs "Resource" or "NotResource"/);
+		expect(output).toMatch(
+			/bad-body\/index\.mdx:17 +The IAM policy in this JSON block is not valid: statement 1 needs "Resource" or "NotResource"/,
+		);
 		// A review older than 180 days is a warning, printed whether or not the build fails.
-		expect(output).toMatch(/bad-body\/index\.mdx: reviewed 2024-01-02, \d+ days ago \(more than 180\)\. Check its facts, commands and policies/);
+		expect(output).toMatch(
+			/bad-body\/index\.mdx: reviewed 2024-01-02, \d+ days ago \(more than 180\)\. Check its facts, commands and policies/,
+		);
 	});
 });

@@ -38,7 +38,8 @@ const guides: GuideCommands[] = readdirSync(GUIDES_DIR, { withFileTypes: true })
 
 /** The require-MFA policy of its guide: mfa-tester's permissions when a check's manual asks the principal simulator. */
 const requireMfaPolicy = JSON.parse(
-	namedFiles(parseMdx(readFileSync(join(GUIDES_DIR, 'require-mfa-policy/index.mdx'), 'utf8'))).find((f) => f.name === 'require-mfa.json')!.content,
+	namedFiles(parseMdx(readFileSync(join(GUIDES_DIR, 'require-mfa-policy/index.mdx'), 'utf8'))).find((f) => f.name === 'require-mfa.json')!
+		.content,
 );
 const readOnly = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 'iam:GetUser'], Resource: '*' }] };
 
@@ -83,7 +84,9 @@ async function run(script: string, files: GuideCommands['files'], env: Record<st
 	writeFileSync(join(place.dir, '.aws/config'), CONFIG);
 	writeFileSync(
 		join(place.dir, '.aws/credentials'),
-		profiles.map((name) => `[${name}]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`).join('\n'),
+		profiles
+			.map((name) => `[${name}]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`)
+			.join('\n'),
 	);
 	const result = await runScript(script, place, {
 		AWS_ENDPOINT_URL: aws.url,
@@ -137,7 +140,11 @@ describe('AWS CLI commands in guides', () => {
 					const where = `${file}:${block.line}`;
 					expect(result.code, `${where} failed:\n${result.stderr}`).toBe(0);
 					expect(result.problems, where).toEqual([]);
-					const ran = new Set(result.invocations.map((i) => awsCommandsIn(`aws ${i.args.map((a) => (/\s/.test(a) ? 'X' : a)).join(' ')}`, 0)[0]).map((c) => c && commandKey(c)));
+					const ran = new Set(
+						result.invocations
+							.map((i) => awsCommandsIn(`aws ${i.args.map((a) => (/\s/.test(a) ? 'X' : a)).join(' ')}`, 0)[0])
+							.map((c) => c && commandKey(c)),
+					);
 					for (const command of block.commands) {
 						if (guide.notRun.has(`aws ${commandKey(command)}`)) continue;
 						expect(ran.has(commandKey(command)), `${file}:${command.line}: aws ${commandKey(command)} never ran`).toBe(true);
@@ -154,7 +161,9 @@ describe('what the command test refuses', () => {
 
 	it('fails a new guide with an untested aws command, naming its file and line', () => {
 		const guide = readGuideCommands('tests/fixtures/guide-commands/untested-command.mdx');
-		expect(uncontracted(guide)).toEqual([expect.stringMatching(/^tests\/fixtures\/guide-commands\/untested-command\.mdx:12: `aws s3 ls` is not tested\./)]);
+		expect(uncontracted(guide)).toEqual([
+			expect.stringMatching(/^tests\/fixtures\/guide-commands\/untested-command\.mdx:12: `aws s3 ls` is not tested\./),
+		]);
 	});
 
 	it(
@@ -164,7 +173,9 @@ describe('what the command test refuses', () => {
 			const result = await run(scriptFor(guide, guide.blocks[0]!), guide.files);
 			expect(result.code).not.toBe(0);
 			expect(result.problems).toContainEqual(
-				expect.stringMatching(/SimulateCustomPolicy without a policy document .*PolicyInputList item 1 is not a policy document but the text "file:\/\/require-mfa\.json"/),
+				expect.stringMatching(
+					/SimulateCustomPolicy without a policy document .*PolicyInputList item 1 is not a policy document but the text "file:\/\/require-mfa\.json"/,
+				),
 			);
 		},
 		RUN_TIMEOUT,
@@ -202,7 +213,10 @@ describe('manual commands of the live checks', () => {
 		'%s',
 		async (where, { command }) => {
 			for (const call of awsCommandsIn(command, 0)) {
-				expect(commandKey(call) in (await import('../support/aws-request-contracts')).CONTRACTS, `${where}: aws ${commandKey(call)} has no contract`).toBe(true);
+				expect(
+					commandKey(call) in (await import('../support/aws-request-contracts')).CONTRACTS,
+					`${where}: aws ${commandKey(call)} has no contract`,
+				).toBe(true);
 			}
 			let script = command;
 			for (const [placeholder, value] of Object.entries(MANUAL_PLACEHOLDERS)) script = script.split(placeholder).join(value);

@@ -15,11 +15,15 @@ const ACCOUNT = '123456789012';
 /** The example names the guides use, seeded in moto. */
 export const EXAMPLE_USERS = ['alice', 'mfa-tester'] as const;
 
-const userName = z.enum(EXAMPLE_USERS, { error: (issue) => `UserName ${JSON.stringify(issue.input)} is not one of the guides' example users` });
+const userName = z.enum(EXAMPLE_USERS, {
+	error: (issue) => `UserName ${JSON.stringify(issue.input)} is not one of the guides' example users`,
+});
 const mfaArn = z.string().regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:mfa/[\\w+=,.@-]+$`), {
 	error: (issue) => `the MFA serial number ${JSON.stringify(issue.input)} must be the device's ARN, arn:aws:iam::${ACCOUNT}:mfa/NAME`,
 });
-const userArn = z.string().regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
+const userArn = z
+	.string()
+	.regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
 const actionName = z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9*]+$/, { error: 'an action name is service:Action' });
 const nothing = z.object({}).strict();
 
@@ -41,7 +45,10 @@ const policyList = (name: string) =>
 			try {
 				document = JSON.parse(String(item));
 			} catch {
-				ctx.addIssue({ code: 'custom', message: `${name} item ${index + 1} is not a policy document but the text ${JSON.stringify(String(item).slice(0, 60))}` });
+				ctx.addIssue({
+					code: 'custom',
+					message: `${name} item ${index + 1} is not a policy document but the text ${JSON.stringify(String(item).slice(0, 60))}`,
+				});
 				return;
 			}
 			for (const problem of iamPolicyProblems(document)) ctx.addIssue({ code: 'custom', message: `${name} item ${index + 1}: ${problem}` });
@@ -57,8 +64,10 @@ const simulation = z.record(z.string(), z.unknown()).superRefine((params, ctx) =
 		if (!result.success) ctx.addIssue({ code: 'custom', message: `ActionNames: ${result.error.issues[0]!.message}` });
 	}
 	const key = params['ContextEntries.member.1.ContextKeyName'];
-	if (key !== 'aws:MultiFactorAuthPresent') ctx.addIssue({ code: 'custom', message: `the context key is ${JSON.stringify(key)}, not aws:MultiFactorAuthPresent` });
-	if (params['ContextEntries.member.1.ContextKeyType'] !== 'boolean') ctx.addIssue({ code: 'custom', message: 'the context key type must be boolean' });
+	if (key !== 'aws:MultiFactorAuthPresent')
+		ctx.addIssue({ code: 'custom', message: `the context key is ${JSON.stringify(key)}, not aws:MultiFactorAuthPresent` });
+	if (params['ContextEntries.member.1.ContextKeyType'] !== 'boolean')
+		ctx.addIssue({ code: 'custom', message: 'the context key type must be boolean' });
 	if (!['true', 'false'].includes(String(params['ContextEntries.member.1.ContextKeyValues.member.1']))) {
 		ctx.addIssue({ code: 'custom', message: 'the MFA context value must be true or false' });
 	}
@@ -86,14 +95,22 @@ export const CONTRACTS: Record<string, Contract> = {
 			.strict(),
 	},
 	'iam list-mfa-devices': { carries: 'an example user name', action: 'ListMFADevices', params: z.object({ UserName: userName }).strict() },
-	'iam get-login-profile': { carries: 'an example user name', action: 'GetLoginProfile', params: z.object({ UserName: userName }).strict() },
+	'iam get-login-profile': {
+		carries: 'an example user name',
+		action: 'GetLoginProfile',
+		params: z.object({ UserName: userName }).strict(),
+	},
 	'iam get-user': { carries: 'an example user name', action: 'GetUser', params: z.object({ UserName: userName }).strict() },
 	'iam deactivate-mfa-device': {
 		carries: "the user and the device's ARN",
 		action: 'DeactivateMFADevice',
 		params: z.object({ UserName: userName, SerialNumber: mfaArn }).strict(),
 	},
-	'iam delete-virtual-mfa-device': { carries: "the device's ARN", action: 'DeleteVirtualMFADevice', params: z.object({ SerialNumber: mfaArn }).strict() },
+	'iam delete-virtual-mfa-device': {
+		carries: "the device's ARN",
+		action: 'DeleteVirtualMFADevice',
+		params: z.object({ SerialNumber: mfaArn }).strict(),
+	},
 	'iam get-account-summary': { carries: 'no parameters', action: 'GetAccountSummary', params: nothing },
 	'iam generate-credential-report': { carries: 'no parameters', action: 'GenerateCredentialReport', params: nothing },
 	'iam get-credential-report': { carries: 'no parameters', action: 'GetCredentialReport', params: nothing },
@@ -105,7 +122,7 @@ export const CONTRACTS: Record<string, Contract> = {
 	'iam simulate-principal-policy': {
 		carries: "an example user's ARN, service:Action names and a boolean MFA context",
 		action: 'SimulatePrincipalPolicy',
-		params: z.intersection(z.object({ PolicySourceArn: userArn }).passthrough(), simulation),
+		params: z.intersection(z.looseObject({ PolicySourceArn: userArn }), simulation),
 	},
 	'iam enable-organizations-root-credentials-management': {
 		carries: 'no parameters',

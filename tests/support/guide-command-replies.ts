@@ -26,8 +26,16 @@ function mfaOf(params: Record<string, unknown>): 'yes' | 'no' | 'absent' {
 async function simulate(action: string, principal: string, policies: unknown[], request: RecordedRequest): Promise<FakeReply> {
 	const results: string[] = [];
 	for (const name of members(request.params, 'ActionNames')) {
-		const decision = await evaluateRequest({ principal, action: name, resource: '*', mfa: mfaOf(request.params), identityPolicies: policies });
-		results.push(`<member><EvalActionName>${name}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>${EVAL_DECISION[decision]}</EvalDecision></member>`);
+		const decision = await evaluateRequest({
+			principal,
+			action: name,
+			resource: '*',
+			mfa: mfaOf(request.params),
+			identityPolicies: policies,
+		});
+		results.push(
+			`<member><EvalActionName>${name}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>${EVAL_DECISION[decision]}</EvalDecision></member>`,
+		);
 	}
 	return iamReply(action, `<IsTruncated>false</IsTruncated><EvaluationResults>${results.join('')}</EvaluationResults>`);
 }

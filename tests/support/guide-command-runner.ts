@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { awsCommandsIn, namedFiles, shellBlocks, type AwsCommand, type NamedFile, type ShellBlock } from '../../src/lib/content/guide-commands';
+import {
+	awsCommandsIn,
+	namedFiles,
+	shellBlocks,
+	type AwsCommand,
+	type NamedFile,
+	type ShellBlock,
+} from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
 import { guideSchema } from '../../src/lib/content/schema';
 import { CONTRACTS } from './aws-request-contracts';
@@ -121,11 +128,17 @@ function readInvocations(log: string): Invocation[] {
 		});
 }
 
-export function runScript(script: string, place: { dir: string; bin: string; log: string }, env: Record<string, string>): Promise<ScriptRun> {
+export function runScript(
+	script: string,
+	place: { dir: string; bin: string; log: string },
+	env: Record<string, string>,
+): Promise<ScriptRun> {
 	return new Promise((resolve, reject) => {
 		// An empty value removes the variable: the CLI reads AWS_PROFILE="" as a profile named "".
 		const merged = Object.fromEntries(
-			Object.entries({ ...process.env, ...env, PATH: `${place.bin}:${process.env.PATH}`, HOME: place.dir }).filter(([, value]) => value !== ''),
+			Object.entries({ ...process.env, ...env, PATH: `${place.bin}:${process.env.PATH}`, HOME: place.dir }).filter(
+				([, value]) => value !== '',
+			),
 		);
 		const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd: place.dir, env: { ...merged, AWS_PAGER: '' } });
 		let stdout = '';
@@ -162,7 +175,9 @@ export function invocationProblems(invocation: Invocation, requests: RecordedReq
 		}
 		const checked = contract.params?.safeParse(request.params);
 		if (checked && !checked.success) {
-			problems.push(`aws ${key} sent ${request.action} without ${contract.carries}: ${checked.error.issues.map((issue) => issue.message).join('; ')}`);
+			problems.push(
+				`aws ${key} sent ${request.action} without ${contract.carries}: ${checked.error.issues.map((issue) => issue.message).join('; ')}`,
+			);
 		}
 	}
 	return problems;

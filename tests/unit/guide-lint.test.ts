@@ -44,7 +44,9 @@ describe('guide body lint', () => {
 	it('refuses a <Screenshot> without alt', () => {
 		expect(structural("import s from './shot.png';\n\n<Screenshot src={s} />\n")[0]?.message).toMatch(/<Screenshot> has no alt text/);
 		expect(structural('import s from \'./shot.png\';\n\n<Screenshot src={s} alt="" />\n')[0]?.message).toMatch(/no alt text/);
-		expect(structural('import s from \'./shot.png\';\n\n<Screenshot src={s} alt="Screenshot" />\n')[0]?.message).toMatch(/placeholder alt text/);
+		expect(structural('import s from \'./shot.png\';\n\n<Screenshot src={s} alt="Screenshot" />\n')[0]?.message).toMatch(
+			/placeholder alt text/,
+		);
 	});
 
 	it('lists images that do not exist next to the guide', () => {

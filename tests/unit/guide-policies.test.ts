@@ -46,12 +46,18 @@ const guides = readdirSync(GUIDES_DIR, { withFileTypes: true })
 
 function policyWithSid(id: string, sid: string): GuidePolicy {
 	const found = guides.find((g) => g.id === id)!.policies.find((p) => statements(p).some((s) => s.Sid === sid));
-	if (!found) throw new Error(`src/content/guides/${id}/policy-claims.ts names the policy "${sid}", but no JSON policy in the guide has a statement with that Sid.`);
+	if (!found)
+		throw new Error(
+			`src/content/guides/${id}/policy-claims.ts names the policy "${sid}", but no JSON policy in the guide has a statement with that Sid.`,
+		);
 	return found;
 }
 
 /** Asks the engine about one request against a guide's policy, as an identity policy or, for a trust policy, as the role's resource policy. */
-function decide(policy: GuidePolicy, request: { principal: string; action: string; resource: string; mfa: 'yes' | 'no' | 'absent'; alsoAttached: unknown[] }) {
+function decide(
+	policy: GuidePolicy,
+	request: { principal: string; action: string; resource: string; mfa: 'yes' | 'no' | 'absent'; alsoAttached: unknown[] },
+) {
 	const trust = isTrustPolicy(policy);
 	return evaluateRequest({
 		...request,
@@ -84,7 +90,9 @@ describe('IAM policies in guides', () => {
 
 	describe.each(guides.map((g) => [g.id, g] as const))('src/content/guides/%s', (id, guide) => {
 		it('has a claim about every IAM policy it shows', () => {
-			const claimed = new Set([...(guide.claims?.claims ?? []), ...(guide.claims?.onlyAllowed ?? [])].map((c) => policyWithSid(id, c.policy).line));
+			const claimed = new Set(
+				[...(guide.claims?.claims ?? []), ...(guide.claims?.onlyAllowed ?? [])].map((c) => policyWithSid(id, c.policy).line),
+			);
 			const unclaimed = guide.policies.filter((p) => !claimed.has(p.line)).map((p) => `src/content/guides/${id}/index.mdx:${p.line}`);
 			expect(
 				unclaimed,

@@ -381,12 +381,18 @@ export function checkCommandDeclarations(tree: Root, declared: CommandDeclaratio
 	}
 	for (const placeholder of declared.placeholders) {
 		if (!used.has(placeholder)) {
-			problems.push({ line: 1, message: `The front matter declares the placeholder "${placeholder}", but no shell command uses it. Remove it from placeholders.` });
+			problems.push({
+				line: 1,
+				message: `The front matter declares the placeholder "${placeholder}", but no shell command uses it. Remove it from placeholders.`,
+			});
 		}
 	}
 	for (const command of declared.notRun) {
 		if (!calls.has(command)) {
-			problems.push({ line: 1, message: `commandsNotRun lists "${command}", but no shell block of the guide runs it. Remove it from commandsNotRun.` });
+			problems.push({
+				line: 1,
+				message: `commandsNotRun lists "${command}", but no shell block of the guide runs it. Remove it from commandsNotRun.`,
+			});
 		}
 	}
 	return problems;

@@ -13,7 +13,12 @@ import lintRulesSource from './lint.ts?raw';
 import contentChecksSource from './guide-content-checks.ts?raw';
 import commandRulesSource from './guide-commands.ts?raw';
 
-const LINT_RULES = createHash('sha256').update(lintRulesSource).update(contentChecksSource).update(commandRulesSource).digest('hex').slice(0, 16);
+const LINT_RULES = createHash('sha256')
+	.update(lintRulesSource)
+	.update(contentChecksSource)
+	.update(commandRulesSource)
+	.digest('hex')
+	.slice(0, 16);
 
 function stepsOf(source: string): number {
 	try {

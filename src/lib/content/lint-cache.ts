@@ -28,7 +28,11 @@ export interface LintRequest {
 	imageExists: (relativePath: string) => boolean;
 	/** Step counts of the other guides, for the guide's links to them. */
 	guideSteps?: GuideSteps;
-	lint: (source: string, imageExists: (relativePath: string) => boolean, guideSteps: GuideSteps) => GuideProblem[] | Promise<GuideProblem[]>;
+	lint: (
+		source: string,
+		imageExists: (relativePath: string) => boolean,
+		guideSteps: GuideSteps,
+	) => GuideProblem[] | Promise<GuideProblem[]>;
 }
 
 const cleanRecord = z.object({

@@ -82,11 +82,7 @@ function commandDeclarations(tree: Root) {
  * @param imageExists tells whether a path relative to the guide's folder exists
  * @param guideSteps the number of steps of another guide, to check links to it; without it, links to guides are not checked
  */
-export function lintGuideSource(
-	source: string,
-	imageExists: (relativePath: string) => boolean,
-	guideSteps?: GuideSteps,
-): GuideProblem[] {
+export function lintGuideSource(source: string, imageExists: (relativePath: string) => boolean, guideSteps?: GuideSteps): GuideProblem[] {
 	const problems: GuideProblem[] = [];
 	let tree: Root;
 	try {

@@ -60,8 +60,7 @@ export const guideSchema = z
 		placeholders: z
 			.record(
 				z.string().regex(/^<[a-z][a-z0-9 -]*[a-z0-9]>$/i, {
-					error: (issue) =>
-						`placeholder "${String(issue.input)}" must be words in angle brackets, such as "<code from your app>".`,
+					error: (issue) => `placeholder "${String(issue.input)}" must be words in angle brackets, such as "<code from your app>".`,
 				}),
 				z.object({
 					means: requiredText('placeholders.means', 'the six-digit code your authenticator app shows'),
@@ -73,7 +72,9 @@ export const guideSchema = z
 		commandsNotRun: z
 			.array(
 				z.object({
-					command: z.string().regex(/^aws \S+ \S+$/, { error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login".' }),
+					command: z
+						.string()
+						.regex(/^aws \S+ \S+$/, { error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login".' }),
 					reason: requiredText('commandsNotRun.reason', 'needs AWS CLI version 2 and a browser sign-in'),
 				}),
 			)

@@ -7,7 +7,10 @@ const alice = 'arn:aws:iam::123456789012:user/alice';
 const aliceUser = alice;
 const policy = 'DenyAllExceptListedIfNoMFA';
 /** The user's ordinary permissions, as the group's ReadOnlyAccess would give (step 1), cut down to what the claims use. */
-const ordinary = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 's3:GetObject', 'ec2:DescribeInstances'], Resource: '*' }] };
+const ordinary = {
+	Version: '2012-10-17' as const,
+	Statement: [{ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 's3:GetObject', 'ec2:DescribeInstances'], Resource: '*' }],
+};
 /** Whatever else the user is allowed: the deny must win over all of it. */
 const everything = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
