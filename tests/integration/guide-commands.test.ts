@@ -6,9 +6,11 @@ import { CHECKS } from '../../src/lib/checks/registry';
 import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
 import { createMotoUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { CONTRACTS } from '../support/aws-request-contracts';
 import { guideCommandReplies } from '../support/guide-command-replies';
 import {
 	invocationProblems,
+	invokedKey,
 	readGuideCommands,
 	runScript,
 	scriptFor,
@@ -140,11 +142,7 @@ describe('AWS CLI commands in guides', () => {
 					const where = `${file}:${block.line}`;
 					expect(result.code, `${where} failed:\n${result.stderr}`).toBe(0);
 					expect(result.problems, where).toEqual([]);
-					const ran = new Set(
-						result.invocations
-							.map((i) => awsCommandsIn(`aws ${i.args.map((a) => (/\s/.test(a) ? 'X' : a)).join(' ')}`, 0)[0])
-							.map((c) => c && commandKey(c)),
-					);
+					const ran = new Set(result.invocations.map((invocation) => invokedKey(invocation.args)));
 					for (const command of block.commands) {
 						if (guide.notRun.has(`aws ${commandKey(command)}`)) continue;
 						expect(ran.has(commandKey(command)), `${file}:${command.line}: aws ${commandKey(command)} never ran`).toBe(true);
@@ -213,10 +211,7 @@ describe('manual commands of the live checks', () => {
 		'%s',
 		async (where, { command }) => {
 			for (const call of awsCommandsIn(command, 0)) {
-				expect(
-					commandKey(call) in (await import('../support/aws-request-contracts')).CONTRACTS,
-					`${where}: aws ${commandKey(call)} has no contract`,
-				).toBe(true);
+				expect(commandKey(call) in CONTRACTS, `${where}: aws ${commandKey(call)} has no contract`).toBe(true);
 			}
 			let script = command;
 			for (const [placeholder, value] of Object.entries(MANUAL_PLACEHOLDERS)) script = script.split(placeholder).join(value);

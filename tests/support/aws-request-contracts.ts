@@ -13,7 +13,7 @@ import { iamPolicyProblems } from '../../src/lib/content/guide-content-checks';
 
 const ACCOUNT = '123456789012';
 /** The example names the guides use, seeded in moto. */
-export const EXAMPLE_USERS = ['alice', 'mfa-tester'] as const;
+const EXAMPLE_USERS = ['alice', 'mfa-tester'] as const;
 
 const userName = z.enum(EXAMPLE_USERS, {
 	error: (issue) => `UserName ${JSON.stringify(issue.input)} is not one of the guides' example users`,

@@ -24,7 +24,7 @@ import type { RecordedRequest } from './recording-aws';
  * the recording front saw can be matched to the call that made them.
  */
 
-export const AWS_MISSING = 'The AWS CLI (aws) is not on PATH: install it with pip install awscli (.ci/run does).';
+const AWS_MISSING = 'The AWS CLI (aws) is not on PATH: install it with pip install awscli (.ci/run does).';
 
 export interface GuideCommands {
 	file: string;
@@ -74,14 +74,14 @@ export function scriptFor(guide: GuideCommands, block: ShellBlock): string {
 		.join('\n');
 }
 
-export interface Invocation {
+interface Invocation {
 	args: string[];
 	code: number;
 	start: number;
 	end: number;
 }
 
-export interface ScriptRun {
+interface ScriptRun {
 	code: number;
 	stdout: string;
 	stderr: string;

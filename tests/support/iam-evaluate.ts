@@ -10,7 +10,7 @@ import type { mfaSchema } from '../../src/lib/content/policy-claims';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
 
-export interface EvaluatedRequest {
+interface EvaluatedRequest {
 	principal: string;
 	action: string;
 	resource: string;

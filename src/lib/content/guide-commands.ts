@@ -6,7 +6,7 @@ import type { Code, Root } from 'mdast';
  * (`<code from your app>`) says what it stands for.
  */
 
-export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['sh', 'bash', 'shell']);
+const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['sh', 'bash', 'shell']);
 
 /** One `aws <service> <operation>` call: its line in the file and the words that follow `aws`. */
 export interface AwsCommand {

@@ -353,7 +353,7 @@ export function checkSources(tree: Root): GuideProblem[] {
 }
 
 /** What the front matter says about the guide's commands (see `placeholders` and `commandsNotRun` in schema.ts). */
-export interface CommandDeclarations {
+interface CommandDeclarations {
 	placeholders: readonly string[];
 	notRun: readonly string[];
 }

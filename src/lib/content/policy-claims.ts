@@ -24,7 +24,7 @@ const decision = z.enum(['allowed', 'denied', 'not-denied']);
 
 const policyDocument = z.object({ Version: z.literal('2012-10-17'), Statement: z.array(z.record(z.string(), z.unknown())).min(1) });
 
-export const policyClaimSchema = z.object({
+const policyClaimSchema = z.object({
 	/** The guide's sentence this request proves, in a few words. */
 	says: z.string().min(1),
 	/** A `Sid` of the guide's policy the claim is about, which finds its JSON block. */
@@ -39,7 +39,7 @@ export const policyClaimSchema = z.object({
 });
 
 /** "Without MFA, this policy allows these actions and nothing else": checked against every IAM and STS action, and one action of every other service. */
-export const onlyAllowedSchema = z.object({
+const onlyAllowedSchema = z.object({
 	says: z.string().min(1),
 	policy: z.string().min(1),
 	principal: arn,
