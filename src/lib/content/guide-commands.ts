@@ -1,4 +1,5 @@
 import type { Code, Root } from 'mdast';
+import { codeBlocks } from './mdast-walk';
 
 /**
  * The AWS CLI commands a guide asks readers to run, found in its shell code blocks, so the
@@ -74,16 +75,6 @@ export function awsCommandsIn(script: string, firstLine: number): AwsCommand[] {
 		}
 	}
 	return commands;
-}
-
-function codeBlocks(tree: Root): Code[] {
-	const blocks: Code[] = [];
-	const visit = (node: { type: string; children?: unknown[] }) => {
-		if (node.type === 'code') blocks.push(node as Code);
-		for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
-	};
-	visit(tree);
-	return blocks;
 }
 
 /** Every shell code block of the guide, with the AWS CLI calls it makes. */

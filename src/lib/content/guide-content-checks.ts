@@ -1,5 +1,6 @@
-import type { Code, List, Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import { placeholdersIn, shellBlocks } from './guide-commands';
+import { codeBlocks, walk } from './mdast-walk';
 import { guideSchema } from './schema';
 
 /**
@@ -18,18 +19,6 @@ export interface GuideProblem {
 
 export const MIN_STEPS = 5;
 export const IAM_POLICY_VERSION = '2012-10-17';
-
-type Node = Root | RootContent;
-
-/** Visits every node below `node`, depth first. */
-export function walk(node: Node, visit: (n: RootContent) => void) {
-	if ('children' in node) {
-		for (const child of node.children as RootContent[]) {
-			visit(child);
-			walk(child, visit);
-		}
-	}
-}
 
 function lineOf(node: RootContent): number {
 	return node.position?.start.line ?? 1;
@@ -169,14 +158,6 @@ export function checkInternalLinks(tree: Root, guideSteps: GuideSteps): GuidePro
 		}
 	}
 	return problems;
-}
-
-function codeBlocks(tree: Root): Code[] {
-	const blocks: Code[] = [];
-	walk(tree, (node) => {
-		if (node.type === 'code') blocks.push(node);
-	});
-	return blocks;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -12,11 +12,13 @@ import { staleReviewWarning } from './review';
 import lintRulesSource from './lint.ts?raw';
 import contentChecksSource from './guide-content-checks.ts?raw';
 import commandRulesSource from './guide-commands.ts?raw';
+import walkSource from './mdast-walk.ts?raw';
 
 const LINT_RULES = createHash('sha256')
 	.update(lintRulesSource)
 	.update(contentChecksSource)
 	.update(commandRulesSource)
+	.update(walkSource)
 	.digest('hex')
 	.slice(0, 16);
 

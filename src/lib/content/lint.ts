@@ -9,10 +9,10 @@ import {
 	checkJsonBlocks,
 	checkSources,
 	checkStepCount,
-	walk,
 	type GuideProblem,
 	type GuideSteps,
 } from './guide-content-checks';
+import { walk } from './mdast-walk';
 import { mdxSyntaxError, parseMdx } from './parse-mdx';
 
 /**
