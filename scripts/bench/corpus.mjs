@@ -186,6 +186,11 @@ export function planGuide(index, seed = 1) {
 		'',
 		paragraph(random, outroWords),
 		'',
+		// The build's content validator asks every guide for its sources.
+		'## Sources',
+		'',
+		'- [AWS Identity and Access Management User Guide](https://docs.aws.amazon.com/IAM/latest/UserGuide/)',
+		'',
 	].join('\n');
 	return { id, frontmatter, source, screenshots };
 }

@@ -45,13 +45,39 @@ describe('a build with bad content', () => {
 		);
 	});
 
-	it('fails on a body error, naming the file and line of each problem', () => {
-		const body = '\n![](./missing.png)\n\n<Steps>\nFirst, a paragraph.\n\n1. A step\n</Steps>\n';
-		const { status, output } = buildWith({ 'bad-body': frontMatter('description: Fine.\npublished: 2024-01-01') + body });
+	it('fails on a body error with the same content checks the tests run, naming the file and line of each problem', () => {
+		const body = [
+			'',
+			'![](./missing.png)',
+			'',
+			'<Steps>',
+			'First, a paragraph.',
+			'',
+			'1. A step with an [insecure link](http://example.com/).',
+			'</Steps>',
+			'',
+			'```json',
+			'{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets" }] }',
+			'```',
+			'',
+		].join('\n');
+		const { status, output } = buildWith({
+			'bad-body': frontMatter('description: Fine.\npublished: 2024-01-01\nreviewed: 2024-01-02') + body,
+		});
 		expect(status).not.toBe(0);
-		expect(output).toMatch(/Stepcheck found 3 problems in guide content/);
-		expect(output).toMatch(/bad-body\/index\.mdx:8 +The screenshot "\.\/missing\.png" has no alt text/);
-		expect(output).toMatch(/bad-body\/index\.mdx:8 +The image "\.\/missing\.png" does not exist next to the guide/);
-		expect(output).toMatch(/bad-body\/index\.mdx:10 +<Steps> must hold exactly one ordered list/);
+		expect(output).toMatch(/Stepcheck found 7 problems in guide content/);
+		expect(output).toMatch(/bad-body\/index\.mdx:1 +The guide has 1 step inside <Steps>; a guide needs at least 5/);
+		expect(output).toMatch(/bad-body\/index\.mdx:1 +The guide has no "## Sources" section/);
+		expect(output).toMatch(/bad-body\/index\.mdx:9 +The image "\.\/missing\.png" has no alt text/);
+		expect(output).toMatch(/bad-body\/index\.mdx:9 +The image "\.\/missing\.png" does not exist next to the guide/);
+		expect(output).toMatch(/bad-body\/index\.mdx:11 +<Steps> must hold exactly one ordered list/);
+		expect(output).toMatch(/bad-body\/index\.mdx:14 +The link "http:\/\/example\.com\/" is not https/);
+		expect(output).toMatch(
+			/bad-body\/index\.mdx:17 +The IAM policy in this JSON block is not valid: statement 1 needs "Resource" or "NotResource"/,
+		);
+		// A review older than 180 days is a warning, printed whether or not the build fails.
+		expect(output).toMatch(
+			/bad-body\/index\.mdx: reviewed 2024-01-02, \d+ days ago \(more than 180\)\. Check its facts, commands and policies/,
+		);
 	});
 });

@@ -130,7 +130,9 @@ describe('a build with colliding old URLs', () => {
 		mkdirSync(join(content, id), { recursive: true });
 		writeFileSync(
 			join(content, id, 'index.mdx'),
-			`---\ntitle: Guide ${id}\ndescription: A guide for the collision test.\npublished: 2024-01-01\ntags: [aws]\naliases: ${JSON.stringify(aliases)}\n---\n\nText.\n`,
+			`---\ntitle: Guide ${id}\ndescription: A guide for the collision test.\npublished: 2024-01-01\ntags: [aws]\naliases: ${JSON.stringify(aliases)}\n---\n\n` +
+				// Otherwise valid, so the build reaches the redirects.
+				'<Steps>\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n</Steps>\n\n## Sources\n\n- [IAM User Guide](https://docs.aws.amazon.com/IAM/latest/UserGuide/)\n',
 		);
 	};
 	afterAll(() => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseGuideBody } from '../../src/lib/content/guide-content-checks';
+import { parseMdx } from '../../src/lib/content/parse-mdx';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { ROOT } from '../support/paths';
@@ -17,7 +17,7 @@ const GUIDE = 'require-mfa-policy';
 
 /** The code blocks as written in the guide's source, in page order. */
 function sourceCodeBlocks(id: string): string[] {
-	const tree = parseGuideBody(readFileSync(join(ROOT, 'src/content/guides', id, 'index.mdx'), 'utf8'));
+	const tree = parseMdx(readFileSync(join(ROOT, 'src/content/guides', id, 'index.mdx'), 'utf8'));
 	const blocks: string[] = [];
 	const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
 		if (node.type === 'code') blocks.push(node.value ?? '');

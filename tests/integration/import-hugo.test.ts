@@ -76,7 +76,9 @@ describe('npm run import:hugo on Learn-style posts', () => {
 		const loose = join(out, 'loose.md');
 		writeFileSync(
 			loose,
-			'---\ntitle: Loose post\ndescription: A post from anywhere.\ndate: 2019-01-02\ntags: [aws]\naliases: [old-loose]\n---\n\nText.\n',
+			'---\ntitle: Loose post\ndescription: A post from anywhere.\ndate: 2019-01-02\ntags: [aws]\naliases: [old-loose]\n---\n\n' +
+				// A guide the build accepts: five steps and its sources.
+				'1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n\n## Sources\n\n- [IAM User Guide](https://docs.aws.amazon.com/IAM/latest/UserGuide/)\n',
 		);
 		expect(run(relative(ROOT, loose), '--section', '/blog/2018/')).toBe(0);
 		const mdx = readFileSync(join(out, 'loose/index.mdx'), 'utf8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	altTextProblem,
+	checkCommandDeclarations,
 	checkExternalLinks,
 	checkFrontmatter,
 	checkImages,
@@ -12,11 +13,11 @@ import {
 	frontmatterText,
 	iamPolicyProblems,
 	looksLikeIamPolicy,
-	parseGuideBody,
 } from '../../src/lib/content/guide-content-checks';
+import { parseMdx } from '../../src/lib/content/parse-mdx';
 
 const steps = (n: number) => `<Steps>\n${Array.from({ length: n }, (_, i) => `${i + 1}. Step ${i + 1}.`).join('\n')}\n</Steps>\n`;
-const tree = (body: string) => parseGuideBody(body);
+const tree = (body: string) => parseMdx(body);
 
 describe('countSteps / checkStepCount', () => {
 	it.each([
@@ -92,7 +93,7 @@ describe('checkInternalLinks', () => {
 		['[no](/guides/turn-on-mfa-aws/#intro)', /#step-N/],
 		['[no](/guides/turn-on-mfa-aws)', /not a guide address/],
 	])('%s', (body, expected) => {
-		const problems = checkInternalLinks(tree(body), guides);
+		const problems = checkInternalLinks(tree(body), (id) => guides.get(id)?.steps);
 		if (expected === null) expect(problems).toEqual([]);
 		else expect(problems[0]!.message).toMatch(expected);
 	});
@@ -211,5 +212,33 @@ describe('front matter', () => {
 		[{ title: 'T', description: 'D', published: '2026-11-29', tags: ['aws'], topic: 'nope' }, 1],
 	])('%j → %i problem(s)', (data, count) => {
 		expect(checkFrontmatter(data)).toHaveLength(count);
+	});
+});
+
+describe('checkCommandDeclarations', () => {
+	const block = '```bash\naws sts get-session-token --token-code <code from your app>\n```\n';
+	it('accepts a placeholder the front matter declares', () => {
+		expect(checkCommandDeclarations(tree(block), { placeholders: ['<code from your app>'], notRun: [] })).toEqual([]);
+	});
+
+	it('refuses an undeclared placeholder, at the line of its block, with the declaration to add', () => {
+		const [problem] = checkCommandDeclarations(tree(`Intro.\n\n${block}`), { placeholders: [], notRun: [] });
+		expect(problem).toEqual({ line: 3, message: expect.stringMatching(/"<code from your app>".*placeholders: \{ "<code from your app>"/) });
+	});
+
+	it('refuses a declared placeholder or a command not run that the guide no longer has', () => {
+		const problems = checkCommandDeclarations(tree('```bash\naws iam list-users\n```\n'), {
+			placeholders: ['<user name>'],
+			notRun: ['aws sso login'],
+		});
+		expect(problems.map((p) => p.message)).toEqual([
+			expect.stringMatching(/declares the placeholder "<user name>", but no shell command uses it/),
+			expect.stringMatching(/commandsNotRun lists "aws sso login", but no shell block/),
+		]);
+	});
+
+	it('does not read a shell redirection or process substitution as a placeholder', () => {
+		const script = '```bash\nread -r A < <(aws sts get-session-token)\naws iam get-credential-report > report.csv\n```\n';
+		expect(checkCommandDeclarations(tree(script), { placeholders: [], notRun: [] })).toEqual([]);
 	});
 });

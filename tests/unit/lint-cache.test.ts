@@ -10,11 +10,21 @@ title: A guide
 
 1. Open the console.
 
-   ![The console home page](./home.png)
+   ![The console home page with the account menu at the top right](./home.png)
 
 2. Choose **Security credentials**.
 
+3. Choose **Assign MFA device**.
+
+4. Name the device.
+
+5. Check your work with [step 3 of the MFA guide](/guides/turn-on-mfa-aws/#step-3).
+
 </Steps>
+
+## Sources
+
+- [AWS Multi-factor authentication in IAM](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html)
 `;
 
 function memory(): LintMemory & { entries: Map<string, string> } {
@@ -32,9 +42,10 @@ function guide(overrides: Partial<LintRequest> & { files?: Set<string>; source?:
 		rules: 'rules-1',
 		readSource: () => overrides.source ?? CLEAN,
 		imageExists: (path) => files.has(path.replace(/^\.\//, '')),
-		lint: (source, exists) => {
+		guideSteps: (id) => (id === 'turn-on-mfa-aws' ? 10 : undefined),
+		lint: (source, exists, guideSteps) => {
 			counter.parses += 1;
-			return lintGuideSource(source, exists);
+			return lintGuideSource(source, exists, guideSteps);
 		},
 		...overrides,
 	};
@@ -65,9 +76,19 @@ describe('remembered guide lint', () => {
 		expect(problems.map((p) => p.message).join('\n')).toMatch(/home\.png/);
 	});
 
+	it('lints again when a guide it links to lost the linked step, and keeps its own step count for the others', async () => {
+		const store = memory();
+		await lintRemembered(guide().request, store, 5);
+		expect(JSON.parse(store.entries.get('lint-clean:turn-on-mfa')!)).toMatchObject({ steps: 5, guides: { 'turn-on-mfa-aws': 10 } });
+		const shorter = guide({ guideSteps: (id) => (id === 'turn-on-mfa-aws' ? 2 : undefined) });
+		const problems = await lintRemembered(shorter.request, store);
+		expect(shorter.counter.parses).toBe(1);
+		expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/points to step 3, but "turn-on-mfa-aws" has 2 steps/)]);
+	});
+
 	it('never remembers problems: a broken guide is reported on every build', async () => {
 		const store = memory();
-		const broken = guide({ source: CLEAN.replace('![The console home page]', '![]') });
+		const broken = guide({ source: CLEAN.replace('![The console home page with the account menu at the top right]', '![]') });
 		expect((await lintRemembered(broken.request, store)).length).toBeGreaterThan(0);
 		expect((await lintRemembered(broken.request, store)).length).toBeGreaterThan(0);
 		expect(broken.counter.parses).toBe(2);

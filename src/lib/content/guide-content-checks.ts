@@ -1,15 +1,18 @@
-import type { Code, List, Root, RootContent } from 'mdast';
-import { parseMdx } from './parse-mdx';
+import type { List, Root, RootContent } from 'mdast';
+import { placeholdersIn, shellBlocks } from './guide-commands';
+import { codeBlocks, walk } from './mdast-walk';
 import { guideSchema } from './schema';
 
 /**
  * Content checks that hold every guide to the library's standard: enough steps, images a
- * screen-reader user can follow, https links, copyable JSON and valid IAM policies, and
- * a list of sources. Each check is a pure function over text or a parsed tree, so the
- * unit tests can feed it a one-line example and the guide test can feed it a real guide.
+ * screen-reader user can follow, https links, copyable JSON and valid IAM policies, declared
+ * command placeholders and a list of sources. Each check is a pure function over a parsed
+ * tree, so the unit tests can feed it a one-line example; `lintGuideSource` (lint.ts) runs
+ * them all, in the build and in the tests.
  */
 
-export interface ContentProblem {
+/** One thing wrong with a guide: the line of its file, and what to do about it. */
+export interface GuideProblem {
 	line: number;
 	message: string;
 }
@@ -17,23 +20,9 @@ export interface ContentProblem {
 export const MIN_STEPS = 5;
 export const IAM_POLICY_VERSION = '2012-10-17';
 
-type Node = Root | RootContent;
-
-function walk(node: Node, visit: (n: RootContent) => void) {
-	if ('children' in node) {
-		for (const child of node.children as RootContent[]) {
-			visit(child);
-			walk(child, visit);
-		}
-	}
-}
-
 function lineOf(node: RootContent): number {
 	return node.position?.start.line ?? 1;
 }
-
-/** A guide's whole MDX file as the build parses it (front matter becomes a `yaml` node). */
-export const parseGuideBody: (source: string) => Root = parseMdx;
 
 /** The front matter's YAML text, or null when the file has none. */
 export function frontmatterText(source: string): string | null {
@@ -41,7 +30,7 @@ export function frontmatterText(source: string): string | null {
 	return match ? match[1]! : null;
 }
 
-export function checkFrontmatter(data: unknown): ContentProblem[] {
+export function checkFrontmatter(data: unknown): GuideProblem[] {
 	const result = guideSchema.safeParse(data);
 	if (result.success) return [];
 	return result.error.issues.map((issue) => ({
@@ -65,7 +54,7 @@ export function countSteps(tree: Root): number {
 	return stepsList(tree)?.children.length ?? 0;
 }
 
-export function checkStepCount(tree: Root, minimum = MIN_STEPS): ContentProblem[] {
+export function checkStepCount(tree: Root, minimum = MIN_STEPS): GuideProblem[] {
 	const steps = countSteps(tree);
 	if (steps >= minimum) return [];
 	return [
@@ -97,8 +86,8 @@ export function altTextProblem(alt: string | null | undefined): string | null {
 	return null;
 }
 
-export function checkImages(tree: Root): ContentProblem[] {
-	const problems: ContentProblem[] = [];
+export function checkImages(tree: Root): GuideProblem[] {
+	const problems: GuideProblem[] = [];
 	walk(tree, (node) => {
 		if (node.type !== 'image') return;
 		const why = altTextProblem(node.alt);
@@ -127,7 +116,7 @@ function linkUrls(tree: Root): { url: string; line: number }[] {
 	return urls;
 }
 
-export function checkExternalLinks(tree: Root): ContentProblem[] {
+export function checkExternalLinks(tree: Root): GuideProblem[] {
 	return linkUrls(tree)
 		.filter(({ url }) => /^http:\/\//i.test(url) || url.startsWith('//'))
 		.map(({ url, line }) => ({
@@ -136,11 +125,11 @@ export function checkExternalLinks(tree: Root): ContentProblem[] {
 		}));
 }
 
-/** What the checker knows about every guide, to resolve `/guides/<id>/#step-N` links. */
-export type GuideIndex = ReadonlyMap<string, { steps: number }>;
+/** How many steps the guide with this id has, or undefined when there is no such guide. */
+export type GuideSteps = (id: string) => number | undefined;
 
-export function checkInternalLinks(tree: Root, guides: GuideIndex): ContentProblem[] {
-	const problems: ContentProblem[] = [];
+export function checkInternalLinks(tree: Root, guideSteps: GuideSteps): GuideProblem[] {
+	const problems: GuideProblem[] = [];
 	for (const { url, line } of linkUrls(tree)) {
 		if (!url.startsWith('/guides/')) continue;
 		const match = /^\/guides\/([a-z0-9-]+)\/(?:#(.*))?$/.exec(url);
@@ -152,11 +141,11 @@ export function checkInternalLinks(tree: Root, guides: GuideIndex): ContentProbl
 			continue;
 		}
 		const [, id, anchor] = match;
-		const target = guides.get(id!);
-		if (!target) {
+		const steps = guideSteps(id!);
+		if (steps === undefined) {
 			problems.push({
 				line,
-				message: `The link "${url}" points to a guide "${id}" that does not exist. Known guides: ${[...guides.keys()].sort().join(', ')}.`,
+				message: `The link "${url}" points to a guide "${id}" that does not exist. Link to a folder of src/content/guides/, or fix the spelling.`,
 			});
 			continue;
 		}
@@ -164,19 +153,11 @@ export function checkInternalLinks(tree: Root, guides: GuideIndex): ContentProbl
 		const step = /^step-(\d+)$/.exec(anchor);
 		if (!step) {
 			problems.push({ line, message: `The link "${url}" uses the anchor "#${anchor}"; link to a step as #step-N.` });
-		} else if (Number(step[1]) < 1 || Number(step[1]) > target.steps) {
-			problems.push({ line, message: `The link "${url}" points to step ${step[1]}, but "${id}" has ${target.steps} steps.` });
+		} else if (Number(step[1]) < 1 || Number(step[1]) > steps) {
+			problems.push({ line, message: `The link "${url}" points to step ${step[1]}, but "${id}" has ${steps} steps.` });
 		}
 	}
 	return problems;
-}
-
-function codeBlocks(tree: Root): Code[] {
-	const blocks: Code[] = [];
-	walk(tree, (node) => {
-		if (node.type === 'code') blocks.push(node);
-	});
-	return blocks;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -286,8 +267,8 @@ export function looksLikeIamPolicy(value: unknown): boolean {
 	);
 }
 
-export function checkJsonBlocks(tree: Root): ContentProblem[] {
-	const problems: ContentProblem[] = [];
+export function checkJsonBlocks(tree: Root): GuideProblem[] {
+	const problems: GuideProblem[] = [];
 	for (const block of codeBlocks(tree)) {
 		if (block.lang !== 'json') continue;
 		const line = block.position?.start.line ?? 1;
@@ -309,7 +290,7 @@ export function checkJsonBlocks(tree: Root): ContentProblem[] {
 	return problems;
 }
 
-export function checkSources(tree: Root): ContentProblem[] {
+export function checkSources(tree: Root): GuideProblem[] {
 	const children = tree.children;
 	const index = children.findIndex(
 		(n) =>
@@ -352,15 +333,48 @@ export function checkSources(tree: Root): ContentProblem[] {
 	return [];
 }
 
-/** Every body check on one guide; front matter is checked apart because it needs a YAML parser. */
-export function checkGuideBody(source: string, guides: GuideIndex): ContentProblem[] {
-	const tree = parseGuideBody(source);
-	return [
-		...checkStepCount(tree),
-		...checkImages(tree),
-		...checkExternalLinks(tree),
-		...checkInternalLinks(tree, guides),
-		...checkJsonBlocks(tree),
-		...checkSources(tree),
-	].sort((a, b) => a.line - b.line);
+/** What the front matter says about the guide's commands (see `placeholders` and `commandsNotRun` in schema.ts). */
+interface CommandDeclarations {
+	placeholders: readonly string[];
+	notRun: readonly string[];
+}
+
+/**
+ * Every placeholder in a shell command must be declared in the front matter, with what it
+ * stands for and the value the tests use; a declaration nothing uses is a leftover. A command
+ * listed as not run must still be in the guide.
+ */
+export function checkCommandDeclarations(tree: Root, declared: CommandDeclarations): GuideProblem[] {
+	const problems: GuideProblem[] = [];
+	const used = new Set<string>();
+	const calls = new Set<string>();
+	for (const block of shellBlocks(tree)) {
+		for (const command of block.commands) calls.add(`aws ${command.service} ${command.operation}`);
+		for (const placeholder of placeholdersIn(block.source)) {
+			used.add(placeholder);
+			if (!declared.placeholders.includes(placeholder)) {
+				problems.push({
+					line: block.line,
+					message: `The command uses the placeholder "${placeholder}", which the front matter does not declare. Add it under placeholders, with what it means and the value the tests use: placeholders: { "${placeholder}": { means: "…", test: "…" } }.`,
+				});
+			}
+		}
+	}
+	for (const placeholder of declared.placeholders) {
+		if (!used.has(placeholder)) {
+			problems.push({
+				line: 1,
+				message: `The front matter declares the placeholder "${placeholder}", but no shell command uses it. Remove it from placeholders.`,
+			});
+		}
+	}
+	for (const command of declared.notRun) {
+		if (!calls.has(command)) {
+			problems.push({
+				line: 1,
+				message: `commandsNotRun lists "${command}", but no shell block of the guide runs it. Remove it from commandsNotRun.`,
+			});
+		}
+	}
+	return problems;
 }

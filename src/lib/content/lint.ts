@@ -1,16 +1,27 @@
 import type { Root, RootContent } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import {
+	altTextProblem,
+	checkCommandDeclarations,
+	checkExternalLinks,
+	checkImages,
+	checkInternalLinks,
+	checkJsonBlocks,
+	checkSources,
+	checkStepCount,
+	type GuideProblem,
+	type GuideSteps,
+} from './guide-content-checks';
+import { walk } from './mdast-walk';
 import { mdxSyntaxError, parseMdx } from './parse-mdx';
 
 /**
- * Checks a guide's MDX body for mistakes that would otherwise surface as a broken page
- * or a vague bundler error: screenshots without alt text, images that are not there,
- * and `<Steps>` blocks that do not hold exactly one ordered list.
+ * The one content validator. `astro build` and `astro dev` run it on every guide through the
+ * content loader (guides-loader.ts), and the tests run it on every guide the same way, so a guide
+ * the tests refuse never builds. It catches what would otherwise surface as a broken page or a
+ * vague bundler error (images that are not there, a `<Steps>` that is not one ordered list) and
+ * holds each guide to the library's standard (guide-content-checks.ts).
  */
-
-export interface LintProblem {
-	line: number;
-	message: string;
-}
 
 const WRITING_GUIDE = 'See "Writing a guide" in README.md.';
 
@@ -49,21 +60,30 @@ function isLocal(url: string): boolean {
 	return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(url);
 }
 
-function walk(node: Root | RootContent, visit: (n: RootContent) => void) {
-	if ('children' in node) {
-		for (const child of node.children as RootContent[]) {
-			visit(child);
-			walk(child, visit);
-		}
+/** What the front matter declares about commands; the schema checks its shape, so anything else reads as nothing declared. */
+function commandDeclarations(tree: Root) {
+	const yaml = tree.children.find((node) => node.type === 'yaml');
+	let data: unknown;
+	try {
+		data = yaml && 'value' in yaml ? parseYaml(yaml.value) : undefined;
+	} catch {
+		data = undefined;
 	}
+	const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+	const placeholders = typeof record.placeholders === 'object' && record.placeholders !== null ? Object.keys(record.placeholders) : [];
+	const notRun = Array.isArray(record.commandsNotRun)
+		? record.commandsNotRun.map((entry: unknown) => String((entry as { command?: unknown } | null)?.command ?? ''))
+		: [];
+	return { placeholders, notRun };
 }
 
 /**
  * @param source the whole MDX file, front matter included
  * @param imageExists tells whether a path relative to the guide's folder exists
+ * @param guideSteps the number of steps of another guide, to check links to it; without it, links to guides are not checked
  */
-export function lintGuideSource(source: string, imageExists: (relativePath: string) => boolean): LintProblem[] {
-	const problems: LintProblem[] = [];
+export function lintGuideSource(source: string, imageExists: (relativePath: string) => boolean, guideSteps?: GuideSteps): GuideProblem[] {
+	const problems: GuideProblem[] = [];
 	let tree: Root;
 	try {
 		tree = parseMdx(source);
@@ -84,15 +104,7 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 
 	walk(tree, (node) => {
 		const line = node.position?.start.line ?? 1;
-		if (node.type === 'image') {
-			if (!node.alt || !node.alt.trim()) {
-				problems.push({
-					line,
-					message: `The screenshot "${node.url}" has no alt text. Describe what it shows between the brackets: ![The Security credentials page with Assign MFA device](${node.url}). ${WRITING_GUIDE}`,
-				});
-			}
-			checkFile(node.url, line, 'The image');
-		}
+		if (node.type === 'image') checkFile(node.url, line, 'The image');
 		if (node.type === 'mdxjsEsm') {
 			for (const m of node.value.matchAll(/from\s+['"](\.{1,2}\/[^'"]+\.(?:png|jpe?g|webp|avif|gif|svg))['"]/g)) {
 				checkFile(m[1]!, line, 'The imported image');
@@ -101,10 +113,11 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			if (node.name === 'Screenshot') {
 				const alt = attribute(node as JsxNode, 'alt');
-				if (!alt.present || alt.value === '' || (alt.value !== null && !alt.value.trim())) {
+				const why = alt.present && alt.value === null ? null : altTextProblem(alt.value);
+				if (why) {
 					problems.push({
 						line,
-						message: `<Screenshot> has no alt text. Add alt="..." describing what the screenshot shows. ${WRITING_GUIDE}`,
+						message: `<Screenshot> ${why}. Add alt="..." describing what the screenshot shows and which control to use. ${WRITING_GUIDE}`,
 					});
 				}
 				const src = attribute(node as JsxNode, 'src');
@@ -125,9 +138,18 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 			}
 		}
 	});
-	return problems;
+	problems.push(
+		...checkStepCount(tree),
+		...checkImages(tree),
+		...checkExternalLinks(tree),
+		...(guideSteps ? checkInternalLinks(tree, guideSteps) : []),
+		...checkJsonBlocks(tree),
+		...checkCommandDeclarations(tree, commandDeclarations(tree)),
+		...checkSources(tree),
+	);
+	return problems.sort((a, b) => a.line - b.line);
 }
 
-export function formatProblems(file: string, problems: LintProblem[]): string {
+export function formatProblems(file: string, problems: GuideProblem[]): string {
 	return problems.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n');
 }

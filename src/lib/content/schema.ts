@@ -51,6 +51,34 @@ export const guideSchema = z
 		}),
 		published: isoDate('published'),
 		updated: isoDate('updated').optional(),
+		/** The day someone last checked every fact, command and policy of the guide against AWS's documentation. */
+		reviewed: isoDate('reviewed').optional(),
+		/**
+		 * What each placeholder in the guide's shell commands (`<code from your app>`) stands for,
+		 * and the value the tests put in its place when they run the command.
+		 */
+		placeholders: z
+			.record(
+				z.string().regex(/^<[a-z][a-z0-9 -]*[a-z0-9]>$/i, {
+					error: (issue) => `placeholder "${String(issue.input)}" must be words in angle brackets, such as "<code from your app>".`,
+				}),
+				z.object({
+					means: requiredText('placeholders.means', 'the six-digit code your authenticator app shows'),
+					test: requiredText('placeholders.test', '123456'),
+				}),
+			)
+			.default({}),
+		/** AWS CLI commands the tests cannot run, each with the reason; every other `aws` command in the guide runs in `npm test`. */
+		commandsNotRun: z
+			.array(
+				z.object({
+					command: z
+						.string()
+						.regex(/^aws \S+ \S+$/, { error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login".' }),
+					reason: requiredText('commandsNotRun.reason', 'needs AWS CLI version 2 and a browser sign-in'),
+				}),
+			)
+			.default([]),
 		/** Old URLs of this guide (Hugo `aliases`): absolute, or relative to `legacyUrl`'s folder. */
 		aliases: z.array(z.string().min(1)).default([]),
 		/** The URL the guide had on the old blog, so relative aliases resolve the way Hugo resolved them. */
@@ -78,6 +106,13 @@ export const guideSchema = z
 	})
 	.strict()
 	.superRefine((guide, ctx) => {
+		if (guide.reviewed && guide.reviewed < guide.published) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['reviewed'],
+				message: '`reviewed` is earlier than `published`. Set it to the day you last checked the guide against AWS.',
+			});
+		}
 		if (guide.updated && guide.updated < guide.published) {
 			ctx.addIssue({
 				code: 'custom',

@@ -1,0 +1,74 @@
+import { iamReply } from './fake-iam-replies';
+import { awsError, type FakeReply } from './fake-aws';
+import { evaluateRequest, type Decision } from './iam-evaluate';
+import type { RecordedRequest, Replies } from './recording-aws';
+
+/**
+ * Answers for the IAM and Organizations actions the guides call that moto does not model.
+ * The policy simulator is answered by a real policy engine over the policies the CLI sent,
+ * so a command that sends a file name instead of a policy gets the error IAM would give.
+ */
+
+const EVAL_DECISION: Record<Decision, string> = { Allowed: 'allowed', ExplicitlyDenied: 'explicitDeny', ImplicitlyDenied: 'implicitDeny' };
+
+function members(params: Record<string, unknown>, name: string): string[] {
+	return Object.keys(params)
+		.filter((key) => new RegExp(`^${name.replace(/\./g, '\\.')}\\.member\\.\\d+$`).test(key))
+		.sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+		.map((key) => String(params[key]));
+}
+
+function mfaOf(params: Record<string, unknown>): 'yes' | 'no' | 'absent' {
+	if (params['ContextEntries.member.1.ContextKeyName'] !== 'aws:MultiFactorAuthPresent') return 'absent';
+	return params['ContextEntries.member.1.ContextKeyValues.member.1'] === 'true' ? 'yes' : 'no';
+}
+
+async function simulate(action: string, principal: string, policies: unknown[], request: RecordedRequest): Promise<FakeReply> {
+	const results: string[] = [];
+	for (const name of members(request.params, 'ActionNames')) {
+		const decision = await evaluateRequest({
+			principal,
+			action: name,
+			resource: '*',
+			mfa: mfaOf(request.params),
+			identityPolicies: policies,
+		});
+		results.push(
+			`<member><EvalActionName>${name}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>${EVAL_DECISION[decision]}</EvalDecision></member>`,
+		);
+	}
+	return iamReply(action, `<IsTruncated>false</IsTruncated><EvaluationResults>${results.join('')}</EvaluationResults>`);
+}
+
+/** @param principalPolicies the identity policies of each user the principal simulator may be asked about */
+export function guideCommandReplies(principalPolicies: Record<string, unknown[]>): Replies {
+	return {
+		'iam:SimulateCustomPolicy': (request) => {
+			const texts = members(request.params, 'PolicyInputList');
+			const policies: unknown[] = [];
+			for (const text of texts) {
+				try {
+					policies.push(JSON.parse(text));
+				} catch {
+					return awsError('MalformedPolicyDocument', 400, `The policy failed legacy parsing: ${text.slice(0, 40)}`);
+				}
+			}
+			return simulate('SimulateCustomPolicy', 'arn:aws:iam::123456789012:user/alice', policies, request);
+		},
+		'iam:SimulatePrincipalPolicy': (request) => {
+			const arn = String(request.params.PolicySourceArn);
+			const policies = principalPolicies[arn];
+			if (!policies) return awsError('NoSuchEntity', 404, `The user with ARN ${arn} cannot be found.`);
+			return simulate('SimulatePrincipalPolicy', arn, policies, request);
+		},
+		'iam:EnableOrganizationsRootCredentialsManagement': iamReply(
+			'EnableOrganizationsRootCredentialsManagement',
+			'<OrganizationId>o-aa111bb222</OrganizationId><EnabledFeatures><member>RootCredentialsManagement</member></EnabledFeatures>',
+		),
+		'iam:EnableOrganizationsRootSessions': iamReply(
+			'EnableOrganizationsRootSessions',
+			'<OrganizationId>o-aa111bb222</OrganizationId><EnabledFeatures><member>RootSessions</member></EnabledFeatures>',
+		),
+		'organizations:EnableAWSServiceAccess': { body: '{}' },
+	};
+}

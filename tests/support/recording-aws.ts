@@ -1,0 +1,92 @@
+import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { FakeReply } from './fake-aws';
+import { freePort } from './server';
+
+/**
+ * A recording front for moto: every request the AWS CLI sends is written down (service,
+ * action, parameters, when), then passed to moto, or answered here for the actions moto
+ * does not model (the Query-protocol fake's job). Tests read the record to check what the
+ * CLI really sent, which is how a guide's command is shown to do what the guide says.
+ */
+
+export interface RecordedRequest {
+	/** The signing name from the Authorization header: iam, sts, organizations. */
+	service: string;
+	action: string;
+	/** Query-protocol form fields (PolicyInputList.member.1 …), or the top-level fields of a JSON-protocol body. */
+	params: Record<string, unknown>;
+	at: number;
+	status: number;
+}
+
+/** Answers for actions moto lacks, by `service:Action`; a function sees the request first. */
+export type Replies = Record<string, FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>)>;
+
+export interface RecordingAws {
+	url: string;
+	requests: RecordedRequest[];
+	stop: () => Promise<void>;
+}
+
+function serviceOf(headers: IncomingHttpHeaders): string {
+	return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''))?.[1] ?? 'unknown';
+}
+
+function parse(headers: IncomingHttpHeaders, body: string): { action: string; params: Record<string, unknown> } {
+	const target = headers['x-amz-target'];
+	if (typeof target === 'string') {
+		const params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+		return { action: target.split('.').pop()!, params };
+	}
+	const form = Object.fromEntries(new URLSearchParams(body));
+	const { Action: action = '(none)', Version: _version, ...params } = form;
+	return { action, params };
+}
+
+export async function startRecordingAws(motoUrl: string, replies: Replies = {}): Promise<RecordingAws> {
+	const requests: RecordedRequest[] = [];
+	const moto = new URL(motoUrl);
+	const server: Server = createServer((incoming, outgoing) => {
+		const chunks: Buffer[] = [];
+		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+		incoming.on('end', async () => {
+			const raw = Buffer.concat(chunks);
+			const { action, params } = parse(incoming.headers, raw.toString('utf8'));
+			const record: RecordedRequest = { service: serviceOf(incoming.headers), action, params, at: Date.now(), status: 0 };
+			requests.push(record);
+			const scripted = replies[`${record.service}:${action}`];
+			if (scripted) {
+				const reply = typeof scripted === 'function' ? await scripted(record) : scripted;
+				record.status = reply.status ?? 200;
+				outgoing.writeHead(record.status, { 'Content-Type': reply.body.startsWith('{') ? 'application/x-amz-json-1.1' : 'text/xml' });
+				outgoing.end(reply.body);
+				return;
+			}
+			const proxied = forward(
+				{ host: moto.hostname, port: moto.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+				(answer) => {
+					record.status = answer.statusCode ?? 0;
+					outgoing.writeHead(record.status, answer.headers);
+					answer.pipe(outgoing);
+				},
+			);
+			proxied.on('error', (error) => {
+				record.status = 502;
+				outgoing.writeHead(502);
+				outgoing.end(`moto did not answer: ${error.message}`);
+			});
+			proxied.end(raw);
+		});
+	});
+	const port = await freePort();
+	await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		stop: () =>
+			new Promise((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			}),
+	};
+}
