@@ -210,7 +210,7 @@ describe('npm run import:hugo fills what an old post lacks, and says so', () => 
 		const post = join(out, 'from-categories.md');
 		writeFileSync(
 			post,
-			'---\ntitle: Old post\ndate: 2019-03-04\ncategories: [AWS Security]\nkeywords: [mfa]\ndescription: Kept as written.\n---\n\n1. One.\n2. Two.\n',
+			'---\ntitle: Old post\ndate: 2019-03-04\ncategories: [AWS Security]\nkeywords: [mfa]\ndescription: Kept as written.\n---\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n',
 		);
 		expect(run(relative(ROOT, post), '--section', '/blog/', '--dry-run')).toBe(0);
 		expect(logged).toContain('    inferred tags from Hugo categories and keywords: aws-security, mfa');

@@ -35,6 +35,14 @@ describe('guide body lint', () => {
 		expect(lint(body)).toEqual([]);
 	});
 
+	it('asks a reviewed guide for its Sources, and leaves that to the review warning in a guide not yet reviewed (an imported post)', () => {
+		const steps = ['<Steps>', '1. One.', '2. Two.', '3. Three.', '4. Four.', '5. Five.', '</Steps>'].join('\n');
+		const sourcesProblems = (frontMatter: string) =>
+			lintGuideSource(`---\n${frontMatter}\n---\n${steps}\n`, exists).filter((p) => p.message.includes('"## Sources"'));
+		expect(sourcesProblems('title: x\nreviewed: 2026-12-01')).toHaveLength(1);
+		expect(sourcesProblems('title: x')).toEqual([]);
+	});
+
 	it('names the line of a screenshot without alt text and shows the fix', () => {
 		const [problem] = structural('Intro.\n\n![](./shot.png)\n');
 		expect(problem?.line).toBe(6);

@@ -17,7 +17,9 @@ describe('stale reviews', () => {
 		);
 	});
 
-	it('says nothing about a guide without a review day', () => {
-		expect(staleReviewWarning('a/index.mdx', undefined, day('2026-12-01'))).toBeNull();
+	it('asks for a first review of a guide without a review day (an imported post)', () => {
+		expect(staleReviewWarning('a/index.mdx', undefined, day('2026-12-01'))).toBe(
+			"a/index.mdx: not yet checked against AWS's documentation (no reviewed date). Check its facts, commands and policies, end it with a ## Sources list of the pages you checked, then set reviewed: 2026-12-01.",
+		);
 	});
 });

@@ -12,9 +12,14 @@ export function daysSince(reviewed: Date, today: Date): number {
 	return Math.round((end - start) / DAY_MS);
 }
 
-/** The build's warning for a guide whose review is too old, or null while it is recent (or the guide has no `reviewed`). */
+/**
+ * The build's warning for a guide never checked against AWS (no `reviewed`, as an imported
+ * post starts) or checked too long ago; null while its review is recent.
+ */
 export function staleReviewWarning(file: string, reviewed: Date | undefined, today: Date): string | null {
-	if (!reviewed) return null;
+	if (!reviewed) {
+		return `${file}: not yet checked against AWS's documentation (no reviewed date). Check its facts, commands and policies, end it with a ## Sources list of the pages you checked, then set reviewed: ${isoDay(today)}.`;
+	}
 	const age = daysSince(reviewed, today);
 	if (age <= REVIEW_MAX_AGE_DAYS) return null;
 	return `${file}: reviewed ${isoDay(reviewed)}, ${age} days ago (more than ${REVIEW_MAX_AGE_DAYS}). Check its facts, commands and policies against AWS's documentation, then set reviewed: ${isoDay(today)}.`;
