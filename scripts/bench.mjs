@@ -171,45 +171,49 @@ try {
 		const records = { stepcheck: [], starlight: [] };
 		const firstGuide = guideId(1);
 		const firstScreenshot = planGuide(1, options.seed).screenshots[0]?.file ?? 'shot-01.png';
-		for (const size of options.sizes) {
-			const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, log });
-			const work = join(BENCH, 'work', `stepcheck-${size}`);
-			const content = join(work, 'content');
-			copyCorpus(pristine, content);
-			const out = stepcheckOutputs(work);
-			/** @type {import('./bench/builds.mjs').BuildTarget[]} */
-			const targets = [
-				{
-					tool: 'stepcheck',
-					size,
-					cwd: ROOT,
-					guidesDir: content,
-					pristineDir: pristine,
-					env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
-					removeForCold: [out.outDir, out.cacheDir],
-					clientDir: out.clientDir,
-					pagefindDir: out.pagefindDir,
-				},
-			];
-			if (starlightDir) {
-				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
-				targets.push({
-					tool: 'starlight',
-					size,
-					cwd: project,
-					guidesDir: starlightGuidesDir(project),
-					pristineDir: pristine,
-					env: { ...process.env },
-					removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')],
-					clientDir: join(project, 'dist'),
-					pagefindDir: join(project, 'dist', 'pagefind'),
-					transform: starlightPage,
-				});
-			}
-			for (const { tool: target, run } of runOrder(targets, options.runs)) {
-				records[target.tool].push(
-					...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
-				);
+		for (const shape of options.shapes) {
+			for (const size of options.sizes) {
+				const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, shape, log });
+				const work = join(BENCH, 'work', `stepcheck-${shape}-${size}`);
+				const content = join(work, 'content');
+				copyCorpus(pristine, content);
+				const out = stepcheckOutputs(work);
+				/** @type {import('./bench/builds.mjs').BuildTarget[]} */
+				const targets = [
+					{
+						tool: 'stepcheck',
+						shape,
+						size,
+						cwd: ROOT,
+						guidesDir: content,
+						pristineDir: pristine,
+						env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
+						removeForCold: [out.outDir, out.cacheDir],
+						clientDir: out.clientDir,
+						pagefindDir: out.pagefindDir,
+					},
+				];
+				if (starlightDir) {
+					const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${shape}-${size}`, guidesFrom: pristine });
+					targets.push({
+						tool: 'starlight',
+						shape,
+						size,
+						cwd: project,
+						guidesDir: starlightGuidesDir(project),
+						pristineDir: pristine,
+						env: { ...process.env },
+						removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')],
+						clientDir: join(project, 'dist'),
+						pagefindDir: join(project, 'dist', 'pagefind'),
+						transform: starlightPage,
+					});
+				}
+				for (const { tool: target, run } of runOrder(targets, options.runs)) {
+					records[target.tool].push(
+						...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
+					);
+				}
 			}
 		}
 		results.builds.records = records;
