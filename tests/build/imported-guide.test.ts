@@ -78,11 +78,11 @@ describe('an imported guide builds and its old URLs redirect', () => {
 			const response = await fetch(`${server.url}${old}`, { redirect: 'manual' });
 			expect(response.status, old).toBe(301);
 			const location = response.headers.get('location')!;
-			// The original, as the guide's zoom link opens it: not a resized copy.
-			expect(location).toMatch(/^\/_astro\/[^/]+\.png$/);
+			// The full-size view, as the guide's zoom link opens it: not a resized copy.
+			expect(location).toMatch(/^\/_astro\/[^/]+\.png\.\d+w-q\d+-[0-9a-f]+\.webp$/);
 			const image = await fetch(`${server.url}${location}`);
 			expect(image.status).toBe(200);
-			expect(image.headers.get('content-type')).toBe('image/png');
+			expect(image.headers.get('content-type')).toBe('image/webp');
 		}
 		const map = JSON.parse(readFileSync(join(OUT, 'redirects.json'), 'utf8')) as Record<string, string>;
 		const guide = await (await fetch(`${server.url}/guides/enable-aws-mfa/`)).text();
