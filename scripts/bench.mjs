@@ -25,6 +25,8 @@ const BENCH = join(ROOT, '.bench');
 /** The page the page budgets are about: the real MFA guide (guidePath(id) is /guides/<id>/). */
 const MFA_GUIDE = 'turn-on-mfa-aws';
 const MFA_PATH = `/guides/${MFA_GUIDE}/`;
+/** The dense corpus's page the page budgets are also checked on: its first guide, which has a step 6 with a nested list. */
+const DENSE_PATH = `/guides/${guideId(1)}/`;
 
 const started = Date.now();
 const log = (/** @type {string} */ line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -144,6 +146,7 @@ const results = {
 	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
 	builds: {},
 	page: {},
+	densePage: {},
 	budgets: [],
 };
 mkdirSync(join(BENCH, 'results', 'lighthouse'), { recursive: true });
@@ -167,6 +170,8 @@ try {
 		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
 	}
 
+	/** Where the smallest dense corpus was built, for the dense page measurement. @type {{ stepcheck: string, starlight: string | null } | null} */
+	let denseSite = null;
 	if (!options.skipBuilds) {
 		const records = { stepcheck: [], starlight: [] };
 		const firstGuide = guideId(1);
@@ -209,6 +214,8 @@ try {
 						transform: starlightPage,
 					});
 				}
+				if (shape === 'dense' && !denseSite)
+					denseSite = { stepcheck: out.outDir, starlight: targets[1] ? join(targets[1].cwd, 'dist') : null };
 				for (const { tool: target, run } of runOrder(targets, options.runs)) {
 					records[target.tool].push(
 						...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
@@ -259,6 +266,23 @@ try {
 					await server.stop();
 				}
 			}
+			if (denseSite) {
+				// The dense corpus as its last build left it: every page budget again, on a busy page.
+				const dense = await startStepcheckServer(denseSite.stepcheck);
+				try {
+					results.densePage.stepcheck = await measureSite('stepcheck dense', `${dense.url}${DENSE_PATH}`, browser, lighthouseDir);
+				} finally {
+					await dense.stop();
+				}
+				if (denseSite.starlight) {
+					const server = await serveStatic(denseSite.starlight);
+					try {
+						results.densePage.starlight = await measureSite('starlight dense', `${server.url}${DENSE_PATH}`, browser, lighthouseDir);
+					} finally {
+						await server.stop();
+					}
+				}
+			}
 		} finally {
 			await browser.close();
 		}
@@ -273,6 +297,16 @@ results.budgets = checkBudgets({
 	stepcheck: toolFigures({ builds: results.builds.stepcheck, page: results.page.stepcheck }),
 	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,
 });
+if (results.densePage.stepcheck) {
+	// The page budgets once more, on the dense guide page (its build budgets are already above).
+	const densePageBudgets = checkBudgets({
+		stepcheck: toolFigures({ page: results.densePage.stepcheck }),
+		starlight: results.densePage.starlight ? toolFigures({ page: results.densePage.starlight }) : null,
+	});
+	results.budgets.push(
+		...densePageBudgets.map((b) => ({ ...b, id: `dense-page-${b.id}`, budget: `${b.budget} (dense page ${DENSE_PATH})` })),
+	);
+}
 
 console.log('');
 if (results.builds.stepcheck)
@@ -284,6 +318,14 @@ if (results.page.stepcheck) {
 		`Page ${MFA_PATH} (loaded, scrolled to the bottom, then one search for "mfa")\n${pageTable({ stepcheck: results.page.stepcheck, starlight: results.page.starlight })}\n`,
 	);
 	console.log(`${lighthouseTable({ stepcheck: results.page.stepcheck.lighthouse, starlight: results.page.starlight?.lighthouse })}\n`);
+}
+if (results.densePage.stepcheck) {
+	console.log(
+		`Dense page ${DENSE_PATH}\n${pageTable({ stepcheck: results.densePage.stepcheck, starlight: results.densePage.starlight })}\n`,
+	);
+	console.log(
+		`${lighthouseTable({ stepcheck: results.densePage.stepcheck.lighthouse, starlight: results.densePage.starlight?.lighthouse })}\n`,
+	);
 }
 console.log(`Budgets\n${budgetLines(results.budgets)}\n`);
 

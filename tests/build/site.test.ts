@@ -59,7 +59,7 @@ describe('built site', () => {
 				expect(Number(attr(img!, 'width')), `${where}: width`).toBeGreaterThan(0);
 				expect(Number(attr(img!, 'height')), `${where}: height`).toBeGreaterThan(0);
 				// The full-size WebP (also the zoom view) is the one fallback, not a set.
-				expect(attr(img!, 'src'), `${where}: img src`).toMatch(/\.png\.\d+w-q\d+-[0-9a-f]+\.webp$/);
+				expect(attr(img!, 'src'), `${where}: img src`).toMatch(/\.(?:png|jpe?g|webp)\.\d+w-q\d+-[0-9a-f]+\.webp$/);
 				expect(attr(img!, 'srcSet'), `${where}: img srcset`).toBeUndefined();
 				expect(attr(img!, 'loading'), `${where}: loading`).toBe(index === 0 ? 'eager' : 'lazy');
 				checked += 1;
