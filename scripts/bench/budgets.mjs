@@ -172,6 +172,7 @@ function buildBudgets(shape, mineBySize, theirsBySize) {
 	/** @type {BudgetResult[]} */
 	const out = [];
 	const against = theirsBySize ? 'Starlight in this run' : 'the Starlight reference';
+	/** @type {Record<string, BuildFigures>} */
 	const reference = shape === 'standard' ? STARLIGHT_REFERENCE.builds : {};
 	const sizes = Object.keys(mineBySize)
 		.map(Number)
@@ -179,7 +180,7 @@ function buildBudgets(shape, mineBySize, theirsBySize) {
 	for (const size of sizes) {
 		const mine = /** @type {BuildFigures} */ (mineBySize[size]);
 		/** @type {BuildFigures | undefined} */
-		const theirs = theirsBySize ? theirsBySize[size] : reference[/** @type {20 | 200} */ (size)];
+		const theirs = theirsBySize ? theirsBySize[size] : reference[size];
 		const corpus = `${size} ${shape} guide${size === 1 ? '' : 's'}`;
 		const why = theirsBySize
 			? `Starlight has no build of ${corpus} in this run`

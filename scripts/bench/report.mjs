@@ -117,7 +117,7 @@ export function buildTable({ stepcheck, starlight }) {
 	const headers = ['Corpus · build', 'Wall', 'CPU', 'Peak memory', 'Output (files)', 'Images in → out', 'Pagefind'];
 	if (starlight) headers.push('Starlight wall', 'Starlight CPU', 'Starlight peak', 'Starlight output (files)', 'Wall ratio', 'CPU ratio');
 	const rows = [];
-	const output = (/** @type {Record<string, FieldSummaries> | undefined} */ f) =>
+	const output = (/** @type {FieldSummaries | undefined} */ f) =>
 		f ? `${formatBytes(f.outputBytes?.median ?? NaN)} (${f.outputFiles?.median ?? '—'})` : '—';
 	for (const [shape, sizes] of Object.entries(stepcheck)) {
 		for (const [size, phases] of Object.entries(sizes)) {
