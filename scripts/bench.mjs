@@ -26,6 +26,8 @@ const BENCH = join(ROOT, '.bench');
 /** The page the page budgets are about: the real MFA guide (guidePath(id) is /guides/<id>/). */
 const MFA_GUIDE = 'turn-on-mfa-aws';
 const MFA_PATH = `/guides/${MFA_GUIDE}/`;
+/** The dense corpus's page the page budgets are also checked on: its first guide, which has a step 6 with a nested list. */
+const DENSE_PATH = `/guides/${guideId(1)}/`;
 
 const started = Date.now();
 const log = (/** @type {string} */ line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -145,6 +147,7 @@ const results = {
 	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
 	builds: {},
 	page: {},
+	densePage: {},
 	budgets: [],
 	companion: null,
 };
@@ -169,49 +172,57 @@ try {
 		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
 	}
 
+	/** Where the smallest dense corpus was built, for the dense page measurement. @type {{ stepcheck: string, starlight: string | null } | null} */
+	let denseSite = null;
 	if (!options.skipBuilds) {
 		const records = { stepcheck: [], starlight: [] };
 		const firstGuide = guideId(1);
 		const firstScreenshot = planGuide(1, options.seed).screenshots[0]?.file ?? 'shot-01.png';
-		for (const size of options.sizes) {
-			const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, log });
-			const work = join(BENCH, 'work', `stepcheck-${size}`);
-			const content = join(work, 'content');
-			copyCorpus(pristine, content);
-			const out = stepcheckOutputs(work);
-			/** @type {import('./bench/builds.mjs').BuildTarget[]} */
-			const targets = [
-				{
-					tool: 'stepcheck',
-					size,
-					cwd: ROOT,
-					guidesDir: content,
-					pristineDir: pristine,
-					env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
-					removeForCold: [out.outDir, out.cacheDir],
-					clientDir: out.clientDir,
-					pagefindDir: out.pagefindDir,
-				},
-			];
-			if (starlightDir) {
-				const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${size}`, guidesFrom: pristine });
-				targets.push({
-					tool: 'starlight',
-					size,
-					cwd: project,
-					guidesDir: starlightGuidesDir(project),
-					pristineDir: pristine,
-					env: { ...process.env },
-					removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')],
-					clientDir: join(project, 'dist'),
-					pagefindDir: join(project, 'dist', 'pagefind'),
-					transform: starlightPage,
-				});
-			}
-			for (const { tool: target, run } of runOrder(targets, options.runs)) {
-				records[target.tool].push(
-					...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
-				);
+		for (const shape of options.shapes) {
+			for (const size of options.sizes) {
+				const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, shape, log });
+				const work = join(BENCH, 'work', `stepcheck-${shape}-${size}`);
+				const content = join(work, 'content');
+				copyCorpus(pristine, content);
+				const out = stepcheckOutputs(work);
+				/** @type {import('./bench/builds.mjs').BuildTarget[]} */
+				const targets = [
+					{
+						tool: 'stepcheck',
+						shape,
+						size,
+						cwd: ROOT,
+						guidesDir: content,
+						pristineDir: pristine,
+						env: { ...process.env, STEPCHECK_CONTENT_DIR: content, STEPCHECK_OUT_DIR: out.outDir, STEPCHECK_CACHE_DIR: out.cacheDir },
+						removeForCold: [out.outDir, out.cacheDir],
+						clientDir: out.clientDir,
+						pagefindDir: out.pagefindDir,
+					},
+				];
+				if (starlightDir) {
+					const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${shape}-${size}`, guidesFrom: pristine });
+					targets.push({
+						tool: 'starlight',
+						shape,
+						size,
+						cwd: project,
+						guidesDir: starlightGuidesDir(project),
+						pristineDir: pristine,
+						env: { ...process.env },
+						removeForCold: [join(project, 'dist'), join(project, '.cache'), join(project, '.astro')],
+						clientDir: join(project, 'dist'),
+						pagefindDir: join(project, 'dist', 'pagefind'),
+						transform: starlightPage,
+					});
+				}
+				if (shape === 'dense' && !denseSite)
+					denseSite = { stepcheck: out.outDir, starlight: targets[1] ? join(targets[1].cwd, 'dist') : null };
+				for (const { tool: target, run } of runOrder(targets, options.runs)) {
+					records[target.tool].push(
+						...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
+					);
+				}
 			}
 		}
 		results.builds.records = records;
@@ -257,6 +268,23 @@ try {
 					await server.stop();
 				}
 			}
+			if (denseSite) {
+				// The dense corpus as its last build left it: every page budget again, on a busy page.
+				const dense = await startStepcheckServer(denseSite.stepcheck);
+				try {
+					results.densePage.stepcheck = await measureSite('stepcheck dense', `${dense.url}${DENSE_PATH}`, browser, lighthouseDir);
+				} finally {
+					await dense.stop();
+				}
+				if (denseSite.starlight) {
+					const server = await serveStatic(denseSite.starlight);
+					try {
+						results.densePage.starlight = await measureSite('starlight dense', `${server.url}${DENSE_PATH}`, browser, lighthouseDir);
+					} finally {
+						await server.stop();
+					}
+				}
+			}
 		} finally {
 			await browser.close();
 		}
@@ -273,6 +301,16 @@ results.budgets = checkBudgets({
 	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,
 	companion: results.companion,
 });
+if (results.densePage.stepcheck) {
+	// The page budgets once more, on the dense guide page (its build budgets are already above).
+	const densePageBudgets = checkBudgets({
+		stepcheck: toolFigures({ page: results.densePage.stepcheck }),
+		starlight: results.densePage.starlight ? toolFigures({ page: results.densePage.starlight }) : null,
+	});
+	results.budgets.push(
+		...densePageBudgets.map((b) => ({ ...b, id: `dense-page-${b.id}`, budget: `${b.budget} (dense page ${DENSE_PATH})` })),
+	);
+}
 
 console.log('');
 if (results.builds.stepcheck)
@@ -284,6 +322,14 @@ if (results.page.stepcheck) {
 		`Page ${MFA_PATH} (loaded, scrolled to the bottom, then one search for "mfa")\n${pageTable({ stepcheck: results.page.stepcheck, starlight: results.page.starlight })}\n`,
 	);
 	console.log(`${lighthouseTable({ stepcheck: results.page.stepcheck.lighthouse, starlight: results.page.starlight?.lighthouse })}\n`);
+}
+if (results.densePage.stepcheck) {
+	console.log(
+		`Dense page ${DENSE_PATH}\n${pageTable({ stepcheck: results.densePage.stepcheck, starlight: results.densePage.starlight })}\n`,
+	);
+	console.log(
+		`${lighthouseTable({ stepcheck: results.densePage.stepcheck.lighthouse, starlight: results.densePage.starlight?.lighthouse })}\n`,
+	);
 }
 console.log(`Budgets\n${budgetLines(results.budgets)}\n`);
 

@@ -3,6 +3,7 @@
 
 export const USAGE = `Usage: npm run bench -- [options]
   --sizes 1,20,200     corpus sizes (guides) to build        (default 1,20,200)
+  --corpus standard,dense  corpus shapes to build            (default both)
   --runs 3             runs of each build phase              (default 3)
   --lighthouse-runs 3  Lighthouse runs per site              (default 3)
   --with-starlight     also build and measure stock Starlight, side by side
@@ -14,7 +15,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --verbose            show the builds' own output`;
 
 /**
- * @typedef {{ sizes: number[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
+ * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
  *   skipBuilds: boolean, skipPage: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
@@ -34,6 +35,7 @@ export function parseBenchArgs(argv) {
 	/** @type {BenchOptions} */
 	const options = {
 		sizes: [1, 20, 200],
+		shapes: ['standard', 'dense'],
 		runs: 3,
 		lighthouseRuns: 3,
 		withStarlight: false,
@@ -53,6 +55,16 @@ export function parseBenchArgs(argv) {
 			case '--sizes': {
 				const text = value() ?? '';
 				options.sizes = [...new Set(text.split(',').map((part) => positiveInt('--sizes', part.trim())))].sort((a, b) => a - b);
+				break;
+			}
+			case '--corpus': {
+				const parts = (value() ?? '').split(',').map((part) => part.trim());
+				const unknown = parts.filter((part) => part !== 'standard' && part !== 'dense');
+				if (unknown.length || !parts.length)
+					throw new Error(
+						`--corpus takes standard, dense or both (standard,dense), got ${JSON.stringify(unknown.join(',') || '')}.\n${USAGE}`,
+					);
+				options.shapes = /** @type {Array<'standard' | 'dense'>} */ ([...new Set(parts)]);
 				break;
 			}
 			case '--runs':

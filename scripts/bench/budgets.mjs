@@ -22,13 +22,17 @@ export const LIMITS = {
 	peakRssBytes200: 2e9,
 	companionBytes: 2e6,
 	companionStartMs: 1_000,
+	/** Deployed files and bytes per corpus screenshot, against Starlight's. */
+	deployPerScreenshotVsStarlight: 1.5,
 };
 
 /**
- * @typedef {{ coldMs?: number, warmMs?: number, editMs?: number, screenshotMs?: number, peakRssBytes?: number }} BuildFigures medians per phase
+ * @typedef {{ coldMs?: number, warmMs?: number, editMs?: number, screenshotMs?: number, peakRssBytes?: number,
+ *   outputBytes?: number, outputFiles?: number, screenshots?: number }} BuildFigures medians per phase; output = the deployable site after a cold build
+ * @typedef {Record<string, Record<string, BuildFigures>>} ShapeBuildFigures corpus shape → guides → figures
  * @typedef {{ jsBeforeSearchBytes: number, imageBytes: number, firstSearchBytes: number | null, oversizedImages: number }} PageFigures compressed bytes
  * @typedef {{ performance: number, accessibility: number, 'best-practices': number, seo: number, lcpMs: number, tbtMs: number, cls: number }} LighthouseFigures medians
- * @typedef {{ builds: Record<string, BuildFigures>, page?: { phone?: PageFigures, desktop?: PageFigures }, lighthouse?: LighthouseFigures }} ToolFigures
+ * @typedef {{ builds: ShapeBuildFigures, page?: { phone?: PageFigures, desktop?: PageFigures }, lighthouse?: LighthouseFigures }} ToolFigures
  * @typedef {{ id: string, budget: string, status: 'met' | 'missed' | 'unchecked', actual: number | null, limit: number | null, detail: string }} BudgetResult
  */
 
@@ -177,20 +181,39 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 		),
 	);
 
-	const sizes = Object.keys(stepcheck.builds)
+	for (const [shape, mine] of Object.entries(stepcheck.builds)) {
+		out.push(...buildBudgets(shape, mine, starlight ? (starlight.builds[shape] ?? {}) : null));
+	}
+	return out;
+}
+
+/**
+ * The budgets of one corpus shape's builds. Without Starlight figures from the same run, the
+ * standard shape compares with the reference and the other shapes go unchecked.
+ * @param {string} shape @param {Record<string, BuildFigures>} mineBySize @param {Record<string, BuildFigures> | null} theirsBySize
+ * @returns {BudgetResult[]}
+ */
+function buildBudgets(shape, mineBySize, theirsBySize) {
+	/** @type {BudgetResult[]} */
+	const out = [];
+	const against = theirsBySize ? 'Starlight in this run' : 'the Starlight reference';
+	/** @type {Record<string, BuildFigures>} */
+	const reference = shape === 'standard' ? STARLIGHT_REFERENCE.builds : {};
+	const sizes = Object.keys(mineBySize)
 		.map(Number)
 		.sort((a, b) => a - b);
 	for (const size of sizes) {
-		const mine = /** @type {BuildFigures} */ (stepcheck.builds[size]);
-		/** @type {{ coldMs?: number, warmMs?: number } | undefined} */
-		const theirs = starlight ? starlight.builds[size] : STARLIGHT_REFERENCE.builds[/** @type {20 | 200} */ (size)];
-		const why = starlight
-			? `Starlight has no ${size}-guide build in this run`
-			: `no Starlight reference for ${size} guides; use --with-starlight`;
+		const mine = /** @type {BuildFigures} */ (mineBySize[size]);
+		/** @type {BuildFigures | undefined} */
+		const theirs = theirsBySize ? theirsBySize[size] : reference[size];
+		const corpus = `${size} ${shape} guide${size === 1 ? '' : 's'}`;
+		const why = theirsBySize
+			? `Starlight has no build of ${corpus} in this run`
+			: `no Starlight reference for ${corpus}; use --with-starlight`;
 		out.push(
 			judge(
-				`cold-${size}`,
-				`Cold build of ${size} guides at most ${LIMITS.coldBuildVsStarlight}× ${against}`,
+				`cold-${shape}-${size}`,
+				`Cold build of ${corpus} at most ${LIMITS.coldBuildVsStarlight}× ${against}`,
 				mine.coldMs,
 				theirs?.coldMs === undefined ? null : theirs.coldMs * LIMITS.coldBuildVsStarlight,
 				(a, l) => a <= l,
@@ -201,8 +224,8 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 		for (const phase of /** @type {const} */ (['warm', 'edit'])) {
 			out.push(
 				judge(
-					`${phase}-${size}`,
-					`${phase === 'warm' ? 'Warm rebuild' : 'One-guide edit'} of ${size} guides faster than ${against}'s warm build`,
+					`${phase}-${shape}-${size}`,
+					`${phase === 'warm' ? 'Warm rebuild' : 'One-guide edit'} of ${corpus} faster than ${against}'s warm build`,
 					mine[`${phase}Ms`],
 					theirs?.warmMs,
 					(a, l) => a < l,
@@ -211,11 +234,32 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 				),
 			);
 		}
+		const per = (/** @type {BuildFigures | undefined} */ f, /** @type {'outputFiles' | 'outputBytes'} */ field) =>
+			f && typeof f[field] === 'number' && f.screenshots ? /** @type {number} */ (f[field]) / f.screenshots : null;
+		for (const [field, unit] of /** @type {const} */ ([
+			['outputFiles', 'files'],
+			['outputBytes', 'bytes'],
+		])) {
+			const theirsPer = per(theirs, field);
+			const show = (/** @type {number} */ n) => (field === 'outputFiles' ? n.toFixed(2) : kB(n));
+			out.push(
+				judge(
+					`deploy-${unit}-${shape}-${size}`,
+					`Deployed ${unit} per screenshot (${corpus}) at most ${LIMITS.deployPerScreenshotVsStarlight}× Starlight's`,
+					per(mine, field),
+					theirsPer === null ? null : theirsPer * LIMITS.deployPerScreenshotVsStarlight,
+					(a, l) => a <= l,
+					(a, l) =>
+						`${show(a)} vs ${show(l / LIMITS.deployPerScreenshotVsStarlight)} (${(a / (l / LIMITS.deployPerScreenshotVsStarlight)).toFixed(2)}×)`,
+					theirsBySize ? why : 'needs --with-starlight',
+				),
+			);
+		}
 		if (size === 200) {
 			out.push(
 				judge(
-					'memory-200',
-					'Peak memory for 200 guides under 2 GB',
+					`memory-${shape}-200`,
+					`Peak memory for 200 ${shape} guides under 2 GB`,
 					mine.peakRssBytes,
 					LIMITS.peakRssBytes200,
 					(a, l) => a < l,
@@ -227,13 +271,13 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 	for (let i = 1; i < sizes.length; i += 1) {
 		const small = /** @type {number} */ (sizes[i - 1]);
 		const big = /** @type {number} */ (sizes[i]);
-		const a = stepcheck.builds[small]?.coldMs;
-		const b = stepcheck.builds[big]?.coldMs;
+		const a = mineBySize[small]?.coldMs;
+		const b = mineBySize[big]?.coldMs;
 		const growth = typeof a === 'number' && typeof b === 'number' && a > 0 ? b / a : null;
 		out.push(
 			judge(
-				`growth-${small}-${big}`,
-				`Cold build from ${small} to ${big} guides grows no faster than linearly`,
+				`growth-${shape}-${small}-${big}`,
+				`Cold build of ${shape} guides from ${small} to ${big} grows no faster than linearly`,
 				growth,
 				big / small,
 				(g, l) => g <= l,

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { editOneGuide, replaceOneScreenshot } from './corpus-writer.mjs';
-import { folderBytes, IMAGE_FILE } from './disk.mjs';
+import { folderBytes, folderSize, IMAGE_FILE } from './disk.mjs';
 import { measureCommand } from './process-tree.mjs';
 import { formatBytes } from './table.mjs';
 
@@ -17,6 +17,7 @@ export const PHASES = /** @type {const} */ (['cold', 'warm', 'edit', 'screenshot
 /**
  * @typedef {object} BuildTarget
  * @property {'stepcheck' | 'starlight'} tool
+ * @property {import('./corpus.mjs').CorpusShape} shape
  * @property {number} size
  * @property {string} cwd where `npm run build` runs
  * @property {NodeJS.ProcessEnv} env
@@ -29,8 +30,8 @@ export const PHASES = /** @type {const} */ (['cold', 'warm', 'edit', 'screenshot
  */
 
 /**
- * @typedef {{ tool: string, size: number, run: number, phase: Phase, wallMs: number, cpuMs: number, peakRssBytes: number,
- *   outputBytes: number, imageBytesIn: number, imageBytesOut: number, pagefindBytes: number }} BuildRecord
+ * @typedef {{ tool: string, shape: string, size: number, run: number, phase: Phase, wallMs: number, cpuMs: number, peakRssBytes: number,
+ *   outputBytes: number, outputFiles: number, screenshots: number, imageBytesIn: number, imageBytesOut: number, pagefindBytes: number }} BuildRecord
  */
 
 /** The process tree runs on the project's Node 24 whatever `node` is first on PATH. */
@@ -66,7 +67,7 @@ export function runOrder(tools, runs) {
 export async function benchRun(target, run, { runs, log, verbose = false, firstGuide, firstScreenshot }) {
 	/** @type {BuildRecord[]} */
 	const records = [];
-	const label = `${target.tool} · ${target.size} guide${target.size === 1 ? '' : 's'}`;
+	const label = `${target.tool} · ${target.size} ${target.shape} guide${target.size === 1 ? '' : 's'}`;
 	for (const phase of PHASES) {
 		if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
 		if (phase === 'edit')
@@ -92,16 +93,21 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 				`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`,
 			);
 		}
+		const output = folderSize(target.clientDir);
+		const images = folderSize(target.guidesDir, (p) => IMAGE_FILE.test(p));
 		const record = {
 			tool: target.tool,
+			shape: target.shape,
 			size: target.size,
 			run,
 			phase,
 			wallMs: measure.wallMs,
 			cpuMs: measure.cpuMs,
 			peakRssBytes: measure.peakRssBytes,
-			outputBytes: folderBytes(target.clientDir),
-			imageBytesIn: folderBytes(target.guidesDir, (p) => IMAGE_FILE.test(p)),
+			outputBytes: output.bytes,
+			outputFiles: output.files,
+			screenshots: images.files,
+			imageBytesIn: images.bytes,
 			imageBytesOut: folderBytes(target.clientDir, (p) => IMAGE_FILE.test(p) && !p.startsWith(target.pagefindDir)),
 			pagefindBytes: folderBytes(target.pagefindDir),
 		};

@@ -40,8 +40,11 @@ function accountId(random) {
 	return id;
 }
 
-/** @param {PageInput} input @param {string} title @param {string} body */
-function shell({ guide, step, random }, title, body) {
+/**
+ * @param {PageInput} input @param {string} title @param {string} body
+ * @param {{ dense?: boolean }} [options] dense: the small type and tight rows of a busy console page
+ */
+function shell({ guide, step, random }, title, body, { dense = false } = {}) {
 	const accent = random.pick(ACCENTS);
 	const nav = SERVICES.slice(0, random.int(5, 9))
 		.map((s, i) => `<li class="${i === step % 5 ? 'on' : ''}">${s}</li>`)
@@ -63,7 +66,9 @@ label{display:block;font-weight:600;margin:12px 0 4px}input,select,textarea{widt
 .grid{display:grid;grid-template-columns:repeat(3,1fr);gap:16px}.stat{font-size:30px;font-weight:700;color:${accent}}
 code,pre{font:13px/1.5 ui-monospace,monospace}pre{background:#0f1b2a;color:#d1e4ff;padding:14px;border-radius:6px;margin:0}
 .tag{position:absolute;right:16px;bottom:10px;color:#8c8c94;font-size:11px}
-</style></head><body><header><b>Console</b><span>Services</span><span class="sp"></span><span>${random.pick(REGIONS)}</span><span class="acct">${random.pick(NAMES)} @ ${accountId(random)}</span></header>
+body.dense{font:12px/1.3 system-ui,sans-serif}body.dense th,body.dense td{padding:3px 6px}body.dense h1{font-size:20px}
+body.dense label{margin:6px 0 2px}body.dense input,body.dense select{padding:3px 6px}body.dense .card{padding:10px 12px;margin-bottom:10px}
+</style></head><body${dense ? ' class="dense"' : ''}><header><b>Console</b><span>Services</span><span class="sp"></span><span>${random.pick(REGIONS)}</span><span class="acct">${random.pick(NAMES)} @ ${accountId(random)}</span></header>
 <nav><strong>${escape(title.split(' ')[0] ?? title)}</strong><ul>${nav}</ul></nav>
 <main><div class="crumbs">${random.pick(SERVICES)} › ${escape(title)}</div><h1>${escape(title)}</h1>${body}</main>
 <div class="tag">synthetic page · guide ${guide} · step ${step}</div></body></html>`;
@@ -228,5 +233,121 @@ export const CONSOLE_PAGES = [
 				'Documentation',
 				`<div class="card" style="max-width:820px">${Array.from({ length: 5 }, () => `<p>${Array.from({ length: input.random.int(30, 55) }, () => input.random.pick(['account', 'device', 'sign-in', 'the', 'your', 'security', 'policy', 'user', 'root', 'code', 'key', 'access', 'enable', 'verify', 'and', 'with', 'to', 'of'])).join(' ')}.</p>`).join('')}<p><span class="btn primary">Got it</span><span class="btn">Open the IAM console</span></p></div>`,
 			),
+	},
+];
+
+/** @param {Random} random */
+const arn = (random) =>
+	`arn:aws:${random.pick(['iam', 's3', 'kms', 'ec2'])}::${accountId(random)}:${random.pick(['role', 'user', 'policy', 'key'])}/${random.pick(NAMES)}-${random.int(1, 999)}`;
+
+/**
+ * Busy console pages: small type, tight rows, many columns and fields. Their screenshots
+ * hold far more detail than the standard pages, so they compress worse and are what text
+ * sharpness at full size is judged on.
+ * @type {Array<{ name: string, render: (input: PageInput) => string }>}
+ */
+export const DENSE_CONSOLE_PAGES = [
+	{
+		name: 'dense resource table',
+		render: (input) =>
+			shell(
+				input,
+				'Roles',
+				`<div class="card"><p><span class="btn primary">Create role</span><span class="btn">Delete</span><input style="width:360px" placeholder="Search" value="${input.random.pick(NAMES)}"></p>${table(
+					input.random,
+					input.random.int(30, 36),
+					(r) => [
+						`<input type="checkbox" style="width:auto"${r.next() > 0.7 ? ' checked' : ''}>`,
+						`${r.pick(NAMES)}-${r.pick(['admin', 'deploy', 'audit', 'read', 'break-glass'])}-${r.int(1, 99)}`,
+						arn(r),
+						r.pick(['AWS service: ec2', 'Account: ' + accountId(r), 'Identity provider: SAML', 'AWS service: lambda']),
+						status(r),
+						day(r),
+						`${r.int(0, 400)} days ago`,
+						`${r.int(1, 12)} h`,
+					],
+					['', 'Role name', 'ARN', 'Trusted entities', 'MFA', 'Created', 'Last activity', 'Max session'],
+				)}</div>`,
+				{ dense: true },
+			),
+	},
+	{
+		name: 'dense form',
+		render: (input) => {
+			const r = input.random;
+			const fields = Array.from(
+				{ length: 27 },
+				(_, i) =>
+					`<div><label>${r.pick(['Bucket name', 'Key alias', 'Role session name', 'External ID', 'Source IP range', 'Region', 'Retention days', 'KMS key ARN', 'Tag key', 'Tag value'])} ${i + 1}</label>${
+						i % 4 === 3
+							? `<select><option>${r.pick(REGIONS)}</option></select>`
+							: `<input value="${i % 3 === 0 ? arn(r) : `${r.pick(NAMES)}-${r.int(100, 99999)}`}">`
+					}<div class="muted" style="font-size:11px">${r.pick(['Required.', 'Up to 64 characters.', 'Must be unique in the account.', 'Leave empty for the default.'])}</div></div>`,
+			).join('');
+			return shell(
+				input,
+				'Create trail',
+				`<div class="card"><div style="display:grid;grid-template-columns:repeat(3,1fr);gap:4px 20px">${fields}</div><p><span class="btn">Cancel</span><span class="btn primary">Create</span></p></div>`,
+				{ dense: true },
+			);
+		},
+	},
+	{
+		name: 'dense findings',
+		render: (input) =>
+			shell(
+				input,
+				'Findings',
+				`<div class="grid">${Array.from({ length: 3 }, () => `<div class="card"><span class="muted">${input.random.pick(['Critical', 'High', 'Medium', 'Low'])}</span> <b class="stat" style="font-size:20px">${input.random.int(0, 300)}</b></div>`).join('')}</div><div class="card">${table(
+					input.random,
+					input.random.int(24, 30),
+					(r) => [
+						r.pick([
+							'<span class="badge bad">Critical</span>',
+							'<span class="badge warn">Medium</span>',
+							'<span class="badge ok">Low</span>',
+						]),
+						r.pick([
+							'Root user has active access keys',
+							'IAM user without MFA',
+							'S3 bucket allows public read',
+							'Security group open to 0.0.0.0/0 on port 22',
+							'CloudTrail logging stopped',
+							'Access key older than 90 days',
+						]),
+						arn(r),
+						r.pick(REGIONS),
+						`${day(r)} ${r.int(0, 23)}:${String(r.int(0, 59)).padStart(2, '0')}`,
+						r.pick(['New', 'Notified', 'Suppressed', 'Resolved']),
+					],
+					['Severity', 'Title', 'Resource', 'Region', 'Updated', 'Workflow'],
+				)}</div>`,
+				{ dense: true },
+			),
+	},
+	{
+		name: 'dense policy simulator',
+		render: (input) => {
+			const r = input.random;
+			const rows = table(
+				r,
+				r.int(18, 24),
+				(x) => [
+					x.pick(['iam', 's3', 'ec2', 'kms', 'sts']),
+					`${x.pick(['Get', 'List', 'Put', 'Delete', 'Create', 'Describe'])}${x.pick(['User', 'Bucket', 'Key', 'Role', 'Instances', 'Policy'])}`,
+					arn(x),
+					x.next() > 0.5 ? '<span class="badge ok">allowed</span>' : '<span class="badge bad">implicitDeny</span>',
+					x.pick(['MfaRequired', 'DenyAllExceptListedIfNoMFA', 'AdministratorAccess', 'ReadOnlyAccess', '—']),
+				],
+				['Service', 'Action', 'Resource', 'Result', 'Matched statement'],
+			);
+			const json = `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Sid": "G${input.guide}S${input.step}",\n    "Effect": "Deny",\n    "NotAction": ["iam:ChangePassword", "iam:GetUser", "sts:GetSessionToken"],\n    "Resource": "*",\n    "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}\n  }]\n}`;
+			return shell(
+				input,
+				'Policy simulator',
+				`<div style="display:flex;gap:12px"><div class="card" style="width:380px"><pre style="font-size:11px">${escape(json)}</pre></div><div class="card" style="flex:1">${rows}</div></div>`,
+				{ dense: true },
+			);
+		},
 	},
 ];

@@ -16,19 +16,19 @@ const sha = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Makes `<benchDir>/corpus/<size>` hold N guides (reusing it when already complete) and returns its path.
- * @param {{ benchDir: string, size: number, seed: number, log: (line: string) => void }} options
+ * @param {{ benchDir: string, size: number, seed: number, shape: import('./corpus.mjs').CorpusShape, log: (line: string) => void }} options
  */
-export async function ensureCorpus({ benchDir, size, seed, log }) {
-	const folder = join(benchDir, 'corpus', `v${CORPUS_VERSION}-seed${seed}-${size}`);
+export async function ensureCorpus({ benchDir, size, seed, shape, log }) {
+	const folder = join(benchDir, 'corpus', `v${CORPUS_VERSION}-${shape}-seed${seed}-${size}`);
 	const stamp = join(folder, '.complete');
 	if (existsSync(stamp)) {
-		log(`corpus: reusing ${size} guide(s) in ${folder}`);
+		log(`corpus: reusing ${size} ${shape} guide(s) in ${folder}`);
 		return folder;
 	}
 	rmSync(folder, { recursive: true, force: true });
 	const cache = join(benchDir, 'corpus', 'screenshots');
 	mkdirSync(cache, { recursive: true });
-	const plan = planCorpus(size, seed);
+	const plan = planCorpus(size, seed, shape);
 	const missing = plan.flatMap((g) => g.screenshots).filter((s) => !existsSync(join(cache, `${sha(s.html)}.png`)));
 	if (missing.length) {
 		log(`corpus: rendering ${missing.length} screenshot(s) with Chromium…`);
@@ -66,7 +66,7 @@ export async function ensureCorpus({ benchDir, size, seed, log }) {
 		}
 	}
 	writeFileSync(stamp, new Date().toISOString());
-	log(`corpus: ${size} guide(s), ${seen.size} screenshots in ${folder}`);
+	log(`corpus: ${size} ${shape} guide(s), ${seen.size} screenshots in ${folder}`);
 	return folder;
 }
 

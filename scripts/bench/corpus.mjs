@@ -6,129 +6,30 @@
  * and rendering the screenshots with Chromium is in corpus-writer.mjs.
  */
 import { CONSOLE_PAGES } from './console-pages.mjs';
+import { planDenseGuide } from './corpus-dense.mjs';
+import { OBJECTS, SUBJECTS, TOPICS, VERBS, frontmatterYaml, guideId, paragraph, sentence } from './corpus-text.mjs';
 import { seededRandom } from './random.mjs';
+
+export { countWords, guideId, readableText } from './corpus-text.mjs';
 
 export const STEPS_PER_GUIDE = 10;
 export const SCREENSHOTS_PER_GUIDE = 10;
 export const TARGET_WORDS = 1200;
 export const SCREENSHOT_SIZE = { width: 1440, height: 900 };
 /** Bump when the generated text or pages change, so a cached corpus is regenerated. */
-export const CORPUS_VERSION = 2;
-
-const SUBJECTS = [
-	'MFA',
-	'the root user',
-	'access keys',
-	'password policy',
-	'CloudTrail',
-	'IAM roles',
-	'session tokens',
-	'passkeys',
-	'break-glass access',
-	'billing alerts',
-	'service control policies',
-	'Identity Center',
-];
-const TOPICS = /** @type {const} */ (['sign-in', 'root-user', 'policies', 'cli', 'audit', 'identity-center']);
-const VERBS = ['Open', 'Choose', 'Select', 'Review', 'Confirm', 'Copy', 'Enter', 'Check', 'Turn on', 'Save'];
-const OBJECTS = [
-	'the Security credentials page',
-	'Assign MFA device',
-	'the device name field',
-	'the policy summary',
-	'the user list',
-	'the account menu',
-	'the verification codes',
-	'the access key table',
-	'the event history',
-	'the settings panel',
-];
-const OPENERS = [
-	'When the page loads,',
-	'If you manage several accounts,',
-	'Before you continue,',
-	'At this point,',
-	'For most teams,',
-	'In a shared account,',
-	'On a phone,',
-	'After a minute or two,',
-];
-const CLAUSES = [
-	'the console shows the current state of every device registered to the user',
-	'an attacker who has only the password can no longer sign in',
-	'the change applies to new sessions and leaves existing ones running until they expire',
-	'the list is sorted by the time of the last sign-in',
-	'keep a second device in a safe place so losing one phone does not lock you out',
-	'the policy denies every action except the ones needed to set up a device',
-	'CloudTrail records the change with your user name and source address',
-	'the codes must be consecutive and entered within the same thirty seconds',
-	'the name you choose appears in audit logs, so make it say whose device it is',
-	'a passkey stored in a password manager works across your own devices',
-	'the root user should be used only for the few tasks that need it',
-	'an access key that has not been used for ninety days can usually be deleted',
-];
-const CLOSERS = [
-	'Nothing else changes yet.',
-	'This is the step most people skip.',
-	'You can undo it later.',
-	'Write down what you chose.',
-	'It takes under a minute.',
-	'The next step depends on it.',
-];
-
-/** @param {string} text */
-export function countWords(text) {
-	return (text.match(/[A-Za-z0-9][A-Za-z0-9'’-]*/g) ?? []).length;
-}
-
-/** @param {import('./random.mjs').Random} random */
-function sentence(random) {
-	return `${random.pick(OPENERS)} ${random.pick(CLAUSES)}. ${random.pick(CLOSERS)}`;
-}
-
-/** @param {import('./random.mjs').Random} random @param {number} words */
-function paragraph(random, words) {
-	const parts = [];
-	let count = 0;
-	while (count < words) {
-		const s = sentence(random);
-		parts.push(s);
-		count += countWords(s);
-	}
-	return parts.join(' ');
-}
-
-/** @param {number} index */
-export function guideId(index) {
-	return `bench-guide-${String(index).padStart(3, '0')}`;
-}
-
+export const CORPUS_VERSION = 3;
 /**
- * @typedef {{ file: string, alt: string, page: string, html: string }} PlannedScreenshot
- * @typedef {{ title: string, description: string, published: string, tags: string[], topic: string, order: number }} PlannedFrontmatter
- * @typedef {{ id: string, frontmatter: PlannedFrontmatter, source: string, screenshots: PlannedScreenshot[] }} PlannedGuide
+ * `standard`: guides shaped like Stepcheck's own (the planner below). `dense`: guides shaped
+ * like the busiest documentation, of varied length (corpus-dense.mjs).
  */
-
-/** @param {PlannedFrontmatter} fm */
-function frontmatterYaml(fm) {
-	const quote = (/** @type {string} */ s) => JSON.stringify(s);
-	return [
-		'---',
-		`title: ${quote(fm.title)}`,
-		`description: ${quote(fm.description)}`,
-		`published: ${fm.published}`,
-		`tags: [${fm.tags.join(', ')}]`,
-		`topic: ${fm.topic}`,
-		`order: ${fm.order}`,
-		'---',
-	].join('\n');
-}
+export const CORPUS_SHAPES = /** @type {const} */ (['standard', 'dense']);
+/** @typedef {(typeof CORPUS_SHAPES)[number]} CorpusShape */
 
 /**
  * One guide, the same for the same index and seed whatever the corpus size.
  * @param {number} index 1-based
  * @param {number} seed
- * @returns {PlannedGuide}
+ * @returns {import('./corpus-text.mjs').PlannedGuide}
  */
 export function planGuide(index, seed = 1) {
 	const random = seededRandom(seed * 100_003 + index);
@@ -142,7 +43,7 @@ export function planGuide(index, seed = 1) {
 		topic: random.pick(TOPICS),
 		order: 1000 + index,
 	};
-	/** @type {PlannedScreenshot[]} */
+	/** @type {import('./corpus-text.mjs').PlannedScreenshot[]} */
 	const screenshots = [];
 	const steps = [];
 	// Text words outside the steps; the steps share the rest so the total lands near the target.
@@ -198,21 +99,15 @@ export function planGuide(index, seed = 1) {
 /**
  * @param {number} size number of guides
  * @param {number} seed
- * @returns {PlannedGuide[]}
+ * @param {CorpusShape} [shape]
+ * @returns {import('./corpus-text.mjs').PlannedGuide[]}
  */
-export function planCorpus(size, seed = 1) {
+export function planCorpus(size, seed = 1, shape = 'standard') {
 	if (!Number.isInteger(size) || size < 1) throw new Error(`Corpus size must be a whole number of guides ≥ 1, got ${size}.`);
-	return Array.from({ length: size }, (_, i) => planGuide(i + 1, seed));
-}
-
-/** The prose a reader sees: front matter, tags and Markdown syntax removed. @param {string} source */
-export function readableText(source) {
-	return source
-		.replace(/^---\n[\s\S]*?\n---\n/, '')
-		.replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-		.replace(/<\/?[A-Za-z][^>]*>/g, '')
-		.replace(/^\s*\d+\.\s/gm, '')
-		.replace(/[#*`]/g, '');
+	if (!CORPUS_SHAPES.includes(shape))
+		throw new Error(`Corpus shape must be one of ${CORPUS_SHAPES.join(', ')}, got ${JSON.stringify(shape)}.`);
+	const plan = shape === 'dense' ? planDenseGuide : planGuide;
+	return Array.from({ length: size }, (_, i) => plan(i + 1, seed));
 }
 
 /**

@@ -10,12 +10,24 @@ export const IMAGE_FILE = /\.(avif|webp|png|jpe?g|gif|svg)$/i;
  * @param {(path: string) => boolean} [accept]
  */
 export function folderBytes(folder, accept = () => true) {
-	if (!existsSync(folder)) return 0;
-	let total = 0;
+	return folderSize(folder, accept).bytes;
+}
+
+/**
+ * Files and bytes under a folder (0 when it does not exist), optionally only those a test accepts.
+ * @param {string} folder
+ * @param {(path: string) => boolean} [accept]
+ */
+export function folderSize(folder, accept = () => true) {
+	let files = 0;
+	let bytes = 0;
+	if (!existsSync(folder)) return { files, bytes };
 	for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
 		if (!entry.isFile()) continue;
 		const path = join(entry.parentPath, entry.name);
-		if (accept(path)) total += statSync(path).size;
+		if (!accept(path)) continue;
+		files += 1;
+		bytes += statSync(path).size;
 	}
-	return total;
+	return { files, bytes };
 }

@@ -7,13 +7,15 @@ import { formatBytes, formatDuration, formatRatio, formatSummary, formatTable } 
 
 /** @typedef {import('./builds.mjs').BuildRecord} BuildRecord */
 /** @typedef {Record<string, import('./stats.mjs').Summary>} FieldSummaries */
-/** @typedef {Record<string, Record<string, FieldSummaries>>} BuildSummaries size → phase → field → summary */
+/** @typedef {Record<string, Record<string, Record<string, FieldSummaries>>>} BuildSummaries shape → size → phase → field → summary */
 
 const BUILD_FIELDS = /** @type {const} */ ([
 	'wallMs',
 	'cpuMs',
 	'peakRssBytes',
 	'outputBytes',
+	'outputFiles',
+	'screenshots',
 	'imageBytesIn',
 	'imageBytesOut',
 	'pagefindBytes',
@@ -26,34 +28,48 @@ const BUILD_FIELDS = /** @type {const} */ ([
 export function summarizeBuilds(records) {
 	/** @type {BuildSummaries} */
 	const out = {};
-	for (const size of [...new Set(records.map((r) => r.size))].sort((a, b) => a - b)) {
-		out[size] = {};
-		for (const phase of PHASES) {
-			const runs = records
-				.filter((r) => r.size === size && r.phase === phase)
-				.map((r) => Object.fromEntries(BUILD_FIELDS.map((f) => [f, r[f]])));
-			if (runs.length) /** @type {Record<string, FieldSummaries>} */ (out[size])[phase] = summarizeFields(runs);
+	for (const shape of new Set(records.map((r) => r.shape))) {
+		/** @type {Record<string, Record<string, FieldSummaries>>} */
+		const bySize = {};
+		const mine = records.filter((r) => r.shape === shape);
+		for (const size of [...new Set(mine.map((r) => r.size))].sort((a, b) => a - b)) {
+			bySize[size] = {};
+			for (const phase of PHASES) {
+				const runs = mine
+					.filter((r) => r.size === size && r.phase === phase)
+					.map((r) => Object.fromEntries(BUILD_FIELDS.map((f) => [f, r[f]])));
+				if (runs.length) /** @type {Record<string, FieldSummaries>} */ (bySize[size])[phase] = summarizeFields(runs);
+			}
 		}
+		out[shape] = bySize;
 	}
 	return out;
 }
 
 /**
  * @param {BuildSummaries} builds
- * @returns {Record<string, import('./budgets.mjs').BuildFigures>}
+ * @returns {import('./budgets.mjs').ShapeBuildFigures}
  */
 export function buildFigures(builds) {
-	/** @type {Record<string, import('./budgets.mjs').BuildFigures>} */
+	/** @type {import('./budgets.mjs').ShapeBuildFigures} */
 	const out = {};
-	for (const [size, phases] of Object.entries(builds)) {
-		const peaks = Object.values(phases).map((p) => p.peakRssBytes?.median ?? 0);
-		out[size] = {
-			coldMs: phases.cold?.wallMs?.median,
-			warmMs: phases.warm?.wallMs?.median,
-			editMs: phases.edit?.wallMs?.median,
-			screenshotMs: phases.screenshot?.wallMs?.median,
-			peakRssBytes: peaks.length ? Math.max(...peaks) : undefined,
-		};
+	for (const [shape, sizes] of Object.entries(builds)) {
+		/** @type {Record<string, import('./budgets.mjs').BuildFigures>} */
+		const bySize = {};
+		for (const [size, phases] of Object.entries(sizes)) {
+			const peaks = Object.values(phases).map((p) => p.peakRssBytes?.median ?? 0);
+			bySize[size] = {
+				coldMs: phases.cold?.wallMs?.median,
+				warmMs: phases.warm?.wallMs?.median,
+				editMs: phases.edit?.wallMs?.median,
+				screenshotMs: phases.screenshot?.wallMs?.median,
+				peakRssBytes: peaks.length ? Math.max(...peaks) : undefined,
+				outputBytes: phases.cold?.outputBytes?.median,
+				outputFiles: phases.cold?.outputFiles?.median,
+				screenshots: phases.cold?.screenshots?.median,
+			};
+		}
+		out[shape] = bySize;
 	}
 	return out;
 }
@@ -98,31 +114,38 @@ export function toolFigures(result) {
  * @param {{ stepcheck: BuildSummaries, starlight?: BuildSummaries }} builds
  */
 export function buildTable({ stepcheck, starlight }) {
-	const headers = ['Guides · build', 'Wall', 'CPU', 'Peak memory', 'Output', 'Images in → out', 'Pagefind'];
-	if (starlight) headers.push('Starlight wall', 'Starlight peak', 'Wall ratio');
+	const headers = ['Corpus · build', 'Wall', 'CPU', 'Peak memory', 'Output (files)', 'Images in → out', 'Pagefind'];
+	if (starlight) headers.push('Starlight wall', 'Starlight CPU', 'Starlight peak', 'Starlight output (files)', 'Wall ratio', 'CPU ratio');
 	const rows = [];
-	for (const [size, phases] of Object.entries(stepcheck)) {
-		for (const phase of PHASES) {
-			const mine = phases[phase];
-			if (!mine) continue;
-			const row = [
-				`${size} · ${phase}`,
-				formatSummary(mine.wallMs, formatDuration),
-				formatSummary(mine.cpuMs, formatDuration),
-				formatSummary(mine.peakRssBytes, formatBytes),
-				formatBytes(mine.outputBytes?.median ?? NaN),
-				`${formatBytes(mine.imageBytesIn?.median ?? NaN)} → ${formatBytes(mine.imageBytesOut?.median ?? NaN)}`,
-				formatBytes(mine.pagefindBytes?.median ?? NaN),
-			];
-			if (starlight) {
-				const theirs = starlight[size]?.[phase];
-				row.push(
-					formatSummary(theirs?.wallMs, formatDuration),
-					formatSummary(theirs?.peakRssBytes, formatBytes),
-					formatRatio(ratio(mine.wallMs?.median, theirs?.wallMs?.median)),
-				);
+	const output = (/** @type {FieldSummaries | undefined} */ f) =>
+		f ? `${formatBytes(f.outputBytes?.median ?? NaN)} (${f.outputFiles?.median ?? '—'})` : '—';
+	for (const [shape, sizes] of Object.entries(stepcheck)) {
+		for (const [size, phases] of Object.entries(sizes)) {
+			for (const phase of PHASES) {
+				const mine = phases[phase];
+				if (!mine) continue;
+				const row = [
+					`${shape} ${size} · ${phase}`,
+					formatSummary(mine.wallMs, formatDuration),
+					formatSummary(mine.cpuMs, formatDuration),
+					formatSummary(mine.peakRssBytes, formatBytes),
+					output(mine),
+					`${formatBytes(mine.imageBytesIn?.median ?? NaN)} → ${formatBytes(mine.imageBytesOut?.median ?? NaN)}`,
+					formatBytes(mine.pagefindBytes?.median ?? NaN),
+				];
+				if (starlight) {
+					const theirs = starlight[shape]?.[size]?.[phase];
+					row.push(
+						formatSummary(theirs?.wallMs, formatDuration),
+						formatSummary(theirs?.cpuMs, formatDuration),
+						formatSummary(theirs?.peakRssBytes, formatBytes),
+						output(theirs),
+						formatRatio(ratio(mine.wallMs?.median, theirs?.wallMs?.median)),
+						formatRatio(ratio(mine.cpuMs?.median, theirs?.cpuMs?.median)),
+					);
+				}
+				rows.push(row);
 			}
-			rows.push(row);
 		}
 	}
 	return formatTable(headers, rows);

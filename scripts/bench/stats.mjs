@@ -16,10 +16,9 @@ export function summarize(values) {
 	}
 	const sorted = [...finite].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	const median =
-		sorted.length % 2 === 1
-			? /** @type {number} */ (sorted[middle])
-			: /** @type {number} */ (sorted[middle - 1] + /** @type {number} */ (sorted[middle])) / 2;
+	const upper = sorted[middle] ?? NaN;
+	const lower = sorted[middle - 1] ?? upper;
+	const median = sorted.length % 2 === 1 ? upper : (lower + upper) / 2;
 	return { median, min: /** @type {number} */ (sorted[0]), max: /** @type {number} */ (sorted[sorted.length - 1]), runs: sorted.length };
 }
 

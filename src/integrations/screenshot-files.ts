@@ -6,7 +6,8 @@ import { ENCODER_FINGERPRINT } from '../lib/images/encoder-settings.ts';
 import { writeScreenshotFiles } from '../lib/images/write-screenshot-files.ts';
 
 /**
- * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built.
+ * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built, and
+ * removes the originals no page points at any more.
  * Astro's own image step would copy every file from its cache on every build; this keeps
  * its own cache and hard-links from it (src/lib/images/write-screenshot-files.ts).
  */
@@ -30,7 +31,7 @@ export function screenshotFiles(): AstroIntegration {
 					concurrency: availableParallelism(),
 				});
 				logger.info(
-					`${report.files} screenshot files: ${report.encoded} encoded, ${report.fromCache} from the cache, in ${Math.round(performance.now() - started)} ms`,
+					`${report.files} screenshot files: ${report.encoded} encoded, ${report.fromCache} from the cache, ${report.originalsRemoved} originals left out of the output, in ${Math.round(performance.now() - started)} ms`,
 				);
 			},
 		},

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run-import';
-import { ROOT } from '../support/paths';
+import { productionBuildEnv, ROOT } from '../support/paths';
 import { startSiteServer, type RunningServer } from '../support/server';
 
 /**
@@ -17,7 +17,7 @@ const OUT = join(ROOT, '.test-output/import-dist');
 function build(contentDir: string, outDir: string) {
 	return spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_OUT_DIR: outDir },
+		env: productionBuildEnv({ STEPCHECK_CONTENT_DIR: contentDir, STEPCHECK_OUT_DIR: outDir }),
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -111,11 +111,11 @@ describe('an imported guide builds and its old URLs redirect', () => {
 			const response = await fetch(`${server.url}${old}`, { redirect: 'manual' });
 			expect(response.status, old).toBe(301);
 			const location = response.headers.get('location')!;
-			// The original, as the guide's zoom link opens it: not a resized copy.
-			expect(location).toMatch(/^\/_astro\/[^/]+\.png$/);
+			// The full-size view, as the guide's zoom link opens it: not a resized copy.
+			expect(location).toMatch(/^\/_astro\/[^/]+\.(?:png|jpe?g|webp)\.\d+w-q\d+-[0-9a-f]+\.webp$/);
 			const image = await fetch(`${server.url}${location}`);
 			expect(image.status).toBe(200);
-			expect(image.headers.get('content-type')).toBe('image/png');
+			expect(image.headers.get('content-type')).toBe('image/webp');
 		}
 		const map = JSON.parse(readFileSync(join(OUT, 'redirects.json'), 'utf8')) as Record<string, string>;
 		const guide = await (await fetch(`${server.url}/guides/enable-aws-mfa/`)).text();

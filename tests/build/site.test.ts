@@ -36,14 +36,18 @@ describe('built site', () => {
 		}
 	});
 
-	it('serves every screenshot as AVIF and WebP with a sized, non-empty srcset, the original PNG as fallback and alt text', () => {
+	it('serves every screenshot as AVIF with a sized, non-empty srcset, the full-size WebP as fallback and alt text', () => {
 		let checked = 0;
 		for (const id of guideIds) {
 			const pictures = elements(page(`/guides/${id}/`).tree, 'picture');
 			pictures.forEach((picture, index) => {
 				const where = `${id} picture ${index + 1}`;
 				const sources = elements(picture, 'source');
-				for (const type of ['image/avif', 'image/webp']) {
+				expect(
+					sources.map((s) => attr(s, 'type')),
+					`${where}: one source`,
+				).toEqual(['image/avif']);
+				for (const type of ['image/avif']) {
 					const source = sources.find((s) => attr(s, 'type') === type);
 					expect(source, `${where}: ${type} source`).toBeDefined();
 					expect(attr(source!, 'srcSet')?.trim(), `${where}: ${type} srcset`).toMatch(/\S+ \d+w/);
@@ -54,8 +58,8 @@ describe('built site', () => {
 				expect(attr(img!, 'alt')?.trim(), `${where}: alt`).toBeTruthy();
 				expect(Number(attr(img!, 'width')), `${where}: width`).toBeGreaterThan(0);
 				expect(Number(attr(img!, 'height')), `${where}: height`).toBeGreaterThan(0);
-				// The original PNG (also the full-size view) is the one fallback, not a PNG set.
-				expect(attr(img!, 'src'), `${where}: img src`).toMatch(/\.png$/);
+				// The full-size WebP (also the zoom view) is the one fallback, not a set.
+				expect(attr(img!, 'src'), `${where}: img src`).toMatch(/\.(?:png|jpe?g|webp)\.\d+w-q\d+-[0-9a-f]+\.webp$/);
 				expect(attr(img!, 'srcSet'), `${where}: img srcset`).toBeUndefined();
 				expect(attr(img!, 'loading'), `${where}: loading`).toBe(index === 0 ? 'eager' : 'lazy');
 				checked += 1;
@@ -82,20 +86,21 @@ describe('built site', () => {
 		expect(checked).toBeGreaterThan(0);
 	});
 
-	it('opens the original PNG, at its own size, as the full-size view and the fallback', () => {
+	it('opens a lossless WebP of the original, at its own size, as the full-size view and the fallback, and deploys no original', async () => {
 		let checked = 0;
 		for (const id of guideIds) {
 			for (const link of elements(page(`/guides/${id}/`).tree, 'a').filter((a) => attr(a, 'dataZoom') !== undefined)) {
 				const [img] = elements(link, 'img');
 				const href = attr(link, 'href')!;
 				expect(attr(img!, 'src'), `${id}: fallback and zoom are one file`).toBe(href);
-				const png = readFileSync(join(client, href));
-				// PNG signature, then the IHDR chunk: width and height as big-endian 32-bit numbers.
-				expect(png.subarray(1, 4).toString('latin1'), href).toBe('PNG');
-				expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${href} is drawn at its own size`).toEqual([
+				const meta = await sharp(join(client, href)).metadata();
+				expect([meta.format, meta.width, meta.height], `${href} is a WebP drawn at its own size`).toEqual([
+					'webp',
 					Number(attr(img!, 'width')),
 					Number(attr(img!, 'height')),
 				]);
+				const original = href.replace(/\.\d+w-q\d+-[0-9a-f]+\.webp$/, '');
+				expect(existsSync(join(client, original)), `${original} is not deployed`).toBe(false);
 				checked += 1;
 			}
 		}

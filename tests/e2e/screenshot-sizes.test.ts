@@ -32,9 +32,11 @@ async function screenshotsAt(width: number, deviceScaleFactor: number): Promise<
 		const page = await context.newPage();
 		await page.goto(base + GUIDE);
 		await page.evaluate(async () => {
+			// Two frames per stop: a step body skipped off screen (content-visibility) is laid out,
+			// and its lazy images requested, only at a rendering update while it is near the viewport.
 			for (let y = 0; y < document.body.scrollHeight; y += 600) {
 				window.scrollTo(0, y);
-				await new Promise((r) => setTimeout(r, 50));
+				await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 			}
 		});
 		await page.waitForFunction(() =>

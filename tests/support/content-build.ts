@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT } from './paths';
+import { productionBuildEnv, ROOT } from './paths';
 
 /**
  * Builds the site from another content folder (STEPCHECK_CONTENT_DIR) into its own
@@ -14,13 +14,12 @@ export function buildWithContent(contentDir: string, outName: string, extraEnv: 
 	rmSync(outDir, { recursive: true, force: true });
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
-		env: {
-			...process.env,
+		env: productionBuildEnv({
 			STEPCHECK_OUT_DIR: outDir,
 			STEPCHECK_CONTENT_DIR: contentDir,
 			STEPCHECK_CACHE_DIR: `${outDir}-cache`,
 			...extraEnv,
-		},
+		}),
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, TEST_OUT_DIR } from './paths';
+import { productionBuildEnv, ROOT, TEST_OUT_DIR } from './paths';
 
 /**
  * Builds the site once per `npm test` run (the build and e2e layers share it), through
@@ -20,7 +20,7 @@ export default function setup(project: TestProject) {
 	const started = Date.now();
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, STEPCHECK_OUT_DIR: TEST_OUT_DIR },
+		env: productionBuildEnv({ STEPCHECK_OUT_DIR: TEST_OUT_DIR }),
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

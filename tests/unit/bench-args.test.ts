@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../scripts/bench/args.mjs';
 
 describe('bench options', () => {
-	it('defaults to sizes 1, 20 and 200, 3 runs and 3 Lighthouse runs', () => {
+	it('defaults to both corpus shapes, sizes 1, 20 and 200, 3 runs and 3 Lighthouse runs', () => {
 		expect(parseBenchArgs([])).toMatchObject({
+			shapes: ['standard', 'dense'],
 			sizes: [1, 20, 200],
 			runs: 3,
 			lighthouseRuns: 3,
@@ -18,6 +19,8 @@ describe('bench options', () => {
 		[['--sizes=1', '--runs=1'], { sizes: [1], runs: 1 }],
 		[['--with-starlight', '--check', '--json', 'out.json'], { withStarlight: true, check: true, json: 'out.json' }],
 		[['--skip-page', '--lighthouse-runs', '5'], { skipPage: true, lighthouseRuns: 5 }],
+		[['--corpus', 'dense'], { shapes: ['dense'] }],
+		[['--corpus=dense,standard,dense'], { shapes: ['dense', 'standard'] }],
 	])('reads %j', (argv, expected) => {
 		expect(parseBenchArgs(argv)).toMatchObject(expected);
 	});
@@ -27,6 +30,7 @@ describe('bench options', () => {
 		[['--runs'], /--runs needs a whole number ≥ 1, got nothing/],
 		[['--json', '--check'], /--json needs a file name/],
 		[['--fast'], /Unknown option --fast/],
+		[['--corpus', 'sparse'], /--corpus takes standard, dense or both \(standard,dense\), got "sparse"/],
 		[['--skip-builds', '--skip-page'], /leave nothing to measure/],
 	])('refuses %j with a message that says what to write', (argv, message) => {
 		expect(() => parseBenchArgs(argv)).toThrow(message);

@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { checkBudgets, missedBudgets, STARLIGHT_REFERENCE } from '../../scripts/bench/budgets.mjs';
 import type { ToolFigures } from '../../scripts/bench/budgets.mjs';
 
+/** A cold build's deployable site, for a corpus of 10 screenshots per guide. */
+const deployed = (outputFiles: number, outputBytes: number) => ({
+	outputFiles,
+	outputBytes,
+	screenshots: (outputFiles > 1000 ? 200 : 20) * 10,
+});
+
 /** Figures that meet every budget against the figures in `starlight` below. */
 function passing(): ToolFigures {
 	return {
 		builds: {
-			20: { coldMs: 20_000, warmMs: 5_000, editMs: 5_500, screenshotMs: 6_000, peakRssBytes: 0.8e9 },
-			200: { coldMs: 150_000, warmMs: 15_000, editMs: 16_000, screenshotMs: 17_000, peakRssBytes: 1.5e9 },
+			standard: {
+				20: { coldMs: 20_000, warmMs: 5_000, editMs: 5_500, screenshotMs: 6_000, peakRssBytes: 0.8e9, ...deployed(400, 19e6) },
+				200: { coldMs: 150_000, warmMs: 15_000, editMs: 16_000, screenshotMs: 17_000, peakRssBytes: 1.5e9, ...deployed(3_600, 200e6) },
+			},
+			dense: {
+				20: { coldMs: 20_000, warmMs: 5_000, editMs: 5_500, screenshotMs: 6_000, peakRssBytes: 0.9e9, ...deployed(400, 30e6) },
+			},
 		},
 		page: {
 			phone: { jsBeforeSearchBytes: 6_000, imageBytes: 100_000, firstSearchBytes: 120_000, oversizedImages: 0 },
@@ -19,7 +31,13 @@ function passing(): ToolFigures {
 
 function starlight(): ToolFigures {
 	return {
-		builds: { 20: { coldMs: 17_800, warmMs: 7_000 }, 200: { coldMs: 123_000, warmMs: 22_400 } },
+		builds: {
+			standard: {
+				20: { coldMs: 17_800, warmMs: 7_000, ...deployed(271, 13e6) },
+				200: { coldMs: 123_000, warmMs: 22_400, ...deployed(2_448, 136e6) },
+			},
+			dense: { 20: { coldMs: 21_000, warmMs: 6_000, ...deployed(271, 20e6) } },
+		},
 		page: {
 			phone: { jsBeforeSearchBytes: 33_000, imageBytes: 500_000, firstSearchBytes: 200_000, oversizedImages: 4 },
 			desktop: { jsBeforeSearchBytes: 33_000, imageBytes: 546_000, firstSearchBytes: 200_000, oversizedImages: 0 },
@@ -43,11 +61,15 @@ describe('bench budget check', () => {
 				'first-search',
 				'phone-images',
 				'oversized-images',
-				'cold-20',
-				'warm-200',
-				'edit-20',
-				'memory-200',
-				'growth-20-200',
+				'cold-standard-20',
+				'warm-standard-200',
+				'edit-standard-20',
+				'memory-standard-200',
+				'growth-standard-20-200',
+				'cold-dense-20',
+				'warm-dense-20',
+				'deploy-files-standard-20',
+				'deploy-bytes-dense-20',
 			]),
 		);
 	});
@@ -71,15 +93,22 @@ describe('bench budget check', () => {
 			/205\.0 kB vs 500\.0 kB for Starlight \(41%\)/,
 		],
 		['an oversized image', (f) => (f.page!.phone!.oversizedImages = 2), 'oversized-images', /2 image\(s\)/],
-		['cold build 1.6× Starlight', (f) => (f.builds[20]!.coldMs = 28_480), 'cold-20', /28\.5 s vs 17\.8 s \(1\.60×\)/],
-		['warm build as slow as Starlight', (f) => (f.builds[200]!.warmMs = 22_400), 'warm-200', /22\.4 s vs 22\.4 s/],
-		['edit build slower than Starlight warm', (f) => (f.builds[20]!.editMs = 7_500), 'edit-20', /7\.5 s vs 7\.0 s/],
-		['2 GB for 200 guides', (f) => (f.builds[200]!.peakRssBytes = 2.1e9), 'memory-200', /2\.10 GB/],
+		['cold build 1.6× Starlight', (f) => (f.builds.standard![20]!.coldMs = 28_480), 'cold-standard-20', /28\.5 s vs 17\.8 s \(1\.60×\)/],
+		['warm build as slow as Starlight', (f) => (f.builds.standard![200]!.warmMs = 22_400), 'warm-standard-200', /22\.4 s vs 22\.4 s/],
+		['edit build slower than Starlight warm', (f) => (f.builds.standard![20]!.editMs = 7_500), 'edit-standard-20', /7\.5 s vs 7\.0 s/],
+		['2 GB for 200 guides', (f) => (f.builds.standard![200]!.peakRssBytes = 2.1e9), 'memory-standard-200', /2\.10 GB/],
 		[
 			'superlinear growth',
-			(f) => (f.builds[20]!.coldMs = 14_000),
-			'growth-20-200',
+			(f) => (f.builds.standard![20]!.coldMs = 14_000),
+			'growth-standard-20-200',
 			/10\.71× the time for 10\.0× the guides; 0\.756 s per added guide/,
+		],
+		['five files per screenshot', (f) => (f.builds.dense![20]!.outputFiles = 1_071), 'deploy-files-dense-20', /5\.36 vs 1\.35 \(3\.95×\)/],
+		[
+			'210 kB per screenshot',
+			(f) => (f.builds.standard![200]!.outputBytes = 420e6),
+			'deploy-bytes-standard-200',
+			/210\.0 kB vs 68\.0 kB \(3\.09×\)/,
 		],
 	])('misses exactly one budget for %s, with the numbers', (_name, spoil, id, detail) => {
 		const figures = passing();
@@ -94,28 +123,34 @@ describe('bench budget check', () => {
 		const figures = passing();
 		figures.lighthouse!.seo = 90;
 		figures.page!.phone!.oversizedImages = 1;
-		figures.builds[20]!.warmMs = 9_000;
+		figures.builds.standard![20]!.warmMs = 9_000;
 		expect(missedBudgets(checkBudgets({ stepcheck: figures, starlight: starlight() })).map((m) => m.id)).toEqual([
 			'lighthouse-seo',
 			'oversized-images',
-			'warm-20',
+			'warm-standard-20',
 		]);
 	});
 
 	it('compares with the reference figures when Starlight was not measured, and says what it could not check', () => {
 		const results = checkBudgets({ stepcheck: passing(), starlight: null });
 		const byId = Object.fromEntries(results.map((r) => [r.id, r]));
-		expect(byId['cold-20']).toMatchObject({ status: 'met', limit: STARLIGHT_REFERENCE.builds[20].coldMs * 1.5 });
+		expect(byId['cold-standard-20']).toMatchObject({ status: 'met', limit: STARLIGHT_REFERENCE.builds[20].coldMs * 1.5 });
 		expect(byId.lcp).toMatchObject({ status: 'met', limit: 1_290 });
+		// There is no reference for the dense shape, nor for deployed files.
+		expect(byId['cold-dense-20']).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/--with-starlight/) });
+		expect(byId['deploy-files-standard-20']).toMatchObject({ status: 'unchecked', detail: 'needs --with-starlight' });
 		expect(byId['phone-images']).toMatchObject({ status: 'unchecked', detail: expect.stringMatching(/--with-starlight/) });
 	});
 
 	it('leaves budgets unchecked, not met, when the figures are missing', () => {
-		const results = checkBudgets({ stepcheck: { builds: { 1: { coldMs: 1_000, warmMs: 500, editMs: 600 } } }, starlight: null });
+		const results = checkBudgets({
+			stepcheck: { builds: { standard: { 1: { coldMs: 1_000, warmMs: 500, editMs: 600 } } } },
+			starlight: null,
+		});
 		expect(results.filter((r) => r.status === 'met')).toEqual([]);
-		expect(results.find((r) => r.id === 'cold-1')).toMatchObject({
+		expect(results.find((r) => r.id === 'cold-standard-1')).toMatchObject({
 			status: 'unchecked',
-			detail: expect.stringMatching(/no Starlight reference for 1 guides/),
+			detail: expect.stringMatching(/no Starlight reference for 1 standard guide;/),
 		});
 		expect(results.find((r) => r.id === 'tbt')).toMatchObject({ status: 'unchecked' });
 		// The page was skipped, so the reason is the missing page, not a missing Starlight.

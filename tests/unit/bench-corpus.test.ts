@@ -10,7 +10,8 @@ import {
 	planGuide,
 	readableText,
 } from '../../scripts/bench/corpus.mjs';
-import { CONSOLE_PAGES } from '../../scripts/bench/console-pages.mjs';
+import { CONSOLE_PAGES, DENSE_CONSOLE_PAGES } from '../../scripts/bench/console-pages.mjs';
+import { CODE_LANGUAGES, DENSE_WORDS } from '../../scripts/bench/corpus-dense.mjs';
 
 const corpus = planCorpus(24, 1);
 
@@ -88,5 +89,87 @@ describe('bench corpus generator', () => {
 		expect(once).toMatch(/^1\. .*Edited for bench run 1\.$/m);
 		const files = new Set(guide.screenshots.map((s) => `./${s.file}`));
 		expect(lintGuideSource(once, (p) => files.has(p))).toEqual([]);
+	});
+});
+
+describe('bench corpus generator, dense shape', () => {
+	const dense = planCorpus(40, 1, 'dense');
+	const stepsOf = (source: string) => source.slice(source.indexOf('<Steps>'), source.indexOf('</Steps>'));
+
+	it('writes guides that pass the content lint and the schema', () => {
+		for (const guide of dense) {
+			expect(guideSchema.safeParse(guide.frontmatter).success, guide.id).toBe(true);
+			const files = new Set(guide.screenshots.map((s) => `./${s.file}`));
+			expect(
+				lintGuideSource(guide.source, (p) => files.has(p)),
+				guide.id,
+			).toEqual([]);
+		}
+	});
+
+	it('varies guide length across 300 to 3,000 words of prose, and the step count with it', () => {
+		const words = dense.map((g) => countWords(readableText(g.source)));
+		for (const n of words) {
+			expect(n).toBeGreaterThanOrEqual(DENSE_WORDS.min);
+			expect(n).toBeLessThanOrEqual(DENSE_WORDS.max);
+		}
+		expect(Math.min(...words)).toBeLessThan(800);
+		expect(Math.max(...words)).toBeGreaterThan(2200);
+		const steps = new Set(dense.map((g) => (stepsOf(g.source).match(/^\d+\. /gm) ?? []).length));
+		expect(steps.size).toBeGreaterThan(4);
+	});
+
+	it('puts sub-lists, tables, long code blocks in several languages, callouts and notes inside steps', () => {
+		const all = dense.map((g) => stepsOf(g.source)).join('\n');
+		expect(all).toMatch(/^ {3,4}1\. /m); // a numbered sub-list, indented under a step
+		expect(all).toMatch(/^ {3,4}- /m); // a bulleted sub-list
+		expect(all).toMatch(/^ {3,4}\| --- \|/m); // a table
+		expect(all).toMatch(/^ {3,4}<Callout type="(note|tip|warning)">/m);
+		expect(all).toMatch(/^ {3,4}> \*\*Note:\*\*/m);
+		const fences = [...all.matchAll(/^ {3,4}```(\w+)\n([\s\S]*?)^ {3,4}```$/gm)];
+		expect(new Set(fences.map((m) => m[1]))).toEqual(new Set(CODE_LANGUAGES));
+		for (const [, lang, body] of fences) {
+			const lines = body!.split('\n').length - 1;
+			expect(lines, lang).toBeGreaterThanOrEqual(20);
+			if (lang === 'json') expect(() => JSON.parse(body!)).not.toThrow();
+		}
+	});
+
+	it('always nests a numbered list in step 6, the shape of the accessibility finding', () => {
+		for (const guide of dense.filter((g) => /^6\. /m.test(stepsOf(g.source)))) {
+			const step6 = stepsOf(guide.source).split(/^7\. /m)[0]!.split(/^6\. /m)[1]!;
+			expect(step6, guide.id).toMatch(/^ {3}1\. /m);
+		}
+	});
+
+	it('renders 10 distinct dense screenshots per guide, from busy console pages only', () => {
+		const names = new Set(DENSE_CONSOLE_PAGES.map((p) => p.name));
+		const html = new Set<string>();
+		for (const guide of dense) {
+			expect(guide.screenshots.map((s) => s.file)).toEqual(
+				Array.from({ length: 10 }, (_, i) => `shot-${String(i + 1).padStart(2, '0')}.png`),
+			);
+			for (const shot of guide.screenshots) {
+				expect(names.has(shot.page)).toBe(true);
+				expect(shot.html).toContain('class="dense"');
+				expect(guide.source).toContain(`](./${shot.file})`);
+				html.add(shot.html);
+			}
+		}
+		expect(html.size).toBe(40 * 10);
+	});
+
+	it('is deterministic and independent of the standard shape', () => {
+		expect(planCorpus(3, 1, 'dense')[2]).toEqual(dense[2]);
+		expect(dense[0]!.source).not.toEqual(corpus[0]!.source);
+		expect(() => planCorpus(2, 1, 'sparse' as 'dense')).toThrow(/standard, dense, got "sparse"/);
+	});
+
+	it('keeps the edit of the edit build valid on a dense guide', () => {
+		const guide = dense[0]!;
+		const edited = editGuideText(guide.source, 3);
+		expect(edited).toMatch(/^1\. .*Edited for bench run 3\.$/m);
+		const files = new Set(guide.screenshots.map((s) => `./${s.file}`));
+		expect(lintGuideSource(edited, (p) => files.has(p))).toEqual([]);
 	});
 });

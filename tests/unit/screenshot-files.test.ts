@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScreenshotFileName, screenshotFilesIn, screenshotFileUrl } from '../../src/lib/images/screenshot-files';
+import { originalsIn, parseScreenshotFileName, screenshotFilesIn, screenshotFileUrl } from '../../src/lib/images/screenshot-files';
 
 describe('screenshot file names', () => {
 	it('names a file beside its original, under any base, saying how to make it again', () => {
@@ -36,5 +36,12 @@ describe('screenshot file names', () => {
 			'a.H1.png.960w-q80-abc123.webp',
 		]);
 		expect(screenshotFilesIn(html.replaceAll('_astro', 'assets'), 'assets/')).toHaveLength(4);
+	});
+
+	it('finds the originals a page points at by their own name, not as the stem of an encoded file', () => {
+		const html = `<img src="/docs/_astro/a.H1.png.609w-q50-abc123.avif"> <a href="/docs/_astro/b.H2.png">full</a>
+			{"to":"/docs/_astro/c.H3.jpg"} <img srcset="/docs/_astro/d.H4.webp 2x, /docs/_astro/e.H5.png.960w-q30-abc123.avif 960w">`;
+		expect(originalsIn(html, '_astro').sort()).toEqual(['b.H2.png', 'c.H3.jpg', 'd.H4.webp']);
+		expect(originalsIn('<img src="/docs/_astro/a.H1.png.1440w-q75-abc123.webp">', '_astro')).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -21,7 +21,7 @@ async function screenshotPng(width = 800, height = 500): Promise<Buffer> {
 	return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** A built site: one page whose picture points at two widths in both formats of `a.H1.png`. */
+/** A built site: one page whose picture points at two AVIF widths of `a.H1.png` and its full-size WebP view. */
 async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 	mkdirSync(join(site, '_astro'), { recursive: true });
 	mkdirSync(join(site, page, '..'), { recursive: true });
@@ -30,7 +30,7 @@ async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 		screenshotFileUrl(`/_astro/${original}`, { width, quality, fingerprint: FINGERPRINT, format });
 	writeFileSync(
 		join(site, page),
-		`<picture><source srcset="${url(400, 50, 'avif')} 400w, ${url(640, 30, 'avif')} 640w"><source srcset="${url(400, 80, 'webp')} 400w, ${url(640, 80, 'webp')} 640w"><img src="/_astro/${original}"></picture>`,
+		`<a href="${url(800, 75, 'webp')}"><picture><source srcset="${url(400, 50, 'avif')} 400w, ${url(640, 30, 'avif')} 640w"><img src="${url(800, 75, 'webp')}"></picture></a>`,
 	);
 }
 
@@ -46,16 +46,42 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('writing screenshot files after a build', () => {
 	it('encodes every file the pages name, at its width and format', async () => {
 		await builtSite();
-		expect(await write()).toEqual({ files: 4, encoded: 4, fromCache: 0 });
+		expect(await write()).toEqual({ files: 3, encoded: 3, fromCache: 0, originalsRemoved: 1 });
 		for (const [name, format, width] of [
 			['a.H1.png.400w-q50-abc123.avif', 'heif', 400],
 			['a.H1.png.640w-q30-abc123.avif', 'heif', 640],
-			['a.H1.png.400w-q80-abc123.webp', 'webp', 400],
-			['a.H1.png.640w-q80-abc123.webp', 'webp', 640],
+			['a.H1.png.800w-q75-abc123.webp', 'webp', 800],
 		] as const) {
 			const meta = await sharp(join(site, '_astro', name)).metadata();
 			expect([meta.format, meta.width], name).toEqual([format, width]);
 		}
+	});
+
+	it('keeps the full-size view lossless: the pixels of the original, at its size', async () => {
+		await builtSite();
+		await write();
+		const original = await sharp(await screenshotPng())
+			.ensureAlpha()
+			.raw()
+			.toBuffer();
+		const view = await sharp(join(site, '_astro', 'a.H1.png.800w-q75-abc123.webp'))
+			.ensureAlpha()
+			.raw()
+			.toBuffer();
+		expect(Buffer.compare(view, original)).toBe(0);
+	});
+
+	it('removes the original from the output once the pages point only at its encoded files', async () => {
+		await builtSite();
+		await write();
+		expect(existsSync(join(site, '_astro', 'a.H1.png'))).toBe(false);
+	});
+
+	it('keeps an original that a page or a JSON endpoint still points at by its own name', async () => {
+		await builtSite();
+		writeFileSync(join(site, 'legacy.json'), JSON.stringify([{ from: '/old/a.png', to: '/_astro/a.H1.png' }]));
+		expect((await write()).originalsRemoved).toBe(0);
+		expect(existsSync(join(site, '_astro', 'a.H1.png'))).toBe(true);
 	});
 
 	it('links the files of the next build from the cache instead of encoding or copying them', async () => {
@@ -63,7 +89,7 @@ describe('writing screenshot files after a build', () => {
 		await write();
 		rmSync(join(site, '_astro'), { recursive: true });
 		await builtSite();
-		expect(await write()).toEqual({ files: 4, encoded: 0, fromCache: 4 });
+		expect(await write()).toEqual({ files: 3, encoded: 0, fromCache: 3, originalsRemoved: 1 });
 		const built = statSync(join(site, '_astro', 'a.H1.png.640w-q30-abc123.avif'));
 		const cached = statSync(join(cacheDir, 'a.H1.png.640w-q30-abc123.avif'));
 		expect(built.ino).toBe(cached.ino);
@@ -77,7 +103,7 @@ describe('writing screenshot files after a build', () => {
 		>[3];
 		for (const [format, quality] of [
 			['avif', 30],
-			['webp', 80],
+			['webp', 75],
 		] as const) {
 			const build = await encodeScreenshotFile(png, { width: 500, quality, format });
 			const dev = await sharpService.transform(png, { src: 'a.png', format, width: 500, quality }, config, logger);
@@ -89,7 +115,7 @@ describe('writing screenshot files after a build', () => {
 		await builtSite('guides/b/index.html', 'gone.H2.png');
 		const error = await write().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ScreenshotFilesError);
-		expect((error as Error).message).toMatch(/4 screenshot files/);
+		expect((error as Error).message).toMatch(/3 screenshot files/);
 		expect((error as Error).message).toMatch(
 			/\/guides\/b\/index\.html points at \/_astro\/gone\.H2\.png\.400w-q50-abc123\.avif, made from \/_astro\/gone\.H2\.png, but the build did not emit that file/,
 		);
@@ -106,7 +132,7 @@ describe('writing screenshot files after a build', () => {
 	it('leaves a site without screenshots as it was', async () => {
 		mkdirSync(site, { recursive: true });
 		writeFileSync(join(site, 'index.html'), '<h1>No pictures</h1>');
-		expect(await write()).toEqual({ files: 0, encoded: 0, fromCache: 0 });
+		expect(await write()).toEqual({ files: 0, encoded: 0, fromCache: 0, originalsRemoved: 0 });
 		expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<h1>No pictures</h1>');
 	});
 });

@@ -42,7 +42,7 @@ export function parseScreenshotFileName(name: string): ScreenshotFile | null {
 	};
 }
 
-/** Every screenshot file name a page's HTML points at, in `assetsFolder` (Astro's `build.assets`). */
+/** Every screenshot file name a page points at, in `assetsFolder` (Astro's `build.assets`). */
 export function screenshotFilesIn(html: string, assetsFolder: string): string[] {
 	const folder = assetsFolder.replace(/^\/+|\/+$/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const pattern = new RegExp(`/${folder}/([^/"'\\s,?#]+\\.\\d+w-q\\d+-[0-9a-f]+\\.(?:avif|webp))`, 'gi');
@@ -51,4 +51,15 @@ export function screenshotFilesIn(html: string, assetsFolder: string): string[] 
 		if (parseScreenshotFileName(match[1]!)) names.add(match[1]!);
 	}
 	return [...names];
+}
+
+/**
+ * The originals a page points at by their own name (not as the stem of an encoded file's
+ * name), in `assetsFolder`. An original nothing points at need not be deployed.
+ */
+export function originalsIn(html: string, assetsFolder: string): string[] {
+	const folder = assetsFolder.replace(/^\/+|\/+$/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const pattern = new RegExp(`/${folder}/([^/"'\\s,?#()]+\\.(?:png|jpe?g|webp|avif|gif|tiff?))(?![^"'\\s,?#()<>])`, 'gi');
+	const names = [...html.matchAll(pattern)].map((match) => match[1]!).filter((name) => !parseScreenshotFileName(name));
+	return [...new Set(names)];
 }

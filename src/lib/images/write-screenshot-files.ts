@@ -1,12 +1,14 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
+import { originalsIn, parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
 
 /**
  * Writes every screenshot file the built pages point at. Files come from a cache kept
  * between builds and are hard-linked into the output: a warm build writes no image bytes,
  * only directory entries (copying 800 small files cost about 0.5–0.7 s here, linking them
  * 20–50 ms). Missing files are encoded, all cores busy, each original decoded once.
+ * Then the originals the files were made from are removed from the output, unless a page
+ * still points at one by its own name: the pages point at the encoded files only.
  */
 
 export interface ScreenshotFilesOptions {
@@ -23,13 +25,16 @@ export interface ScreenshotFilesReport {
 	files: number;
 	encoded: number;
 	fromCache: number;
+	/** Originals removed from the output because no page points at them. */
+	originalsRemoved: number;
 }
 
 export class ScreenshotFilesError extends Error {}
 
-async function htmlFiles(folder: string): Promise<string[]> {
+/** Pages that can point at images: HTML, and JSON endpoints (the legacy redirect sources). */
+async function pageFiles(folder: string): Promise<string[]> {
 	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-	return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+	return entries.filter((e) => e.isFile() && /\.(?:html|json)$/.test(e.name)).map((e) => join(e.parentPath, e.name));
 }
 
 const exists = (path: string) =>
@@ -61,10 +66,13 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 	const assets = join(site, assetsFolder);
 	/** name → the first page that points at it, for error messages. */
 	const wanted = new Map<string, string>();
-	for (const page of await htmlFiles(site)) {
-		for (const name of screenshotFilesIn(await readFile(page, 'utf8'), assetsFolder)) {
+	const originalsInUse = new Set<string>();
+	for (const page of await pageFiles(site)) {
+		const text = await readFile(page, 'utf8');
+		for (const name of screenshotFilesIn(text, assetsFolder)) {
 			if (!wanted.has(name)) wanted.set(name, '/' + relative(site, page).split(sep).join('/'));
 		}
+		for (const original of originalsIn(text, assetsFolder)) originalsInUse.add(original);
 	}
 	const problems: string[] = [];
 	const byOriginal = new Map<string, { name: string; file: ScreenshotFile }[]>();
@@ -81,7 +89,7 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		else byOriginal.set(file.original, [{ name, file }]);
 	}
 	await mkdir(cacheDir, { recursive: true });
-	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0 };
+	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0, originalsRemoved: 0 };
 	await runPool([...byOriginal], options.concurrency, async ([original, files]) => {
 		const originalPath = join(assets, original);
 		let bytes: Promise<Buffer> | undefined;
@@ -112,6 +120,13 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 			}),
 		);
 	});
+	if (!problems.length) {
+		for (const original of byOriginal.keys()) {
+			if (originalsInUse.has(original)) continue;
+			await rm(join(assets, original), { force: true });
+			report.originalsRemoved += 1;
+		}
+	}
 	if (problems.length) {
 		throw new ScreenshotFilesError(
 			`Stepcheck could not write ${problems.length} screenshot file${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
