@@ -48,7 +48,7 @@ function starlight(): ToolFigures {
 
 describe('bench budget check', () => {
 	it('meets every budget with passing figures, and checks all of them', () => {
-		const results = checkBudgets({ stepcheck: passing(), starlight: starlight() });
+		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 1.4e6, startMs: 300 } });
 		expect(missedBudgets(results)).toEqual([]);
 		expect(results.filter((r) => r.status === 'unchecked')).toEqual([]);
 		expect(results.map((r) => r.id)).toEqual(
@@ -70,8 +70,15 @@ describe('bench budget check', () => {
 				'warm-dense-20',
 				'deploy-files-standard-20',
 				'deploy-bytes-dense-20',
+				'companion-size',
+				'companion-start',
 			]),
 		);
+	});
+
+	it('misses the companion budgets for a file over 2 MB and a start over 1 s', () => {
+		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 2.5e6, startMs: 1_400 } });
+		expect(missedBudgets(results).map((r) => r.id)).toEqual(['companion-size', 'companion-start']);
 	});
 
 	it.each<[string, (f: ToolFigures) => void, string, RegExp]>([
