@@ -13,7 +13,7 @@ export const STARLIGHT_REFERENCE = {
 	lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs: 1_290, tbtMs: 53, cls: 0 },
 };
 
-export const LIMITS = {
+const LIMITS = {
 	lighthouseScore: 100,
 	tbtMs: 50,
 	jsOnLoadBytes: 10_000,

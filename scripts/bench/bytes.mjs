@@ -52,7 +52,7 @@ export function resourceKind({ url, resourceType, mimeType }) {
 }
 
 /** @returns {ByteTally} */
-export function emptyTally() {
+function emptyTally() {
 	return { html: 0, css: 0, js: 0, image: 0, font: 0, other: 0, total: 0, requests: 0 };
 }
 
@@ -79,7 +79,7 @@ export function tallyBytes(records) {
  * A srcset can only offer a few widths, so an image may be up to this much wider than its
  * displayed size × device pixel ratio before it counts as "downloaded larger than shown".
  */
-export const OVERSIZE_TOLERANCE = 1.1;
+const OVERSIZE_TOLERANCE = 1.1;
 
 /** @typedef {{ url: string, naturalWidth: number, naturalHeight: number, displayWidth: number, displayHeight: number }} ShownImage */
 /** @typedef {ShownImage & { neededWidth: number, ratio: number }} OversizedImage */

@@ -23,8 +23,8 @@ import {
 import { seededRandom } from './random.mjs';
 
 export const DENSE_WORDS = { min: 300, max: 3000 };
-export const DENSE_SCREENSHOTS_PER_GUIDE = 10;
-export const DENSE_STEPS = { min: 5, max: 14 };
+const DENSE_SCREENSHOTS_PER_GUIDE = 10;
+const DENSE_STEPS = { min: 5, max: 14 };
 /** Languages of the long code blocks, each with a generator of one line. */
 export const CODE_LANGUAGES = /** @type {const} */ (['bash', 'json', 'yaml', 'python', 'typescript', 'hcl']);
 

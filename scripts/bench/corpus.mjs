@@ -14,7 +14,7 @@ export { countWords, guideId, readableText } from './corpus-text.mjs';
 
 export const STEPS_PER_GUIDE = 10;
 export const SCREENSHOTS_PER_GUIDE = 10;
-export const TARGET_WORDS = 1200;
+const TARGET_WORDS = 1200;
 export const SCREENSHOT_SIZE = { width: 1440, height: 900 };
 /** Bump when the generated text or pages change, so a cached corpus is regenerated. */
 export const CORPUS_VERSION = 3;
@@ -22,7 +22,7 @@ export const CORPUS_VERSION = 3;
  * `standard`: guides shaped like Stepcheck's own (the planner below). `dense`: guides shaped
  * like the busiest documentation, of varied length (corpus-dense.mjs).
  */
-export const CORPUS_SHAPES = /** @type {const} */ (['standard', 'dense']);
+const CORPUS_SHAPES = /** @type {const} */ (['standard', 'dense']);
 /** @typedef {(typeof CORPUS_SHAPES)[number]} CorpusShape */
 
 /**

@@ -12,11 +12,11 @@
 import { gzipSync } from 'node:zlib';
 import { resourceKind, tallyBytes, oversizedImages } from './bytes.mjs';
 
-export const VIEWPORTS = {
+const VIEWPORTS = {
 	phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
 	desktop: { width: 1440, height: 900, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 };
-export const SEARCH_QUERY = 'mfa';
+const SEARCH_QUERY = 'mfa';
 
 const COMPRESSIBLE = new Set(['html', 'css', 'js']);
 

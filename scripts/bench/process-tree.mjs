@@ -81,7 +81,7 @@ function parentMap() {
 }
 
 /** Resident bytes of a process tree right now. @param {number} root */
-export function treeRss(root) {
+function treeRss(root) {
 	let total = 0;
 	for (const pid of descendantsOf(root, parentMap())) total += parseVmRss(readOrEmpty(`/proc/${pid}/status`));
 	return total;

@@ -79,7 +79,7 @@ export function buildFigures(builds) {
  * @param {PageResult} page
  * @returns {import('./budgets.mjs').PageFigures}
  */
-export function pageFigures(page) {
+function pageFigures(page) {
 	return {
 		jsBeforeSearchBytes: page.scrolled.compressed.js + page.inlineJsBytes,
 		imageBytes: page.scrolled.compressed.image,

@@ -7,9 +7,9 @@
  */
 
 /** Stepcheck components with a stand-in in the scratch project (see starlight.mjs). */
-export const STAND_INS = /** @type {const} */ (['Callout', 'Screenshot']);
+const STAND_INS = /** @type {const} */ (['Callout', 'Screenshot']);
 /** Components Starlight ships and the guides use under the same name. */
-export const STARLIGHT_COMPONENTS = /** @type {const} */ (['Steps']);
+const STARLIGHT_COMPONENTS = /** @type {const} */ (['Steps']);
 
 /**
  * @param {string} source a guide's index.mdx

@@ -6,7 +6,7 @@ import { ROOT } from './paths';
 
 /** Reading the built site: every HTML page as a tree, and the guides the sources say should exist. */
 
-export function walkFiles(dir: string): string[] {
+function walkFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
 		return statSync(path).isDirectory() ? walkFiles(path) : [path];
@@ -21,7 +21,7 @@ export interface BuiltPage {
 	html: string;
 }
 
-export function urlPathOf(clientDir: string, file: string): string {
+function urlPathOf(clientDir: string, file: string): string {
 	const rel = relative(clientDir, file).split(sep).join('/');
 	if (rel === 'index.html') return '/';
 	if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;

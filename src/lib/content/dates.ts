@@ -16,7 +16,7 @@ function pad(n: number): string {
 }
 
 /** A UTC date for the calendar day, or null when the day does not exist (2019-02-30). */
-export function calendarDay(year: number, month: number, day: number): Date | null {
+function calendarDay(year: number, month: number, day: number): Date | null {
 	const date = new Date(Date.UTC(year, month - 1, day));
 	const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 	return real ? date : null;
@@ -27,7 +27,7 @@ export function isoDay(date: Date): string {
 }
 
 /** Both readings of `a-b-yyyy`, each null where that reading is not a real day. */
-export function readingsOf(first: number, second: number, year: number) {
+function readingsOf(first: number, second: number, year: number) {
 	return {
 		mdy: calendarDay(year, first, second),
 		dmy: calendarDay(year, second, first),

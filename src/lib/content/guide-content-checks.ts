@@ -17,8 +17,8 @@ export interface GuideProblem {
 	message: string;
 }
 
-export const MIN_STEPS = 5;
-export const IAM_POLICY_VERSION = '2012-10-17';
+const MIN_STEPS = 5;
+const IAM_POLICY_VERSION = '2012-10-17';
 
 function lineOf(node: RootContent): number {
 	return node.position?.start.line ?? 1;
@@ -68,7 +68,7 @@ export function checkStepCount(tree: Root, minimum = MIN_STEPS): GuideProblem[] 
 const IMAGE_FILE = /\.(?:png|jpe?g|webp|avif|gif|svg)$/i;
 const PLACEHOLDER_ALTS = new Set(['screenshot', 'screen shot', 'image', 'picture', 'illustration', 'photo', 'figure', 'img']);
 /** Shorter than this, an alt text cannot say what the reader sees and which control to use. */
-export const MIN_ALT_LENGTH = 15;
+const MIN_ALT_LENGTH = 15;
 
 /** Null when the alt text describes the picture; otherwise why it does not. */
 export function altTextProblem(alt: string | null | undefined): string | null {

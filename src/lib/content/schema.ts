@@ -3,7 +3,7 @@ import { parseGuideDate } from './dates';
 import { TOPIC_IDS } from '../guides/topics';
 
 export const DESCRIPTION_MAX = 160;
-export const TITLE_MAX = 90;
+const TITLE_MAX = 90;
 
 /** A front-matter day: accepts `YYYY-MM-DD` (quoted or not) and nothing else. */
 function isoDate(field: string) {
@@ -122,5 +122,4 @@ export const guideSchema = z
 		}
 	});
 
-export type GuideFrontmatter = z.infer<typeof guideSchema>;
 export type GuideFrontmatterInput = z.input<typeof guideSchema>;

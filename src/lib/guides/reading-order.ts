@@ -12,7 +12,7 @@ const titleCollator = new Intl.Collator('en');
 const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** Reading order: `order` first, then oldest first, then title. */
-export function byReadingOrder<T extends OrderedGuide>(a: T, b: T): number {
+function byReadingOrder<T extends OrderedGuide>(a: T, b: T): number {
 	return (
 		a.data.order - b.data.order ||
 		a.data.published.getTime() - b.data.published.getTime() ||

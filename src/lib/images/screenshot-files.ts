@@ -8,8 +8,7 @@
  *   /_astro/shot-01.B1pWzJfK.png  →  /_astro/shot-01.B1pWzJfK.png.609w-q50-1a2b3c.avif
  */
 
-export const SCREENSHOT_FORMATS = ['avif', 'webp'] as const;
-export type ScreenshotFormat = (typeof SCREENSHOT_FORMATS)[number];
+type ScreenshotFormat = 'avif' | 'webp';
 
 export interface ScreenshotFile {
 	/** The original's file name in the assets folder, e.g. `shot-01.B1pWzJfK.png`. */

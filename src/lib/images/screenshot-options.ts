@@ -28,7 +28,7 @@ export const STEP_CONTENT_PX = 720 - 111.6;
  * screenshot 929 px wide. Denser needs (a 2× desktop wants 1,217 px) get this width too:
  * one encode fewer per format and image, and the zoom view has the full resolution.
  */
-export const DENSE_WIDTH_PX = 960;
+const DENSE_WIDTH_PX = 960;
 
 /**
  * AVIF quality (sharp's 1–100) per role of a width: the width drawn at 1× keeps sharp's

@@ -7,7 +7,7 @@ import { fencedLines, wrapSteps, type SourceLine } from './steps';
  * import never loses content silently.
  */
 
-export interface ImageUse {
+interface ImageUse {
 	/** The URL path as the post wrote it, without the query: /blog/2019/images/awsmfa1.png. */
 	path: string;
 	/** The file name beside the new guide: awsmfa1.png. */

@@ -8,7 +8,7 @@ import { parseGuideDate, type DateOrder } from '../content/dates';
  * naming the field, and a value read with a caveat becomes a note the author sees.
  */
 
-export interface HugoFrontMatter {
+interface HugoFrontMatter {
 	title?: string;
 	description?: string;
 	published?: string;

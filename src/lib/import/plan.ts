@@ -48,7 +48,7 @@ export interface ImportFiles {
 /** Written beside an imported guide: what the importer wrote, so edits are noticed. */
 export const IMPORT_RECORD = '.hugo-import.json';
 
-export interface PlannedGuide {
+interface PlannedGuide {
 	post: HugoPost;
 	id: string;
 	folder: string;
@@ -65,7 +65,7 @@ export interface PlannedGuide {
 
 export type ImportPlan = { ok: true; guides: PlannedGuide[] } | { ok: false; problems: string[] };
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
 

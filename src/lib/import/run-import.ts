@@ -10,7 +10,7 @@ import { IMPORT_DEFAULTS, TOPIC_IDS } from '../guides/topics';
  * It finds posts and images and writes the plan; deciding what to write is in plan.ts.
  */
 
-export const USAGE = `Usage: npm run import:hugo -- <post.md or folder> [options]
+const USAGE = `Usage: npm run import:hugo -- <post.md or folder> [options]
 
 Options:
   --section /blog/2019/   the folder the posts were served from on the old blog
@@ -58,7 +58,7 @@ function hugoTree(file: string): { content: string; root: string } | null {
 	return { content: join(root, 'content'), root };
 }
 
-export function describePost(file: string, cwd: string, section: string | undefined): HugoPost {
+function describePost(file: string, cwd: string, section: string | undefined): HugoPost {
 	const absolute = resolve(cwd, file);
 	const bundle = /^index\.(?:md|markdown)$/i.test(basename(absolute));
 	const name = bundle ? basename(dirname(absolute)) : basename(absolute).replace(POST_FILE, '');

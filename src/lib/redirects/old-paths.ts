@@ -11,7 +11,7 @@ const SCHEME_OR_HOST = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const HAS_EXTENSION = /\.[A-Za-z0-9]+$/;
 
 /** True when the last segment names a file (`.png`, `.html`) rather than a page folder. */
-export function isFilePath(path: string): boolean {
+function isFilePath(path: string): boolean {
 	const last = path.split('/').pop() ?? '';
 	return HAS_EXTENSION.test(last) && !/^index\.html?$/i.test(last);
 }
@@ -53,7 +53,7 @@ export function canonicalOldPath(path: string): string | null {
 }
 
 /** The folder an old page lived in: `/blog/2019/enable-aws-mfa/` lived in `/blog/2019/`. */
-export function folderOf(pageUrl: string): string[] {
+function folderOf(pageUrl: string): string[] {
 	const segments = pageUrl.split('/').filter((s) => s !== '' && s !== '.');
 	if (segments.length && /^index\.html?$/i.test(segments[segments.length - 1]!)) segments.pop();
 	return segments.slice(0, -1);

@@ -28,7 +28,7 @@ export const legacyRedirectsSchema = z
 export type LegacyRedirects = z.infer<typeof legacyRedirectsSchema>;
 
 /** What one guide declares, with its images already resolved to the URLs the build emitted. */
-export const guideRedirectSourceSchema = z.object({
+const guideRedirectSourceSchema = z.object({
 	id: z.string(),
 	/** The guide's file, relative to the project, named in error messages. */
 	file: z.string(),

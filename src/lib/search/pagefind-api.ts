@@ -3,7 +3,7 @@
  * Pagefind ships no types for it, so these describe what its search returns.
  */
 
-export interface PagefindWeightedLocation {
+interface PagefindWeightedLocation {
 	weight: number;
 	balanced_score: number;
 	location: number;
@@ -33,14 +33,14 @@ export interface PagefindResult {
 	data: () => Promise<PagefindResultData>;
 }
 
-export interface PagefindSearchResponse {
+interface PagefindSearchResponse {
 	results: PagefindResult[];
 	unfilteredResultCount: number;
 }
 
-export type PagefindFilters = Record<string, { any: string[] }>;
+type PagefindFilters = Record<string, { any: string[] }>;
 
-export interface PagefindOptions {
+interface PagefindOptions {
 	baseUrl?: string;
 	excerptLength?: number;
 	/** Run in the page rather than a web worker: the worker is a second 12 kB script to download. */

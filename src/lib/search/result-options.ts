@@ -23,15 +23,15 @@ export interface ResultOption {
 	excerptHtml: string;
 }
 
-export const OPTIONS_PER_GUIDE = 3;
+const OPTIONS_PER_GUIDE = 3;
 
 /** Pagefind scores each matched word; a section's score is what its words add up to. */
-export function subResultScore(sub: PagefindSubResult): number {
+function subResultScore(sub: PagefindSubResult): number {
 	return sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
 }
 
 /** Pagefind's word positions index its content split on whitespace. */
-export function contentWords(content: string): string[] {
+function contentWords(content: string): string[] {
 	return content.split(/[\r\n\s]+/g);
 }
 
@@ -40,7 +40,7 @@ export function contentWords(content: string): string[] {
  * answers "sign out" better than an intro that says "sign-in" three times.
  * Matching is by word start, close to Pagefind's stemming ("codes" counts for "code").
  */
-export function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[]): number {
+function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[]): number {
 	const found = new Set<string>();
 	for (const location of sub.locations) {
 		const parts = queryTerms(words[location] ?? '');
@@ -56,15 +56,15 @@ export function termsCovered(sub: PagefindSubResult, words: readonly string[], t
  * guide's vocabulary ("Assign a hardware TOTP token in the AWS Management Console"), so
  * they would outrank the step a reader wants; they still show, after the rest.
  */
-export const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['sources', 'related-guides']);
+const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['sources', 'related-guides']);
 
-export function isReferenceSection(sub: PagefindSubResult): boolean {
+function isReferenceSection(sub: PagefindSubResult): boolean {
 	const hash = sub.url.indexOf('#');
 	return hash !== -1 && REFERENCE_SECTIONS.has(sub.url.slice(hash + 1));
 }
 
 /** How many of the query's words the section's own title (the step's instruction, the heading) holds. */
-export function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): number {
+function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): number {
 	const words = queryTerms(sub.title);
 	return terms.filter((term) => words.some((word) => word.startsWith(term))).length;
 }
@@ -83,7 +83,7 @@ export function literalOf(query: string): string | null {
 }
 
 /** How many of the section's matched words contain the query as written. */
-export function spellsLiteral(sub: PagefindSubResult, words: readonly string[], literal: string | null): number {
+function spellsLiteral(sub: PagefindSubResult, words: readonly string[], literal: string | null): number {
 	if (!literal) return 0;
 	return sub.locations.filter((location) => (words[location] ?? '').toLowerCase().includes(literal)).length;
 }
@@ -170,10 +170,10 @@ export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): Ex
 	return out.map((part, i) => (i === 0 ? { ...part, text: part.text.replace(/^\s+/, '') } : part)).filter((part) => part.text);
 }
 
-export const EXCERPT_WORDS = 22;
+const EXCERPT_WORDS = 22;
 
 /** For each word of the indexed text, whether it is one of the added identifier forms. */
-export function formsWords(words: readonly string[]): boolean[] {
+function formsWords(words: readonly string[]): boolean[] {
 	let inside = false;
 	return words.map((word) => {
 		if (word.includes(FORMS_START)) inside = true;
@@ -219,7 +219,7 @@ export function writtenExcerpt(content: string, locations: readonly number[], qu
 	return shown.join(' ');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

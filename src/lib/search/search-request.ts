@@ -4,7 +4,7 @@
  * results) marks the matched words on the page the reader arrives at.
  */
 
-export const QUERY_PARAM = 'q';
+const QUERY_PARAM = 'q';
 export const HIGHLIGHT_PARAM = 'highlight';
 
 export interface SearchRequest {

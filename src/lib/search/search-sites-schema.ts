@@ -5,7 +5,7 @@ import { z } from 'astro/zod';
  * src/site.config.mjs): each one's results are merged into the list and labelled.
  */
 
-export const searchSiteSchema = z.object({
+const searchSiteSchema = z.object({
 	/** The other site's root (or base path), where `pagefind/pagefind.js` is found below it. */
 	url: z
 		.url({ protocol: /^https?$/, error: 'must be a full URL that starts with https:// (or http:// for a local test)' })
@@ -13,7 +13,7 @@ export const searchSiteSchema = z.object({
 	/** Shown on each of its results, such as "Platform team". */
 	label: z.string().trim().min(1).max(40),
 });
-export const searchSitesSchema = z.array(searchSiteSchema).max(8);
+const searchSitesSchema = z.array(searchSiteSchema).max(8);
 export type SearchSite = z.infer<typeof searchSiteSchema>;
 
 /** Validated sites, or an error naming the setting, the site and what to fix. */

@@ -41,7 +41,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** Short words allow one edit, longer ones two: "mfa" must not become "aws". */
-export function allowedEdits(word: string): number {
+function allowedEdits(word: string): number {
 	return word.length <= 4 ? 1 : 2;
 }
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 
 /** Longer titles are cut at a word boundary so a search result stays on one or two lines. */
-export const STEP_TITLE_MAX = 72;
+const STEP_TITLE_MAX = 72;
 
 function textOf(node: ElementContent): string {
 	if (node.type === 'text') return node.value;
