@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/paths';
+import { productionBuildEnv, ROOT } from '../support/paths';
 
 /** The real `astro build` must refuse broken guides with the file, the field or line, and the fix. */
 const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-bad-content-'));
@@ -19,12 +19,11 @@ function buildWith(guides: Record<string, string>) {
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: {
-			...process.env,
+		env: productionBuildEnv({
 			STEPCHECK_CONTENT_DIR: content,
 			STEPCHECK_OUT_DIR: join(scratch, 'out'),
 			STEPCHECK_CACHE_DIR: join(scratch, 'cache'),
-		},
+		}),
 	});
 	// Astro colours its errors when it believes a terminal (or CI) will show them.
 	return { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCloudFrontFunction, unsupportedSyntax } from '../support/cloudfront';
 import { BASE_PATH } from '../support/global-base-build';
 import { startNginx, startPagesDev, type RunningHost } from '../support/hosts';
-import { ROOT } from '../support/paths';
+import { productionBuildEnv, ROOT } from '../support/paths';
 import { startSiteServer } from '../support/server';
 
 /**
@@ -138,11 +138,11 @@ describe('a build whose old URLs would not fit in a CloudFront Function', () => 
 		const aliases = Array.from({ length: 400 }, (_, n) => `/blog/2015/an-old-post-with-a-long-address-number-${n}/`);
 		writeFileSync(
 			join(content, 'many-aliases/index.mdx'),
-			`---\ntitle: Many aliases\ndescription: A guide with more old URLs than a CloudFront Function can hold.\npublished: 2024-01-01\ntags: [aws]\naliases: ${JSON.stringify(aliases)}\n---\n\nText.\n`,
+			`---\ntitle: Many aliases\ndescription: A guide with more old URLs than a CloudFront Function can hold.\npublished: 2024-01-01\ntags: [aws]\naliases: ${JSON.stringify(aliases)}\n---\n\n<Steps>\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n</Steps>\n`,
 		);
 		const result = spawnSync('npm', ['run', 'build'], {
 			cwd: ROOT,
-			env: { ...process.env, STEPCHECK_CONTENT_DIR: relative(ROOT, content), STEPCHECK_OUT_DIR: relative(ROOT, out) },
+			env: productionBuildEnv({ STEPCHECK_CONTENT_DIR: relative(ROOT, content), STEPCHECK_OUT_DIR: relative(ROOT, out) }),
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -8,7 +8,7 @@ import { launchChromium } from '../support/chromium';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { startSilentSite } from '../support/silent-site';
 import { freePort, startSiteServer, type RunningServer } from '../support/server';
-import { ROOT } from '../support/paths';
+import { productionBuildEnv, ROOT } from '../support/paths';
 import { readResults } from '../support/search-page';
 
 /**
@@ -38,12 +38,11 @@ describe('searching more than one site', () => {
 		];
 		const build = spawnSync('npm', ['run', 'build'], {
 			cwd: ROOT,
-			env: {
-				...process.env,
+			env: productionBuildEnv({
 				STEPCHECK_OUT_DIR: join(SECOND, 'dist'),
 				STEPCHECK_CACHE_DIR: join(SECOND, 'cache'),
 				STEPCHECK_SEARCH_SITES: JSON.stringify(sites),
-			},
+			}),
 			encoding: 'utf8',
 		});
 		if (build.status !== 0) throw new Error(`the second build failed:\n${build.stdout}\n${build.stderr}`);
