@@ -186,7 +186,7 @@ describe('LiveCheck on a static host (no endpoint)', () => {
 
 	it.each([
 		['backup-device', '/guides/backup-mfa-device/'],
-		['mfa', '/check/'],
+		['root-user', '/guides/protect-root-user/'],
 	])('%s on %s falls back to the manual commands when the endpoint is absent', async (id, path) => {
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${host.url}${path}`);

@@ -111,11 +111,11 @@ describe('taking the result away', () => {
 			'',
 			'Checked 2026-12-01 22:03 UTC as IAM user carol\\_admin.',
 			'',
-			'| Verdict | Check | Finding | Step that fixes it |',
+			'| Check | Verdict | Finding | Step that fixes it |',
 			'| --- | --- | --- | --- |',
 		]);
 		expect(lines[8]).toBe(
-			'| Fail | Root user check | The root user is not locked down. | [Step 3: Give root a passkey](https://stepcheck.example/guides/protect-root-user/#step-3) |',
+			'| Root user check | Fail | The root user is not locked down. | [Step 3: Give root a passkey](https://stepcheck.example/guides/protect-root-user/#step-3) |',
 		);
 		expect(lines.filter((line) => line.startsWith('| ')).length).toBe(2 + ENTRIES.length);
 		expect(markdown).not.toContain('123456789012');

@@ -71,10 +71,10 @@ export function checkupMarkdown(report: {
 		'',
 		`Checked ${utcMinute(report.checkedAt)} as ${markdownCell(identityLabel(report.identity))}.`,
 		'',
-		'| Verdict | Check | Finding | Step that fixes it |',
+		'| Check | Verdict | Finding | Step that fixes it |',
 		'| --- | --- | --- | --- |',
 		...report.rows.map(
-			(row) => `| ${VERDICT_LABELS[row.verdict]} | ${markdownCell(row.title)} | ${markdownCell(row.finding)} | ${link(row)} |`,
+			(row) => `| ${markdownCell(row.title)} | ${VERDICT_LABELS[row.verdict]} | ${markdownCell(row.finding)} | ${link(row)} |`,
 		),
 		'',
 	];

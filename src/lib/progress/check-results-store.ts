@@ -7,6 +7,9 @@
 
 export const CHECK_RESULTS_KEY = 'stepcheck:check-results';
 
+/** Dispatched on `document` after a result is recorded, so the page's verified steps update at once. */
+export const CHECK_RESULT_EVENT = 'stepcheck:check-result';
+
 /** Verdicts that say something about the steps; `unknown` and `not-applicable` leave the last one standing. */
 const REMEMBERED = ['pass', 'fail', 'warn'] as const;
 export type RememberedVerdict = (typeof REMEMBERED)[number];
