@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accountPostureSchema, endpointRefusalSchema, iamPolicySchema, mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
+import { mfaResultSchema as mfaStatusSchema } from '../../src/lib/checks/mfa';
+import { endpointRefusalSchema, iamPolicySchema } from '../../src/lib/checks/result-schema';
+import { usersWithoutMfaResultSchema as accountPostureSchema } from '../../src/lib/checks/users-without-mfa';
 import { motoUserEnv, rawRequest, type RawResponse } from '../support/aws-fixtures';
 import { awsError, startFakeAws, type RunningFake } from '../support/fake-aws';
 import { awsEnvFor, startMoto, type RunningMoto } from '../support/moto';

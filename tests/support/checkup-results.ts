@@ -1,4 +1,4 @@
-import type { CheckResultBase } from '../../src/lib/checks/check-definition';
+import type { CheckResultBase } from '../../src/lib/checks/result-schema';
 import type { CheckIdentity } from '../../src/lib/checkup/checkup-catalog';
 
 /** Plain result bodies for the checkup's unit tests, shaped like the API's. */

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../src/lib/aws/mfa-status-schema';
+import type { Identity, RootAccount } from '../../src/lib/checks/result-schema';
 import type { ProfileSettings } from '../../src/lib/checks/aws-config-file';
 import { decideBackupDevice } from '../../src/lib/checks/backup-device';
 import type { Decision } from '../../src/lib/checks/check-definition';
 import { decideCliMfa, type CliMfaAnswers } from '../../src/lib/checks/cli-mfa';
 import { decideIdentityCenter } from '../../src/lib/checks/identity-center';
 import { decideMfaPolicy, type MfaPolicyAnswers } from '../../src/lib/checks/mfa-policy';
-import { decideRootUser, type RootFacts } from '../../src/lib/checks/root-user';
+import { decideRootUser } from '../../src/lib/checks/root-user';
 import { decideUsersWithoutMfa } from '../../src/lib/checks/users-without-mfa';
-import { mfaDetails } from '../../src/lib/checks/mfa';
 import { ROOT } from '../support/paths';
 
 const USER: Identity = {
@@ -49,7 +48,7 @@ function expectAdviceStepsExist(decision: Decision) {
 const stepsOf = (decision: Decision) => decision.advice.map((advice) => advice.guideStep);
 
 describe('decideRootUser', () => {
-	const facts = (overrides: Partial<RootFacts>): RootFacts => ({
+	const facts = (overrides: Partial<RootAccount>): RootAccount => ({
 		mfaEnabled: true,
 		passwordPresent: true,
 		accessKeysPresent: false,
@@ -117,22 +116,20 @@ describe('decideMfaPolicy', () => {
 		'ec2:DescribeInstances': decision,
 		'iam:ListUsers': decision,
 	});
-	const simulated = (withoutMfa: string, accessKey: string, withMfa: string): MfaPolicyAnswers => ({
+	type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+	const simulated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'simulation',
-		simulation: { withoutMfa: all(withoutMfa as 'allowed'), accessKey: all(accessKey as 'allowed'), withMfa: all(withMfa as 'allowed') },
+		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies: null,
 		documentsRead: null,
 	});
-	const documents = (operators: Array<'Bool' | 'BoolIfExists'>): MfaPolicyAnswers => ({
+	const evaluated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
-		method: 'policy-documents',
-		simulation: null,
-		denies: operators.map((operator) => ({
-			source: 'group mfa-test, attached policy RequireMFA',
-			sid: 'DenyAllExceptListedIfNoMFA',
-			operator,
-		})),
+		method: 'local-evaluation',
+		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
+		denies:
+			withoutMfa === 'explicitDeny' ? [{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA' }] : [],
 		documentsRead: 2,
 	});
 	const nothing: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
@@ -169,9 +166,46 @@ describe('decideMfaPolicy', () => {
 			'warn',
 			['/guides/require-mfa-policy/#step-1'],
 		],
-		['documents: a BoolIfExists deny', documents(['BoolIfExists']), USER, undefined, 'pass', ['/guides/require-mfa-policy/#step-6']],
-		['documents: only a Bool deny', documents(['Bool']), USER, undefined, 'warn', ['/guides/require-mfa-policy/#step-2']],
-		['documents: no deny', documents([]), USER, undefined, 'fail', ['/guides/require-mfa-policy/#step-5']],
+		[
+			'local evaluation: denied without MFA and with a key, not denied with MFA (the policy grants nothing itself)',
+			evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'),
+			USER,
+			undefined,
+			'pass',
+			['/guides/require-mfa-policy/#step-6'],
+		],
+		[
+			'local evaluation: allowed with MFA too',
+			evaluated('explicitDeny', 'explicitDeny', 'allowed'),
+			USER,
+			undefined,
+			'pass',
+			['/guides/require-mfa-policy/#step-6'],
+		],
+		[
+			'local evaluation: an access key alone is not denied (Bool)',
+			evaluated('explicitDeny', 'implicitDeny', 'implicitDeny'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-2'],
+		],
+		[
+			'local evaluation: nothing denies without MFA',
+			evaluated('allowed', 'allowed', 'allowed'),
+			USER,
+			undefined,
+			'fail',
+			['/guides/require-mfa-policy/#step-5'],
+		],
+		[
+			'local evaluation: denied even with MFA',
+			evaluated('explicitDeny', 'explicitDeny', 'explicitDeny'),
+			USER,
+			undefined,
+			'warn',
+			['/guides/require-mfa-policy/#step-1'],
+		],
 		['neither method worked', { ...nothing, target }, USER, undefined, 'unknown', ['/guides/require-mfa-policy/#step-4']],
 		['a named user that could not be read', nothing, USER, 'nobody', 'unknown', ['/guides/require-mfa-policy/#step-1']],
 		['a role and no user name', nothing, ROLE, undefined, 'not-applicable', ['/guides/require-mfa-policy/#step-1']],
@@ -188,10 +222,10 @@ describe('decideMfaPolicy', () => {
 			label: 'Decided by',
 			value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
 		});
-		expect(decideMfaPolicy(documents(['BoolIfExists']), USER).facts).toContainEqual({
-			label: 'Decided by',
-			value: "Reading the user's inline, attached and group policies",
-		});
+		const local = decideMfaPolicy(evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'), USER).facts;
+		expect(local).toContainEqual({ label: 'Decided by', value: "Evaluating the user's inline, attached and group policies locally" });
+		expect(local).toContainEqual({ label: 'Denied by', value: 'group mfa-test, attached policy RequireMFA (DenyAllExceptListedIfNoMFA)' });
+		expect(local).toContainEqual({ label: 'Denied without MFA', value: 's3:ListAllMyBuckets, ec2:DescribeInstances, iam:ListUsers' });
 	});
 });
 
@@ -278,48 +312,5 @@ describe('decideIdentityCenter', () => {
 			docsUrl: 'https://console.aws.amazon.com/singlesignon/home',
 		});
 		expectAdviceStepsExist(decision);
-	});
-});
-
-describe('mfaDetails', () => {
-	const user: Identity = {
-		type: 'iam-user',
-		arn: 'arn:aws:iam::123456789012:user/alice',
-		account: '123456789012',
-		partition: 'aws',
-		userName: 'alice',
-	};
-	const role: Identity = {
-		type: 'assumed-role',
-		arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice',
-		account: '123456789012',
-		partition: 'aws',
-		roleName: 'Admin',
-		sessionName: 'alice',
-	};
-	const phone = { serial: 'arn:aws:iam::123456789012:mfa/alice-phone', type: 'virtual' as const, enabledAt: '2026-11-01T09:30:00.000Z' };
-	const key = { serial: 'arn:aws:iam::123456789012:u2f/user/alice/key-1', type: 'passkey-or-security-key' as const, enabledAt: null };
-	it.each([
-		[
-			'a user with a password and two devices',
-			user,
-			[phone, key],
-			true,
-			'Yes',
-			[
-				'Authenticator app (virtual MFA), arn:aws:iam::123456789012:mfa/alice-phone, enabled 2026-11-01',
-				'Passkey or security key, arn:aws:iam::123456789012:u2f/user/alice/key-1',
-			],
-		],
-		['a user without a password or devices', user, [], false, 'No', []],
-		['a user whose password could not be read', user, [], null, 'Unknown', []],
-	] as const)('%s', (_name, identity, devices, password, passwordText, items) => {
-		expect(mfaDetails(identity, [...devices], password)).toEqual({
-			facts: [{ label: 'Console password', value: passwordText }],
-			lists: [{ label: 'MFA devices', items: [...items] }],
-		});
-	});
-	it('shows nothing for identities whose MFA IAM cannot see', () => {
-		expect(mfaDetails(role, [phone], null)).toEqual({ facts: [], lists: [] });
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activeProfileLocation, parseProfiles } from '../../src/lib/checks/aws-config-file';
-import { findMfaDenies } from '../../src/lib/checks/mfa-policy-documents';
-import { IAM_USER_NAME, userNameProblem } from '../../src/lib/checks/mfa-policy';
+import { readInput } from '../../src/lib/checks/check-definition';
+import { findCheck } from '../../src/lib/checks/registry';
 
 describe('parseProfiles', () => {
 	const config = [
@@ -72,36 +72,23 @@ describe('activeProfileLocation', () => {
 	});
 });
 
-describe('findMfaDenies', () => {
-	const deny = (condition: object, extra: object = {}) =>
-		JSON.stringify({
-			Version: '2012-10-17',
-			Statement: [{ Sid: 'D', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: condition, ...extra }],
+describe('check input (?user=)', () => {
+	const mfaPolicy = findCheck('mfa-policy')!;
+	it.each(['mfa-tester', 'alice@example.com', 'a.b+c=d,e_f', 'x'.repeat(64)])('mfa-policy accepts %s', (name) => {
+		expect(readInput(mfaPolicy, { user: name })).toEqual({ input: { userName: name } });
+	});
+	it.each(['', 'has space', 'path/alice', 'x'.repeat(65), 'alice;rm', 'ünïcode'])('mfa-policy refuses %j with the rule', (name) => {
+		const read = readInput(mfaPolicy, { user: name });
+		expect(read).toEqual({ problem: expect.stringContaining('1 to 64 letters, digits and + = , . @ _ -') });
+		expect(read).toEqual({ problem: expect.stringContaining(`"${name.slice(0, 80)}" is not a valid IAM user name`) });
+	});
+	it('checks yourself without a name', () => {
+		expect(readInput(mfaPolicy, {})).toEqual({ input: {} });
+	});
+	it('refuses a name for a check that takes none, saying what to remove', () => {
+		expect(readInput(findCheck('root-user')!, { user: 'alice' })).toEqual({
+			problem: 'The root-user check takes no user name; remove ?user= from the request.',
 		});
-	it.each([
-		['BoolIfExists false', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }), ['BoolIfExists']],
-		['Bool false (boolean, other key case)', deny({ Bool: { 'aws:multifactorauthpresent': false } }), ['Bool']],
-		['a list of values', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false'] } }), ['BoolIfExists']],
-		[
-			'URL-encoded, as IAM returns it',
-			encodeURIComponent(deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })),
-			['BoolIfExists'],
-		],
-		['true is not a deny without MFA', deny({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), []],
-		['an Allow is not a deny', deny({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }, { Effect: 'Allow' }), []],
-		['another key', deny({ Bool: { 'aws:SecureTransport': 'false' } }), []],
-		['not JSON', 'not a policy', []],
-	])('%s', (_name, document, operators) => {
-		expect(findMfaDenies([{ source: 'user alice, inline policy P', document }]).map((found) => found.operator)).toEqual(operators);
-	});
-});
-
-describe('IAM user names', () => {
-	it.each(['mfa-tester', 'alice@example.com', 'a.b+c=d,e_f', 'x'.repeat(64)])('accepts %s', (name) => {
-		expect(IAM_USER_NAME.test(name)).toBe(true);
-		expect(userNameProblem(name)).toBeNull();
-	});
-	it.each(['', 'has space', 'path/alice', 'x'.repeat(65), 'alice;rm', 'ünïcode'])('refuses %j with the rule', (name) => {
-		expect(userNameProblem(name)).toContain('1 to 64 letters, digits and + = , . @ _ -');
+		expect(readInput(findCheck('root-user')!, {})).toEqual({ input: {} });
 	});
 });

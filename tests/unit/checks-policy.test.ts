@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { minimalPolicy } from '../../src/lib/aws/minimal-policy';
-import { iamPolicySchema } from '../../src/lib/aws/mfa-status-schema';
+import { handlePolicy } from '../../src/lib/checks/check-endpoint';
 import { grantedCalls, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
 import { declaredAttempts } from '../../src/lib/checks/check-runner';
 import { POLICY_BLOCK_END, POLICY_BLOCK_START, renderPolicyBlock, replacePolicyBlock } from '../../src/lib/checks/readme-policies';
 import { CHECKS, CHECK_IDS, findCheck } from '../../src/lib/checks/registry';
+import { iamPolicySchema } from '../../src/lib/checks/result-schema';
 import { ROOT } from '../support/paths';
 
 const actionsOf = (policy: ReturnType<typeof policyForCalls>) => (policy?.Statement.flatMap((statement) => statement.Action) ?? []).sort();
@@ -44,14 +44,23 @@ describe('generated policies', () => {
 		expect(policyForCalls(findCheck('identity-center')!.calls)).toBeNull();
 	});
 
-	it('keeps the /api/mfa-status/policy policy the union of the mfa and users-without-mfa checks', () => {
-		expect(minimalPolicy()).toEqual(policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!]));
-		expect(actionsOf(minimalPolicy())).toEqual([
+	it('serves the union of the mfa and users-without-mfa checks at /api/mfa-status/policy, in the asked partition', async () => {
+		const served = async (query: string) => {
+			const response = handlePolicy(new Request(`http://127.0.0.1:4321/api/mfa-status/policy${query}`));
+			return { status: response.status, body: await response.json() };
+		};
+		const policy = await served('');
+		expect(policy.status).toBe(200);
+		expect(policy.body).toEqual(policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!]));
+		expect(actionsOf(iamPolicySchema.parse(policy.body))).toEqual([
 			'iam:GenerateCredentialReport',
 			'iam:GetCredentialReport',
 			'iam:GetLoginProfile',
 			'iam:ListMFADevices',
 		]);
+		expect(policy.body.Statement[0].Resource).toEqual(['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}']);
+		expect(JSON.stringify((await served('?partition=aws-cn')).body)).toContain('arn:aws-cn:iam::*:user/');
+		expect(await served('?partition=mars')).toMatchObject({ status: 400, body: { error: { code: 'bad-request' } } });
 	});
 });
 

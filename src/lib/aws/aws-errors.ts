@@ -1,4 +1,4 @@
-import type { AwsErrorCode, CheckError } from './mfa-status-schema';
+import type { AwsErrorCode, CheckError } from '../checks/result-schema';
 
 /** The parts of an SDK or network error the mapping reads; everything else is ignored. */
 export interface ErrorFacts {

@@ -1,4 +1,4 @@
-import type { CredentialReportSummary, ReportUser } from './mfa-status-schema';
+import type { CredentialReportSummary, ReportUser } from '../checks/result-schema';
 
 /** The credential report names the root user this way in its `user` column. */
 const ROOT_ROW_USER = '<root_account>';

@@ -1,4 +1,4 @@
-import type { DeviceType } from './mfa-status-schema';
+import type { DeviceType } from '../checks/result-schema';
 
 /**
  * Classifies an MFA device from the serial number `iam:ListMFADevices` returns:

@@ -1,4 +1,4 @@
-import type { Identity, IdentityType } from './mfa-status-schema';
+import type { Identity, IdentityType } from '../checks/result-schema';
 
 /** Partitions Stepcheck knows by name; any other `aws-*` partition is kept as reported. */
 export const KNOWN_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;

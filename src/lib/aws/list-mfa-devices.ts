@@ -1,6 +1,6 @@
 import { ListMFADevicesCommand, type IAMClient, type MFADevice } from '@aws-sdk/client-iam';
 import { classifyDevice } from './devices';
-import type { Device } from './mfa-status-schema';
+import type { Device } from '../checks/result-schema';
 
 /**
  * Every MFA device of one IAM user (all pages), classified. Pass the user name for an IAM

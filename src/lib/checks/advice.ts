@@ -1,5 +1,5 @@
 import { guidePath } from '../guides/reading-order';
-import type { Advice } from '../aws/mfa-status-schema';
+import type { Advice } from './result-schema';
 
 /**
  * Advice that links to the step that fixes the finding. The label names the guide when the

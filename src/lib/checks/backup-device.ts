@@ -1,14 +1,13 @@
 import { z } from 'astro/zod';
 import { DEVICE_TYPE_LABELS } from '../aws/devices';
 import { listMfaDevices } from '../aws/list-mfa-devices';
-import { deviceSchema, type Device, type Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckDefinition, type Decision } from './check-definition';
-import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY } from './check-runner';
+import type { CheckDefinition, Decision } from './check-definition';
+import { checkResultBaseSchema, deviceSchema, UNKNOWN_IDENTITY, type CheckError, type Device, type Identity } from './result-schema';
 
 /** The signed-in user (or root) has at least two MFA devices, and no SMS device is left. */
 export const backupDeviceResultSchema = checkResultBaseSchema.extend({ devices: z.array(deviceSchema).nullable() });
-export type BackupDeviceResult = z.infer<typeof backupDeviceResultSchema>;
+type BackupDeviceResult = z.infer<typeof backupDeviceResultSchema>;
 
 const GUIDE = 'backup-mfa-device';
 const DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html';
@@ -118,19 +117,17 @@ export function decideBackupDevice(identity: Identity, devices: Device[] | null)
 	};
 }
 
-const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
-	{ action: 'iam:ListMFADevices', resource: 'own-user' },
-] as const satisfies CheckDefinition['calls'];
-
-export const backupDeviceCheck: CheckDefinition<BackupDeviceResult> = {
+export const backupDeviceCheck: CheckDefinition<Device[] | null, BackupDeviceResult> = {
 	id: 'backup-device',
 	title: 'Backup MFA device check',
 	guide: GUIDE,
 	steps: [3, 7],
 	action: 'Check my MFA devices',
 	method: 'GET',
-	calls: [...calls],
+	calls: [
+		{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+		{ action: 'iam:ListMFADevices', resource: 'own-user' },
+	],
 	resultSchema: backupDeviceResultSchema,
 	manual: [
 		{ text: 'See who your credentials belong to (the user name is the last part of the ARN):', command: 'aws sts get-caller-identity' },
@@ -139,29 +136,18 @@ export const backupDeviceCheck: CheckDefinition<BackupDeviceResult> = {
 			command: 'aws iam list-mfa-devices --user-name YOUR-USER-NAME --query "MFADevices[].SerialNumber"',
 		},
 	],
-	async run(context) {
-		const attempt = declaredAttempts('backup-device', calls);
-		const who = await callerIdentity(attempt, context);
-		if (!who.ok) {
-			const stopped = resultBody(backupDeviceCheck, decideBackupDevice(UNKNOWN_IDENTITY, null), {
-				identity: UNKNOWN_IDENTITY,
-				errors: [who.error],
-				now: context.now,
-				stopped: true,
-			});
-			return { status: stopped.status, body: { ...stopped.body, devices: null } };
-		}
-		const identity = who.value;
-		let devices: Device[] | null = null;
-		const errors = [];
-		if (identity.type === 'iam-user' || identity.type === 'root') {
-			const listed = await attempt('iam:ListMFADevices', async () =>
-				listMfaDevices((await context.clients()).iam, identity.type === 'root' ? undefined : identity.userName, context.signal),
-			);
-			if (listed.ok) devices = listed.value;
-			else errors.push(listed.error);
-		}
-		const { status, body } = resultBody(backupDeviceCheck, decideBackupDevice(identity, devices), { identity, errors, now: context.now });
-		return { status, body: { ...body, devices } };
+	nothingRead: null,
+	async gather({ attempt, clients, identity, signal }) {
+		const errors: CheckError[] = [];
+		if (identity?.type !== 'iam-user' && identity?.type !== 'root') return { answers: null, errors };
+		const { iam } = await clients();
+		// Root lists its own devices without a user name.
+		const listed = await attempt('iam:ListMFADevices', () =>
+			listMfaDevices(iam, identity.type === 'root' ? undefined : identity.userName, signal),
+		);
+		if (!listed.ok) errors.push(listed.error);
+		return { answers: listed.ok ? listed.value : null, errors };
 	},
+	decide: (devices, { identity }) => decideBackupDevice(identity ?? UNKNOWN_IDENTITY, devices),
+	fields: (devices) => ({ devices }),
 };

@@ -1,60 +1,8 @@
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import type { AwsClients } from '../aws/aws-clients';
-import {
-	adviceSchema,
-	checkErrorSchema,
-	iamPolicySchema,
-	identitySchema,
-	verdictSchema,
-	type Advice,
-	type Verdict,
-} from '../aws/mfa-status-schema';
+import type { Advice, CheckError, CheckResultBase, Fact, FactList, Identity, Verdict } from './result-schema';
 
-/**
- * What every check answers, whatever it checks. A check's own result schema extends this
- * with its details; `facts` are those details as label and value, so one island can show
- * any check without knowing it.
- */
-export const CHECK_SCHEMA_VERSION = 1 as const;
-
-export const factSchema = z.object({
-	label: z.string(),
-	value: z.string(),
-	/** Show the value as code (an ARN, a serial, a file path). */
-	code: z.boolean().optional(),
-});
-export type Fact = z.infer<typeof factSchema>;
-
-/**
- * A titled list (MFA devices, users without MFA): the island shows the title with the count
- * and one list item per entry, or "None." when empty, so a reader can scan and count them.
- */
-export const factListSchema = z.object({
-	label: z.string(),
-	items: z.array(z.string()),
-});
-export type FactList = z.infer<typeof factListSchema>;
-
-export const checkResultBaseSchema = z.object({
-	schemaVersion: z.literal(CHECK_SCHEMA_VERSION),
-	check: z.string(),
-	/** Who was checked; null for checks that ask AWS nothing (local config, Identity Center). */
-	identity: identitySchema.nullable(),
-	verdict: verdictSchema,
-	/** One sentence that states the verdict; the island announces it. */
-	summary: z.string(),
-	facts: z.array(factSchema),
-	/** Absent for checks whose details fit in `facts`. */
-	lists: z.array(factListSchema).optional(),
-	advice: z.array(adviceSchema),
-	errors: z.array(checkErrorSchema),
-	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
-	minimalPolicy: iamPolicySchema.nullable(),
-	checkedAt: z.iso.datetime(),
-});
-export type CheckResultBase = z.infer<typeof checkResultBaseSchema>;
-
-/** What a pure `decide` function returns; the runner adds identity, errors, policy and time. */
+/** What a pure `decide…` function returns; the runner adds identity, errors, policy and time. */
 export interface Decision {
 	verdict: Verdict;
 	summary: string;
@@ -67,8 +15,7 @@ export interface Decision {
  * Which resources an action is granted on in the generated policy. `own-user` is the
  * caller's own user only (works because the checks always pass `UserName`).
  */
-export const RESOURCE_SCOPES = ['own-user', 'any-user', 'any-group', 'any-policy', 'account'] as const;
-export type ResourceScope = (typeof RESOURCE_SCOPES)[number];
+export type ResourceScope = 'own-user' | 'any-user' | 'any-group' | 'any-policy' | 'account';
 
 export interface DeclaredCall {
 	/** `service:Action`, exactly as IAM policies spell it. */
@@ -85,9 +32,14 @@ export interface ManualStep {
 	command?: string;
 }
 
-/** What a request may carry into a check, validated before any AWS call. */
+/** What a request may carry into a check, after the check's `input` schema accepted it. */
 export interface CheckInput {
 	userName?: string;
+}
+
+/** The request's query (`?user=`), trimmed, before any check looks at it. */
+export interface RawInput {
+	user?: string;
 }
 
 export interface CheckContext {
@@ -100,12 +52,36 @@ export interface CheckContext {
 	env: Record<string, string | undefined>;
 }
 
-export interface CheckOutcome<T> {
-	status: number;
-	body: T;
+/** A call that either yields its value or the teaching error; one failure never sinks the others. */
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: CheckError; cause: unknown };
+
+/** The only way a check calls AWS: refuses an action the check did not declare. */
+export type Attempter = <T>(action: DeclaredCall['action'], call: () => Promise<T>) => Promise<Attempt<T>>;
+
+export interface GatherContext extends CheckContext {
+	attempt: Attempter;
+	/** The caller, asked first by the runner when the check declares `sts:GetCallerIdentity`; else null. */
+	identity: Identity | null;
 }
 
-export interface CheckDefinition<Result extends CheckResultBase = CheckResultBase> {
+/** What a check learned from AWS (or the machine), and what failed on the way. */
+export interface Gathered<Answers> {
+	answers: Answers;
+	errors: CheckError[];
+	/** Nothing useful was learned: the status is that of the first error instead of 200. */
+	stopped?: boolean;
+}
+
+export interface CheckOutcome {
+	status: number;
+	body: CheckResultBase;
+}
+
+/**
+ * One live check. The check gathers plain answers through `attempt`, `decide` turns them into
+ * a verdict, and the runner (`check-runner.ts`) builds and validates the body.
+ */
+export interface CheckDefinition<Answers, Result extends CheckResultBase> {
 	id: string;
 	title: string;
 	/** The guide (content id) and the steps whose outcome the check confirms. */
@@ -115,20 +91,36 @@ export interface CheckDefinition<Result extends CheckResultBase = CheckResultBas
 	action: string;
 	/** POST for checks that change something on the AWS side (generating the credential report). */
 	method: 'GET' | 'POST';
-	/** Every AWS call `run` may make; the minimal IAM policy is generated from this list. */
+	/** Every AWS call `gather` may make; the minimal IAM policy is generated from this list. */
 	calls: DeclaredCall[];
 	/** Local files the check reads (shown in the README and the fallback), never credentials. */
 	reads?: string[];
-	/** The check accepts an optional IAM user name (`?user=`). */
-	acceptsUserName?: boolean;
+	/** Present when the check takes an IAM user name (`?user=`): validates it before any AWS call. */
+	input?: z.ZodType<CheckInput, RawInput>;
 	resultSchema: z.ZodType<Result>;
 	/** How to check the same by hand, shown without JavaScript or without the endpoint. */
 	manual: ManualStep[];
 	/** An extra per-client limit, on top of the one all checks share. */
 	rateLimit?: { capacity: number; refillPerMinute: number };
-	run: (context: CheckContext) => Promise<CheckOutcome<Result>>;
+	/** The answers when nothing could be read (the caller's identity failed). */
+	nothingRead: Answers;
+	gather: (context: GatherContext) => Promise<Gathered<Answers>>;
+	decide: (answers: Answers, about: { identity: Identity | null; input: CheckInput }) => Decision;
+	/** The check's own body fields (those its result schema adds to the common ones). */
+	fields: (answers: Answers) => Omit<Result, keyof CheckResultBase>;
 }
 
-/** Lets a registry hold checks with different result types. */
+/** Lets a registry hold checks with different answers and result types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCheck = CheckDefinition<any>;
+export type AnyCheck = CheckDefinition<any, any>;
+
+/**
+ * Reads the request's query through the check's `input` schema. A check without one takes
+ * no input, and says so rather than ignoring what the reader typed.
+ */
+export function readInput(check: AnyCheck, raw: RawInput): { input: CheckInput } | { problem: string } {
+	if (raw.user === undefined) return { input: {} };
+	if (!check.input) return { problem: `The ${check.id} check takes no user name; remove ?user= from the request.` };
+	const parsed = check.input.safeParse(raw);
+	return parsed.success ? { input: parsed.data } : { problem: parsed.error.issues.map((issue) => issue.message).join(' ') };
+}

@@ -1,11 +1,13 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
-import type { EndpointRefusal } from '../aws/mfa-status-schema';
+import { KNOWN_PARTITIONS } from '../aws/identity';
 import { createRateLimiter } from '../aws/rate-limiter';
 import { guardConfigFromEnv, guardRequest } from '../aws/request-guard';
 import { createSingleFlight } from '../aws/single-flight';
-import type { AnyCheck, CheckInput, CheckOutcome, CheckResultBase } from './check-definition';
-import { userNameProblem } from './mfa-policy';
+import { readInput, type AnyCheck, type CheckOutcome } from './check-definition';
+import { policyForChecks } from './check-policy';
+import { runCheck } from './check-runner';
 import { CHECK_IDS, findCheck } from './registry';
+import type { EndpointRefusal } from './result-schema';
 
 /**
  * The one place the live checks meet HTTP: the guard (loopback, Host, Origin), the rate
@@ -37,7 +39,7 @@ export const refusal = (
 // One reader clicking "Check again" on several guides stays well inside this; a script looping on the endpoint does not.
 const sharedLimiter = createRateLimiter({ capacity: 10, refillPerMinute: 10 });
 const extraLimiters = new Map<string, ReturnType<typeof createRateLimiter>>();
-const flights = createSingleFlight<CheckOutcome<CheckResultBase>>({ windowMs: 5_000 });
+const flights = createSingleFlight<CheckOutcome>({ windowMs: 5_000 });
 
 class DeadlineExceededError extends Error {
 	override name = 'DeadlineExceededError';
@@ -95,17 +97,8 @@ function rateRefusal(check: AnyCheck, clientAddress: string): Response | null {
 	return null;
 }
 
-/** The optional user name, validated against IAM's rules before any AWS call. */
-function readInput(check: AnyCheck, url: URL): { input: CheckInput } | { problem: string } {
-	const userName = url.searchParams.get('user')?.trim();
-	if (!userName) return { input: {} };
-	if (!check.acceptsUserName) return { problem: `The ${check.id} check takes no user name; remove ?user= from the request.` };
-	const problem = userNameProblem(userName);
-	return problem ? { problem } : { input: { userName } };
-}
-
 /** Logs error codes only: SDK messages can quote request details, and logs must not. */
-function logOutcome(id: string, outcome: CheckOutcome<CheckResultBase>) {
+function logOutcome(id: string, outcome: CheckOutcome) {
 	if (outcome.body.errors.length === 0) return;
 	console.warn(`[stepcheck] ${id}: ${outcome.body.errors.map((error) => `${error.action} ${error.code}`).join(', ')}`);
 }
@@ -125,17 +118,17 @@ export async function handleCheck(id: string, { request, clientAddress }: Endpoi
 				headers: { Allow: check.method },
 			});
 		}
-		const read = readInput(check, new URL(request.url));
+		const read = readInput(check, { user: new URL(request.url).searchParams.get('user')?.trim() || undefined });
 		if ('problem' in read) return refusal(400, 'bad-request', read.problem);
 		const limited = rateRefusal(check, clientAddress);
 		if (limited) return limited;
 		const outcome = await flights.run(`${check.id}:${read.input.userName ?? ''}`, () =>
 			withDeadline((signal) =>
-				check.run({ clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
+				runCheck(check, { clients: () => createAwsClients(), signal, now: () => new Date(), input: read.input, env: process.env }),
 			),
 		);
 		logOutcome(check.id, outcome);
-		return jsonResponse(outcome.status, check.resultSchema.parse(outcome.body));
+		return jsonResponse(outcome.status, outcome.body);
 	} catch (error) {
 		console.error(`[stepcheck] ${id}: unexpected ${error instanceof Error ? error.name : typeof error}`);
 		return refusal(
@@ -144,4 +137,16 @@ export async function handleCheck(id: string, { request, clientAddress }: Endpoi
 			'The live check failed unexpectedly. Check the Stepcheck server output, or check by hand with the AWS CLI.',
 		);
 	}
+}
+
+/**
+ * `/api/mfa-status/policy`: the policy of the `mfa` and `users-without-mfa` checks together,
+ * as `/check/` shows them. Public knowledge, so served without the guard.
+ */
+export function handlePolicy(request: Request): Response {
+	const partition = new URL(request.url).searchParams.get('partition') ?? 'aws';
+	if (!(KNOWN_PARTITIONS as readonly string[]).includes(partition)) {
+		return refusal(400, 'bad-request', `Unknown partition "${partition}". Use one of: ${KNOWN_PARTITIONS.join(', ')}.`);
+	}
+	return jsonResponse(200, policyForChecks([findCheck('mfa')!, findCheck('users-without-mfa')!], partition));
 }

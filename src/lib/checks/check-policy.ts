@@ -1,4 +1,4 @@
-import type { IamPolicy } from '../aws/mfa-status-schema';
+import type { IamPolicy } from './result-schema';
 import type { AnyCheck, DeclaredCall, ResourceScope } from './check-definition';
 
 /**

@@ -1,20 +1,17 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HTTP_STATUS_FOR_ERROR, UnreadableResponseError, toCheckError } from '../aws/aws-errors';
 import { classifyIdentity } from '../aws/identity';
-import type { CheckError, Identity } from '../aws/mfa-status-schema';
-import { CHECK_SCHEMA_VERSION, type CheckContext, type CheckResultBase, type Decision, type DeclaredCall } from './check-definition';
+import type { AnyCheck, Attempter, CheckContext, CheckOutcome, DeclaredCall } from './check-definition';
 import { policyForCalls } from './check-policy';
-
-/** A call that either yields its value or the teaching error; one failure never sinks the others. */
-export type Attempt<T> = { ok: true; value: T } | { ok: false; error: CheckError; cause: unknown };
+import { CHECK_SCHEMA_VERSION, UNKNOWN_IDENTITY, type CheckError, type Identity } from './result-schema';
 
 /**
- * Makes the one function a check's `run` calls AWS through. It refuses an action the check
- * did not declare, so the declared list (and the policy generated from it) stays complete.
+ * Makes the one function a check calls AWS through. It refuses an action the check did not
+ * declare, so the declared list (and the policy generated from it) stays complete.
  */
-export function declaredAttempts(checkId: string, calls: readonly DeclaredCall[]) {
+export function declaredAttempts(checkId: string, calls: readonly DeclaredCall[]): Attempter {
 	const declared = new Set(calls.map((call) => call.action));
-	return async function attempt<T>(action: DeclaredCall['action'], call: () => Promise<T>): Promise<Attempt<T>> {
+	return async (action, call) => {
 		if (!declared.has(action)) {
 			throw new Error(
 				`Check "${checkId}" called ${action}, which is not in its declared calls. Add { action: '${action}', resource: ... } to its calls so the generated policy grants it.`,
@@ -28,38 +25,51 @@ export function declaredAttempts(checkId: string, calls: readonly DeclaredCall[]
 	};
 }
 
-export const UNKNOWN_IDENTITY: Identity = { type: 'unknown', arn: null, account: null, partition: null };
-
-export async function callerIdentity(attempt: ReturnType<typeof declaredAttempts>, context: CheckContext): Promise<Attempt<Identity>> {
-	return attempt('sts:GetCallerIdentity', async () => {
-		const { sts } = await context.clients();
-		const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: context.signal });
-		if (!answer.Arn) throw new UnreadableResponseError('GetCallerIdentity returned no Arn');
-		return classifyIdentity(answer.Arn, answer.Account ?? null);
-	});
-}
+const asksIdentity = (check: AnyCheck) => check.calls.some((call) => call.action === 'sts:GetCallerIdentity');
 
 /**
- * The common part of every result. The status is 200 when anything was learned (a partial
- * result lists its errors), else the status of the error that stopped the check.
+ * Runs one check: asks who the caller is (for checks that declare `sts:GetCallerIdentity`),
+ * lets the check gather its answers, decides, and builds the body every client receives. The
+ * status is 200 when anything was learned (a partial result lists its errors), else the status
+ * of the error that stopped the check. The body is parsed through the check's result schema, so
+ * nothing leaves that breaks the contract.
  */
-export function resultBody(
-	check: { id: string; calls: readonly DeclaredCall[] },
-	decision: Decision,
-	parts: { identity: Identity | null; errors: CheckError[]; now: () => Date; stopped?: boolean },
-): { status: number; body: CheckResultBase } {
-	const denied = parts.errors.some((error) => error.code === 'access-denied');
-	const first = parts.errors[0];
-	return {
-		status: parts.stopped && first ? HTTP_STATUS_FOR_ERROR[first.code] : 200,
-		body: {
-			schemaVersion: CHECK_SCHEMA_VERSION,
-			check: check.id,
-			identity: parts.identity,
-			...decision,
-			errors: parts.errors,
-			minimalPolicy: denied ? policyForCalls(check.calls, parts.identity?.partition ?? 'aws') : null,
-			checkedAt: parts.now().toISOString(),
-		},
-	};
+export async function runCheck(check: AnyCheck, context: CheckContext): Promise<CheckOutcome> {
+	const attempt = declaredAttempts(check.id, check.calls);
+	let identity: Identity | null;
+	let answers: unknown = check.nothingRead;
+	let errors: CheckError[];
+	let stopped: boolean;
+	const who = asksIdentity(check)
+		? await attempt('sts:GetCallerIdentity', async () => {
+				const { sts } = await context.clients();
+				const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: context.signal });
+				if (!answer.Arn) throw new UnreadableResponseError('GetCallerIdentity returned no Arn');
+				return classifyIdentity(answer.Arn, answer.Account ?? null);
+			})
+		: null;
+	if (who && !who.ok) {
+		identity = UNKNOWN_IDENTITY;
+		errors = [who.error];
+		stopped = true;
+	} else {
+		identity = who ? who.value : null;
+		const gathered = await check.gather({ ...context, attempt, identity });
+		answers = gathered.answers;
+		errors = gathered.errors;
+		stopped = gathered.stopped ?? false;
+	}
+	const denied = errors.some((error) => error.code === 'access-denied');
+	const first = errors[0];
+	const body = check.resultSchema.parse({
+		schemaVersion: CHECK_SCHEMA_VERSION,
+		check: check.id,
+		identity,
+		...check.decide(answers, { identity, input: context.input }),
+		...check.fields(answers),
+		errors,
+		minimalPolicy: denied ? policyForCalls(check.calls, identity?.partition ?? 'aws') : null,
+		checkedAt: context.now().toISOString(),
+	});
+	return { status: stopped && first ? HTTP_STATUS_FOR_ERROR[first.code] : 200, body };
 }

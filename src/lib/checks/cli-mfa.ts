@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
 import { stepAdvice } from './advice';
 import { activeProfileLocation, parseProfiles, profileSettingsSchema, type ProfileSettings } from './aws-config-file';
-import { checkResultBaseSchema, CHECK_SCHEMA_VERSION, type CheckDefinition, type Decision } from './check-definition';
+import type { CheckDefinition, Decision } from './check-definition';
+import { checkResultBaseSchema } from './result-schema';
 
 /**
  * Does the AWS CLI profile in use ask for an MFA code? Read on the server from the shared
  * config file (never the credentials file): `mfa_serial` together with `role_arn` makes the
  * CLI ask for a code whenever it assumes the role. No AWS call is made.
  */
-export const cliMfaAnswersSchema = z.object({
+const cliMfaAnswersSchema = z.object({
 	configFile: z.string(),
 	profile: z.string(),
 	fileFound: z.boolean(),
@@ -17,8 +18,8 @@ export const cliMfaAnswersSchema = z.object({
 });
 export type CliMfaAnswers = z.infer<typeof cliMfaAnswersSchema>;
 
-export const cliMfaResultSchema = checkResultBaseSchema.extend(cliMfaAnswersSchema.shape);
-export type CliMfaResult = z.infer<typeof cliMfaResultSchema>;
+const cliMfaResultSchema = checkResultBaseSchema.extend(cliMfaAnswersSchema.shape);
+type CliMfaResult = z.infer<typeof cliMfaResultSchema>;
 
 const GUIDE = 'mfa-aws-cli';
 const DOCS = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html#cli-configure-role-mfa';
@@ -135,7 +136,7 @@ export function decideCliMfa(answers: CliMfaAnswers): Decision {
 	};
 }
 
-export const cliMfaCheck: CheckDefinition<CliMfaResult> = {
+export const cliMfaCheck: CheckDefinition<CliMfaAnswers, CliMfaResult> = {
 	id: 'cli-mfa',
 	title: 'AWS CLI profile check',
 	guide: GUIDE,
@@ -152,8 +153,9 @@ export const cliMfaCheck: CheckDefinition<CliMfaResult> = {
 		},
 		{ text: 'Both should print a value: role_arn is the role the profile assumes, mfa_serial your MFA device.' },
 	],
-	async run(context) {
-		const location = activeProfileLocation(context.env);
+	nothingRead: { configFile: '', profile: '', fileFound: false, settings: null },
+	async gather({ env }) {
+		const location = activeProfileLocation(env);
 		let text: string | null;
 		try {
 			text = await readFile(location.file, 'utf8');
@@ -166,18 +168,8 @@ export const cliMfaCheck: CheckDefinition<CliMfaResult> = {
 			fileFound: text !== null,
 			settings: text === null ? null : (parseProfiles(text).get(location.profile) ?? null),
 		};
-		return {
-			status: 200,
-			body: {
-				schemaVersion: CHECK_SCHEMA_VERSION,
-				check: 'cli-mfa',
-				identity: null,
-				...decideCliMfa(answers),
-				...answers,
-				errors: [],
-				minimalPolicy: null,
-				checkedAt: context.now().toISOString(),
-			},
-		};
+		return { answers, errors: [] };
 	},
+	decide: (answers) => decideCliMfa(answers),
+	fields: (answers) => answers,
 };

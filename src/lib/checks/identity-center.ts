@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, CHECK_SCHEMA_VERSION, type CheckDefinition, type Decision } from './check-definition';
+import type { CheckDefinition, Decision } from './check-definition';
+import { checkResultBaseSchema } from './result-schema';
 
 /**
  * IAM Identity Center: AWS has no API that reads its MFA settings (the prompt, the device
@@ -8,10 +9,10 @@ import { checkResultBaseSchema, CHECK_SCHEMA_VERSION, type CheckDefinition, type
  * gives a pass or a fail it cannot back.
  */
 export const identityCenterResultSchema = checkResultBaseSchema.extend({ consoleUrl: z.url() });
-export type IdentityCenterResult = z.infer<typeof identityCenterResultSchema>;
+type IdentityCenterResult = z.infer<typeof identityCenterResultSchema>;
 
 const GUIDE = 'identity-center-mfa';
-export const IDENTITY_CENTER_CONSOLE = 'https://console.aws.amazon.com/singlesignon/home';
+const IDENTITY_CENTER_CONSOLE = 'https://console.aws.amazon.com/singlesignon/home';
 const DOCS = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-mfa.html';
 
 export function decideIdentityCenter(): Decision {
@@ -42,7 +43,7 @@ export function decideIdentityCenter(): Decision {
 	};
 }
 
-export const identityCenterCheck: CheckDefinition<IdentityCenterResult> = {
+export const identityCenterCheck: CheckDefinition<null, IdentityCenterResult> = {
 	id: 'identity-center',
 	title: 'Identity Center MFA',
 	guide: GUIDE,
@@ -57,19 +58,8 @@ export const identityCenterCheck: CheckDefinition<IdentityCenterResult> = {
 		},
 		{ text: 'To see the devices one user registered, open Users, choose the user and the MFA devices tab.' },
 	],
-	async run(context) {
-		return {
-			status: 200,
-			body: {
-				schemaVersion: CHECK_SCHEMA_VERSION,
-				check: 'identity-center',
-				identity: null,
-				...decideIdentityCenter(),
-				consoleUrl: IDENTITY_CENTER_CONSOLE,
-				errors: [],
-				minimalPolicy: null,
-				checkedAt: context.now().toISOString(),
-			},
-		};
-	},
+	nothingRead: null,
+	gather: async () => ({ answers: null, errors: [] }),
+	decide: () => decideIdentityCenter(),
+	fields: () => ({ consoleUrl: IDENTITY_CENTER_CONSOLE }),
 };

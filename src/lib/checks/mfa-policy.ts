@@ -14,53 +14,60 @@ import {
 } from '@aws-sdk/client-iam';
 import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
-import type { CheckError, Identity } from '../aws/mfa-status-schema';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckContext, type CheckDefinition, type Decision, type Fact } from './check-definition';
-import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY, type Attempt } from './check-runner';
-import { findMfaDenies, mfaDenySchema, type PolicySource } from './mfa-policy-documents';
+import type { Attempt, Attempter, CheckDefinition, CheckInput, Decision, RawInput } from './check-definition';
+import { checkResultBaseSchema, UNKNOWN_IDENTITY, type CheckError, type Fact, type Identity } from './result-schema';
+import {
+	evaluateMfaRequirement,
+	evaluationRunSchema,
+	MFA_CONTEXTS,
+	mfaDenySchema,
+	mfaEvaluationSchema,
+	parsePolicyDocument,
+	PROBE_ACTIONS,
+	type EvaluationRun,
+	type MfaEvaluation,
+	type PolicySource,
+} from './mfa-policy-evaluation';
 
 /**
  * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
  * (`aws:MultiFactorAuthPresent` false, absent as with an access key, and true); when the
- * simulator is not allowed, the user's inline, attached and group policies are read for a
- * Deny on MFA being absent. The result says which method decided.
+ * simulator is not allowed, the user's inline, attached and group policies are read and
+ * evaluated locally in the same three contexts. The result says which method decided.
  */
 
 /** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
-export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
-export function userNameProblem(name: string): string | null {
-	if (IAM_USER_NAME.test(name)) return null;
-	return `The user name "${name.slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`;
-}
-
-/** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
-export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
-
-export const simulationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
-const simulationRunSchema = z.record(z.string(), simulationDecisionSchema);
-export const simulationSchema = z.object({
-	/** MFA context false: a console sign-in without MFA. */
-	withoutMfa: simulationRunSchema,
-	/** No MFA context at all: a request signed with a long-term access key. */
-	accessKey: simulationRunSchema,
-	withMfa: simulationRunSchema,
-});
-export type Simulation = z.infer<typeof simulationSchema>;
+/** `?user=NAME`: the IAM user to check instead of the caller. */
+export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
+	.object({
+		user: z
+			.string()
+			.refine((name) => IAM_USER_NAME.test(name), {
+				error: (issue) =>
+					`The user name "${String(issue.input).slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`,
+			})
+			.optional(),
+	})
+	.transform(({ user }) => (user ? { userName: user } : {}));
 
 export const mfaPolicyAnswersSchema = z.object({
 	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
-	method: z.enum(['simulation', 'policy-documents']).nullable(),
-	simulation: simulationSchema.nullable(),
+	/** `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by Stepcheck. */
+	method: z.enum(['simulation', 'local-evaluation']).nullable(),
+	/** The decision for each probe action in each MFA context, from whichever method decided. */
+	simulation: mfaEvaluationSchema.nullable(),
+	/** Local evaluation only: the statements that denied a probe action without MFA. */
 	denies: z.array(mfaDenySchema).nullable(),
-	/** Policy documents read by the fallback. */
+	/** Local evaluation only: the policy documents evaluated. */
 	documentsRead: z.number().int().nonnegative().nullable(),
 });
 export type MfaPolicyAnswers = z.infer<typeof mfaPolicyAnswersSchema>;
 
-export const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
-export type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
+const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
+type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
 
 const GUIDE = 'require-mfa-policy';
 const DOCS = {
@@ -71,10 +78,11 @@ const DOCS = {
 
 const METHOD_LABEL = {
 	simulation: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
-	'policy-documents': "Reading the user's inline, attached and group policies",
+	'local-evaluation': "Evaluating the user's inline, attached and group policies locally",
 } as const;
 
-const allowedIn = (run: Record<string, string>) => Object.keys(run).filter((action) => run[action] === 'allowed');
+const withDecision = (run: EvaluationRun, decision: string) => PROBE_ACTIONS.filter((action) => run[action] === decision);
+const listed = (actions: readonly string[]) => actions.join(', ') || 'None';
 
 const attachAdvice = stepAdvice({
 	id: 'attach-policy',
@@ -93,6 +101,8 @@ const boolIfExistsAdvice = stepAdvice({
 	label: 'Step 2: Open the policy editor',
 	docsUrl: DOCS.boolIfExists,
 });
+
+const NOTHING_READ: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
 
 export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, requestedUser?: string): Decision {
 	const { target } = answers;
@@ -135,18 +145,40 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 		...(answers.method ? [{ label: 'Decided by', value: METHOD_LABEL[answers.method] }] : []),
 	];
 	const name = target.userName;
-	if (answers.method === 'simulation' && answers.simulation) {
+	if (answers.method && answers.simulation) {
 		const { withoutMfa, accessKey, withMfa } = answers.simulation;
-		facts.push(
-			{ label: 'Allowed without MFA', value: allowedIn(withoutMfa).join(', ') || 'None' },
-			{ label: 'Allowed with an access key alone', value: allowedIn(accessKey).join(', ') || 'None' },
-			{ label: 'Allowed with MFA', value: allowedIn(withMfa).join(', ') || 'None' },
-		);
-		const ordinary = allowedIn(withMfa);
+		const simulated = answers.method === 'simulation';
+		/*
+		 * The simulator sees every policy that applies, so an action is open when it is allowed.
+		 * The local evaluation sees only the user's own policies, which may grant nothing (the
+		 * guide's test group holds only RequireMFA), so an action is open there unless a policy
+		 * explicitly denies it.
+		 */
+		const open = (run: EvaluationRun, action: string) => (simulated ? run[action] === 'allowed' : run[action] !== 'explicitDeny');
+		if (simulated) {
+			facts.push(
+				{ label: 'Allowed without MFA', value: listed(withDecision(withoutMfa, 'allowed')) },
+				{ label: 'Allowed with an access key alone', value: listed(withDecision(accessKey, 'allowed')) },
+				{ label: 'Allowed with MFA', value: listed(withDecision(withMfa, 'allowed')) },
+			);
+		} else {
+			facts.push(
+				{ label: 'Policy documents evaluated', value: String(answers.documentsRead ?? 0) },
+				{ label: 'Denied without MFA', value: listed(withDecision(withoutMfa, 'explicitDeny')) },
+				{ label: 'Denied with an access key alone', value: listed(withDecision(accessKey, 'explicitDeny')) },
+				{ label: 'Denied with MFA', value: listed(withDecision(withMfa, 'explicitDeny')) },
+				{
+					label: 'Denied by',
+					value: (answers.denies ?? []).map((deny) => `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}`).join('; ') || 'None',
+				},
+				{ label: 'Not evaluated', value: 'Service control policies and permission boundaries, which Stepcheck does not read' },
+			);
+		}
+		const ordinary = PROBE_ACTIONS.filter((action) => open(withMfa, action));
 		if (ordinary.length === 0) {
 			return {
 				verdict: 'warn',
-				summary: `${name} is not allowed ${PROBE_ACTIONS.join(', ')} even with MFA, so the simulation cannot show whether MFA is required.`,
+				summary: `${name} is not allowed ${PROBE_ACTIONS.join(', ')} even with MFA, so the ${simulated ? 'simulation' : 'evaluation'} cannot show whether MFA is required.`,
 				facts,
 				advice: [
 					stepAdvice({
@@ -160,7 +192,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 				],
 			};
 		}
-		if (ordinary.some((action) => withoutMfa[action] === 'allowed')) {
+		if (ordinary.some((action) => open(withoutMfa, action))) {
 			return {
 				verdict: 'fail',
 				summary: `${name} can use ordinary actions without MFA: no policy requires it.`,
@@ -168,7 +200,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 				advice: [attachAdvice],
 			};
 		}
-		if (ordinary.some((action) => accessKey[action] === 'allowed')) {
+		if (ordinary.some((action) => open(accessKey, action))) {
 			return {
 				verdict: 'warn',
 				summary: `${name} needs MFA to sign in to the console, but an access key alone still works.`,
@@ -178,7 +210,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 		}
 		return {
 			verdict: 'pass',
-			summary: `${name} is denied ordinary actions without MFA, and allowed them with MFA.`,
+			summary: `${name} is denied ordinary actions without MFA${simulated ? ', and allowed them with MFA' : ' or with an access key alone'}.`,
 			facts,
 			advice: [
 				stepAdvice({
@@ -190,40 +222,6 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 				}),
 			],
 		};
-	}
-	if (answers.method === 'policy-documents' && answers.denies) {
-		const strong = answers.denies.filter((deny) => deny.operator === 'BoolIfExists');
-		facts.push(
-			{ label: 'Policy documents read', value: String(answers.documentsRead ?? 0) },
-			{
-				label: 'Deny without MFA found in',
-				value: answers.denies.map((deny) => `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}: ${deny.operator}`).join('; ') || 'None',
-			},
-		);
-		if (strong.length > 0) {
-			return {
-				verdict: 'pass',
-				summary: `${name} has a policy that denies requests without MFA (BoolIfExists).`,
-				facts,
-				advice: [
-					stepAdvice({
-						id: 'test-as-user',
-						message: 'Confirm it as the user: sign in without and then with MFA.',
-						guide: GUIDE,
-						step: 6,
-						label: 'Step 6: Test as the user',
-					}),
-				],
-			};
-		}
-		if (answers.denies.length > 0)
-			return {
-				verdict: 'warn',
-				summary: `${name} has a Deny without MFA that uses Bool, so access keys alone still work.`,
-				facts,
-				advice: [boolIfExistsAdvice],
-			};
-		return { verdict: 'fail', summary: `None of the policies of ${name} denies requests without MFA.`, facts, advice: [attachAdvice] };
 	}
 	return {
 		verdict: 'unknown',
@@ -242,29 +240,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 	};
 }
 
-const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
-	{ action: 'iam:GetUser', resource: 'any-user' },
-	{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
-	{ action: 'iam:ListUserPolicies', resource: 'any-user' },
-	{ action: 'iam:GetUserPolicy', resource: 'any-user' },
-	{ action: 'iam:ListAttachedUserPolicies', resource: 'any-user' },
-	{ action: 'iam:ListGroupsForUser', resource: 'any-user' },
-	{ action: 'iam:ListGroupPolicies', resource: 'any-group' },
-	{ action: 'iam:GetGroupPolicy', resource: 'any-group' },
-	{ action: 'iam:ListAttachedGroupPolicies', resource: 'any-group' },
-	{ action: 'iam:GetPolicy', resource: 'any-policy' },
-	{ action: 'iam:GetPolicyVersion', resource: 'any-policy' },
-] as const satisfies CheckDefinition['calls'];
-
-type Attempter = ReturnType<typeof declaredAttempts>;
-
-async function simulate(
-	iam: IAMClient,
-	arn: string,
-	context: CheckContext,
-	mfa: 'false' | 'true' | null,
-): Promise<Record<string, z.infer<typeof simulationDecisionSchema>>> {
+async function simulate(iam: IAMClient, arn: string, signal: AbortSignal, mfa: 'false' | 'true' | null): Promise<EvaluationRun> {
 	const answer = await iam.send(
 		new SimulatePrincipalPolicyCommand({
 			PolicySourceArn: arn,
@@ -272,12 +248,12 @@ async function simulate(
 			ContextEntries:
 				mfa === null ? undefined : [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [mfa] }],
 		}),
-		{ abortSignal: context.signal },
+		{ abortSignal: signal },
 	);
 	const decisions = Object.fromEntries(
 		(answer.EvaluationResults ?? []).map((result) => [result.EvalActionName ?? '', result.EvalDecision ?? '']),
 	);
-	const parsed = simulationRunSchema.safeParse(decisions);
+	const parsed = evaluationRunSchema.safeParse(decisions);
 	if (!parsed.success || Object.keys(parsed.data).length !== PROBE_ACTIONS.length)
 		throw new UnreadableResponseError('SimulatePrincipalPolicy answered without a decision for every action');
 	return parsed.data;
@@ -303,8 +279,9 @@ async function readPolicyDocuments(
 			unwrap(
 				attempt('iam:GetPolicyVersion', async () => ({
 					source,
-					document:
-						(await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), options)).PolicyVersion?.Document ?? '{}',
+					document: parsePolicyDocument(
+						(await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), options)).PolicyVersion?.Document ?? '',
+					),
 				})),
 			),
 		);
@@ -358,8 +335,9 @@ async function readPolicyDocuments(
 				unwrap(
 					attempt('iam:GetUserPolicy', async () => ({
 						source: `user ${userName}, inline policy ${policy}`,
-						document:
-							(await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '{}',
+						document: parsePolicyDocument(
+							(await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: policy }), options)).PolicyDocument ?? '',
+						),
 					})),
 				),
 			),
@@ -369,8 +347,9 @@ async function readPolicyDocuments(
 					unwrap(
 						attempt('iam:GetGroupPolicy', async () => ({
 							source: `group ${groupName}, inline policy ${policy}`,
-							document:
-								(await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '{}',
+							document: parsePolicyDocument(
+								(await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policy }), options)).PolicyDocument ?? '',
+							),
 						})),
 					),
 				),
@@ -395,15 +374,28 @@ async function allOrFirstFailure<T extends readonly unknown[]>(promises: { [K in
 	return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
-export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
+export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> = {
 	id: 'mfa-policy',
 	title: 'MFA policy check',
 	guide: GUIDE,
 	steps: [5, 6, 7],
 	action: 'Check the MFA policy',
 	method: 'GET',
-	acceptsUserName: true,
-	calls: [...calls],
+	input: mfaPolicyInputSchema,
+	calls: [
+		{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+		{ action: 'iam:GetUser', resource: 'any-user' },
+		{ action: 'iam:SimulatePrincipalPolicy', resource: 'any-user' },
+		{ action: 'iam:ListUserPolicies', resource: 'any-user' },
+		{ action: 'iam:GetUserPolicy', resource: 'any-user' },
+		{ action: 'iam:ListAttachedUserPolicies', resource: 'any-user' },
+		{ action: 'iam:ListGroupsForUser', resource: 'any-user' },
+		{ action: 'iam:ListGroupPolicies', resource: 'any-group' },
+		{ action: 'iam:GetGroupPolicy', resource: 'any-group' },
+		{ action: 'iam:ListAttachedGroupPolicies', resource: 'any-group' },
+		{ action: 'iam:GetPolicy', resource: 'any-policy' },
+		{ action: 'iam:GetPolicyVersion', resource: 'any-policy' },
+	],
 	resultSchema: mfaPolicyResultSchema,
 	manual: [
 		{ text: "Find the user's ARN:", command: 'aws iam get-user --user-name mfa-tester --query User.Arn --output text' },
@@ -414,60 +406,55 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyResult> = {
 		},
 		{ text: 'Repeat with ContextKeyValues=true: the decision should be allowed.' },
 	],
-	async run(context) {
-		const attempt = declaredAttempts('mfa-policy', calls);
-		const empty = { target: null, method: null, simulation: null, denies: null, documentsRead: null } satisfies MfaPolicyAnswers;
-		const requested = context.input.userName;
-		// The route validates too; this keeps the check safe when called directly.
-		const problem = requested === undefined ? null : userNameProblem(requested);
-		if (problem) throw new Error(problem);
-		const who = await callerIdentity(attempt, context);
-		if (!who.ok) {
-			const stopped = resultBody(mfaPolicyCheck, decideMfaPolicy(empty, UNKNOWN_IDENTITY), {
-				identity: UNKNOWN_IDENTITY,
-				errors: [who.error],
-				now: context.now,
-				stopped: true,
-			});
-			return { status: stopped.status, body: { ...stopped.body, ...empty } };
-		}
-		const identity = who.value;
+	nothingRead: NOTHING_READ,
+	async gather({ attempt, clients, identity, input, signal }) {
+		const requested = input.userName;
 		const errors: CheckError[] = [];
-		const answers: MfaPolicyAnswers = { ...empty };
-		const { iam } = await context.clients();
+		const answers: MfaPolicyAnswers = { ...NOTHING_READ };
+		const { iam } = await clients();
 		if (requested) {
 			const user = await attempt(
 				'iam:GetUser',
-				async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: context.signal })).User,
+				async () => (await iam.send(new GetUserCommand({ UserName: requested }), { abortSignal: signal })).User,
 			);
 			if (user.ok && user.value?.Arn) answers.target = { userName: requested, arn: user.value.Arn };
 			else if (!user.ok) errors.push(user.error);
-		} else if (identity.type === 'iam-user' && identity.userName && identity.arn) {
+		} else if (identity?.type === 'iam-user' && identity.userName && identity.arn) {
 			answers.target = { userName: identity.userName, arn: identity.arn };
 		}
 		if (answers.target) {
 			const { arn, userName } = answers.target;
 			// One after another: three small calls, and each answer is read in a known order.
-			const simulated = await attempt('iam:SimulatePrincipalPolicy', async () => ({
-				withoutMfa: await simulate(iam, arn, context, 'false'),
-				accessKey: await simulate(iam, arn, context, null),
-				withMfa: await simulate(iam, arn, context, 'true'),
-			}));
+			const simulated = await attempt('iam:SimulatePrincipalPolicy', async () => {
+				const runs = {} as MfaEvaluation;
+				for (const [run, mfa] of Object.entries(MFA_CONTEXTS) as Array<[keyof MfaEvaluation, 'false' | 'true' | null]>)
+					runs[run] = await simulate(iam, arn, signal, mfa);
+				return runs;
+			});
 			if (simulated.ok) {
 				answers.method = 'simulation';
 				answers.simulation = simulated.value;
 			} else {
 				errors.push(simulated.error);
-				const documents = await readPolicyDocuments(attempt, iam, userName, context.signal);
-				if (documents.ok) {
-					answers.method = 'policy-documents';
-					answers.denies = findMfaDenies(documents.value);
-					answers.documentsRead = documents.value.length;
-				} else errors.push(documents.error);
+				const documents = await readPolicyDocuments(attempt, iam, userName, signal);
+				if (!documents.ok) errors.push(documents.error);
+				else {
+					try {
+						const { evaluation, denies } = await evaluateMfaRequirement(arn, documents.value);
+						Object.assign(answers, { method: 'local-evaluation', simulation: evaluation, denies, documentsRead: documents.value.length });
+					} catch (error) {
+						const why = error instanceof Error ? error.message : 'The local policy evaluator failed.';
+						errors.push({
+							action: 'local policy evaluation',
+							code: 'unexpected',
+							message: `${why} Check with the policy simulator by hand.`,
+						});
+					}
+				}
 			}
 		}
-		const decision = decideMfaPolicy(answers, identity, requested);
-		const { status, body } = resultBody(mfaPolicyCheck, decision, { identity, errors, now: context.now });
-		return { status, body: { ...body, ...answers } };
+		return { answers, errors };
 	},
+	decide: (answers, { identity, input }) => decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, input.userName),
+	fields: (answers) => answers,
 };

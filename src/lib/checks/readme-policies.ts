@@ -17,7 +17,7 @@ export function renderPolicyBlock(checks: readonly AnyCheck[]): string {
 		const steps = check.steps.map((step: number) => `[${step}](${guidePath(check.guide)}#step-${step})`).join(', ');
 		parts.push(`### \`${check.id}\`: ${check.title}`, '');
 		parts.push(
-			`Verifies ${check.steps.length === 1 ? 'step' : 'steps'} ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.acceptsUserName ? ' (optional `?user=NAME`)' : ''}.`,
+			`Verifies ${check.steps.length === 1 ? 'step' : 'steps'} ${steps} of \`${check.guide}\`. \`${check.method} /api/checks/${check.id}\`${check.input ? ' (optional `?user=NAME`)' : ''}.`,
 			'',
 		);
 		const free = check.calls.filter((call) => call.needsPermission === false);

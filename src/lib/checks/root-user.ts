@@ -1,27 +1,16 @@
-import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
-import { z } from 'astro/zod';
-import { UnreadableResponseError } from '../aws/aws-errors';
-import type { CheckError } from '../aws/mfa-status-schema';
+import type { z } from 'astro/zod';
+import { readRootAccount } from '../aws/account-summary';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckDefinition, type Decision } from './check-definition';
-import { callerIdentity, declaredAttempts, resultBody, UNKNOWN_IDENTITY } from './check-runner';
+import type { CheckDefinition, Decision } from './check-definition';
+import { checkResultBaseSchema, rootAccountSchema, type RootAccount } from './result-schema';
 
 /**
  * The root user, from `iam:GetAccountSummary` (read as any IAM administrator, not as root):
  * MFA on, or no password at all (centrally managed root access); no access keys; no
  * signing certificates. Security Hub IAM.4, IAM.6 and IAM.9 read the same fields.
  */
-export const rootFactsSchema = z.object({
-	mfaEnabled: z.boolean(),
-	/** AWS omits the field in some partitions and emulators; treated as present, the safe reading. */
-	passwordPresent: z.boolean(),
-	accessKeysPresent: z.boolean(),
-	signingCertificatesPresent: z.boolean(),
-});
-export type RootFacts = z.infer<typeof rootFactsSchema>;
-
-export const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootFactsSchema.nullable() });
-export type RootUserResult = z.infer<typeof rootUserResultSchema>;
+export const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootAccountSchema.nullable() });
+type RootUserResult = z.infer<typeof rootUserResultSchema>;
 
 const GUIDE = 'protect-root-user';
 const DOCS = {
@@ -32,7 +21,7 @@ const DOCS = {
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-export function decideRootUser(root: RootFacts | null): Decision {
+export function decideRootUser(root: RootAccount | null): Decision {
 	if (!root) {
 		return {
 			verdict: 'unknown',
@@ -125,19 +114,17 @@ export function decideRootUser(root: RootFacts | null): Decision {
 	return { verdict: 'pass', summary: 'The root user has MFA, no access keys and no signing certificates.', facts, advice };
 }
 
-const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
-	{ action: 'iam:GetAccountSummary', resource: 'account' },
-] as const satisfies CheckDefinition['calls'];
-
-export const rootUserCheck: CheckDefinition<RootUserResult> = {
+export const rootUserCheck: CheckDefinition<RootAccount | null, RootUserResult> = {
 	id: 'root-user',
 	title: 'Root user check',
 	guide: GUIDE,
 	steps: [3, 5, 8],
 	action: 'Check the root user',
 	method: 'GET',
-	calls: [...calls],
+	calls: [
+		{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+		{ action: 'iam:GetAccountSummary', resource: 'account' },
+	],
 	resultSchema: rootUserResultSchema,
 	manual: [
 		{
@@ -146,38 +133,12 @@ export const rootUserCheck: CheckDefinition<RootUserResult> = {
 				'aws iam get-account-summary \\\n  --query "SummaryMap.{RootMFA: AccountMFAEnabled, RootPassword: AccountPasswordPresent, RootAccessKeys: AccountAccessKeysPresent, RootCertificates: AccountSigningCertificatesPresent}"',
 		},
 	],
-	async run(context) {
-		const attempt = declaredAttempts('root-user', calls);
-		const who = await callerIdentity(attempt, context);
-		if (!who.ok) {
-			const stopped = resultBody(rootUserCheck, decideRootUser(null), {
-				identity: UNKNOWN_IDENTITY,
-				errors: [who.error],
-				now: context.now,
-				stopped: true,
-			});
-			return { status: stopped.status, body: { ...stopped.body, root: null } };
-		}
-		const errors: CheckError[] = [];
-		const summary = await attempt('iam:GetAccountSummary', async () => {
-			const { iam } = await context.clients();
-			const map = (await iam.send(new GetAccountSummaryCommand({}), { abortSignal: context.signal })).SummaryMap ?? {};
-			if (map.AccountMFAEnabled === undefined) throw new UnreadableResponseError('SummaryMap lacks AccountMFAEnabled');
-			return rootFactsSchema.parse({
-				mfaEnabled: map.AccountMFAEnabled === 1,
-				passwordPresent: map.AccountPasswordPresent !== 0,
-				accessKeysPresent: map.AccountAccessKeysPresent === 1,
-				signingCertificatesPresent: map.AccountSigningCertificatesPresent === 1,
-			});
-		});
-		if (!summary.ok) errors.push(summary.error);
-		const root = summary.ok ? summary.value : null;
-		const { status, body } = resultBody(rootUserCheck, decideRootUser(root), {
-			identity: who.value,
-			errors,
-			now: context.now,
-			stopped: root === null,
-		});
-		return { status, body: { ...body, root } };
+	nothingRead: null,
+	async gather({ attempt, clients, signal }) {
+		const { iam } = await clients();
+		const summary = await attempt('iam:GetAccountSummary', () => readRootAccount(iam, signal));
+		return summary.ok ? { answers: summary.value, errors: [] } : { answers: null, errors: [summary.error], stopped: true };
 	},
+	decide: (root) => decideRootUser(root),
+	fields: (root) => ({ root }),
 };

@@ -1,9 +1,10 @@
+import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { z } from 'astro/zod';
-import { credentialReportSummarySchema, identitySchema, type CredentialReportSummary } from '../aws/mfa-status-schema';
-import { runAccountCheck, DEFAULT_REPORT_POLLING } from '../aws/run-account-check';
+import { UnreadableResponseError } from '../aws/aws-errors';
+import { summarizeCredentialReport } from '../aws/credential-report';
 import { stepAdvice } from './advice';
-import { checkResultBaseSchema, type CheckDefinition, type Decision } from './check-definition';
-import { policyForCalls } from './check-policy';
+import type { CheckDefinition, Decision } from './check-definition';
+import { checkResultBaseSchema, credentialReportSummarySchema, identitySchema, type CredentialReportSummary } from './result-schema';
 
 /**
  * Account posture from the credential report (Security Hub IAM.5, IAM.19 and the root row).
@@ -13,7 +14,7 @@ export const usersWithoutMfaResultSchema = checkResultBaseSchema.extend({
 	identity: identitySchema,
 	report: credentialReportSummarySchema.nullable(),
 });
-export type UsersWithoutMfaResult = z.infer<typeof usersWithoutMfaResultSchema>;
+type UsersWithoutMfaResult = z.infer<typeof usersWithoutMfaResultSchema>;
 
 const GUIDE = 'find-users-without-mfa';
 const DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
@@ -108,13 +109,42 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, lists, advice };
 }
 
-const calls = [
-	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
-	{ action: 'iam:GenerateCredentialReport', resource: 'account' },
-	{ action: 'iam:GetCredentialReport', resource: 'account' },
-] as const satisfies CheckDefinition['calls'];
+/** The longest wait for AWS to finish generating the report, and the pause between asks. */
+const REPORT_POLLING = { maxWaitMs: 6_000, intervalMs: 1_000 };
 
-export const usersWithoutMfaCheck: CheckDefinition<UsersWithoutMfaResult> = {
+const pause = (ms: number, signal: AbortSignal) =>
+	new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(resolve, ms);
+		signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+	});
+
+class ReportStillGenerating extends Error {
+	override name = 'ReportInProgress';
+}
+
+/** Asks AWS for a fresh report and polls, within a bounded wait, until it is complete. */
+async function generateReport(iam: IAMClient, signal: AbortSignal): Promise<void> {
+	const started = Date.now();
+	for (;;) {
+		const generated = await iam.send(new GenerateCredentialReportCommand({}), { abortSignal: signal });
+		if (generated.State === 'COMPLETE') return;
+		if (Date.now() - started + REPORT_POLLING.intervalMs > REPORT_POLLING.maxWaitMs)
+			throw new ReportStillGenerating('credential report still generating');
+		await pause(REPORT_POLLING.intervalMs, signal);
+	}
+}
+
+async function readReport(iam: IAMClient, signal: AbortSignal, now: () => Date): Promise<CredentialReportSummary> {
+	const report = await iam.send(new GetCredentialReportCommand({}), { abortSignal: signal });
+	const csv = new TextDecoder().decode(report.Content ?? new Uint8Array());
+	try {
+		return summarizeCredentialReport(csv, report.GeneratedTime ?? now(), now());
+	} catch (error) {
+		throw new UnreadableResponseError(error instanceof Error ? error.message : String(error));
+	}
+}
+
+export const usersWithoutMfaCheck: CheckDefinition<CredentialReportSummary | null, UsersWithoutMfaResult> = {
 	id: 'users-without-mfa',
 	title: 'Users without MFA',
 	guide: GUIDE,
@@ -122,7 +152,11 @@ export const usersWithoutMfaCheck: CheckDefinition<UsersWithoutMfaResult> = {
 	action: 'Check every user in the account',
 	// POST: it asks AWS to generate a new credential report.
 	method: 'POST',
-	calls: [...calls],
+	calls: [
+		{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
+		{ action: 'iam:GenerateCredentialReport', resource: 'account' },
+		{ action: 'iam:GetCredentialReport', resource: 'account' },
+	],
 	resultSchema: usersWithoutMfaResultSchema,
 	rateLimit: { capacity: 3, refillPerMinute: 3 },
 	manual: [
@@ -131,19 +165,14 @@ export const usersWithoutMfaCheck: CheckDefinition<UsersWithoutMfaResult> = {
 			command: 'aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode',
 		},
 	],
-	async run(context) {
-		const outcome = await runAccountCheck(await context.clients(), context.signal, DEFAULT_REPORT_POLLING, context.now);
-		const { body } = outcome;
-		return {
-			status: outcome.status,
-			body: {
-				...body,
-				...decideUsersWithoutMfa(body.report),
-				check: 'users-without-mfa',
-				minimalPolicy: body.errors.some((error) => error.code === 'access-denied')
-					? policyForCalls(calls, body.identity.partition ?? 'aws')
-					: null,
-			},
-		};
+	nothingRead: null,
+	async gather({ attempt, clients, signal, now }) {
+		const { iam } = await clients();
+		const generated = await attempt('iam:GenerateCredentialReport', () => generateReport(iam, signal));
+		if (!generated.ok) return { answers: null, errors: [generated.error], stopped: true };
+		const read = await attempt('iam:GetCredentialReport', () => readReport(iam, signal, now));
+		return read.ok ? { answers: read.value, errors: [] } : { answers: null, errors: [read.error], stopped: true };
 	},
+	decide: (report) => decideUsersWithoutMfa(report),
+	fields: (report) => ({ report }),
 };

@@ -1,4 +1,4 @@
-import type { CheckResultBase } from '../checks/check-definition';
+import type { CheckResultBase } from '../checks/result-schema';
 import type { CheckupCheck } from './checkup-catalog';
 
 /**

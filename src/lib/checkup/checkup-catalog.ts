@@ -1,4 +1,4 @@
-import type { CheckResultBase } from '../checks/check-definition';
+import type { CheckResultBase } from '../checks/result-schema';
 
 /**
  * What the checkup knows about each check. The page builds this list from the registry at

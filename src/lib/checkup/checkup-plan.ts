@@ -1,4 +1,4 @@
-import type { CheckResultBase } from '../checks/check-definition';
+import type { CheckResultBase } from '../checks/result-schema';
 import type { CheckIdentity, CheckupCheck } from './checkup-catalog';
 
 /**

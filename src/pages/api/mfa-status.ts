@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleMfaStatus } from '../../lib/aws/mfa-endpoint';
+import { handleCheck } from '../../lib/checks/check-endpoint';
 
-/** The live MFA check for the identity behind this server's AWS credentials. */
+/** Alias of `/api/checks/mfa`, kept so existing links and scripts keep working. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ request, clientAddress }) => handleMfaStatus({ request, clientAddress });
+export const GET: APIRoute = ({ request, clientAddress }) => handleCheck('mfa', { request, clientAddress });

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleAccountPosture } from '../../../lib/aws/mfa-endpoint';
+import { handleCheck } from '../../../lib/checks/check-endpoint';
 
-/** Account posture from the credential report; POST because it asks AWS to generate the report. */
+/** Alias of `/api/checks/users-without-mfa`; POST because it asks AWS to generate the report. */
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress }) => handleAccountPosture({ request, clientAddress });
+export const POST: APIRoute = ({ request, clientAddress }) => handleCheck('users-without-mfa', { request, clientAddress });

@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsClients, type ClientOverrides } from '../../src/lib/aws/aws-clients';
-import { mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
-import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
+import type { ClientOverrides } from '../../src/lib/aws/aws-clients';
+import { findCheck } from '../../src/lib/checks/registry';
 import { accountSummary, awsError, callerIdentity, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
 import { awsEnvFor } from '../support/moto';
+import { runCheck } from '../support/run-check';
 import { freePort } from '../support/server';
 
 const ROOT_ARN = 'arn:aws:iam::123456789012:root';
 const USER_ARN = 'arn:aws:iam::123456789012:user/alice';
+const MFA = findCheck('mfa')!;
 const FAST_LIMITS: ClientOverrides['limits'] = { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true };
 
 let fake: RunningFake | undefined;
@@ -24,8 +25,7 @@ async function checkAgainst(script: FakeScript, options: { limits?: ClientOverri
 	fake = await startFakeAws(script);
 	Object.assign(process.env, awsEnvFor(fake.url));
 	const started = Date.now();
-	const outcome = await runMfaCheck(await createAwsClients({ limits: options.limits }), options.signal ?? AbortSignal.timeout(10_000));
-	mfaStatusSchema.parse(outcome.body);
+	const outcome = await runCheck(MFA, { limits: options.limits, signal: options.signal });
 	return { ...outcome, elapsed: Date.now() - started };
 }
 
@@ -40,7 +40,7 @@ describe('root caller (fake AWS)', () => {
 			GetAccountSummary: accountSummary(summary),
 		});
 		expect(status).toBe(200);
-		expect(body.identity.type).toBe('root');
+		expect(body.identity?.type).toBe('root');
 		expect(body.verdict).toBe(verdict);
 		expect(fake!.calls).toEqual({ GetCallerIdentity: 1, GetAccountSummary: 1 });
 	});
@@ -104,7 +104,7 @@ describe('faults (fake AWS)', () => {
 			},
 		});
 		expect(status).toBe(200);
-		expect(body.identity.userName).toBe('alice');
+		expect(body.identity?.userName).toBe('alice');
 		expect(body.consolePassword).toBe(true);
 		expect(body.verdict).toBe('unknown');
 		expect(body.errors).toEqual([
@@ -135,7 +135,7 @@ describe('faults (fake AWS)', () => {
 	it('reports a refused connection', async () => {
 		const port = await freePort();
 		Object.assign(process.env, awsEnvFor(`http://127.0.0.1:${port}`));
-		const { status, body } = await runMfaCheck(await createAwsClients({ limits: FAST_LIMITS }), AbortSignal.timeout(10_000));
+		const { status, body } = await runCheck(MFA, { limits: FAST_LIMITS });
 		expect(status).toBe(502);
 		expect(body.errors[0]?.code).toBe('connection-failed');
 	});
@@ -147,7 +147,7 @@ describe('faults (fake AWS)', () => {
 		delete process.env.AWS_ACCESS_KEY_ID;
 		delete process.env.AWS_SECRET_ACCESS_KEY;
 		try {
-			const { status, body } = await runMfaCheck(await createAwsClients(), AbortSignal.timeout(10_000));
+			const { status, body } = await runCheck(MFA);
 			expect(status).toBe(503);
 			expect(body.errors[0]?.code).toBe('no-credentials');
 			expect(fake.calls).toEqual({});

@@ -1,11 +1,14 @@
 import { z } from 'astro/zod';
 
 /**
- * The contract of `/api/mfa-status*`, the aliases of the `mfa` and `users-without-mfa`
- * checks. The endpoint parses every body it sends through these schemas; the LiveCheck island
- * imports only inferred types, so the shared contract costs the page no JavaScript.
+ * The contract of every live check's answer: what `/api/checks/<id>` sends and the island
+ * reads. The runner parses each body through its check's schema (which extends
+ * `checkResultBaseSchema`) before the endpoint sends it; the island imports only inferred
+ * types, so the contract costs the page no JavaScript.
  */
-export const MFA_STATUS_SCHEMA_VERSION = 1 as const;
+
+/** Raised when the shape of a body changes incompatibly, so a client can tell it reads an older or newer server. */
+export const CHECK_SCHEMA_VERSION = 1 as const;
 
 export const identityTypeSchema = z.enum(['root', 'iam-user', 'identity-center', 'assumed-role', 'federated-user', 'unknown']);
 export type IdentityType = z.infer<typeof identityTypeSchema>;
@@ -21,6 +24,9 @@ export const identitySchema = z.object({
 	sessionName: z.string().optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
+
+/** The identity of a body whose `sts:GetCallerIdentity` failed. */
+export const UNKNOWN_IDENTITY: Identity = { type: 'unknown', arn: null, account: null, partition: null };
 
 export const deviceTypeSchema = z.enum(['virtual', 'passkey-or-security-key', 'hardware-totp', 'sms', 'unknown']);
 export type DeviceType = z.infer<typeof deviceTypeSchema>;
@@ -87,21 +93,15 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
-export const mfaStatusSchema = z.object({
-	schemaVersion: z.literal(MFA_STATUS_SCHEMA_VERSION),
-	identity: identitySchema,
-	verdict: verdictSchema,
-	/** One sentence that states the verdict; the island announces it. */
-	summary: z.string(),
-	devices: z.array(deviceSchema),
-	consolePassword: z.boolean().nullable(),
-	advice: z.array(adviceSchema),
-	errors: z.array(checkErrorSchema),
-	/** Present when a call was denied, so the reader sees exactly what to grant. */
-	minimalPolicy: iamPolicySchema.nullable(),
-	checkedAt: z.iso.datetime(),
+/** What `iam:GetAccountSummary` says about the root user (Security Hub IAM.4, IAM.6 and IAM.9 read the same fields). */
+export const rootAccountSchema = z.object({
+	mfaEnabled: z.boolean(),
+	/** AWS omits the field in some partitions and emulators; treated as present, the safe reading. */
+	passwordPresent: z.boolean(),
+	accessKeysPresent: z.boolean(),
+	signingCertificatesPresent: z.boolean(),
 });
-export type MfaStatus = z.infer<typeof mfaStatusSchema>;
+export type RootAccount = z.infer<typeof rootAccountSchema>;
 
 export const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
@@ -118,15 +118,47 @@ export const credentialReportSummarySchema = z.object({
 });
 export type CredentialReportSummary = z.infer<typeof credentialReportSummarySchema>;
 
-export const accountPostureSchema = z.object({
-	schemaVersion: z.literal(MFA_STATUS_SCHEMA_VERSION),
-	identity: identitySchema,
-	report: credentialReportSummarySchema.nullable(),
+export const factSchema = z.object({
+	label: z.string(),
+	value: z.string(),
+	/** Show the value as code (an ARN, a serial, a file path). */
+	code: z.boolean().optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+/**
+ * A titled list (MFA devices, users without MFA): the island shows the title with the count
+ * and one list item per entry, or "None." when empty, so a reader can scan and count them.
+ */
+export const factListSchema = z.object({
+	label: z.string(),
+	items: z.array(z.string()),
+});
+export type FactList = z.infer<typeof factListSchema>;
+
+/**
+ * What every check answers, whatever it checks. A check's own result schema extends this
+ * with its details; `facts` and `lists` are those details as text, so one island can show
+ * any check without knowing it.
+ */
+export const checkResultBaseSchema = z.object({
+	schemaVersion: z.literal(CHECK_SCHEMA_VERSION),
+	check: z.string(),
+	/** Who was checked; null for checks that ask AWS nothing (local config, Identity Center). */
+	identity: identitySchema.nullable(),
+	verdict: verdictSchema,
+	/** One sentence that states the verdict; the island announces it. */
+	summary: z.string(),
+	facts: z.array(factSchema),
+	/** Absent for checks whose details fit in `facts`. */
+	lists: z.array(factListSchema).optional(),
+	advice: z.array(adviceSchema),
 	errors: z.array(checkErrorSchema),
+	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
 	minimalPolicy: iamPolicySchema.nullable(),
 	checkedAt: z.iso.datetime(),
 });
-export type AccountPosture = z.infer<typeof accountPostureSchema>;
+export type CheckResultBase = z.infer<typeof checkResultBaseSchema>;
 
 /** Body of every refusal (guard, rate limit, switched off). */
 export const endpointRefusalSchema = z.object({

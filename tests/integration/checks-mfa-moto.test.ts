@@ -1,24 +1,18 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsClients } from '../../src/lib/aws/aws-clients';
-import { accountPostureSchema, mfaStatusSchema } from '../../src/lib/aws/mfa-status-schema';
-import { runAccountCheck } from '../../src/lib/aws/run-account-check';
-import { runMfaCheck } from '../../src/lib/aws/run-mfa-check';
+import { findCheck } from '../../src/lib/checks/registry';
 import { createMotoUser, startMotoWithAccessDeniedUser, useMotoEnvironment } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
+import { runCheck } from '../support/run-check';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 const SETUP: Keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
-/** The check exactly as the endpoint runs it, through endpoint URLs from the environment. */
-async function check(keys: Keys) {
-	const outcome = await runMfaCheck(await createAwsClients({ credentials: keys }), AbortSignal.timeout(10_000));
-	mfaStatusSchema.parse(outcome.body);
-	return outcome;
-}
+/** The mfa check exactly as the endpoint runs it, through endpoint URLs from the environment. */
+const check = (keys: Keys) => runCheck(findCheck('mfa')!, { credentials: keys });
 
-describe('live check against moto', () => {
+describe('mfa and users-without-mfa against moto', () => {
 	let moto: RunningMoto;
 	let iam: IAMClient;
 
@@ -42,6 +36,10 @@ describe('live check against moto', () => {
 			{ serial: 'arn:aws:iam::123456789012:mfa/alice-device-0', type: 'virtual', enabledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
 		]);
 		expect(body.errors).toEqual([]);
+		expect(body.facts).toEqual([{ label: 'Console password', value: 'Yes' }]);
+		expect(body.lists?.[0]?.items).toEqual([
+			expect.stringMatching(/^Authenticator app \(virtual MFA\), arn:aws:iam::123456789012:mfa\/alice-device-0, enabled \d{4}-/),
+		]);
 	});
 
 	it('fails a user with a console password and no MFA, pointing at step 3', async () => {
@@ -60,7 +58,7 @@ describe('live check against moto', () => {
 	it('lists both devices of a user with two', async () => {
 		const { body } = await check(await user('dave', { password: true, devices: 2 }));
 		expect(body.verdict).toBe('pass');
-		expect(body.devices.map((device) => device.serial)).toEqual([
+		expect(body.devices.map((device: { serial: string }) => device.serial)).toEqual([
 			'arn:aws:iam::123456789012:mfa/dave-device-0',
 			'arn:aws:iam::123456789012:mfa/dave-device-1',
 		]);
@@ -83,19 +81,21 @@ describe('live check against moto', () => {
 	});
 
 	it('lists the right users in the account posture', async () => {
-		const outcome = await runAccountCheck(await createAwsClients({ credentials: SETUP }), AbortSignal.timeout(10_000), {
-			maxWaitMs: 5_000,
-			intervalMs: 200,
-		});
-		const body = accountPostureSchema.parse(outcome.body);
-		expect(outcome.status).toBe(200);
-		expect(body.report?.consoleUsersWithoutMfa.map((user) => user.userName)).toEqual(['bob']);
-		expect(body.report?.usersWithoutMfa.map((user) => user.userName).sort()).toEqual(['bob', 'carol']);
-		expect(body.report?.userCount).toBe(4);
+		const { status, body } = await runCheck(findCheck('users-without-mfa')!, { credentials: SETUP });
+		const userNames = (users: Array<{ userName: string }>) => users.map((user) => user.userName);
+		expect(status).toBe(200);
+		expect(userNames(body.report.consoleUsersWithoutMfa)).toEqual(['bob']);
+		expect(userNames(body.report.usersWithoutMfa).sort()).toEqual(['bob', 'carol']);
+		expect(body.report.userCount).toBe(4);
+		expect(body.verdict).toBe('fail');
+		expect(body.lists).toEqual([
+			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub IAM.19)', items: expect.arrayContaining(['bob', 'carol']) },
+		]);
 	});
 });
 
-describe('live check against moto in IAM authorization mode', () => {
+describe('mfa against moto in IAM authorization mode', () => {
 	let moto: RunningMoto;
 	let keys: Keys;
 
@@ -107,7 +107,7 @@ describe('live check against moto in IAM authorization mode', () => {
 	it('gives a partial result naming the missing action and showing the minimal policy', async () => {
 		const { status, body } = await check(keys);
 		expect(status).toBe(200);
-		expect(body.identity.userName).toBe('erin');
+		expect(body.identity?.userName).toBe('erin');
 		expect(body.devices).toEqual([]);
 		expect(body.errors).toEqual([
 			{ action: 'iam:GetLoginProfile', code: 'access-denied', message: expect.stringContaining('iam:GetLoginProfile') },

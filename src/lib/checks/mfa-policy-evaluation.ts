@@ -1,0 +1,117 @@
+import { z } from 'astro/zod';
+import { UnreadableResponseError } from '../aws/aws-errors';
+
+/**
+ * Whether a user's policies deny ordinary actions without MFA, in the three contexts that
+ * matter: `aws:MultiFactorAuthPresent` false (a console sign-in without MFA), absent (a request
+ * signed with a long-term access key) and true. Asked of IAM's policy simulator when the caller
+ * may use it, else evaluated here with `@cloud-copilot/iam-simulate` on the policy documents.
+ */
+
+/** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
+export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
+
+export const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
+export const evaluationRunSchema = z.record(z.string(), evaluationDecisionSchema);
+export type EvaluationRun = z.infer<typeof evaluationRunSchema>;
+
+export const mfaEvaluationSchema = z.object({
+	withoutMfa: evaluationRunSchema,
+	accessKey: evaluationRunSchema,
+	withMfa: evaluationRunSchema,
+});
+export type MfaEvaluation = z.infer<typeof mfaEvaluationSchema>;
+
+/** The MFA context of each run; absent is how a request signed with an access key arrives. */
+export const MFA_CONTEXTS: Record<keyof MfaEvaluation, 'false' | 'true' | null> = { withoutMfa: 'false', accessKey: null, withMfa: 'true' };
+
+/** A statement that denied a probe action in the run without MFA or with an access key alone. */
+export const mfaDenySchema = z.object({ source: z.string(), sid: z.string().nullable() });
+export type MfaDeny = z.infer<typeof mfaDenySchema>;
+
+/** One identity policy of the user, named by where it came from. */
+export interface PolicySource {
+	/** E.g. `group mfa-test, attached policy RequireMFA`. */
+	source: string;
+	document: unknown;
+}
+
+/** IAM returns policy documents URL-encoded; a document that is neither JSON nor that is an unreadable answer. */
+export function parsePolicyDocument(text: string): unknown {
+	for (const candidate of [text, safeDecode(text)]) {
+		try {
+			return JSON.parse(candidate);
+		} catch {
+			// Try the next reading.
+		}
+	}
+	throw new UnreadableResponseError('a policy document is not JSON');
+}
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+const DECISIONS: Record<string, EvaluationDecision> = {
+	Allowed: 'allowed',
+	ExplicitlyDenied: 'explicitDeny',
+	ImplicitlyDenied: 'implicitDeny',
+};
+
+/**
+ * Evaluates the user's identity policies (inline, attached, and those of its groups) for each
+ * probe action in each MFA context. Service control policies, permission boundaries and session
+ * policies are not read, so this judges what the user's own policies require. Throws an error
+ * naming the policy when the evaluator refuses a document.
+ */
+export async function evaluateMfaRequirement(
+	principalArn: string,
+	sources: readonly PolicySource[],
+): Promise<{ evaluation: MfaEvaluation; denies: MfaDeny[] }> {
+	// Loaded on first use: the evaluator and its IAM action data are large, and most checks never need them.
+	const { runSimulation } = await import('@cloud-copilot/iam-simulate');
+	const account = principalArn.split(':')[4] ?? '';
+	const names = sources.map((_, index) => `policy-${index}`);
+	const identityPolicies = sources.map((source, index) => ({ name: names[index]!, policy: source.document }));
+	const denies: MfaDeny[] = [];
+	const evaluation = { withoutMfa: {}, accessKey: {}, withMfa: {} } as Record<keyof MfaEvaluation, EvaluationRun>;
+	for (const [run, mfa] of Object.entries(MFA_CONTEXTS) as Array<[keyof MfaEvaluation, 'false' | 'true' | null]>) {
+		for (const action of PROBE_ACTIONS) {
+			const response = await runSimulation(
+				{
+					identityPolicies,
+					serviceControlPolicies: [],
+					resourceControlPolicies: [],
+					request: {
+						action,
+						principal: principalArn,
+						resource: { accountId: account, resource: '*' },
+						contextVariables: mfa === null ? {} : { 'aws:MultiFactorAuthPresent': mfa },
+					},
+				},
+				{},
+			);
+			if (response.resultType === 'error') {
+				const refused = Object.keys(response.errors.identityPolicyErrors ?? {}).map((name) => sources[names.indexOf(name)]?.source);
+				throw new Error(
+					`The local policy evaluator could not read ${refused.filter(Boolean).join('; ') || 'the request'} (${response.errors.message}).`,
+				);
+			}
+			evaluation[run][action] = DECISIONS[response.overallResult] ?? 'implicitDeny';
+			if (run === 'withMfa' || response.resultType !== 'single') continue;
+			for (const statement of response.result.analysis?.identityAnalysis?.denyStatements ?? []) {
+				const deny = {
+					source: sources[names.indexOf(statement.policyId ?? '')]?.source ?? 'a policy',
+					sid: statement.statement.sid() ?? null,
+				};
+				if (!denies.some((found) => found.source === deny.source && found.sid === deny.sid)) denies.push(deny);
+			}
+		}
+	}
+	return { evaluation, denies };
+}
