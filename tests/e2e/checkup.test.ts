@@ -32,7 +32,7 @@ const EXPECTED_TABLE = [
 	[
 		'MFA policy check',
 		'Fail',
-		'None of the policies of carol denies requests without MFA.',
+		'carol can use ordinary actions without MFA: no policy requires it.',
 		'Step 5: Attach the policy to the test group',
 		'/guides/require-mfa-policy/#step-5',
 	],
@@ -126,6 +126,7 @@ describe('the checkup on the local server', () => {
 	it('runs every check that applies, once, and shows the table riskiest first with the step that fixes each finding', async () => {
 		const running = await server();
 		const { context, page, requests, checkup } = await openCheckup(running.url);
+		shared = { context, page, baseUrl: running.url };
 		expect(apiRequests(requests), 'nothing is asked before the reader presses the button').toEqual([]);
 		expect(
 			requests.some((request) => request.includes('checkup-island')),
@@ -149,7 +150,6 @@ describe('the checkup on the local server', () => {
 		expect(await checkup.locator('[data-meta]').textContent()).toMatch(/^Checked .+ as IAM user carol \(account 123456789012\)\.$/);
 		expect(await checkup.getByRole('status').first().getAttribute('aria-live')).toBeNull();
 		expect(await page.getByRole('button', { name: 'Run the checkup again' }).count()).toBe(1);
-		shared = { context, page, baseUrl: running.url };
 	});
 
 	it('Copy as Markdown and Download JSON carry the results and never a key', async () => {
