@@ -11,6 +11,7 @@ import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legac
 import { pagefindDevIndex } from './src/lib/search/dev-index.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { screenshotFiles } from './src/integrations/screenshot-files.ts';
+import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 
 export default defineConfig({
@@ -40,6 +41,8 @@ export default defineConfig({
 		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
 		screenshotFiles(),
 		pagefindDevIndex(),
+		// The live-check companion for readers of the static site (`/companion/stepcheck-companion.mjs`).
+		companionFile(),
 		// Before the sitemap: it records the old URLs the sitemap filter leaves out.
 		legacyRedirects(),
 		sitemap({

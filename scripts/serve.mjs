@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { screenRequest, stopServer } from '../src/lib/http/node-server.ts';
 
 const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
 const entry = join(outDir, 'server', 'entry.mjs');
@@ -26,6 +27,7 @@ const redirectsFile = join(outDir, 'redirects.json');
 const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
 
 const server = createServer((req, res) => {
+	if (screenRequest(req, res)) return;
 	const url = req.url || '/';
 	const queryAt = url.indexOf('?');
 	const path = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -48,5 +50,6 @@ server.listen(port, host, () => {
 	console.log(`Stepcheck is serving on http://${shown}:${server.address().port}`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => server.close(() => process.exit(0)));
+	// A second of grace for requests in progress keeps the whole stop within two seconds.
+	process.on(signal, () => stopServer(server, 1_000, () => process.exit(0)));
 }

@@ -10,6 +10,10 @@ export interface FakeReply {
 	body: string;
 	/** Wait this long before answering, to go past the client's time-outs. */
 	delayMs?: number;
+	/** `text/xml` unless set: a captive portal or a broken proxy answers with its own type. */
+	contentType?: string;
+	/** Reset the connection (TCP RST) instead of answering. */
+	reset?: boolean;
 }
 
 export type FakeScript = Record<string, FakeReply | FakeReply[]>;
@@ -39,6 +43,12 @@ export function accountSummary(map: Record<string, number>): FakeReply {
 	};
 }
 
+/** A web page answering with 200, as a captive portal or a misconfigured proxy does. */
+export const htmlPage: FakeReply = {
+	contentType: 'text/html; charset=utf-8',
+	body: '<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><p>Accept the terms to continue.</p></body></html>',
+};
+
 export function awsError(code: string, status: number, message = `${code} from the fake`): FakeReply {
 	return {
 		status,
@@ -61,7 +71,11 @@ export async function startFakeAws(script: FakeScript): Promise<RunningFake> {
 			const reply = replies[Math.min(seen, replies.length - 1)] ?? awsError('InvalidAction', 400, `The fake has no script for ${action}`);
 			const send = () => {
 				if (response.destroyed) return;
-				response.writeHead(reply.status ?? 200, { 'Content-Type': 'text/xml' });
+				if (reply.reset) {
+					request.socket.resetAndDestroy();
+					return;
+				}
+				response.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? 'text/xml' });
 				response.end(reply.body);
 			};
 			if (reply.delayMs) setTimeout(send, reply.delayMs);

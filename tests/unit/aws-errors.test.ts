@@ -39,6 +39,12 @@ describe('classifyAwsError', () => {
 		['request time-out', Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }), 'timed-out'],
 		['connect time-out', Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }), 'timed-out'],
 		['overall deadline', Object.assign(new Error('aborted'), { name: 'AbortError' }), 'deadline-exceeded'],
+		[
+			'connection reset (the SDK names it a time-out)',
+			Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }),
+			'connection-reset',
+		],
+		['broken pipe', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }), 'connection-reset'],
 		['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'connection-failed'],
 		['DNS failure', Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'connection-failed'],
 		['malformed body', sdkError('Error', 200, { $responseBodyText: '<<<' }), 'unparseable-response'],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handlePolicy } from '../../src/lib/checks/check-endpoint';
+import { handlePolicy } from '../../src/lib/http/check-endpoint';
 import { grantedCalls, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
 import { declaredAttempts } from '../../src/lib/checks/check-runner';
 import { POLICY_BLOCK_END, POLICY_BLOCK_START, renderPolicyBlock, replacePolicyBlock } from '../../src/lib/checks/readme-policies';

@@ -7,8 +7,14 @@ import { UnreadableResponseError } from './aws-errors';
  * and root reads it about itself.
  */
 export async function readRootAccount(iam: IAMClient, signal: AbortSignal): Promise<RootAccount> {
-	const map = (await iam.send(new GetAccountSummaryCommand({}), { abortSignal: signal })).SummaryMap ?? {};
-	if (map.AccountMFAEnabled === undefined) throw new UnreadableResponseError('SummaryMap lacks AccountMFAEnabled');
+	const root = rootAccountFromSummary((await iam.send(new GetAccountSummaryCommand({}), { abortSignal: signal })).SummaryMap ?? {});
+	if (!root) throw new UnreadableResponseError('SummaryMap lacks AccountMFAEnabled');
+	return root;
+}
+
+/** The same reading of a `SummaryMap` the CLI printed (CloudShell paste mode); null without the MFA field. */
+export function rootAccountFromSummary(map: Partial<Record<string, number>>): RootAccount | null {
+	if (map.AccountMFAEnabled === undefined) return null;
 	return {
 		mfaEnabled: map.AccountMFAEnabled === 1,
 		passwordPresent: map.AccountPasswordPresent !== 0,

@@ -1,5 +1,6 @@
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { refuseForeignAnswers } from './aws-answers';
 
 /** IAM is global; its home region in the commercial partition. */
 export const FALLBACK_REGION = 'us-east-1';
@@ -55,5 +56,8 @@ export async function createAwsClients(overrides: ClientOverrides = {}): Promise
 		requestHandler: overrides.limits ?? HTTP_LIMITS,
 		...(overrides.credentials ? { credentials: overrides.credentials } : {}),
 	};
-	return { sts: new STSClient(common), iam: new IAMClient(common) };
+	const clients = { sts: new STSClient(common), iam: new IAMClient(common) };
+	refuseForeignAnswers(clients.sts);
+	refuseForeignAnswers(clients.iam);
+	return clients;
 }

@@ -67,12 +67,14 @@ const CODE_GROUPS: Array<[AwsErrorCode, readonly string[]]> = [
 	['report-not-ready', ['ReportInProgress', 'ReportNotPresent', 'ReportExpired']],
 	['not-found', ['NoSuchEntity', 'NoSuchEntityException']],
 ];
-const NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
+const NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 
 /** Decides which of Stepcheck's error codes a thrown error is. */
 export function classifyAwsError(facts: ErrorFacts): AwsErrorCode {
 	const { name = '', code = '', message = '' } = facts;
 	if (name === 'AbortError' || name === 'DeadlineExceededError' || code === 'ABORT_ERR') return 'deadline-exceeded';
+	// The SDK names a reset "TimeoutError" too, but the other end hung up: no time passed.
+	if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection-reset';
 	if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'TimeoutException') return 'timed-out';
 	if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
 		return /sso/i.test(message) && /expired|refresh|invalid|login/i.test(message) ? 'sso-session-expired' : 'no-credentials';
@@ -101,6 +103,7 @@ export const HTTP_STATUS_FOR_ERROR: Record<AwsErrorCode, number> = {
 	'timed-out': 504,
 	'deadline-exceeded': 504,
 	'connection-failed': 502,
+	'connection-reset': 502,
 	'unparseable-response': 502,
 	'report-not-ready': 503,
 	'not-found': 404,
@@ -133,6 +136,8 @@ export function explainAwsError(code: AwsErrorCode, action: string): string {
 			return `The check took longer than its 10-second limit while waiting for ${action}. Check your network and try again.`;
 		case 'connection-failed':
 			return `Could not connect to AWS for ${action}. Check your network, proxy and any AWS_ENDPOINT_URL settings.`;
+		case 'connection-reset':
+			return `The connection to AWS was cut while waiting for ${action}, on every attempt. A proxy, VPN or firewall on the way may be closing it; check your network and try again.`;
 		case 'unparseable-response':
 			return `AWS sent an answer to ${action} that Stepcheck could not read. A proxy may be rewriting responses; try again, or check by hand with the AWS CLI.`;
 		case 'report-not-ready':

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleCheck } from '../../lib/checks/check-endpoint';
+import { handleCheck } from '../../lib/http/check-endpoint';
 
-/** Alias of `/api/checks/mfa`, kept so existing links and scripts keep working. */
+/** The first URL of the `mfa` check, kept as its alias. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ request, clientAddress }) => handleCheck('mfa', { request, clientAddress });
+export const ALL: APIRoute = ({ request, clientAddress }) => handleCheck('mfa', { request, clientAddress });

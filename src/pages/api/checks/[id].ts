@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleCheck } from '../../../lib/checks/check-endpoint';
+import { handleCheck } from '../../../lib/http/check-endpoint';
 
-/** Every live check, by id (`src/lib/checks/registry.ts`); GET or POST as the check declares. */
+/** Every live check, by id (`src/lib/checks/registry.ts`); every method, so a wrong one gets a JSON 405. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ params, request, clientAddress }) => handleCheck(params.id ?? '', { request, clientAddress });
-export const POST: APIRoute = GET;
+export const ALL: APIRoute = ({ params, request, clientAddress }) => handleCheck(params.id ?? '', { request, clientAddress });

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { handleCheck } from '../../../lib/checks/check-endpoint';
+import { handleCheck } from '../../../lib/http/check-endpoint';
 
-/** Alias of `/api/checks/users-without-mfa`; POST because it asks AWS to generate the report. */
+/** The first URL of the `users-without-mfa` check, kept as its alias. */
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress }) => handleCheck('users-without-mfa', { request, clientAddress });
+export const ALL: APIRoute = ({ request, clientAddress }) => handleCheck('users-without-mfa', { request, clientAddress });

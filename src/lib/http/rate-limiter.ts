@@ -20,7 +20,15 @@ export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, m
 		bucket.tokens = Math.min(capacity, bucket.tokens + (time - bucket.updated) * perMs);
 		bucket.updated = time;
 	};
+	const decide = (tokens: number): RateDecision =>
+		tokens >= 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
 	return {
+		/** What `take` would answer, without taking a token. */
+		peek(client: string): RateDecision {
+			const bucket = buckets.get(client);
+			if (!bucket) return { allowed: true };
+			return decide(Math.min(capacity, bucket.tokens + (now() - bucket.updated) * perMs));
+		},
 		take(client: string): RateDecision {
 			const time = now();
 			let bucket = buckets.get(client);
@@ -36,11 +44,22 @@ export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, m
 				buckets.set(client, bucket);
 			}
 			refill(bucket, time);
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
-				return { allowed: true };
-			}
-			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+			const decision = decide(bucket.tokens);
+			if (decision.allowed) bucket.tokens -= 1;
+			return decision;
 		},
 	};
+}
+
+type RateLimiter = ReturnType<typeof createRateLimiter>;
+
+/**
+ * Takes one token from each limiter, or from none: a request one limit refuses costs the
+ * others nothing. When several refuse, the answer waits for the slowest.
+ */
+export function takeFromEach(limiters: RateLimiter[], client: string): RateDecision {
+	const refusals = limiters.map((limiter) => limiter.peek(client)).filter((decision) => !decision.allowed);
+	if (refusals.length > 0) return { allowed: false, retryAfterSeconds: Math.max(...refusals.map((refusal) => refusal.retryAfterSeconds)) };
+	for (const limiter of limiters) limiter.take(client);
+	return { allowed: true };
 }

@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { createAwsClients } from '../lib/aws/aws-clients';
+import { toCheckError } from '../lib/aws/aws-errors';
+import { COMPANION_STATUS_PATH } from './status';
+import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
+import { createCompanionHandler } from './server';
+
+/**
+ * `node stepcheck-companion.mjs`: the live checks of the published site, answered on the
+ * reader's own computer with the reader's own AWS credentials. Bundled into one file by
+ * `src/integrations/companion-file.ts`, which replaces `__STEPCHECK_COMPANION__`.
+ */
+declare const __STEPCHECK_COMPANION__: CompanionDefaults;
+
+const IDLE_LIMIT_MS = 15 * 60_000;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const time = () => new Date().toTimeString().slice(0, 8);
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+async function printIdentity() {
+	try {
+		const { sts } = await createAwsClients();
+		const answer = await sts.send(new GetCallerIdentityCommand({}));
+		say(`AWS identity: account ${answer.Account ?? 'unknown'}, ${answer.Arn ?? 'unknown ARN'}`);
+	} catch (error) {
+		// The same teaching message a check shows; never the SDK's raw text or a stack.
+		say(`AWS identity: not available. ${toCheckError('sts:GetCallerIdentity', error).message}`);
+		say('The checks will say the same until you sign in (for example aws sso login, or AWS_PROFILE=name).');
+	}
+}
+
+async function main() {
+	const defaults = __STEPCHECK_COMPANION__;
+	const parsed = parseCompanionArgs(process.argv.slice(2), defaults);
+	if (!parsed.ok) {
+		process.stderr.write(`${parsed.error}\n`);
+		process.exit(2);
+	}
+	if ('help' in parsed) {
+		say(USAGE);
+		return;
+	}
+	const { options } = parsed;
+	let idle: NodeJS.Timeout | undefined;
+	const stop = (reason: string) => {
+		say(`${reason} Stepcheck companion stopped.`);
+		process.exit(0);
+	};
+	const restartIdle = () => {
+		clearTimeout(idle);
+		idle = setTimeout(() => stop('No request for 15 minutes.'), IDLE_LIMIT_MS);
+	};
+	const handler = createCompanionHandler({
+		...options,
+		version: defaults.version,
+		log: (line) => say(`${time()} ${line}`),
+		onRequest: restartIdle,
+	});
+	const servers = [createServer(handler), createServer(handler)];
+	try {
+		await listen(servers[0]!, options.port, '127.0.0.1');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		process.stderr.write(
+			code === 'EADDRINUSE'
+				? `Port ${options.port} is in use (another companion?). Stop it, or start this one with --port ${options.port + 1} and open the guide with ?companion-port=${options.port + 1}.\n`
+				: `Could not listen on 127.0.0.1:${options.port} (${code ?? 'unknown error'}).\n`,
+		);
+		process.exit(1);
+	}
+	// IPv6 loopback is a bonus: a machine without it still has 127.0.0.1.
+	await listen(servers[1]!, options.port, '::1').catch(() => servers[1]!.close());
+	restartIdle();
+	process.on('SIGINT', () => stop('Ctrl+C.'));
+	process.on('SIGTERM', () => stop('Terminated.'));
+	say(`Stepcheck companion ${defaults.version} listening on http://127.0.0.1:${options.port} (status: ${COMPANION_STATUS_PATH})`);
+	say(`Answers pages from: ${options.origins.join(', ')}`);
+	if (options.port !== defaults.port)
+		say(`Not the default port: open the guide with ?companion-port=${options.port} so the page finds it.`);
+	say('Stop it with Ctrl+C; it also stops by itself after 15 minutes without a request.');
+	await printIdentity();
+}
+
+void main();

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
+
+/**
+ * Bundles `src/companion/main.ts` (the real check modules, guard and endpoint handler, and the
+ * AWS SDK) into one file that runs on Node 20 or newer with no `node_modules`. The build
+ * serves it at `/companion/<name>` and the island shows its SHA-256 beside the command.
+ */
+const ENTRY = fileURLToPath(new URL('../companion/main.ts', import.meta.url));
+const VIRTUAL_ID = 'virtual:stepcheck/companion';
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface CompanionBundle {
+	code: Uint8Array;
+	sha256: string;
+}
+
+export async function bundleCompanion(settings: CompanionSettings): Promise<CompanionBundle> {
+	const result = await build({
+		entryPoints: [ENTRY],
+		bundle: true,
+		platform: 'node',
+		target: 'node20',
+		format: 'esm',
+		minify: true,
+		write: false,
+		legalComments: 'eof',
+		define: { __STEPCHECK_COMPANION__: JSON.stringify(settings) },
+		// Some SDK dependencies still call require() for Node built-ins.
+		banner: {
+			js: "import { createRequire as __stepcheckRequire } from 'node:module'; const require = __stepcheckRequire(import.meta.url);",
+		},
+		logLevel: 'silent',
+	});
+	const code = result.outputFiles[0]!.contents;
+	return { code, sha256: createHash('sha256').update(code).digest('hex') };
+}
+
+/** What pages know about the file; `sha256` is null outside a build (`astro dev`). */
+export interface CompanionInfo {
+	fileName: string;
+	sha256: string | null;
+	port: number;
+}
+
+export function companionFile(): AstroIntegration {
+	let pending: Promise<CompanionBundle> | null = null;
+	let settings: CompanionSettings;
+	return {
+		name: 'stepcheck:companion-file',
+		hooks: {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
+				settings = companionSettingsFromEnv(process.env, config.site, VERSION);
+				// Bundled while Astro renders the pages; the pages wait for its hash only when they need it.
+				if (command === 'build') pending = bundleCompanion(settings);
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'stepcheck:companion-info',
+								resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+								load: async (id: string) => {
+									if (id !== `\0${VIRTUAL_ID}`) return undefined;
+									const info: CompanionInfo = {
+										fileName: COMPANION_FILE_NAME,
+										sha256: pending ? (await pending).sha256 : null,
+										port: settings.port,
+									};
+									return `export default ${JSON.stringify(info)};`;
+								},
+							},
+						],
+					},
+				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				if (!pending) return;
+				const bundle = await pending;
+				const file = join(fileURLToPath(dir), 'companion', COMPANION_FILE_NAME);
+				mkdirSync(dirname(file), { recursive: true });
+				writeFileSync(file, bundle.code);
+				logger.info(`companion/${COMPANION_FILE_NAME}: ${(bundle.code.byteLength / 1e6).toFixed(2)} MB, SHA-256 ${bundle.sha256}`);
+			},
+		},
+	};
+}

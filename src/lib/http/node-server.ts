@@ -1,0 +1,40 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { splitHost } from './request-guard.ts';
+
+/**
+ * What the Node server (`scripts/serve.mjs`) does around Astro's handler. Node loads this
+ * file itself, so its imports name their `.ts` extension.
+ */
+
+/** No page of Stepcheck is meant to be shown inside another site's frame (clickjacking). */
+const EVERY_ANSWER = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } as const;
+
+/** A path with an `api` segment: answers there come from the reader's AWS account, or refuse to. */
+const isApiPath = (path: string) => /(^|\/)api(\/|$)/.test(path);
+
+/**
+ * Sets the headers every answer carries and answers what must not reach Astro; true when it
+ * answered. A `Host` with userinfo or a path (`evil@localhost:4321`) makes Astro's request
+ * constructor throw and log a stack trace with the server's file paths.
+ */
+export function screenRequest(req: IncomingMessage, res: ServerResponse): boolean {
+	for (const [name, value] of Object.entries(EVERY_ANSWER)) res.setHeader(name, value);
+	// Astro's own answers on API paths (its 404 page, its cross-site form refusal) set no caching rule.
+	if (isApiPath((req.url ?? '/').split('?')[0]!)) res.setHeader('Cache-Control', 'no-store');
+	const host = req.headers.host;
+	if (host === undefined || splitHost(host) !== null) return false;
+	res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+	res.end('Bad request: the Host header must be a host name or address with an optional port, such as localhost:4321.\n');
+	return true;
+}
+
+/**
+ * Stops taking connections, closes the idle ones at once, and gives requests in progress
+ * `graceMs` before closing every connection: a browser holds connections open (some before
+ * sending anything), and the server must not wait for it to let go.
+ */
+export function stopServer(server: Server, graceMs: number, done: () => void): void {
+	server.close(done);
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), graceMs).unref();
+}

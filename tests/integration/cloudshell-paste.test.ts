@@ -1,0 +1,150 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCloudShellCheck, readPaste, type CloudShellCheck, type PasteOutcome } from '../../src/lib/checks/cloudshell';
+import { policyForCalls } from '../../src/lib/checks/check-policy';
+import { findCheck } from '../../src/lib/checks/registry';
+import { createMotoUser, startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { runInShell } from '../support/aws-cli';
+import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
+
+/**
+ * Paste mode, specified by output captured with the real AWS CLI against moto: the command
+ * each check shows runs in bash, and what the terminal printed is pasted.
+ */
+const command = (id: string) => (findCloudShellCheck(id) as CloudShellCheck).command;
+const policy = (id: string) => policyForCalls(findCheck(id)!.calls);
+const as = (moto: RunningMoto, keys: { accessKeyId: string; secretAccessKey: string }) => ({
+	AWS_ENDPOINT_URL: moto.url,
+	AWS_ACCESS_KEY_ID: keys.accessKeyId,
+	AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+});
+function verdictOf(outcome: PasteOutcome) {
+	if (!outcome.ok) throw new Error(`expected a result, got ${outcome.problem}: ${outcome.message}`);
+	return outcome.result;
+}
+
+describe('CloudShell paste mode with the real AWS CLI against moto', () => {
+	let moto: RunningMoto;
+	const users: Record<string, MotoUserKeys> = {};
+	// The CLI starts slowly; each command's output is captured once and pasted wherever a test needs it.
+	const captured = new Map<string, string>();
+	const capture = (id: string, user: string) => {
+		const key = `${id}:${user}`;
+		if (!captured.has(key)) captured.set(key, runInShell(command(id), as(moto, user === 'setup' ? SETUP : users[user]!)));
+		return captured.get(key)!;
+	};
+	const SETUP = { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY };
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: SETUP });
+		users.none = await createMotoUser(iam, 'paste-none', { password: true });
+		users.one = await createMotoUser(iam, 'paste-one', { password: true, devices: 1 });
+		users.two = await createMotoUser(iam, 'paste-two', { password: true, devices: 2 });
+		users.keysOnly = await createMotoUser(iam, 'paste-keys-only');
+	});
+	afterAll(async () => moto?.stop());
+
+	it.each([
+		['none', 'fail', 'no MFA'],
+		['two', 'pass', 'MFA'],
+		['keysOnly', 'warn', ''],
+	] as const)('mfa: %s gives %s, with the same advice links as the server', (user, verdict, words) => {
+		const result = verdictOf(readPaste('mfa', capture('mfa', user), { policy: policy('mfa') }));
+		expect(result.verdict).toBe(verdict);
+		expect(result.summary).toContain(words);
+		expect(result.identity?.userName).toBe(`paste-${user === 'keysOnly' ? 'keys-only' : user}`);
+		expect(result.errors).toEqual([]);
+		expect(result.advice.every((advice) => !advice.guideStep || advice.guideStep.startsWith('/guides/'))).toBe(true);
+	});
+
+	it.each([
+		['none', 'fail', '/guides/turn-on-mfa-aws/#step-3'],
+		['one', 'fail', '/guides/backup-mfa-device/#step-3'],
+		['two', 'pass', '/guides/backup-mfa-device/#step-4'],
+	] as const)('backup-device: %s gives %s and links %s', (user, verdict, step) => {
+		const result = verdictOf(readPaste('backup-device', capture('backup-device', user), { policy: null }));
+		expect(result.verdict).toBe(verdict);
+		expect(result.advice[0]?.guideStep).toBe(step);
+	});
+
+	it('root-user: moto reports root without MFA, so it fails with step 3', () => {
+		const result = verdictOf(readPaste('root-user', capture('root-user', 'setup'), { policy: null }));
+		expect(result.verdict).toBe('fail');
+		expect(result.facts).toContainEqual({ label: 'Root MFA', value: 'No' });
+		expect(result.advice.map((advice) => advice.guideStep)).toEqual(['/guides/protect-root-user/#step-3']);
+	});
+
+	it('users-without-mfa: reads the CSV and the report time, and names the console user without MFA', () => {
+		const output = runInShell(command('users-without-mfa'), as(moto, SETUP));
+		const result = verdictOf(readPaste('users-without-mfa', output, { policy: null }));
+		expect(result.verdict).toBe('fail');
+		expect(result.summary).toContain('paste-none');
+		expect(result.lists?.[0]?.items).toContain('paste-none');
+		expect(result.lists?.[0]?.items).not.toContain('paste-two');
+		expect(result.facts.find((fact) => fact.label === 'Report generated')?.value).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+	});
+
+	describe('bad pastes get a message, never a crash', () => {
+		it('an empty box', () => {
+			expect(readPaste('root-user', '  \n ', { policy: null })).toMatchObject({ ok: false, problem: 'empty' });
+		});
+
+		it('truncated JSON (copied only the top of the output)', () => {
+			const output = capture('mfa', 'two');
+			const outcome = readPaste('mfa', output.slice(0, Math.floor(output.length / 2)), { policy: null });
+			expect(outcome).toMatchObject({ ok: false, problem: 'truncated' });
+			expect(!outcome.ok && outcome.message).toContain('from the first { to the last }');
+		});
+
+		it('the output of another command (another check’s, or get-caller-identity)', () => {
+			const backup = capture('backup-device', 'two');
+			for (const [id, pasted] of [
+				['mfa', backup],
+				['root-user', backup],
+				['backup-device', runInShell('aws sts get-caller-identity --output json', as(moto, users.two!))],
+				['users-without-mfa', capture('root-user', 'setup')],
+			] as const) {
+				const outcome = readPaste(id, pasted, { policy: null });
+				expect(outcome, id).toMatchObject({ ok: false, problem: 'other-output' });
+				expect(!outcome.ok && outcome.message).toContain('expected');
+			}
+		});
+
+		it('a CLI error without credentials', () => {
+			const output = runInShell(command('root-user'), { AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+			expect(output).toMatch(/Unable to locate credentials/);
+			expect(readPaste('root-user', output, { policy: null })).toMatchObject({ ok: false, problem: 'cli-error' });
+		});
+
+		it('plain text that is not JSON', () => {
+			expect(readPaste('root-user', 'hello <img src=x onerror=alert(1)>', { policy: null })).toMatchObject({
+				ok: false,
+				problem: 'other-output',
+			});
+		});
+	});
+
+	describe('AccessDenied', () => {
+		let denied: { moto: RunningMoto; keys: MotoUserKeys };
+		beforeAll(async () => {
+			denied = await startMotoWithAccessDeniedUser();
+		});
+		afterAll(async () => denied?.moto.stop());
+
+		it('a refused command shows the minimal policy', () => {
+			const output = runInShell(command('root-user'), as(denied.moto, denied.keys));
+			expect(output).toMatch(/AccessDenied/);
+			const outcome = readPaste('root-user', output, { policy: policy('root-user') });
+			expect(outcome).toMatchObject({ ok: false, problem: 'access-denied', policy: policy('root-user') });
+			expect(!outcome.ok && outcome.message).toContain('GetAccountSummary');
+		});
+
+		it('a refused call inside a combined command becomes the result’s error, with the policy, as on the server', () => {
+			const output = runInShell(command('mfa'), as(denied.moto, denied.keys));
+			const result = verdictOf(readPaste('mfa', output, { policy: policy('mfa') }));
+			expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:GetLoginProfile', 'access-denied']]);
+			expect(result.minimalPolicy).toEqual(policy('mfa'));
+		});
+	});
+});

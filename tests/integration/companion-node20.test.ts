@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/lib/checks/registry';
+import { createMotoUser, rawRequest, useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
+import { emitCompanion, startCompanion, SYSTEM_NODE, TEST_SITE_ORIGIN, type RunningCompanion } from '../support/companion';
+import { requireMfaPolicy } from '../support/fake-iam-replies';
+import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
+import { runCheck, type LooseResult } from '../support/run-check';
+
+/** Every check that asks AWS; cli-mfa and identity-center make no AWS call. */
+const AWS_CHECKS = CHECKS.filter((check) => check.calls.some((call) => call.action.startsWith('iam:')));
+const SETUP = { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY };
+
+/** What a reader sees; the time of the check and the report's age move between two runs. */
+const seen = (body: LooseResult) => ({
+	check: body.check,
+	verdict: body.verdict,
+	summary: body.summary,
+	identity: body.identity,
+	facts: body.facts.filter((fact) => fact.label !== 'Report generated'),
+	lists: body.lists,
+	advice: body.advice,
+	errors: body.errors,
+});
+
+async function askCompanion(companion: RunningCompanion, id: string, method: string, query = '') {
+	const response = await fetch(`${companion.url}/api/checks/${id}${query}`, {
+		method,
+		headers: { Origin: TEST_SITE_ORIGIN, Accept: 'application/json' },
+	});
+	return {
+		status: response.status,
+		cors: response.headers.get('access-control-allow-origin'),
+		body: (await response.json()) as LooseResult,
+	};
+}
+
+describe(`the emitted companion on system Node (${SYSTEM_NODE}) against moto`, () => {
+	let moto: RunningMoto;
+	let emitted: Awaited<ReturnType<typeof emitCompanion>>;
+	const users: Record<string, MotoUserKeys> = {};
+
+	beforeAll(async () => {
+		[moto, emitted] = await Promise.all([startMoto(), emitCompanion()]);
+		useMotoEnvironment(moto);
+		const iam = new IAMClient({ credentials: SETUP });
+		users['no-mfa'] = await createMotoUser(iam, 'no-mfa', { password: true });
+		users['one-device'] = await createMotoUser(iam, 'one-device', { password: true, devices: 1 });
+		users['two-devices'] = await createMotoUser(iam, 'two-devices', { password: true, devices: 2 });
+		users['mfa-tester'] = await createMotoUser(iam, 'mfa-tester', { devices: 1 });
+		await iam.send(new CreateGroupCommand({ GroupName: 'mfa-test' }));
+		const policy = await iam.send(
+			new CreatePolicyCommand({ PolicyName: 'RequireMFA', PolicyDocument: JSON.stringify(requireMfaPolicy()) }),
+		);
+		await iam.send(new AttachGroupPolicyCommand({ GroupName: 'mfa-test', PolicyArn: policy.Policy!.Arn! }));
+		await iam.send(new AddUserToGroupCommand({ GroupName: 'mfa-test', UserName: 'mfa-tester' }));
+	});
+	afterAll(async () => {
+		await moto?.stop();
+		await emitted?.remove();
+	});
+
+	it('runs on Node 20 from an empty folder, stays under 2 MB, and prints identity, origin and how to stop', async () => {
+		expect(execFileSync(SYSTEM_NODE, ['--version'], { encoding: 'utf8' })).toMatch(/^v20\./);
+		expect(emitted.bytes).toBeLessThanOrEqual(2_000_000);
+		const companion = await startCompanion(
+			emitted.file,
+			emitted.folder,
+			awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: users['no-mfa']!.accessKeyId, AWS_SECRET_ACCESS_KEY: users['no-mfa']!.secretAccessKey }),
+		);
+		try {
+			await expect
+				.poll(() => companion.output(), { timeout: 10_000 })
+				.toContain('AWS identity: account 123456789012, arn:aws:iam::123456789012:user/no-mfa');
+			expect(companion.output()).toContain(`Answers pages from: ${TEST_SITE_ORIGIN}`);
+			expect(companion.output()).toContain('Stop it with Ctrl+C');
+			await askCompanion(companion, 'root-user', 'GET');
+			await expect.poll(() => companion.output()).toContain(`GET root-user from ${TEST_SITE_ORIGIN}: fail`);
+		} finally {
+			await companion.stop();
+		}
+		expect(companion.output()).toContain('Ctrl+C. Stepcheck companion stopped.');
+	});
+
+	it.each([
+		['no-mfa', ''],
+		['one-device', ''],
+		['two-devices', ''],
+		['mfa-tester', ''],
+		['no-mfa', '?user=mfa-tester'],
+	])('gives the same answers as the server for %s %s', async (name, query) => {
+		const keys = users[name]!;
+		const companion = await startCompanion(
+			emitted.file,
+			emitted.folder,
+			awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey }),
+		);
+		try {
+			for (const check of AWS_CHECKS) {
+				const input = query && check.acceptsUserName ? { userName: query.slice('?user='.length) } : {};
+				const server = await runCheck(check, { credentials: keys, input });
+				const answer = await askCompanion(companion, check.id, check.method, check.acceptsUserName ? query : '');
+				expect(answer.status, check.id).toBe(server.status);
+				expect(answer.cors).toBe(TEST_SITE_ORIGIN);
+				expect(seen(check.resultSchema.parse(answer.body) as LooseResult), check.id).toEqual(seen(server.body));
+			}
+		} finally {
+			await companion.stop();
+		}
+	});
+
+	describe('who it answers', () => {
+		let companion: RunningCompanion;
+		beforeAll(async () => {
+			companion = await startCompanion(emitted.file, emitted.folder, awsEnvFor(moto.url), [
+				'--allow-origin',
+				'https://preview.stepcheck.test',
+			]);
+		});
+		afterAll(async () => companion?.stop());
+
+		it('refuses a foreign origin with 403 and no CORS headers, on the check, the status route and the preflight', async () => {
+			for (const [method, path] of [
+				['GET', '/api/checks/mfa'],
+				['GET', '/api/companion'],
+				['OPTIONS', '/api/checks/users-without-mfa'],
+			] as const) {
+				const answer = await rawRequest(`${companion.url}${path}`, {
+					method,
+					headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Sec-Fetch-Site': 'cross-site' },
+				});
+				expect(answer.status, `${method} ${path}`).toBe(403);
+				expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+			}
+		});
+
+		it('refuses a foreign Host (DNS rebinding) with 403', async () => {
+			const answer = await rawRequest(`${companion.url}/api/checks/mfa`, {
+				headers: { Host: `rebind.evil.example:${companion.port}`, Origin: TEST_SITE_ORIGIN },
+			});
+			expect(answer.status).toBe(403);
+			expect(JSON.parse(answer.body).error.code).toBe('forbidden-host');
+		});
+
+		it('answers a preflight from the site and from --allow-origin, Private Network Access header included', async () => {
+			for (const origin of [TEST_SITE_ORIGIN, 'https://preview.stepcheck.test']) {
+				const answer = await rawRequest(`${companion.url}/api/checks/users-without-mfa`, {
+					method: 'OPTIONS',
+					headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Private-Network': 'true' },
+				});
+				expect(answer.status).toBe(204);
+				expect(answer.headers['access-control-allow-origin']).toBe(origin);
+				expect(answer.headers['access-control-allow-private-network']).toBe('true');
+				expect(answer.headers['access-control-allow-methods']).toContain('POST');
+			}
+		});
+
+		it('serves its status with the result contract version, never cached, and nothing else', async () => {
+			const status = await fetch(`${companion.url}/api/companion`, { headers: { Origin: TEST_SITE_ORIGIN } });
+			expect(status.headers.get('cache-control')).toBe('no-store');
+			expect(await status.json()).toMatchObject({ service: 'stepcheck-companion', schemaVersion: 1, version: '0.0.0-test' });
+			for (const path of ['/', '/index.html', '/companion/stepcheck-companion.mjs', '/api/checks/../../etc/passwd', '/api/mfa-status']) {
+				const other = await fetch(`${companion.url}${path}`, { headers: { Origin: TEST_SITE_ORIGIN } });
+				expect(other.status, path).toBe(404);
+				expect(other.headers.get('access-control-allow-origin')).toBeNull();
+			}
+		});
+	});
+});
