@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { seedCheckupAccount } from '../support/checkup-account';
 import { launchChromium } from '../support/chromium';
+import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import type { MotoUserKeys } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
@@ -336,11 +337,65 @@ describe('the checkup on a static host (no endpoint)', () => {
 		await expect
 			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
 			.toBe(
-				'The checkup is not available here: it runs only when Stepcheck runs on your own computer. Check by hand with the guides below.',
+				'The checkup is not available here: it needs Stepcheck or its companion running on your own computer. See “Check by hand” below.',
 			);
 		expect(await checkup.locator('.checkup-manual').getAttribute('open')).not.toBeNull();
 		expect(await checkup.locator('.checkup-table').isVisible()).toBe(false);
 		expect(await axeViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('the checkup on a static host through the companion', () => {
+	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let moto: RunningMoto;
+	let emitted: Awaited<ReturnType<typeof emitCompanion>>;
+	let companion: RunningCompanion;
+	let configDir: string;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
+		moto = await startMoto();
+		const { env } = await seedCheckupAccount(moto);
+		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-checkup-companion-'));
+		await writeFile(join(configDir, 'config'), '[default]\nmfa_serial = arn:aws:iam::123456789012:mfa/carol-phone\n');
+		// The companion answers pages from the site it was built for: here, the static host.
+		emitted = await emitCompanion({ siteOrigin: host.url });
+		companion = await startCompanion(emitted.file, emitted.folder, { ...env, AWS_CONFIG_FILE: join(configDir, 'config') });
+		browser = await launchChromium(inject('chromiumPath'));
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await companion?.stop();
+		await emitted?.remove();
+		await moto?.stop();
+		await host?.stop();
+		await rm(configDir, { recursive: true, force: true });
+	});
+
+	it('gives the same table as the local server', async () => {
+		const page = await (await browser.newContext()).newPage();
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+		await page.goto(`${host.url}/check/?companion-port=${companion.port}`);
+		const checkup = page.locator('stepcheck-checkup');
+		await checkup.getByLabel(/Also check every user in the account/).check();
+		await checkup.getByRole('button', { name: 'Run the checkup' }).click();
+		await expect.poll(() => checkup.getAttribute('data-state'), POLL).toBe('done');
+		expect(await tableRows(page)).toEqual(EXPECTED_TABLE);
+		expect(await checkup.locator('[data-summary]').textContent()).toBe(EXPECTED_SUMMARY);
+		// The site's own origin has no endpoint; every check went to the companion once.
+		const toCompanion = requests.filter((request) => request.includes(`127.0.0.1:${companion.port}/api/checks/`));
+		expect(toCompanion.map((request) => request.replace(/ .*\//, ' ')).sort()).toEqual([
+			'GET backup-device',
+			'GET cli-mfa',
+			'GET mfa',
+			'GET mfa-policy',
+			'GET root-user',
+			'POST users-without-mfa',
+		]);
+		expect(companion.output()).toContain(`GET mfa from ${host.url}: pass`);
 		await page.context().close();
 	});
 });

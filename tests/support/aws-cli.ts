@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
  * moto with the given keys. Returns what the terminal shows (stdout, then stderr), which is
  * what a reader copies.
  */
-export function runInShell(command: string, env: Record<string, string>): string {
+export function runInShell(command: string, env: Record<string, string>, timeoutMs = 60_000): string {
 	const result = spawnSync('bash', ['-c', command], {
 		encoding: 'utf8',
-		timeout: 60_000,
+		timeout: timeoutMs,
 		env: {
 			PATH: process.env.PATH ?? '/usr/bin:/bin',
 			HOME: process.env.HOME ?? '/tmp',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	answerFromHttp,
+	firstReachable,
 	httpTransport,
 	retryAfterSeconds,
 	type CheckAnswer,
@@ -221,5 +222,17 @@ describe('answers over HTTP', () => {
 			throw new TypeError('Failed to fetch');
 		}) as typeof fetch);
 		expect(await down(byId('mfa'))).toMatchObject({ kind: 'unreachable' });
+	});
+});
+
+describe('firstReachable', () => {
+	it('keeps the first path that answers for every later check, and says unreachable when none does', async () => {
+		const down: CheckTransport = async () => ({ kind: 'unreachable', message: 'no server' });
+		const companion = tableTransport({ mfa: ok('mfa', 'pass'), 'root-user': ok('root-user', 'fail') });
+		const transport = firstReachable([down, companion]);
+		expect(await transport(byId('mfa'))).toMatchObject({ kind: 'result' });
+		expect(await transport(byId('root-user'))).toMatchObject({ kind: 'result', body: { verdict: 'fail' } });
+		expect(companion.asked).toEqual(['mfa', 'root-user']);
+		expect(await firstReachable([down, down])(byId('mfa'))).toEqual({ kind: 'unreachable', message: 'no server' });
 	});
 });

@@ -1,4 +1,4 @@
-import { httpTransport, type CheckTransport } from '../../lib/checkup/check-answer';
+import { firstReachable, httpTransport, type CheckTransport } from '../../lib/checkup/check-answer';
 import type { CheckupCheck } from '../../lib/checkup/checkup-catalog';
 import { checkupJson, checkupMarkdown, identityLabel } from '../../lib/checkup/checkup-export';
 import { checkedIdentity } from '../../lib/checkup/checkup-plan';
@@ -13,7 +13,7 @@ import { recordCheckResult } from '../../lib/progress/check-results-store';
  */
 
 const UNAVAILABLE =
-	'The checkup is not available here: it runs only when Stepcheck runs on your own computer. Check by hand with the guides below.';
+	'The checkup is not available here: it needs Stepcheck or its companion running on your own computer. See “Check by hand” below.';
 
 interface CheckupState {
 	entries: CheckupEntry[];
@@ -41,9 +41,15 @@ function readCatalog(root: HTMLElement): CheckupCheck[] {
 	return JSON.parse(root.dataset.catalog ?? '[]') as CheckupCheck[];
 }
 
-/** The transport for where the page is served; the local server's endpoint is the one path today. */
-function chooseTransport(): CheckTransport {
-	return httpTransport('/api/checks');
+/**
+ * The local server's endpoint when Stepcheck serves the page, else the companion on this
+ * computer (its port from `?companion-port=`, or the one the site was built with).
+ */
+function chooseTransport(root: HTMLElement): CheckTransport {
+	const port = Number(new URLSearchParams(location.search).get('companion-port') ?? root.dataset.companionPort);
+	const paths = [httpTransport('/api/checks')];
+	if (Number.isInteger(port) && port >= 1024 && port <= 65535) paths.push(httpTransport(`http://127.0.0.1:${port}/api/checks`));
+	return firstReachable(paths);
 }
 
 function renderRow(row: CheckupRow): HTMLElement {
@@ -131,7 +137,7 @@ function wire(root: HTMLElement) {
 			const state = current();
 			if (!state) return;
 			actionStatus.textContent = 'Asking again…';
-			const entries = await retryRefused(state.entries, chooseTransport());
+			const entries = await retryRefused(state.entries, chooseTransport(root));
 			remember(entries);
 			const next = { entries, checkedAt: new Date().toISOString() };
 			states.set(root, next);
@@ -172,10 +178,8 @@ function wire(root: HTMLElement) {
 	part(root, '[data-print]').addEventListener('click', () => window.print());
 }
 
-/** Runs the whole checkup once in the given `<stepcheck-checkup>` element. */
-export async function runCheckupIn(root: HTMLElement): Promise<void> {
+async function runWith(root: HTMLElement, button: HTMLButtonElement, transport: () => Promise<CheckTransport>): Promise<void> {
 	wire(root);
-	const button = part<HTMLButtonElement>(root, '[data-run]');
 	await busy(root, button, async () => {
 		const catalog = readCatalog(root);
 		const includeAccountWide = part<HTMLInputElement>(root, '[data-account-wide]').checked;
@@ -186,7 +190,7 @@ export async function runCheckupIn(root: HTMLElement): Promise<void> {
 		progress.textContent = `Checking… 0 of ${catalog.length}`;
 		const entries = await runCheckup({
 			catalog,
-			transport: chooseTransport(),
+			transport: await transport(),
 			settings: { includeAccountWide },
 			onAnswer: () => {
 				answered += 1;
@@ -198,6 +202,20 @@ export async function runCheckupIn(root: HTMLElement): Promise<void> {
 		const state = { entries, checkedAt: new Date().toISOString() };
 		states.set(root, state);
 		render(root, state);
-		button.textContent = 'Run the checkup again';
 	});
+}
+
+/** Runs the whole checkup once in the given `<stepcheck-checkup>` element, through Stepcheck or the companion. */
+export async function runCheckupIn(root: HTMLElement): Promise<void> {
+	const button = part<HTMLButtonElement>(root, '[data-run]');
+	await runWith(root, button, async () => chooseTransport(root));
+	button.textContent = 'Run the checkup again';
+}
+
+/** Reads the checkup from one CloudShell paste; the paste parser loads only here. */
+export async function runCheckupFromPaste(root: HTMLElement): Promise<void> {
+	const text = part<HTMLTextAreaElement>(root, '[data-paste]').value;
+	await runWith(root, part<HTMLButtonElement>(root, '[data-read-paste]'), async () =>
+		(await import('../../lib/checkup/paste-checkup')).pasteTransport(text),
+	);
 }

@@ -10,7 +10,9 @@ export type CheckAnswer =
 	| { kind: 'result'; status: number; body: CheckResultBase }
 	| { kind: 'rate-limited'; retryAfterSeconds: number; message: string }
 	| { kind: 'refused'; status: number; message: string }
-	| { kind: 'unreachable'; message: string };
+	| { kind: 'unreachable'; message: string }
+	/** This path cannot run the check at all (paste mode and the local CLI config): shown as not applicable. */
+	| { kind: 'unsupported'; message: string };
 
 /** Asks for one check. Each path a reader has (local server, companion, paste) is one of these. */
 export type CheckTransport = (check: CheckupCheck) => Promise<CheckAnswer>;
@@ -105,5 +107,26 @@ export function httpTransport(base: string, fetcher: typeof fetch = fetch, now: 
 			}
 		}
 		return answerFromHttp(check.id, { status: response.status, retryAfter: response.headers.get('retry-after'), body }, now());
+	};
+}
+
+/**
+ * Asks through the first path that answers: the local server when the page is served by
+ * Stepcheck, else the companion on the reader's computer. The first path that is not
+ * unreachable is kept for every later check, so one checkup never mixes two computers.
+ */
+export function firstReachable(transports: readonly CheckTransport[]): CheckTransport {
+	let chosen: CheckTransport | undefined;
+	return async (check) => {
+		if (chosen) return chosen(check);
+		let last: CheckAnswer = { kind: 'unreachable', message: 'No path to the checks was given.' };
+		for (const transport of transports) {
+			last = await transport(check);
+			if (last.kind !== 'unreachable') {
+				chosen ??= transport;
+				return last;
+			}
+		}
+		return last;
 	};
 }

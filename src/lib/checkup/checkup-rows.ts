@@ -62,6 +62,8 @@ export function checkupRow(entry: CheckupEntry): CheckupRow {
 			};
 		case 'skipped':
 			return { ...base, verdict: 'not-applicable', finding: oneLine(answer.reason) };
+		case 'unsupported':
+			return { ...base, verdict: 'not-applicable', finding: oneLine(answer.message) };
 		case 'refused':
 		case 'unreachable':
 			return { ...base, verdict: 'unknown', finding: oneLine(answer.message) };
