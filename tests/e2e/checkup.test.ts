@@ -439,7 +439,7 @@ describe('the checkup from one CloudShell paste', () => {
 		await page.goto(`${host.url}/check/`);
 		const checkup = page.locator('stepcheck-checkup');
 		await checkup.getByText('No Stepcheck on this computer? Check from AWS CloudShell').click();
-		const shownCommand = () => checkup.locator('.checkup-command:visible code').textContent();
+		const shownCommand = () => checkup.locator('.checkup-command:visible pre code').textContent();
 		expect(await shownCommand()).toBe(checkupPasteCommand(CHECK_IDS.filter((id) => id !== 'users-without-mfa')));
 		await checkup.getByLabel(/Also check every user in the account/).check();
 		expect(await shownCommand()).toBe(checkupPasteCommand(CHECK_IDS));
