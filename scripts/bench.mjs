@@ -16,7 +16,7 @@ import { runLighthouse } from './bench/lighthouse.mjs';
 import { measurePage } from './bench/page.mjs';
 import { budgetLines, buildTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
 import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
-import { serveStatic } from './bench/static-server.mjs';
+import { serveStatic } from './static-server.mjs';
 import { summarizeFields } from './bench/stats.mjs';
 import { ensureTool, installedVersion, LIGHTHOUSE_VERSION, STARLIGHT_PACKAGES } from './bench/tools.mjs';
 

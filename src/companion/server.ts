@@ -18,7 +18,7 @@ export interface CompanionServerOptions extends CompanionOptions {
 }
 
 /** The request guard, set for the companion: loopback Host with its port, and only the site's origins. */
-export function companionGuard(options: CompanionOptions): GuardConfig {
+function companionGuard(options: CompanionOptions): GuardConfig {
 	return {
 		mode: 'local',
 		switchName: 'the companion',

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
+import { PROBE_ACTIONS } from '../lib/checks/probe-actions.ts';
 
 /**
  * Bundles `src/companion/main.ts` (the real check modules, guard and endpoint handler, and the
@@ -14,6 +15,51 @@ import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings }
 const ENTRY = fileURLToPath(new URL('../companion/main.ts', import.meta.url));
 const VIRTUAL_ID = 'virtual:stepcheck/companion';
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The mfa-policy check evaluates policies locally with @cloud-copilot/iam-simulate, which reads
+ * IAM's service data (15 MB) from files beside it. The companion has no files beside it, so it
+ * carries the part the evaluation of the probe actions reads: the service lists, and for each
+ * probe action's service its resource types, condition keys and that action's entry.
+ */
+function iamDataSubset(root: string): Record<string, unknown> {
+	const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+	const files: Record<string, unknown> = {};
+	for (const name of [
+		'services.json',
+		'serviceNames.json',
+		'conditionPatterns.json',
+		'unassociatedConditions.json',
+		'rcpSupportedServices.json',
+	]) {
+		if (existsSync(join(root, name))) files[`data/${name}`] = read(name);
+	}
+	for (const action of PROBE_ACTIONS) {
+		const [service = '', name = ''] = action.toLowerCase().split(':');
+		const actions = (files[`data/actions/${service}.json`] ??= {}) as Record<string, unknown>;
+		actions[name] = read(`actions/${service}.json`)[name];
+		for (const kind of ['resourceTypes', 'conditionKeys']) {
+			if (existsSync(join(root, kind, `${service}.json`))) files[`data/${kind}/${service}.json`] = read(`${kind}/${service}.json`);
+		}
+	}
+	return files;
+}
+
+const embeddedIamData: Plugin = {
+	name: 'stepcheck:iam-data-subset',
+	setup(builder) {
+		// The package's own reader, at dist/esm/, resolves its data folder two levels up.
+		builder.onLoad({ filter: /iam-data[\\/]dist[\\/]esm[\\/]readRelativeFile\.js$/ }, (file) => ({
+			loader: 'js',
+			contents: `const FILES = ${JSON.stringify(iamDataSubset(join(dirname(file.path), '../../data')))};
+export async function readRelativeFile(parts) {
+	const key = parts.join('/');
+	if (Object.hasOwn(FILES, key)) return structuredClone(FILES[key]);
+	throw new Error('The companion carries no IAM data file ' + key + '.');
+}`,
+		}));
+	},
+};
 
 export interface CompanionBundle {
 	code: Uint8Array;
@@ -30,6 +76,7 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		minify: true,
 		write: false,
 		legalComments: 'eof',
+		plugins: [embeddedIamData],
 		define: { __STEPCHECK_COMPANION__: JSON.stringify(settings) },
 		// Some SDK dependencies still call require() for Node built-ins.
 		banner: {
@@ -42,7 +89,7 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 }
 
 /** What pages know about the file; `sha256` is null outside a build (`astro dev`). */
-export interface CompanionInfo {
+interface CompanionInfo {
 	fileName: string;
 	sha256: string | null;
 	port: number;

@@ -10,7 +10,7 @@ import { accountSummary, callerIdentity, startFakeAws, type RunningFake } from '
 import { credentialReport, everyProbe, getUser, mfaDevices, reportComplete, reportRow, simulation } from '../support/fake-iam-replies';
 import { awsEnvFor } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
-import { startStaticHost } from '../support/static-server';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 // A check is several AWS calls; a busy 2-core machine can take seconds.
 const POLL = { timeout: 15_000 };
@@ -172,11 +172,11 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 });
 
 describe('LiveCheck on a static host (no endpoint)', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let browser: Browser;
 
 	beforeAll(async () => {
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
+		host = await serveStatic(join(inject('outDir'), 'client'));
 		browser = await launchChromium(inject('chromiumPath'));
 	});
 	afterAll(async () => {

@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import { launchChromium } from '../support/chromium';
 
 const baseUrl = inject('baseUrl');
@@ -57,37 +57,17 @@ describe('the Node server answers old URLs', () => {
 	});
 });
 
-/** A plain static host with no redirect rules at all: only the stub pages can help. */
-function startStaticHost(root: string): Promise<{ url: string; server: Server }> {
-	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		let file = join(root, path);
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		if (!existsSync(file)) {
-			res.writeHead(404).end('not found');
-			return;
-		}
-		res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
-		createReadStream(file).pipe(res);
-	});
-	return new Promise((done) =>
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			done({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-		}),
-	);
-}
-
 describe('old URLs in Chromium', () => {
 	let browser: Browser;
-	let staticHost: { url: string; server: Server };
+	// A plain static host with no redirect rules at all: only the stub pages can help.
+	let staticHost: Awaited<ReturnType<typeof serveStatic>>;
 	beforeAll(async () => {
 		browser = await launchChromium(inject('chromiumPath'));
-		staticHost = await startStaticHost(join(outDir, 'client'));
+		staticHost = await serveStatic(join(outDir, 'client'));
 	});
 	afterAll(async () => {
 		await browser?.close();
-		await new Promise((done) => staticHost?.server.close(done));
+		await staticHost?.stop();
 	});
 
 	it('the stub pages on a plain static host land on the guide keeping query and fragment', async () => {

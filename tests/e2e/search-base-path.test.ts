@@ -3,20 +3,20 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { buildWithContent } from '../support/content-build';
-import { startStaticHost } from '../support/static-server';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import { readResults } from '../support/search-page';
 
 const BASE = '/security/';
 
 describe('search on a plain static host under a base path', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let browser: Browser;
 
 	beforeAll(async () => {
 		const outDir = buildWithContent('src/content/guides', 'search-base-path', {
 			STEPCHECK_BASE_PATH: BASE.replace(/\/$/, ''),
 		});
-		host = await startStaticHost(join(outDir, 'client'), BASE);
+		host = await serveStatic(join(outDir, 'client'), { base: BASE });
 		browser = await launchChromium(inject('chromiumPath'));
 	}, 600_000);
 	afterAll(async () => {

@@ -6,7 +6,7 @@ import type { FakeReply } from './fake-aws';
  */
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
-export function iamReply(action: string, result: string): FakeReply {
+function iamReply(action: string, result: string): FakeReply {
 	return {
 		body: `<${action}Response xmlns="${IAM_NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>fake-${action}</RequestId></ResponseMetadata></${action}Response>`,
 	};

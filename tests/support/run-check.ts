@@ -5,7 +5,7 @@ import type { CheckResultBase } from '../../src/lib/checks/result-schema';
 
 /** The common fields typed; each check's own fields (`root`, `devices`, …) read loosely. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LooseResult = CheckResultBase & { [field: string]: any };
+type LooseResult = CheckResultBase & { [field: string]: any };
 
 /**
  * Runs a check through the runner the endpoint uses (clients from the environment's endpoint

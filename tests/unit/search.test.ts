@@ -5,7 +5,6 @@ import { opensSearch, type KeyPress } from '../../src/lib/search/shortcuts';
 import { highlightPattern } from '../../src/lib/search/highlight-pattern';
 import { noResultsHelp, optionsForGuide, rankGuides, rankSubResults, resultCountMessage } from '../../src/lib/search/result-options';
 import type { PagefindResultData, PagefindSubResult } from '../../src/lib/search/pagefind-api';
-import { indexFileFor } from '../../src/lib/search/dev-index';
 
 describe('base path', () => {
 	it.each([
@@ -186,15 +185,6 @@ describe('messages', () => {
 		expect(help.hints[0]).toMatch(/Clear the tag filter \(cli\)/);
 		expect(help.hints[1]).toMatch(/fewer words/);
 		expect(help.suggestions).toEqual(['aws', 'mfa', 'iam', 'cli']);
-	});
-});
-
-describe('dev index files', () => {
-	it('serves files inside the index folder only', () => {
-		expect(indexFileFor('/site/pagefind', '/pagefind.js')).toBe('/site/pagefind/pagefind.js');
-		expect(indexFileFor('/site/pagefind', '/fragment/en_1.pf_fragment?v=1')).toBe('/site/pagefind/fragment/en_1.pf_fragment');
-		expect(indexFileFor('/site/pagefind', '/../secret')).toBeNull();
-		expect(indexFileFor('/site/pagefind', '/%2e%2e/secret')).toBeNull();
 	});
 });
 

@@ -3,14 +3,14 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { refuseForeignAnswers } from './aws-answers';
 
 /** IAM is global; its home region in the commercial partition. */
-export const FALLBACK_REGION = 'us-east-1';
+const FALLBACK_REGION = 'us-east-1';
 
 /**
  * Time limits for every AWS call. The SDK only logs a warning when `requestTimeout` passes
  * unless `throwOnRequestTimeout` is set, and a warning would leave the reader waiting.
  */
-export const HTTP_LIMITS = { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } as const;
-export const MAX_ATTEMPTS = 3;
+const HTTP_LIMITS = { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } as const;
+const MAX_ATTEMPTS = 3;
 export const CHECK_DEADLINE_MS = 10_000;
 
 export interface AwsClients {

@@ -114,7 +114,7 @@ export const HTTP_STATUS_FOR_ERROR: Record<AwsErrorCode, number> = {
  * A message that tells the reader what went wrong and what to do, written by Stepcheck:
  * raw SDK messages can quote request details and never reach the browser.
  */
-export function explainAwsError(code: AwsErrorCode, action: string): string {
+function explainAwsError(code: AwsErrorCode, action: string): string {
 	switch (code) {
 		case 'no-credentials':
 			return 'Stepcheck found no AWS credentials. Sign in on this machine (aws configure, aws sso login, or set AWS_PROFILE) and restart Stepcheck, then check again.';

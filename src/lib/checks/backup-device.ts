@@ -6,7 +6,7 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema, deviceSchema, UNKNOWN_IDENTITY, type CheckError, type Device, type Identity } from './result-schema';
 
 /** The signed-in user (or root) has at least two MFA devices, and no SMS device is left. */
-export const backupDeviceResultSchema = checkResultBaseSchema.extend({ devices: z.array(deviceSchema).nullable() });
+const backupDeviceResultSchema = checkResultBaseSchema.extend({ devices: z.array(deviceSchema).nullable() });
 type BackupDeviceResult = z.infer<typeof backupDeviceResultSchema>;
 
 const GUIDE = 'backup-mfa-device';

@@ -27,7 +27,7 @@ export interface DeclaredCall {
 }
 
 /** One step of the manual fallback: a sentence, and the command it introduces if any. */
-export interface ManualStep {
+interface ManualStep {
 	text: string;
 	command?: string;
 }
@@ -58,14 +58,14 @@ export type Attempt<T> = { ok: true; value: T } | { ok: false; error: CheckError
 /** The only way a check calls AWS: refuses an action the check did not declare. */
 export type Attempter = <T>(action: DeclaredCall['action'], call: () => Promise<T>) => Promise<Attempt<T>>;
 
-export interface GatherContext extends CheckContext {
+interface GatherContext extends CheckContext {
 	attempt: Attempter;
 	/** The caller, asked first by the runner when the check declares `sts:GetCallerIdentity`; else null. */
 	identity: Identity | null;
 }
 
 /** What a check learned from AWS (or the machine), and what failed on the way. */
-export interface Gathered<Answers> {
+interface Gathered<Answers> {
 	answers: Answers;
 	errors: CheckError[];
 	/** Nothing useful was learned: the status is that of the first error instead of 200. */

@@ -114,7 +114,7 @@ function readCaller(document: unknown, marker: string) {
 	return { fields: shape.data as Record<string, unknown>, identity, errors };
 }
 
-export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
+const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 	{
 		id: 'mfa',
 		format: 'json',
@@ -198,7 +198,7 @@ export const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 
 const CREDENTIAL_REPORT_TIME = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))\s*$/m;
 
-export const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
+const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
 	{
 		id: 'cli-mfa',
 		reason:

@@ -8,7 +8,7 @@ import { checkResultBaseSchema } from './result-schema';
  * types, the no-device rule), so this check says so and links the console page, and never
  * gives a pass or a fail it cannot back.
  */
-export const identityCenterResultSchema = checkResultBaseSchema.extend({ consoleUrl: z.url() });
+const identityCenterResultSchema = checkResultBaseSchema.extend({ consoleUrl: z.url() });
 type IdentityCenterResult = z.infer<typeof identityCenterResultSchema>;
 
 const GUIDE = 'identity-center-mfa';

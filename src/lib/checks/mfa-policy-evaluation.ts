@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
+import { PROBE_ACTIONS } from './probe-actions';
 
 /**
  * Whether a user's policies deny ordinary actions without MFA, in the three contexts that
@@ -8,11 +9,8 @@ import { UnreadableResponseError } from '../aws/aws-errors';
  * may use it, else evaluated here with `@cloud-copilot/iam-simulate` on the policy documents.
  */
 
-/** Ordinary actions a typical user has; the RequireMFA policy denies them without MFA. */
-export const PROBE_ACTIONS = ['s3:ListAllMyBuckets', 'ec2:DescribeInstances', 'iam:ListUsers'] as const;
-
-export const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
-export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
+const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
 export const evaluationRunSchema = z.record(z.string(), evaluationDecisionSchema);
 export type EvaluationRun = z.infer<typeof evaluationRunSchema>;
 

@@ -24,11 +24,11 @@ import {
 	mfaDenySchema,
 	mfaEvaluationSchema,
 	parsePolicyDocument,
-	PROBE_ACTIONS,
 	type EvaluationRun,
 	type MfaEvaluation,
 	type PolicySource,
 } from './mfa-policy-evaluation';
+import { PROBE_ACTIONS } from './probe-actions';
 
 /**
  * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
@@ -41,7 +41,7 @@ import {
 const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
-export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
+const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
 	.object({
 		user: z
 			.string()
@@ -53,7 +53,7 @@ export const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
 	})
 	.transform(({ user }) => (user ? { userName: user } : {}));
 
-export const mfaPolicyAnswersSchema = z.object({
+const mfaPolicyAnswersSchema = z.object({
 	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
 	/** `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by Stepcheck. */
 	method: z.enum(['simulation', 'local-evaluation']).nullable(),

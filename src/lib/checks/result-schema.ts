@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 /** Raised when the shape of a body changes incompatibly, so a client can tell it reads an older or newer server. */
 export const CHECK_SCHEMA_VERSION = 1 as const;
 
-export const identityTypeSchema = z.enum(['root', 'iam-user', 'identity-center', 'assumed-role', 'federated-user', 'unknown']);
+const identityTypeSchema = z.enum(['root', 'iam-user', 'identity-center', 'assumed-role', 'federated-user', 'unknown']);
 export type IdentityType = z.infer<typeof identityTypeSchema>;
 
 export const identitySchema = z.object({
@@ -28,7 +28,7 @@ export type Identity = z.infer<typeof identitySchema>;
 /** The identity of a body whose `sts:GetCallerIdentity` failed. */
 export const UNKNOWN_IDENTITY: Identity = { type: 'unknown', arn: null, account: null, partition: null };
 
-export const deviceTypeSchema = z.enum(['virtual', 'passkey-or-security-key', 'hardware-totp', 'sms', 'unknown']);
+const deviceTypeSchema = z.enum(['virtual', 'passkey-or-security-key', 'hardware-totp', 'sms', 'unknown']);
 export type DeviceType = z.infer<typeof deviceTypeSchema>;
 
 export const deviceSchema = z.object({
@@ -39,10 +39,10 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
-export const verdictSchema = z.enum(['pass', 'fail', 'warn', 'not-applicable', 'unknown']);
+const verdictSchema = z.enum(['pass', 'fail', 'warn', 'not-applicable', 'unknown']);
 export type Verdict = z.infer<typeof verdictSchema>;
 
-export const adviceSchema = z.object({
+const adviceSchema = z.object({
 	id: z.string(),
 	message: z.string(),
 	/** Site path of the guide step that fixes the finding, e.g. `/guides/turn-on-mfa-aws/#step-3`. */
@@ -54,7 +54,7 @@ export const adviceSchema = z.object({
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
-export const awsErrorCodeSchema = z.enum([
+const awsErrorCodeSchema = z.enum([
 	'no-credentials',
 	'sso-session-expired',
 	'credentials-expired',
@@ -73,7 +73,7 @@ export const awsErrorCodeSchema = z.enum([
 ]);
 export type AwsErrorCode = z.infer<typeof awsErrorCodeSchema>;
 
-export const checkErrorSchema = z.object({
+const checkErrorSchema = z.object({
 	/** The AWS action that failed, e.g. `iam:GetLoginProfile`. */
 	action: z.string(),
 	code: awsErrorCodeSchema,
@@ -104,7 +104,7 @@ export const rootAccountSchema = z.object({
 });
 export type RootAccount = z.infer<typeof rootAccountSchema>;
 
-export const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
+const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
 
 export const credentialReportSummarySchema = z.object({
@@ -119,7 +119,7 @@ export const credentialReportSummarySchema = z.object({
 });
 export type CredentialReportSummary = z.infer<typeof credentialReportSummarySchema>;
 
-export const factSchema = z.object({
+const factSchema = z.object({
 	label: z.string(),
 	value: z.string(),
 	/** Show the value as code (an ARN, a serial, a file path). */
@@ -131,7 +131,7 @@ export type Fact = z.infer<typeof factSchema>;
  * A titled list (MFA devices, users without MFA): the island shows the title with the count
  * and one list item per entry, or "None." when empty, so a reader can scan and count them.
  */
-export const factListSchema = z.object({
+const factListSchema = z.object({
 	label: z.string(),
 	items: z.array(z.string()),
 });

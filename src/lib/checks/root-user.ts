@@ -9,7 +9,7 @@ import { checkResultBaseSchema, rootAccountSchema, type RootAccount } from './re
  * MFA on, or no password at all (centrally managed root access); no access keys; no
  * signing certificates. Security Hub IAM.4, IAM.6 and IAM.9 read the same fields.
  */
-export const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootAccountSchema.nullable() });
+const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootAccountSchema.nullable() });
 type RootUserResult = z.infer<typeof rootUserResultSchema>;
 
 const GUIDE = 'protect-root-user';

@@ -3,7 +3,7 @@
  * Only the allowed origins ever get `Access-Control-Allow-Origin`, always their own value
  * (never `*`), so a foreign page's request fails in its browser even before the guard's 403.
  */
-export const CORS_METHODS = 'GET, POST, OPTIONS';
+const CORS_METHODS = 'GET, POST, OPTIONS';
 
 /** Exact `scheme://host[:port]`, lower case, as browsers send it in `Origin`. */
 export function normalizeOrigin(value: string): string | null {
@@ -17,7 +17,7 @@ export function normalizeOrigin(value: string): string | null {
 	}
 }
 
-export function isAllowedOrigin(origin: string | null, allowed: readonly string[]): origin is string {
+function isAllowedOrigin(origin: string | null, allowed: readonly string[]): origin is string {
 	return origin !== null && allowed.includes(origin.toLowerCase());
 }
 

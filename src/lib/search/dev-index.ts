@@ -1,19 +1,24 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import sirv from 'sirv';
 import { normaliseBase } from './base-path.ts';
 
-const CONTENT_TYPES: Record<string, string> = {
-	'.js': 'text/javascript; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-};
+const NO_INDEX = 'No Pagefind index from a build. Run "npm run build" once; "npm run dev" then searches that index.';
 
-/** The file under `folder` that a request path names, or null if it would leave the folder. */
-export function indexFileFor(folder: string, requestPath: string): string | null {
-	const file = resolve(folder, '.' + sep + decodeURIComponent(requestPath.split('?')[0] ?? ''));
-	return file.startsWith(resolve(folder) + sep) ? file : null;
+/**
+ * Serves the files of `folder` (request paths relative to it), read afresh on each request
+ * so a build made while `astro dev` runs is picked up, never cached by the browser.
+ */
+export function pagefindDevFiles(folder: string) {
+	const files = sirv(folder, { dev: true });
+	return (req: IncomingMessage, res: ServerResponse) =>
+		files(req, res, () => {
+			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+			res.end(NO_INDEX);
+		});
 }
 
 /**
@@ -37,18 +42,7 @@ export function pagefindDevIndex(): AstroIntegration {
 						? `search uses the index of the last build (${folder})`
 						: `no search index yet: run "npm run build" once and search in dev will use it`,
 				);
-				server.middlewares.use(`${base}pagefind/`, (req, res) => {
-					const file = indexFileFor(folder, req.url ?? '/');
-					if (!file || !existsSync(file) || !statSync(file).isFile()) {
-						res.statusCode = 404;
-						res.setHeader('content-type', 'text/plain; charset=utf-8');
-						res.end('No Pagefind index from a build. Run "npm run build" once; "npm run dev" then searches that index.');
-						return;
-					}
-					res.setHeader('content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-					res.setHeader('cache-control', 'no-store');
-					createReadStream(file).pipe(res);
-				});
+				server.middlewares.use(`${base}pagefind/`, pagefindDevFiles(folder));
 			},
 		},
 	};
