@@ -5,7 +5,7 @@ import { checkupRows, summaryLine } from '../../src/lib/checkup/checkup-rows';
 import { checkupPasteCommand, pasteCheckIds, pasteTransport, splitCheckupPaste } from '../../src/lib/checkup/paste-checkup';
 import { runCheckup } from '../../src/lib/checkup/run-checkup';
 import { CHECKS, findCheck } from '../../src/lib/checks/registry';
-import type { MotoUserKeys } from '../support/aws-fixtures';
+import { useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
 import { runInShell } from '../support/aws-cli';
 import { seedCheckupAccount } from '../support/checkup-account';
 import { GUIDE_TITLES } from '../support/checkup-results';
@@ -26,6 +26,8 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 
 	beforeAll(async () => {
 		moto = await startMoto();
+		// The server path (runCheck in this process) asks the same moto.
+		useMotoEnvironment(moto);
 		({ carol } = await seedCheckupAccount(moto));
 		output = runInShell(
 			checkupPasteCommand(ALL_IDS),

@@ -1,4 +1,4 @@
-import { CLOUDSHELL_CHECKS, CLOUDSHELL_UNAVAILABLE, readPaste } from '../checks/cloudshell';
+import { findCloudShellCheck, readPaste, type CloudShellCheck } from '../checks/cloudshell';
 import type { CheckTransport } from './check-answer';
 
 /**
@@ -11,9 +11,15 @@ import type { CheckTransport } from './check-answer';
 const MARKER = /^=+ stepcheck ([a-z0-9-]+) =+\s*$/gm;
 const marker = (id: string) => `===== stepcheck ${id} =====`;
 
+/** Paste mode's command for a check, or null when CloudShell cannot run it. */
+function commandOf(id: string): string | null {
+	const found = findCloudShellCheck(id);
+	return found && 'command' in found ? (found as CloudShellCheck).command : null;
+}
+
 /** The checks the command covers, in the order given (the catalog's). */
 export function pasteCheckIds(ids: readonly string[]): string[] {
-	return ids.filter((id) => CLOUDSHELL_CHECKS.some((check) => check.id === id));
+	return ids.filter((id) => commandOf(id) !== null);
 }
 
 /**
@@ -22,7 +28,7 @@ export function pasteCheckIds(ids: readonly string[]): string[] {
  */
 export function checkupPasteCommand(ids: readonly string[]): string {
 	return pasteCheckIds(ids)
-		.map((id) => `echo '${marker(id)}'\n(\n${CLOUDSHELL_CHECKS.find((check) => check.id === id)!.command}\n)`)
+		.map((id) => `echo '${marker(id)}'\n(\n${commandOf(id)}\n)`)
 		.join('\n');
 }
 
@@ -42,9 +48,9 @@ export function splitCheckupPaste(text: string): Map<string, string> {
 export function pasteTransport(text: string, now: () => Date = () => new Date()): CheckTransport {
 	const sections = splitCheckupPaste(text);
 	return async (check) => {
-		const unavailable = CLOUDSHELL_UNAVAILABLE.find((candidate) => candidate.id === check.id);
-		if (unavailable) return { kind: 'unsupported', message: unavailable.reason };
-		if (!CLOUDSHELL_CHECKS.some((candidate) => candidate.id === check.id)) {
+		const found = findCloudShellCheck(check.id);
+		if (found && 'reason' in found) return { kind: 'unsupported', message: found.reason };
+		if (!found) {
 			return {
 				kind: 'unsupported',
 				message: `The ${check.title} has no CloudShell command yet. Run it from its guide with Stepcheck or the companion, or check by hand.`,
