@@ -13,7 +13,7 @@ import { CHECK_IDS } from '../../src/lib/checks/registry';
 import type { MotoUserKeys } from '../support/aws-fixtures';
 import { startMoto, type RunningMoto } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
-import { startStaticHost } from '../support/static-server';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 /**
  * The checkup on /check/, in Chromium against the built site and the real server, with a
@@ -320,11 +320,11 @@ describe('the checkup on the local server', () => {
 });
 
 describe('the checkup on a static host (no endpoint)', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let browser: Browser;
 
 	beforeAll(async () => {
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
+		host = await serveStatic(join(inject('outDir'), 'client'));
 		browser = await launchChromium(inject('chromiumPath'));
 	});
 	afterAll(async () => {
@@ -350,7 +350,7 @@ describe('the checkup on a static host (no endpoint)', () => {
 });
 
 describe('the checkup on a static host through the companion', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let moto: RunningMoto;
 	let emitted: Awaited<ReturnType<typeof emitCompanion>>;
 	let companion: RunningCompanion;
@@ -358,7 +358,7 @@ describe('the checkup on a static host through the companion', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
+		host = await serveStatic(join(inject('outDir'), 'client'));
 		moto = await startMoto();
 		const { env } = await seedCheckupAccount(moto);
 		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-checkup-companion-'));
@@ -404,13 +404,13 @@ describe('the checkup on a static host through the companion', () => {
 });
 
 describe('the checkup from one CloudShell paste', () => {
-	let host: Awaited<ReturnType<typeof startStaticHost>>;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
 	let moto: RunningMoto;
 	let browser: Browser;
 	let pasted: string;
 
 	beforeAll(async () => {
-		host = await startStaticHost(join(inject('outDir'), 'client'), '/');
+		host = await serveStatic(join(inject('outDir'), 'client'));
 		moto = await startMoto();
 		const { carol } = await seedCheckupAccount(moto);
 		// What CloudShell prints for the whole command, captured with the real AWS CLI as carol.

@@ -29,7 +29,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * the body through the check's own schema; this only stops a stranger answer (an old server,
  * a proxy's page) from being shown as a verdict.
  */
-export function isCheckResult(body: unknown, checkId: string): body is CheckResultBase {
+function isCheckResult(body: unknown, checkId: string): body is CheckResultBase {
 	return (
 		isRecord(body) &&
 		body.schemaVersion === 1 &&

@@ -14,7 +14,7 @@ const KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{
 const NAMED_SECRET =
 	/((?:aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|secret_access_key|session_token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
 
-export const REDACTED = '(redacted)';
+const REDACTED = '(redacted)';
 
 export function redactSecrets(text: string): string {
 	return text.replace(KEY_ID, REDACTED).replace(NAMED_SECRET, (_, name: string) => `${name}${REDACTED}`);

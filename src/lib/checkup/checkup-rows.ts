@@ -6,7 +6,7 @@ import type { CheckupEntry } from './run-checkup';
 export type RowVerdict = Verdict | 'try-again';
 
 /** Riskiest first. A refused check sits with the unknowns: nothing is known about it yet. */
-export const RISK_ORDER: readonly RowVerdict[] = ['fail', 'warn', 'unknown', 'try-again', 'pass', 'not-applicable'];
+const RISK_ORDER: readonly RowVerdict[] = ['fail', 'warn', 'unknown', 'try-again', 'pass', 'not-applicable'];
 
 export const VERDICT_LABELS: Record<RowVerdict, string> = {
 	fail: 'Fail',
@@ -40,7 +40,7 @@ function fixFor(entry: CheckupEntry): CheckupRow['fix'] {
 }
 
 /** The table row of one entry. */
-export function checkupRow(entry: CheckupEntry): CheckupRow {
+function checkupRow(entry: CheckupEntry): CheckupRow {
 	const { check, answer } = entry;
 	const base = { check: check.id, title: check.title, fix: fixFor(entry) };
 	switch (answer.kind) {

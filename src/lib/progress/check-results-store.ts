@@ -12,7 +12,7 @@ export const CHECK_RESULT_EVENT = 'stepcheck:check-result';
 
 /** Verdicts that say something about the steps; `unknown` and `not-applicable` leave the last one standing. */
 const REMEMBERED = ['pass', 'fail', 'warn'] as const;
-export type RememberedVerdict = (typeof REMEMBERED)[number];
+type RememberedVerdict = (typeof REMEMBERED)[number];
 
 export interface LastResult {
 	verdict: RememberedVerdict;
