@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE } from './bench/args.mjs';
 import { benchRun, runOrder, stepcheckOutputs } from './bench/builds.mjs';
 import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
+import { measureCompanion } from './bench/companion.mjs';
 import { launchBrowser } from './bench/browser.mjs';
 import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
 import { guideId, planGuide } from './bench/corpus.mjs';
@@ -145,6 +146,7 @@ const results = {
 	builds: {},
 	page: {},
 	budgets: [],
+	companion: null,
 };
 mkdirSync(join(BENCH, 'results', 'lighthouse'), { recursive: true });
 log(
@@ -259,6 +261,7 @@ try {
 			await browser.close();
 		}
 	}
+	results.companion = await measureCompanion({ log });
 } catch (error) {
 	console.error(`\nThe bench stopped: ${error instanceof Error ? error.message : error}`);
 	process.exit(1);
@@ -268,6 +271,7 @@ results.machine.loadAverageAtEnd = loadavg();
 results.budgets = checkBudgets({
 	stepcheck: toolFigures({ builds: results.builds.stepcheck, page: results.page.stepcheck }),
 	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,
+	companion: results.companion,
 });
 
 console.log('');

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { screenRequest, stopServer } from '../src/lib/http/node-server.ts';
+import { readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
 
 const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
 const entry = join(outDir, 'server', 'entry.mjs');
@@ -20,7 +20,7 @@ const port = Number(process.env.PORT || 4321);
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.HOST = host;
 process.env.PORT = String(port);
-const { handler } = await import(pathToFileURL(entry).href);
+const handler = readsOnlyOutsideApi((await import(pathToFileURL(entry).href)).handler);
 
 // Old blog URLs, every spelling precomputed by the build, so a request costs one property lookup.
 const redirectsFile = join(outDir, 'redirects.json');

@@ -41,7 +41,11 @@ export function serveStatic(root, { base = '/', tls } = {}) {
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
 			const port = typeof address === 'object' && address ? address.port : 0;
-			done({ url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, stop: () => new Promise((stopped) => server.close(() => stopped())) });
+			done({
+				url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+				port,
+				stop: () => new Promise((stopped) => server.close(() => stopped())),
+			});
 		});
 	});
 }

@@ -20,6 +20,8 @@ export const LIMITS = {
 	phoneImagesShareOfStarlight: 0.4,
 	coldBuildVsStarlight: 1.5,
 	peakRssBytes200: 2e9,
+	companionBytes: 2e6,
+	companionStartMs: 1_000,
 };
 
 /**
@@ -47,12 +49,32 @@ function judge(id, budget, actual, limit, ok, detail, why = 'not measured in thi
 
 /**
  * Every budget, met, missed or unchecked, with the numbers behind it.
- * @param {{ stepcheck: ToolFigures, starlight?: ToolFigures | null }} figures
+ * @param {{ stepcheck: ToolFigures, starlight?: ToolFigures | null, companion?: { bytes: number, startMs: number } | null }} figures
  * @returns {BudgetResult[]}
  */
-export function checkBudgets({ stepcheck, starlight }) {
+export function checkBudgets({ stepcheck, starlight, companion }) {
 	/** @type {BudgetResult[]} */
 	const out = [];
+	out.push(
+		judge(
+			'companion-size',
+			`Companion file at most ${(LIMITS.companionBytes / 1e6).toFixed(0)} MB`,
+			companion?.bytes,
+			LIMITS.companionBytes,
+			(a, l) => a <= l,
+			(a) => `${(a / 1e6).toFixed(2)} MB`,
+		),
+	);
+	out.push(
+		judge(
+			'companion-start',
+			`Companion listening at most ${s(LIMITS.companionStartMs)} after node starts it`,
+			companion?.startMs,
+			LIMITS.companionStartMs,
+			(a, l) => a <= l,
+			(a) => `${a.toFixed(0)} ms (median)`,
+		),
+	);
 	const against = starlight ? 'Starlight in this run' : 'the Starlight reference';
 	const lh = stepcheck.lighthouse;
 	for (const category of /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo'])) {

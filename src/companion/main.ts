@@ -1,10 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { createAwsClients } from '../lib/aws/aws-clients';
-import { toCheckError } from '../lib/aws/aws-errors';
-import { COMPANION_STATUS_PATH } from './status';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
-import { createCompanionHandler } from './server';
+import { COMPANION_STATUS_PATH } from './settings';
 
 /**
  * `node stepcheck-companion.mjs`: the live checks of the published site, answered on the
@@ -28,6 +24,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 async function printIdentity() {
+	const [{ GetCallerIdentityCommand }, { createAwsClients }, { toCheckError }] = await Promise.all([
+		import('@aws-sdk/client-sts'),
+		import('../lib/aws/aws-clients'),
+		import('../lib/aws/aws-errors'),
+	]);
 	try {
 		const { sts } = await createAwsClients();
 		const answer = await sts.send(new GetCallerIdentityCommand({}));
@@ -60,12 +61,14 @@ async function main() {
 		clearTimeout(idle);
 		idle = setTimeout(() => stop('No request for 15 minutes.'), IDLE_LIMIT_MS);
 	};
-	const handler = createCompanionHandler({
-		...options,
-		version: defaults.version,
-		log: (line) => say(`${time()} ${line}`),
-		onRequest: restartIdle,
-	});
+	// The checks and the AWS SDK load after the port is open (the bundle keeps them lazy), so
+	// the companion listens at once; a request that comes first waits for them.
+	let loading: Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> | undefined;
+	const load = () =>
+		(loading ??= import('./server').then(({ createCompanionHandler }) =>
+			createCompanionHandler({ ...options, version: defaults.version, log: (line) => say(`${time()} ${line}`), onRequest: restartIdle }),
+		));
+	const handler = (req: IncomingMessage, res: ServerResponse) => void load().then((handle) => handle(req, res));
 	const servers = [createServer(handler), createServer(handler)];
 	try {
 		await listen(servers[0]!, options.port, '127.0.0.1');
@@ -88,6 +91,8 @@ async function main() {
 	if (options.port !== defaults.port)
 		say(`Not the default port: open the guide with ?companion-port=${options.port} so the page finds it.`);
 	say('Stop it with Ctrl+C; it also stops by itself after 15 minutes without a request.');
+	await new Promise((next) => setImmediate(next));
+	await load();
 	await printIdentity();
 }
 

@@ -5,7 +5,8 @@ import { guardRefusal, handleCheck, jsonResponse, refusal } from '../lib/http/ch
 import { corsHeaders, preflightHeaders } from '../lib/http/cors';
 import type { GuardConfig } from '../lib/http/request-guard';
 import type { CompanionOptions } from './options';
-import { COMPANION_STATUS_PATH, type CompanionStatus } from './status';
+import { COMPANION_STATUS_PATH } from './settings';
+import type { CompanionStatus } from './status';
 
 const CHECK_PATH = /^\/api\/checks\/([a-z0-9-]{1,60})$/;
 

@@ -3,6 +3,8 @@ import { normalizeOrigin } from '../lib/http/cors.ts';
 import type { CompanionDefaults } from './options.ts';
 
 export const COMPANION_FILE_NAME = 'stepcheck-companion.mjs';
+/** Where the companion answers besides the checks: the island reads it before the first check. */
+export const COMPANION_STATUS_PATH = '/api/companion';
 /** Beside Astro's 4321, and unassigned by IANA. */
 export const DEFAULT_COMPANION_PORT = 4319;
 

@@ -1,8 +1,5 @@
 import { z } from 'astro/zod';
 
-/** Where the companion answers besides the checks: the island reads it before the first check. */
-export const COMPANION_STATUS_PATH = '/api/companion';
-
 /** Its answer; `schemaVersion` is the result contract's, so a page and an older companion can tell they differ. */
 export const companionStatusSchema = z.object({
 	service: z.literal('stepcheck-companion'),

@@ -77,6 +77,21 @@ describe('the Node server', () => {
 		}
 		expect(server.output()).not.toContain('[WARN]');
 	});
+
+	it('answers only reads outside the API, before Astro, and logs nothing for the rest', async () => {
+		for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+			for (const path of ['/', '/guides/', '/favicon.svg', '/_image', '/no-such-page/']) {
+				const response = await get(path, { method, headers: { 'Content-Type': 'application/json' } });
+				expect(response.status, `${method} ${path}`).toBe(405);
+				expect(response.headers.allow).toBe('GET, HEAD');
+				expectNotFramable(response, `${method} ${path}`);
+			}
+		}
+		expect((await get('/guides/', { method: 'HEAD' })).status).toBe(200);
+		// Old URLs still redirect every method (the redirect comes first).
+		expect((await get('/blog/2019/enable-aws-mfa/', { method: 'POST' })).status).toBe(308);
+		expect(server.output()).not.toContain('[WARN]');
+	});
 });
 
 describe('the Node server stopping', () => {

@@ -414,7 +414,7 @@ describe('the checkup from one CloudShell paste', () => {
 		moto = await startMoto();
 		const { carol } = await seedCheckupAccount(moto);
 		// What CloudShell prints for the whole command, captured with the real AWS CLI as carol.
-		pasted = runInShell(
+		pasted = await runInShell(
 			checkupPasteCommand(CHECK_IDS),
 			{ AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: carol.accessKeyId, AWS_SECRET_ACCESS_KEY: carol.secretAccessKey },
 			300_000,

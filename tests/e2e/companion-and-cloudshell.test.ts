@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COMPANION_STATUS_PATH } from '../../src/companion/status';
+import { COMPANION_STATUS_PATH } from '../../src/companion/settings';
 import { findCloudShellCheck, type CloudShellCheck } from '../../src/lib/checks/cloudshell';
 import { createMotoUser, rawRequest } from '../support/aws-fixtures';
 import { runInShell } from '../support/aws-cli';

@@ -29,7 +29,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		// The server path (runCheck in this process) asks the same moto.
 		useMotoEnvironment(moto);
 		({ carol } = await seedCheckupAccount(moto));
-		output = runInShell(
+		output = await runInShell(
 			checkupPasteCommand(ALL_IDS),
 			{
 				AWS_ENDPOINT_URL: moto.url,

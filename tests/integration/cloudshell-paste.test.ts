@@ -4,6 +4,8 @@ import { findCloudShellCheck, readPaste, type CloudShellCheck, type PasteOutcome
 import { policyForCalls } from '../../src/lib/checks/check-policy';
 import { findCheck } from '../../src/lib/checks/registry';
 import { createMotoUser, startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { awsError, startFakeAws } from '../support/fake-aws';
+import { everyProbe, getUser, simulation } from '../support/fake-iam-replies';
 import { runInShell } from '../support/aws-cli';
 import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
 
@@ -27,8 +29,8 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 	let moto: RunningMoto;
 	const users: Record<string, MotoUserKeys> = {};
 	// The CLI starts slowly; each command's output is captured once and pasted wherever a test needs it.
-	const captured = new Map<string, string>();
-	const capture = (id: string, user: string) => {
+	const captured = new Map<string, Promise<string>>();
+	const capture = (id: string, user: string): Promise<string> => {
 		const key = `${id}:${user}`;
 		if (!captured.has(key)) captured.set(key, runInShell(command(id), as(moto, user === 'setup' ? SETUP : users[user]!)));
 		return captured.get(key)!;
@@ -49,8 +51,8 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 		['none', 'fail', 'no MFA'],
 		['two', 'pass', 'MFA'],
 		['keysOnly', 'warn', ''],
-	] as const)('mfa: %s gives %s, with the same advice links as the server', (user, verdict, words) => {
-		const result = verdictOf(readPaste('mfa', capture('mfa', user), { policy: policy('mfa') }));
+	] as const)('mfa: %s gives %s, with the same advice links as the server', async (user, verdict, words) => {
+		const result = verdictOf(readPaste('mfa', await capture('mfa', user), { policy: policy('mfa') }));
 		expect(result.verdict).toBe(verdict);
 		expect(result.summary).toContain(words);
 		expect(result.identity?.userName).toBe(`paste-${user === 'keysOnly' ? 'keys-only' : user}`);
@@ -62,21 +64,21 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 		['none', 'fail', '/guides/turn-on-mfa-aws/#step-3'],
 		['one', 'fail', '/guides/backup-mfa-device/#step-3'],
 		['two', 'pass', '/guides/backup-mfa-device/#step-4'],
-	] as const)('backup-device: %s gives %s and links %s', (user, verdict, step) => {
-		const result = verdictOf(readPaste('backup-device', capture('backup-device', user), { policy: null }));
+	] as const)('backup-device: %s gives %s and links %s', async (user, verdict, step) => {
+		const result = verdictOf(readPaste('backup-device', await capture('backup-device', user), { policy: null }));
 		expect(result.verdict).toBe(verdict);
 		expect(result.advice[0]?.guideStep).toBe(step);
 	});
 
-	it('root-user: moto reports root without MFA, so it fails with step 3', () => {
-		const result = verdictOf(readPaste('root-user', capture('root-user', 'setup'), { policy: null }));
+	it('root-user: moto reports root without MFA, so it fails with step 3', async () => {
+		const result = verdictOf(readPaste('root-user', await capture('root-user', 'setup'), { policy: null }));
 		expect(result.verdict).toBe('fail');
 		expect(result.facts).toContainEqual({ label: 'Root MFA', value: 'No' });
 		expect(result.advice.map((advice) => advice.guideStep)).toEqual(['/guides/protect-root-user/#step-3']);
 	});
 
-	it('users-without-mfa: reads the CSV and the report time, and names the console user without MFA', () => {
-		const output = runInShell(command('users-without-mfa'), as(moto, SETUP));
+	it('users-without-mfa: reads the CSV and the report time, and names the console user without MFA', async () => {
+		const output = await runInShell(command('users-without-mfa'), as(moto, SETUP));
 		const result = verdictOf(readPaste('users-without-mfa', output, { policy: null }));
 		expect(result.verdict).toBe('fail');
 		expect(result.summary).toContain('paste-none');
@@ -86,24 +88,24 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 	});
 
 	describe('bad pastes get a message, never a crash', () => {
-		it('an empty box', () => {
+		it('an empty box', async () => {
 			expect(readPaste('root-user', '  \n ', { policy: null })).toMatchObject({ ok: false, problem: 'empty' });
 		});
 
-		it('truncated JSON (copied only the top of the output)', () => {
-			const output = capture('mfa', 'two');
+		it('truncated JSON (copied only the top of the output)', async () => {
+			const output = await capture('mfa', 'two');
 			const outcome = readPaste('mfa', output.slice(0, Math.floor(output.length / 2)), { policy: null });
 			expect(outcome).toMatchObject({ ok: false, problem: 'truncated' });
 			expect(!outcome.ok && outcome.message).toContain('from the first { to the last }');
 		});
 
-		it('the output of another command (another check’s, or get-caller-identity)', () => {
-			const backup = capture('backup-device', 'two');
+		it('the output of another command (another check’s, or get-caller-identity)', async () => {
+			const backup = await capture('backup-device', 'two');
 			for (const [id, pasted] of [
 				['mfa', backup],
 				['root-user', backup],
-				['backup-device', runInShell('aws sts get-caller-identity --output json', as(moto, users.two!))],
-				['users-without-mfa', capture('root-user', 'setup')],
+				['backup-device', await runInShell('aws sts get-caller-identity --output json', as(moto, users.two!))],
+				['users-without-mfa', await capture('root-user', 'setup')],
 			] as const) {
 				const outcome = readPaste(id, pasted, { policy: null });
 				expect(outcome, id).toMatchObject({ ok: false, problem: 'other-output' });
@@ -111,13 +113,17 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 			}
 		});
 
-		it('a CLI error without credentials', () => {
-			const output = runInShell(command('root-user'), { AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+		it('a CLI error without credentials', async () => {
+			const output = await runInShell(command('root-user'), {
+				AWS_ENDPOINT_URL: moto.url,
+				AWS_ACCESS_KEY_ID: '',
+				AWS_SECRET_ACCESS_KEY: '',
+			});
 			expect(output).toMatch(/Unable to locate credentials/);
 			expect(readPaste('root-user', output, { policy: null })).toMatchObject({ ok: false, problem: 'cli-error' });
 		});
 
-		it('plain text that is not JSON', () => {
+		it('plain text that is not JSON', async () => {
 			expect(readPaste('root-user', 'hello <img src=x onerror=alert(1)>', { policy: null })).toMatchObject({
 				ok: false,
 				problem: 'other-output',
@@ -132,19 +138,59 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 		});
 		afterAll(async () => denied?.moto.stop());
 
-		it('a refused command shows the minimal policy', () => {
-			const output = runInShell(command('root-user'), as(denied.moto, denied.keys));
+		it('a refused command shows the minimal policy', async () => {
+			const output = await runInShell(command('root-user'), as(denied.moto, denied.keys));
 			expect(output).toMatch(/AccessDenied/);
 			const outcome = readPaste('root-user', output, { policy: policy('root-user') });
 			expect(outcome).toMatchObject({ ok: false, problem: 'access-denied', policy: policy('root-user') });
 			expect(!outcome.ok && outcome.message).toContain('GetAccountSummary');
 		});
 
-		it('a refused call inside a combined command becomes the result’s error, with the policy, as on the server', () => {
-			const output = runInShell(command('mfa'), as(denied.moto, denied.keys));
+		it('a refused call inside a combined command becomes the result’s error, with the policy, as on the server', async () => {
+			const output = await runInShell(command('mfa'), as(denied.moto, denied.keys));
 			const result = verdictOf(readPaste('mfa', output, { policy: policy('mfa') }));
 			expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:GetLoginProfile', 'access-denied']]);
 			expect(result.minimalPolicy).toEqual(policy('mfa'));
+		});
+	});
+
+	describe('mfa-policy, whose simulator moto lacks: the real CLI against the fake AWS', () => {
+		it.each([
+			['denies ordinary actions without MFA', 'pass', ['explicitDeny', 'explicitDeny', 'allowed']],
+			['allows them without MFA', 'fail', ['allowed', 'allowed', 'allowed']],
+		] as const)('a policy that %s gives %s', async (_, verdict, decisions) => {
+			const fake = await startFakeAws({
+				GetUser: getUser('mfa-tester'),
+				SimulatePrincipalPolicy: decisions.map((decision) => simulation(everyProbe(decision))),
+			});
+			try {
+				const output = await runInShell(command('mfa-policy'), {
+					AWS_ENDPOINT_URL: fake.url,
+					AWS_ACCESS_KEY_ID: 'testing',
+					AWS_SECRET_ACCESS_KEY: 'testing',
+				});
+				const result = verdictOf(readPaste('mfa-policy', output, { policy: policy('mfa-policy') }));
+				expect(result.verdict).toBe(verdict);
+				expect(result.facts).toContainEqual({ label: 'User checked', value: 'arn:aws:iam::123456789012:user/mfa-tester', code: true });
+			} finally {
+				await fake.stop();
+			}
+		});
+
+		it('a refused simulator shows its error and the minimal policy', async () => {
+			const fake = await startFakeAws({ GetUser: getUser('mfa-tester'), SimulatePrincipalPolicy: awsError('AccessDenied', 403) });
+			try {
+				const output = await runInShell(command('mfa-policy'), {
+					AWS_ENDPOINT_URL: fake.url,
+					AWS_ACCESS_KEY_ID: 'testing',
+					AWS_SECRET_ACCESS_KEY: 'testing',
+				});
+				const result = verdictOf(readPaste('mfa-policy', output, { policy: policy('mfa-policy') }));
+				expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:SimulatePrincipalPolicy', 'access-denied']]);
+				expect(result.minimalPolicy).toEqual(policy('mfa-policy'));
+			} finally {
+				await fake.stop();
+			}
 		});
 	});
 });

@@ -1,4 +1,5 @@
-import { companionStatusSchema, COMPANION_STATUS_PATH } from '../../companion/status';
+import { COMPANION_STATUS_PATH } from '../../companion/settings';
+import { companionStatusSchema } from '../../companion/status';
 import { checkRequest, formatTime, node, outcomeOf, type Outcome } from './live-check';
 import type { CheckTransport } from './transport';
 

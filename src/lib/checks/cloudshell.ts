@@ -7,6 +7,9 @@ import { classifyIdentity } from '../aws/identity';
 import { decideBackupDevice } from './backup-device';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
+import { decideMfaPolicy } from './mfa-policy';
+import { evaluationRunSchema } from './mfa-policy-evaluation';
+import { PROBE_ACTIONS } from './probe-actions';
 import {
 	CHECK_SCHEMA_VERSION,
 	UNKNOWN_IDENTITY,
@@ -77,6 +80,8 @@ const devicesSchema = z.object({
 	MFADevices: z.array(z.object({ SerialNumber: z.string(), EnableDate: z.string().optional() })),
 });
 const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) });
+/** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
+const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
 
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
@@ -174,6 +179,51 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			if (devices && !devices.ok) errors.push(errorFor('iam:ListMFADevices', devices.code));
 			const identity = base.identity ?? UNKNOWN_IDENTITY;
 			return { identity, errors, decision: decideBackupDevice(identity, devices?.ok ? toDevices(devices.value) : null) };
+		},
+	},
+	{
+		id: 'mfa-policy',
+		format: 'json',
+		expected: 'one JSON document that starts with {"stepcheck":"mfa-policy"',
+		command: [
+			'U=mfa-tester # the IAM user to check',
+			RUN,
+			`A=$(aws iam get-user --user-name "$U" --query User.Arn --output text)`,
+			`s() { r iam simulate-principal-policy --policy-source-arn "$A" --action-names ${PROBE_ACTIONS.join(' ')} --query 'EvaluationResults[].[EvalActionName,EvalDecision]' "$@"; }`,
+			'M=ContextKeyName=aws:MultiFactorAuthPresent,ContextKeyType=boolean,ContextKeyValues',
+			`printf '{"stepcheck":"mfa-policy","user":"%s","arn":"%s","withoutMfa":%s,"accessKey":%s,"withMfa":%s}\\n' "$U" "$A" "$(s --context-entries $M=false)" "$(s)" "$(s --context-entries $M=true)"`,
+		].join('\n'),
+		read(text) {
+			const shape = z
+				.object({
+					stepcheck: z.literal('mfa-policy'),
+					user: z.string(),
+					arn: z.string(),
+					withoutMfa: z.unknown(),
+					accessKey: z.unknown(),
+					withMfa: z.unknown(),
+				})
+				.safeParse(JSON.parse(text));
+			if (!shape.success) return null;
+			const { user, arn } = shape.data;
+			const runs = (['withoutMfa', 'accessKey', 'withMfa'] as const).map((key) => answer(simulationPairsSchema, shape.data[key]));
+			if (runs.some((run) => run === 'mismatch')) return null;
+			const errors: CheckError[] = [];
+			const failed = runs.find((run) => run !== null && run !== 'mismatch' && !run.ok);
+			if (failed && failed !== 'mismatch' && !failed.ok) errors.push(errorFor('iam:SimulatePrincipalPolicy', failed.code));
+			const decisions = runs.map((run) =>
+				run && run !== 'mismatch' && run.ok ? evaluationRunSchema.safeParse(Object.fromEntries(run.value)) : null,
+			);
+			const complete = decisions.every((decision) => decision?.success && Object.keys(decision.data).length === PROBE_ACTIONS.length);
+			const [withoutMfa, accessKey, withMfa] = decisions.map((decision) => (decision?.success ? decision.data : {}));
+			const answers = {
+				target: arn.startsWith('arn:') ? { userName: user, arn } : null,
+				method: complete ? ('simulation' as const) : null,
+				simulation: complete ? { withoutMfa: withoutMfa!, accessKey: accessKey!, withMfa: withMfa! } : null,
+				denies: null,
+				documentsRead: null,
+			};
+			return { identity: null, errors, decision: decideMfaPolicy(answers, UNKNOWN_IDENTITY, user) };
 		},
 	},
 	{

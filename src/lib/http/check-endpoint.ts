@@ -11,9 +11,9 @@ import { CHECK_IDS, findCheck } from '../checks/registry';
 import type { EndpointRefusal } from '../checks/result-schema';
 
 /**
- * The one place the live checks meet HTTP: the guard (loopback, Host, Origin), the rate
- * limit shared by every check, input validation, single flight, the deadline and the
- * headers. Routes only pass the request in.
+ * The one place the live checks meet HTTP: the guard (loopback, Host, Origin, Referer), the
+ * client behind a trusted proxy, the rate limits, input validation, single flight, the
+ * deadline and the headers. Routes (the check's and its aliases') only pass the request in.
  */
 const BASE_HEADERS = {
 	'Content-Type': 'application/json; charset=utf-8',

@@ -28,6 +28,21 @@ export function screenRequest(req: IncomingMessage, res: ServerResponse): boolea
 	return true;
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Wraps Astro's handler so that outside the API only GET and HEAD reach it: every page and
+ * file is prerendered, and Astro would otherwise serve a page to a PUT, or log a warning for
+ * each request to one of its own endpoints (`/_image`) with a method it lacks.
+ */
+export function readsOnlyOutsideApi(handler: Handler): Handler {
+	return (req, res) => {
+		if (req.method === 'GET' || req.method === 'HEAD' || isApiPath((req.url ?? '/').split('?')[0]!)) return handler(req, res);
+		res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+		res.end('Method not allowed: this site answers GET and HEAD; only its /api/ endpoints take other methods.\n');
+	};
+}
+
 /**
  * Stops taking connections, closes the idle ones at once, and gives requests in progress
  * `graceMs` before closing every connection: a browser holds connections open (some before

@@ -4,7 +4,7 @@
  * loopback `Host` with the server's own port (a DNS-rebinding page sends its own host name),
  * and reads from other sites are refused outright even though CORS would hide the answer.
  */
-export type CheckMode = 'off' | 'local' | 'on';
+type CheckMode = 'off' | 'local' | 'on';
 type Scheme = 'http' | 'https';
 
 /**
@@ -12,7 +12,7 @@ type Scheme = 'http' | 'https';
  * scheme (null: either). Loopback is `http` on the server's port; an operator's entry in
  * STEPCHECK_ALLOWED_HOSTS is `[scheme://]name[:port]`.
  */
-export interface AllowedHost {
+interface AllowedHost {
 	scheme: Scheme | null;
 	name: string;
 	port: number | null;
