@@ -11,11 +11,11 @@ describe('the checkup command for CloudShell', () => {
 				"echo '===== stepcheck root-user ====='",
 				'(',
 				(findCloudShellCheck('root-user') as CloudShellCheck).command,
-				')',
+				') 2>&1',
 				"echo '===== stepcheck mfa ====='",
 				'(',
 				(findCloudShellCheck('mfa') as CloudShellCheck).command,
-				')',
+				') 2>&1',
 			].join('\n'),
 		);
 	});

@@ -24,11 +24,12 @@ export function pasteCheckIds(ids: readonly string[]): string[] {
 
 /**
  * One command for CloudShell: each check's own read-only command in a subshell (so their
- * shell variables never meet), after a line that names the check.
+ * shell variables never meet), after a line that names the check. Its errors go with its
+ * output, so whatever copies the terminal keeps each message in its check's part.
  */
 export function checkupPasteCommand(ids: readonly string[]): string {
 	return pasteCheckIds(ids)
-		.map((id) => `echo '${marker(id)}'\n(\n${commandOf(id)}\n)`)
+		.map((id) => `echo '${marker(id)}'\n(\n${commandOf(id)}\n) 2>&1`)
 		.join('\n');
 }
 
