@@ -30,7 +30,7 @@ function starlight(): ToolFigures {
 
 describe('bench budget check', () => {
 	it('meets every budget with passing figures, and checks all of them', () => {
-		const results = checkBudgets({ stepcheck: passing(), starlight: starlight() });
+		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 1.4e6, startMs: 300 } });
 		expect(missedBudgets(results)).toEqual([]);
 		expect(results.filter((r) => r.status === 'unchecked')).toEqual([]);
 		expect(results.map((r) => r.id)).toEqual(
@@ -48,8 +48,19 @@ describe('bench budget check', () => {
 				'edit-20',
 				'memory-200',
 				'growth-20-200',
+				'companion-size',
+				'companion-start',
 			]),
 		);
+	});
+
+	it.each([
+		['a companion over 2 MB', { bytes: 2.1e6, startMs: 300 }, 'companion-size', /2\.10 MB/],
+		['a companion listening after 1.2 s', { bytes: 1.4e6, startMs: 1_200 }, 'companion-start', /1200 ms/],
+	])('misses the budget for %s', (_, companion, id, detail) => {
+		const missed = missedBudgets(checkBudgets({ stepcheck: passing(), starlight: starlight(), companion }));
+		expect(missed.map((r) => r.id)).toEqual([id]);
+		expect(missed[0]?.detail).toMatch(detail);
 	});
 
 	it.each<[string, (f: ToolFigures) => void, string, RegExp]>([
