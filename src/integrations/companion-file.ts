@@ -61,6 +61,22 @@ export async function readRelativeFile(parts) {
 	},
 };
 
+/**
+ * zod's namespace import (`import { z } from 'astro/zod'`) keeps every export, including the
+ * messages of its ~60 locales; the companion reports in English only, so it carries that one.
+ * A smaller file starts faster, and start-to-listening has a budget.
+ */
+const englishOnlyZod: Plugin = {
+	name: 'stepcheck:zod-english-only',
+	setup(builder) {
+		builder.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (file) => ({
+			loader: 'js',
+			resolveDir: dirname(file.path),
+			contents: "export { default as en } from './en.js';",
+		}));
+	},
+};
+
 export interface CompanionBundle {
 	code: Uint8Array;
 	sha256: string;
@@ -76,7 +92,7 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		minify: true,
 		write: false,
 		legalComments: 'eof',
-		plugins: [embeddedIamData],
+		plugins: [embeddedIamData, englishOnlyZod],
 		define: { __STEPCHECK_COMPANION__: JSON.stringify(settings) },
 		// Some SDK dependencies still call require() for Node built-ins.
 		banner: {

@@ -254,7 +254,11 @@ describe('live checks on the published (static) site', () => {
 			await expect.poll(() => check.locator('[data-mode="cloudshell"] pre').textContent(), POLL).toBe(command('root-user'));
 			const box = check.getByLabel('Output from CloudShell');
 			await box.fill(
-				runInShell(command('root-user'), { AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' }),
+				await runInShell(command('root-user'), {
+					AWS_ENDPOINT_URL: moto.url,
+					AWS_ACCESS_KEY_ID: 'testing',
+					AWS_SECRET_ACCESS_KEY: 'testing',
+				}),
 			);
 			await check.getByRole('button', { name: 'Check the pasted output' }).click();
 			await expect.poll(() => check.locator('[data-status]').textContent(), POLL).toMatch(/^Fail: The root user is not locked down/);

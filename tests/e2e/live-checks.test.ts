@@ -132,6 +132,13 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 			expect(await check.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
 			expect(await check.getAttribute('data-state')).toBe(entry.state);
 			expect(await check.getByRole('button', { name: 'Check again' }).count()).toBe(1);
+			// Each step the check verifies now shows the result; an unknown one leaves them unmarked.
+			const remembered = { fail: 'Still failing (checked just now)', warn: 'Needs a look (checked just now)' } as Record<string, string>;
+			for (const step of verifiedStep) {
+				const shown = page.locator(`#step-${step} > .step-check-status`);
+				if (remembered[entry.state]) expect(await shown.textContent(), `step ${step}`).toBe(remembered[entry.state]);
+				else expect(await shown.count(), `step ${step}`).toBe(0);
+			}
 			expect(await axeViolations(page, { include: `live-check[data-check="${id}"]` })).toEqual([]);
 			// The link opens the step it names, on this page.
 			await advice.click();
@@ -186,7 +193,7 @@ describe('LiveCheck on a static host (no endpoint)', () => {
 
 	it.each([
 		['backup-device', '/guides/backup-mfa-device/'],
-		['mfa', '/check/'],
+		['root-user', '/guides/protect-root-user/'],
 	])('%s on %s falls back to the manual commands when the endpoint is absent', async (id, path) => {
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${host.url}${path}`);

@@ -6,14 +6,15 @@ import { createMotoUser, rawRequest, useMotoEnvironment, type MotoUserKeys } fro
 import { emitCompanion, startCompanion, SYSTEM_NODE, TEST_SITE_ORIGIN, type RunningCompanion } from '../support/companion';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
-import { runCheck, type LooseResult } from '../support/run-check';
+import type { CheckResultBase } from '../../src/lib/checks/result-schema';
+import { runCheck } from '../support/run-check';
 
 /** Every check that asks AWS; cli-mfa and identity-center make no AWS call. */
 const AWS_CHECKS = CHECKS.filter((check) => check.calls.some((call) => call.action.startsWith('iam:')));
 const SETUP = { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY };
 
 /** What a reader sees; the time of the check and the report's age move between two runs. */
-const seen = (body: LooseResult) => ({
+const seen = (body: CheckResultBase) => ({
 	check: body.check,
 	verdict: body.verdict,
 	summary: body.summary,
@@ -32,7 +33,7 @@ async function askCompanion(companion: RunningCompanion, id: string, method: str
 	return {
 		status: response.status,
 		cors: response.headers.get('access-control-allow-origin'),
-		body: (await response.json()) as LooseResult,
+		body: (await response.json()) as CheckResultBase,
 	};
 }
 
@@ -98,12 +99,12 @@ describe(`the emitted companion on system Node (${SYSTEM_NODE}) against moto`, (
 		);
 		try {
 			for (const check of AWS_CHECKS) {
-				const input = query && check.acceptsUserName ? { userName: query.slice('?user='.length) } : {};
+				const input = query && check.input ? { userName: query.slice('?user='.length) } : {};
 				const server = await runCheck(check, { credentials: keys, input });
-				const answer = await askCompanion(companion, check.id, check.method, check.acceptsUserName ? query : '');
+				const answer = await askCompanion(companion, check.id, check.method, check.input ? query : '');
 				expect(answer.status, check.id).toBe(server.status);
 				expect(answer.cors).toBe(TEST_SITE_ORIGIN);
-				expect(seen(check.resultSchema.parse(answer.body) as LooseResult), check.id).toEqual(seen(server.body));
+				expect(seen(check.resultSchema.parse(answer.body) as CheckResultBase), check.id).toEqual(seen(server.body));
 			}
 		} finally {
 			await companion.stop();

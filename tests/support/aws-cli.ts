@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
  * moto or the fake AWS with the given keys. Resolves with what the terminal shows (stdout, then
  * stderr), which is what a reader copies. Asynchronous, so an in-process fake keeps answering.
  */
-export function runInShell(command: string, env: Record<string, string>): Promise<string> {
+export function runInShell(command: string, env: Record<string, string>, timeoutMs = 90_000): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = spawn('bash', ['-c', command], {
-			timeout: 90_000,
+			timeout: timeoutMs,
 			env: {
 				PATH: process.env.PATH ?? '/usr/bin:/bin',
 				HOME: process.env.HOME ?? '/tmp',

@@ -76,9 +76,13 @@ describe('bench budget check', () => {
 		);
 	});
 
-	it('misses the companion budgets for a file over 2 MB and a start over 1 s', () => {
-		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 2.5e6, startMs: 1_400 } });
-		expect(missedBudgets(results).map((r) => r.id)).toEqual(['companion-size', 'companion-start']);
+	it.each([
+		['a companion over 2 MB', { bytes: 2.1e6, startMs: 300 }, 'companion-size', /2\.10 MB/],
+		['a companion listening after 1.2 s', { bytes: 1.4e6, startMs: 1_200 }, 'companion-start', /1200 ms/],
+	])('misses the budget for %s', (_, companion, id, detail) => {
+		const missed = missedBudgets(checkBudgets({ stepcheck: passing(), starlight: starlight(), companion }));
+		expect(missed.map((r) => r.id)).toEqual([id]);
+		expect(missed[0]?.detail).toMatch(detail);
 	});
 
 	it.each<[string, (f: ToolFigures) => void, string, RegExp]>([

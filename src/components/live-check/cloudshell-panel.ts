@@ -18,7 +18,7 @@ function policyOf(panel: HTMLElement): IamPolicy | null {
 }
 
 /** The outcome of a paste: the same as an endpoint's answer when it reads, else what is wrong with it. */
-export function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expectedVersion: number): Outcome {
+function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expectedVersion: number): Outcome {
 	const read = readPaste(id, text, { policy });
 	if (read.ok) return outcomeOf({ status: 200, body: read.result }, expectedVersion, formatTime);
 	const view = read.policy

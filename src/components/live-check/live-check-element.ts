@@ -10,17 +10,16 @@ class LiveCheckElement extends HTMLElement {
 		manual.dataset.ready = '';
 		this.querySelector('[data-run]')?.addEventListener('click', () => this.run());
 		this.querySelector('[data-user]')?.addEventListener('keydown', (event) => (event as KeyboardEvent).key === 'Enter' && this.run());
-		// The companion and CloudShell ways load their code when the reader opens them.
-		for (const details of this.querySelectorAll<HTMLDetailsElement>('details[data-mode]')) {
-			details.addEventListener('toggle', () => {
-				if (!details.open || details.dataset.loaded !== undefined) return;
-				details.dataset.loaded = '';
-				const panel = details.querySelector<HTMLElement>('[data-panel]')!;
-				void (details.dataset.mode === 'companion' ? import('./companion-panel') : import('./cloudshell-panel')).then((way) =>
-					way.openPanel(this, panel),
-				);
-			});
-		}
+		// The companion's code loads on its button's first press (a press while it loads still counts);
+		// CloudShell's when the reader opens it, since it draws the command and the paste box.
+		const companion = this.querySelector<HTMLButtonElement>('[data-companion-run]');
+		companion?.addEventListener('click', async () => (await import('./companion-panel')).runWithCompanion(this, companion));
+		const cloudshell = this.querySelector<HTMLDetailsElement>('details[data-mode="cloudshell"]');
+		cloudshell?.addEventListener('toggle', () => {
+			if (!cloudshell.open || cloudshell.dataset.loaded !== undefined) return;
+			cloudshell.dataset.loaded = '';
+			void import('./cloudshell-panel').then((way) => way.openPanel(this, cloudshell.querySelector<HTMLElement>('[data-panel]')!));
+		});
 	}
 
 	async run() {

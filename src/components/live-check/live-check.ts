@@ -1,4 +1,5 @@
 import type { CheckResultBase, EndpointRefusal, Identity, Verdict } from '../../lib/checks/result-schema';
+import { CHECK_RESULT_EVENT, recordCheckResult } from '../../lib/progress/check-results-store';
 
 /**
  * The LiveCheck island's logic, loaded on the first press of a check's button: ask the
@@ -27,6 +28,8 @@ export interface Outcome {
 	openManual: boolean;
 	/** A verdict arrived, so the button offers to check again. */
 	answered: boolean;
+	/** The result body behind a verdict, kept so the steps it verifies can show it. */
+	result?: CheckResultBase;
 }
 
 const VERDICT_LABELS: Record<Verdict, string> = {
@@ -160,6 +163,7 @@ export function outcomeOf(
 			view: describeResult(result, formatTime),
 			openManual: false,
 			answered: true,
+			result,
 		};
 	}
 	const refusal = isObject(body) && isObject(body.error) ? (body as EndpointRefusal).error : null;
@@ -227,6 +231,11 @@ export async function runWith(element: HTMLElement, button: HTMLButtonElement, a
 	target.replaceChildren(...(outcome.view ? [toDom(outcome.view, document)] : []));
 	if (outcome.openManual) manual.open = true;
 	if (outcome.answered) button.textContent = 'Check again';
+	if (outcome.result) {
+		// The steps this check verifies show the result, now and on the reader's next visit.
+		recordCheckResult(localStorage, outcome.result);
+		document.dispatchEvent(new Event(CHECK_RESULT_EVENT));
+	}
 	element.dataset.state = outcome.state;
 	status.textContent = outcome.message;
 	element.removeAttribute('aria-busy');

@@ -209,8 +209,13 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			const runs = (['withoutMfa', 'accessKey', 'withMfa'] as const).map((key) => answer(simulationPairsSchema, shape.data[key]));
 			if (runs.some((run) => run === 'mismatch')) return null;
 			const errors: CheckError[] = [];
-			const failed = runs.find((run) => run !== null && run !== 'mismatch' && !run.ok);
-			if (failed && failed !== 'mismatch' && !failed.ok) errors.push(errorFor('iam:SimulatePrincipalPolicy', failed.code));
+			for (const run of runs) {
+				// One error is enough: the three runs ask the same thing of the same simulator.
+				if (run && run !== 'mismatch' && !run.ok) {
+					errors.push(errorFor('iam:SimulatePrincipalPolicy', run.code));
+					break;
+				}
+			}
 			const decisions = runs.map((run) =>
 				run && run !== 'mismatch' && run.ok ? evaluationRunSchema.safeParse(Object.fromEntries(run.value)) : null,
 			);

@@ -1,0 +1,82 @@
+import type { CheckIdentity } from './checkup-catalog';
+import { VERDICT_LABELS, type CheckupRow } from './checkup-rows';
+import type { CheckupEntry } from './run-checkup';
+
+/**
+ * What a reader takes away from a checkup: Markdown for a ticket or a chat, and the results
+ * as JSON. Results never carry credentials (the checks return none); `redactSecrets` is the
+ * last guard, so a key that somehow reached a summary still never leaves the page.
+ */
+
+// Access key ids (long-term AKIA, temporary ASIA, and the other documented prefixes), and
+// the 40-character secret or a session token written as `name = value` or `"Name": "value"`.
+const KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g;
+const NAMED_SECRET =
+	/((?:aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|secret_access_key|session_token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
+
+const REDACTED = '(redacted)';
+
+export function redactSecrets(text: string): string {
+	return text.replace(KEY_ID, REDACTED).replace(NAMED_SECRET, (_, name: string) => `${name}${REDACTED}`);
+}
+
+/** The results exactly as the API returned them, one array (refused and skipped checks have none). */
+export function checkupJson(entries: readonly CheckupEntry[]): string {
+	const bodies = entries.flatMap((entry) => (entry.answer.kind === 'result' ? [entry.answer.body] : []));
+	return redactSecrets(`${JSON.stringify(bodies, null, 2)}\n`);
+}
+
+/** Text in a Markdown table cell: no secrets, no line breaks, and Markdown's own characters taken literally. */
+export function markdownCell(text: string): string {
+	return redactSecrets(text)
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`);
+}
+
+const IDENTITY_LABELS: Record<CheckIdentity['type'], string> = {
+	root: 'Root user',
+	'iam-user': 'IAM user',
+	'identity-center': 'IAM Identity Center user',
+	'assumed-role': 'Assumed role',
+	'federated-user': 'Federated user',
+	unknown: 'Unknown identity',
+};
+
+/** Who was checked, in words, without the account number or ARN (a chat is not the place for them). */
+export function identityLabel(identity: CheckIdentity | null): string {
+	if (!identity) return 'Unknown identity';
+	const name = identity.userName ?? identity.roleName;
+	return name ? `${IDENTITY_LABELS[identity.type]} ${name}` : IDENTITY_LABELS[identity.type];
+}
+
+/** Day and minute in UTC, the same for every reader of a ticket. */
+function utcMinute(iso: string): string {
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function checkupMarkdown(report: {
+	rows: readonly CheckupRow[];
+	summary: string;
+	identity: CheckIdentity | null;
+	checkedAt: string;
+	/** Where the step links point: the published site, so the links work for whoever reads the ticket. */
+	siteUrl: string;
+}): string {
+	const link = (row: CheckupRow) => `[${markdownCell(row.fix.label)}](${new URL(row.fix.href, report.siteUrl).href})`;
+	const lines = [
+		'## AWS account checkup (Stepcheck)',
+		'',
+		`${markdownCell(report.summary)}.`,
+		'',
+		`Checked ${utcMinute(report.checkedAt)} as ${markdownCell(identityLabel(report.identity))}.`,
+		'',
+		'| Check | Verdict | Finding | Step that fixes it |',
+		'| --- | --- | --- | --- |',
+		...report.rows.map(
+			(row) => `| ${markdownCell(row.title)} | ${VERDICT_LABELS[row.verdict]} | ${markdownCell(row.finding)} | ${link(row)} |`,
+		),
+		'',
+	];
+	return redactSecrets(lines.join('\n'));
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckAnswer } from '../../src/lib/checkup/check-answer';
+import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
+import { checkupJson, checkupMarkdown, markdownCell, redactSecrets } from '../../src/lib/checkup/checkup-export';
+import { checkupRows, summaryLine, type CheckupRow } from '../../src/lib/checkup/checkup-rows';
+import type { CheckupEntry } from '../../src/lib/checkup/run-checkup';
+import { CHECKS } from '../../src/lib/checks/registry';
+import { checkResult, GUIDE_TITLES, identity } from '../support/checkup-results';
+
+const catalog = checkupCatalog(CHECKS, GUIDE_TITLES);
+const entry = (id: string, answer: CheckupEntry['answer']): CheckupEntry => ({ check: catalog.find((check) => check.id === id)!, answer });
+const result = (id: string, verdict: Parameters<typeof checkResult>[1], extra = {}): CheckAnswer => ({
+	kind: 'result',
+	status: 200,
+	body: checkResult(id, verdict, extra),
+});
+const advice = (guideStep: string, label: string) => ({
+	id: 'a',
+	message: 'Do it.',
+	guideStep,
+	guideStepLabel: label,
+	docsUrl: null,
+});
+
+const ENTRIES: CheckupEntry[] = [
+	entry(
+		'mfa',
+		result('mfa', 'pass', { summary: 'carol has MFA.', advice: [advice('/guides/turn-on-mfa-aws/#step-9', 'Step 9: Test it')] }),
+	),
+	entry(
+		'root-user',
+		result('root-user', 'fail', {
+			summary: 'The root user is not locked down.',
+			advice: [advice('/guides/protect-root-user/#step-3', 'Step 3: Give root a passkey')],
+		}),
+	),
+	entry('backup-device', { kind: 'rate-limited', retryAfterSeconds: 42, message: 'Try again in 42 s.' }),
+	entry('mfa-policy', result('mfa-policy', 'warn', { summary: 'carol has a Deny\nthat uses Bool.' })),
+	entry(
+		'cli-mfa',
+		result('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config', summary: 'There is no AWS config file.' }),
+	),
+	entry('users-without-mfa', { kind: 'skipped', reason: 'Not run: tick the box.' }),
+	entry('identity-center', { kind: 'unreachable', message: 'Stepcheck’s server did not answer.' }),
+];
+
+describe('the checkup table', () => {
+	const rows = checkupRows(ENTRIES);
+
+	it('orders rows by risk: fail, warn, unknown, try again, pass, not applicable (catalog order within each)', () => {
+		expect(rows.map((row) => [row.verdict, row.check])).toEqual([
+			['fail', 'root-user'],
+			['warn', 'mfa-policy'],
+			['unknown', 'identity-center'],
+			['try-again', 'backup-device'],
+			['pass', 'mfa'],
+			['not-applicable', 'cli-mfa'],
+			['not-applicable', 'users-without-mfa'],
+		]);
+	});
+
+	it('gives each row one line and the exact step that fixes it', () => {
+		const row = (id: string) => rows.find((candidate) => candidate.check === id)!;
+		expect(row('root-user')).toMatchObject({
+			title: 'Root user check',
+			finding: 'The root user is not locked down.',
+			fix: { href: '/guides/protect-root-user/#step-3', label: 'Step 3: Give root a passkey' },
+			checkedAt: '2026-12-01T22:00:00.000Z',
+		});
+		expect(row('mfa-policy').finding).toBe('carol has a Deny that uses Bool.');
+		// Without advice, the first step the check verifies.
+		expect(row('mfa-policy').fix).toEqual({ href: '/guides/require-mfa-policy/#step-5', label: 'Require MFA with a policy, step 5' });
+	});
+
+	it('shows a rate-limit refusal as "try again in N s", not as a failure', () => {
+		const refused = rows.find((row) => row.check === 'backup-device')!;
+		expect(refused).toMatchObject({ verdict: 'try-again', retryAfterSeconds: 42 });
+		expect(refused.finding).toBe('Not checked yet: too many checks in a minute. Try again in 42 s.');
+	});
+
+	it('shows the CLI check without a config file as not applicable, saying so', () => {
+		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toBe(
+			'There is no AWS CLI config file at ~/.aws/config, so there is no CLI profile to check. Set AWS_CONFIG_FILE if yours is elsewhere.',
+		);
+	});
+
+	it('sums it up in one line', () => {
+		expect(summaryLine(rows)).toBe('1 thing to fix, 2 to look at, 1 fine, 2 not applicable, 1 to try again in 42 s');
+		const verdicts = (list: CheckupRow['verdict'][]) => list.map((verdict) => ({ ...rows[0]!, verdict, retryAfterSeconds: undefined }));
+		expect(summaryLine(verdicts(['fail', 'fail', 'warn', 'pass', 'pass', 'pass', 'pass']))).toBe('2 things to fix, 1 to look at, 4 fine');
+		expect(summaryLine(verdicts(['pass', 'not-applicable']))).toBe('Nothing to fix, 1 fine, 1 not applicable');
+	});
+});
+
+describe('taking the result away', () => {
+	const rows = checkupRows(ENTRIES);
+
+	it('Markdown: summary, who and when, and a table whose links open the step on the published site', () => {
+		const markdown = checkupMarkdown({
+			rows,
+			summary: summaryLine(rows),
+			identity: identity('iam-user', 'carol_admin'),
+			checkedAt: '2026-12-01T22:03:09.000Z',
+			siteUrl: 'https://stepcheck.example/',
+		});
+		const lines = markdown.split('\n');
+		expect(lines.slice(0, 8)).toEqual([
+			'## AWS account checkup (Stepcheck)',
+			'',
+			'1 thing to fix, 2 to look at, 1 fine, 2 not applicable, 1 to try again in 42 s.',
+			'',
+			'Checked 2026-12-01 22:03 UTC as IAM user carol\\_admin.',
+			'',
+			'| Check | Verdict | Finding | Step that fixes it |',
+			'| --- | --- | --- | --- |',
+		]);
+		expect(lines[8]).toBe(
+			'| Root user check | Fail | The root user is not locked down. | [Step 3: Give root a passkey](https://stepcheck.example/guides/protect-root-user/#step-3) |',
+		);
+		expect(lines.filter((line) => line.startsWith('| ')).length).toBe(2 + ENTRIES.length);
+		expect(markdown).not.toContain('123456789012');
+	});
+
+	it('Markdown cells cannot break the table or inject links', () => {
+		expect(markdownCell('a | b\n[x](javascript:y) *z*')).toBe('a \\| b \\[x\\](javascript:y) \\*z\\*');
+	});
+
+	it('JSON: the result bodies exactly as the API returned them, one array, nothing for refused or skipped checks', () => {
+		const parsed = JSON.parse(checkupJson(ENTRIES));
+		const bodies = ENTRIES.flatMap((item) => (item.answer.kind === 'result' ? [item.answer.body] : []));
+		expect(parsed).toEqual(bodies);
+		expect(parsed.map((body: { check: string }) => body.check)).toEqual(['mfa', 'root-user', 'mfa-policy', 'cli-mfa']);
+	});
+
+	it('never lets a key or secret out, even if one reached a result', () => {
+		const leaky = [
+			entry(
+				'mfa',
+				result('mfa', 'fail', {
+					summary: 'Key AKIAIOSFODNN7EXAMPLE is old; aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+					facts: [{ label: 'Token', value: 'x', SessionToken: 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ' }],
+				}),
+			),
+		];
+		const json = checkupJson(leaky);
+		const markdown = checkupMarkdown({
+			rows: checkupRows(leaky),
+			summary: 'x',
+			identity: null,
+			checkedAt: '2026-12-01T22:03:09.000Z',
+			siteUrl: 'https://stepcheck.example/',
+		});
+		for (const text of [json, markdown]) {
+			expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|IQoJb3JpZ2lu/);
+			expect(text).toContain('(redacted)');
+		}
+		expect(JSON.parse(json)[0].summary).toBe('Key (redacted) is old; aws_secret_access_key = (redacted)');
+		expect(redactSecrets('arn:aws:iam::123456789012:user/alice')).toBe('arn:aws:iam::123456789012:user/alice');
+	});
+});
