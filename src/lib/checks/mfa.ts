@@ -23,7 +23,7 @@ import {
  * as Security Hub (IAM.5, IAM.6, IAM.9, IAM.19), CIS and Prowler do. `/api/mfa-status` is an
  * alias of `/api/checks/mfa`.
  */
-export const mfaResultSchema = checkResultBaseSchema.extend({
+const mfaResultSchema = checkResultBaseSchema.extend({
 	identity: identitySchema,
 	devices: z.array(deviceSchema),
 	consolePassword: z.boolean().nullable(),

@@ -10,7 +10,7 @@ import { checkResultBaseSchema, credentialReportSummarySchema, identitySchema, t
  * Account posture from the credential report (Security Hub IAM.5, IAM.19 and the root row).
  * `/api/mfa-status/account` stays an alias of `/api/checks/users-without-mfa`.
  */
-export const usersWithoutMfaResultSchema = checkResultBaseSchema.extend({
+const usersWithoutMfaResultSchema = checkResultBaseSchema.extend({
 	identity: identitySchema,
 	report: credentialReportSummarySchema.nullable(),
 });
