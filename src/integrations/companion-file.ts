@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
 import { PROBE_ACTIONS } from '../lib/checks/probe-actions.ts';
 
@@ -83,6 +83,8 @@ export interface CompanionBundle {
 }
 
 export async function bundleCompanion(settings: CompanionSettings): Promise<CompanionBundle> {
+	// Loaded here, not with the Astro config, so `astro dev` and `astro check` never pay for it.
+	const { build } = await import('esbuild');
 	const result = await build({
 		entryPoints: [ENTRY],
 		bundle: true,
