@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMfaRequirement, parsePolicyDocument } from '../../src/lib/checks/mfa-policy-evaluation';
+import { evaluateMfaRequirement, evaluationFailure, parsePolicyDocument } from '../../src/lib/checks/mfa-policy-evaluation';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
 
 /** The local fallback of the mfa-policy check, on plain policy documents (no AWS). */
@@ -79,5 +79,13 @@ describe('parsePolicyDocument', () => {
 	});
 	it('calls anything else an unreadable answer', () => {
 		expect(() => parsePolicyDocument('not a policy %')).toThrow(expect.objectContaining({ name: 'UnreadableResponseError' }));
+	});
+});
+
+describe('evaluationFailure', () => {
+	it('never shows the message of an unexpected failure, which may name server paths', () => {
+		const failure = evaluationFailure(new Error("ENOENT: no such file or directory, open '/srv/app/node_modules/data/serviceNames.json'"));
+		expect(failure.message).toBe('The local policy evaluator failed. Check with the policy simulator by hand.');
+		expect(JSON.stringify(failure)).not.toMatch(/ENOENT|\/srv\//);
 	});
 });

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
 import { PROBE_ACTIONS } from './probe-actions';
+import type { CheckError } from './result-schema';
 
 /**
  * Whether a user's policies deny ordinary actions without MFA, in the three contexts that
@@ -67,6 +68,20 @@ const DECISIONS: Record<string, EvaluationDecision> = {
  * policies are not read, so this judges what the user's own policies require. Throws an error
  * naming the policy when the evaluator refuses a document.
  */
+/** A policy the evaluator refused; its message names the policy and is safe to show. */
+class PolicyEvaluationError extends Error {
+	override name = 'PolicyEvaluationError';
+}
+
+/**
+ * The error a reader sees when local evaluation fails. Only a refused policy is explained:
+ * any other failure (a data file the evaluator could not load) may carry server paths.
+ */
+export function evaluationFailure(error: unknown): CheckError {
+	const why = error instanceof PolicyEvaluationError ? error.message : 'The local policy evaluator failed.';
+	return { action: 'local policy evaluation', code: 'unexpected', message: `${why} Check with the policy simulator by hand.` };
+}
+
 export async function evaluateMfaRequirement(
 	principalArn: string,
 	sources: readonly PolicySource[],
@@ -96,7 +111,7 @@ export async function evaluateMfaRequirement(
 			);
 			if (response.resultType === 'error') {
 				const refused = Object.keys(response.errors.identityPolicyErrors ?? {}).map((name) => sources[names.indexOf(name)]?.source);
-				throw new Error(
+				throw new PolicyEvaluationError(
 					`The local policy evaluator could not read ${refused.filter(Boolean).join('; ') || 'the request'} (${response.errors.message}).`,
 				);
 			}

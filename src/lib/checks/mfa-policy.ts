@@ -19,6 +19,7 @@ import type { Attempt, Attempter, CheckDefinition, CheckInput, Decision, RawInpu
 import { checkResultBaseSchema, UNKNOWN_IDENTITY, type CheckError, type Fact, type Identity } from './result-schema';
 import {
 	evaluateMfaRequirement,
+	evaluationFailure,
 	evaluationRunSchema,
 	MFA_CONTEXTS,
 	mfaDenySchema,
@@ -443,12 +444,7 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 						const { evaluation, denies } = await evaluateMfaRequirement(arn, documents.value);
 						Object.assign(answers, { method: 'local-evaluation', simulation: evaluation, denies, documentsRead: documents.value.length });
 					} catch (error) {
-						const why = error instanceof Error ? error.message : 'The local policy evaluator failed.';
-						errors.push({
-							action: 'local policy evaluation',
-							code: 'unexpected',
-							message: `${why} Check with the policy simulator by hand.`,
-						});
+						errors.push(evaluationFailure(error));
 					}
 				}
 			}
