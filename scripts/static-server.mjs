@@ -46,7 +46,12 @@ export function serveStatic(root, { base = '/', tls, cors = false } = {}) {
 			done({
 				url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 				port,
-				stop: () => new Promise((stopped) => server.close(() => stopped())),
+				// Drops open keep-alive connections too, so a stopped host is gone for a browser that used it.
+				stop: () =>
+					new Promise((stopped) => {
+						server.close(() => stopped());
+						server.closeAllConnections();
+					}),
 			});
 		});
 	});
