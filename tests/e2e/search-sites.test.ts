@@ -114,6 +114,9 @@ describe('searching more than one site', () => {
 	});
 
 	it('still finds its own guides when the other site is down from the start', async () => {
+		// A reader who never reached the other site: nothing of it in the browser's cache.
+		await page.context().close();
+		page = await (await browser.newContext()).newPage();
 		const { options } = await search('QR code');
 		expect(options[0]?.target).toBe('/guides/turn-on-mfa-aws/#step-6');
 		expect(await labels()).toEqual([]);

@@ -197,7 +197,11 @@ async function mergeSites(p: Panel, module: PagefindModule): Promise<void> {
 			try {
 				const response = await fetch(`${siteIndexUrl(site)}pagefind-entry.json`, { signal: AbortSignal.timeout(SITE_TIMEOUT_MS) });
 				if (!response.ok) throw new Error(`it answered ${response.status}`);
-				await module.mergeIndex(siteIndexUrl(site));
+				// A site can fail after its entry file answered (or came from the browser's cache).
+				await Promise.race([
+					module.mergeIndex(siteIndexUrl(site)),
+					new Promise((_, reject) => setTimeout(() => reject(new DOMException('merge', 'TimeoutError')), SITE_TIMEOUT_MS)),
+				]);
 			} catch (error) {
 				const reason =
 					error instanceof Error && error.name === 'TimeoutError'
