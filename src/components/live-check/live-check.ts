@@ -1,4 +1,5 @@
-import type { CheckResultBase, EndpointRefusal, Identity, Verdict } from '../../lib/checks/result-schema';
+import type { CheckResultBase, EndpointRefusal, Verdict } from '../../lib/checks/result-schema';
+import { IDENTITY_LABELS, VERDICT_LABELS } from '../../lib/checks/labels';
 import { CHECK_RESULT_EVENT, recordCheckResult } from '../../lib/progress/check-results-store';
 
 /**
@@ -31,23 +32,6 @@ export interface Outcome {
 	/** The result body behind a verdict, kept so the steps it verifies can show it. */
 	result?: CheckResultBase;
 }
-
-const VERDICT_LABELS: Record<Verdict, string> = {
-	pass: 'Pass',
-	fail: 'Fail',
-	warn: 'Warning',
-	'not-applicable': 'Not applicable',
-	unknown: 'Unknown',
-};
-
-const IDENTITY_LABELS: Record<Identity['type'], string> = {
-	root: 'Root user',
-	'iam-user': 'IAM user',
-	'identity-center': 'IAM Identity Center user',
-	'assumed-role': 'Assumed role',
-	'federated-user': 'Federated user',
-	unknown: 'Unknown identity',
-};
 
 export const UNAVAILABLE =
 	'The live check is not available here: it runs only when Stepcheck runs on your own computer. Check by hand with the commands below.';

@@ -1,3 +1,4 @@
+import { IDENTITY_LABELS } from '../checks/labels';
 import type { CheckIdentity } from './checkup-catalog';
 import { VERDICT_LABELS, type CheckupRow } from './checkup-rows';
 import type { CheckupEntry } from './run-checkup';
@@ -33,15 +34,6 @@ export function markdownCell(text: string): string {
 		.trim()
 		.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`);
 }
-
-const IDENTITY_LABELS: Record<CheckIdentity['type'], string> = {
-	root: 'Root user',
-	'iam-user': 'IAM user',
-	'identity-center': 'IAM Identity Center user',
-	'assumed-role': 'Assumed role',
-	'federated-user': 'Federated user',
-	unknown: 'Unknown identity',
-};
 
 /** Who was checked, in words, without the account number or ARN (a chat is not the place for them). */
 export function identityLabel(identity: CheckIdentity | null): string {

@@ -1,3 +1,4 @@
+import { VERDICT_LABELS as CHECK_VERDICT_LABELS } from '../checks/labels';
 import type { Verdict } from './checkup-catalog';
 import { resultDoesNotApply } from './checkup-plan';
 import type { CheckupEntry } from './run-checkup';
@@ -8,14 +9,7 @@ export type RowVerdict = Verdict | 'try-again';
 /** Riskiest first. A refused check sits with the unknowns: nothing is known about it yet. */
 const RISK_ORDER: readonly RowVerdict[] = ['fail', 'warn', 'unknown', 'try-again', 'pass', 'not-applicable'];
 
-export const VERDICT_LABELS: Record<RowVerdict, string> = {
-	fail: 'Fail',
-	warn: 'Warning',
-	unknown: 'Unknown',
-	'try-again': 'Try again',
-	pass: 'Pass',
-	'not-applicable': 'Not applicable',
-};
+export const VERDICT_LABELS: Record<RowVerdict, string> = { ...CHECK_VERDICT_LABELS, 'try-again': 'Try again' };
 
 export interface CheckupRow {
 	check: string;
