@@ -47,7 +47,7 @@ function readCatalog(root: HTMLElement): CheckupCheck[] {
  */
 function chooseTransport(root: HTMLElement): CheckTransport {
 	const port = Number(new URLSearchParams(location.search).get('companion-port') ?? root.dataset.companionPort);
-	const paths = [httpTransport('/api/checks')];
+	const paths = [httpTransport(root.dataset.checksBase ?? '/api/checks')];
 	if (Number.isInteger(port) && port >= 1024 && port <= 65535) paths.push(httpTransport(`http://127.0.0.1:${port}/api/checks`));
 	return firstReachable(paths);
 }
