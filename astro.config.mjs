@@ -43,8 +43,6 @@ export default defineConfig({
 	},
 	integrations: [
 		mdx(),
-		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
-		screenshotFiles(),
 		pagefindDevIndex(),
 		// The live-check companion for readers of the static site (`/companion/stepcheck-companion.mjs`).
 		companionFile(),
@@ -54,8 +52,11 @@ export default defineConfig({
 			// Legacy-URL stubs, the 404 page and the search page are not content.
 			filter: (page) => !page.endsWith('/404/') && !page.endsWith('/search/') && !isLegacyOrInternalUrl(page),
 		}),
-		// Last: it indexes the pages as the integrations before it left them.
+		// After the integrations that write pages: it indexes the pages as they left them.
 		pagefindIndex(),
+		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
+		// Last: its encoders, started with the build, keep working while the hooks before it run.
+		screenshotFiles(),
 	],
 	image: {
 		// Screenshots are PNG at up to 1440 px; widths, sizes and AVIF quality are chosen per

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -5,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 // Only the binding: the Pagefind binary starts in createIndex(), at the end of a build.
 import { close, createIndex } from 'pagefind';
 import { indexedWords, withIdentifierForms } from '../lib/search/indexed-html.ts';
+import { openIndexedHtmlCache } from '../lib/search/indexed-html-cache.ts';
 import { buildVocabulary, VOCABULARY_FILE } from '../lib/search/spelling.ts';
 
 /**
@@ -14,6 +16,32 @@ import { buildVocabulary, VOCABULARY_FILE } from '../lib/search/spelling.ts';
  * Pagefind reads it from its environment only (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`).
  */
 const INDEX_CHUNK_SIZE = 600;
+
+/** Changes with the code that adds the identifier forms, so no page is indexed from older rules. */
+async function identifierFormsFingerprint(): Promise<string> {
+	const hash = createHash('sha256');
+	for (const file of ['../lib/search/indexed-html.ts', '../lib/search/identifier-forms.ts'])
+		hash.update(await readFile(new URL(file, import.meta.url)));
+	for (const dependency of ['satteri', 'hast-util-to-html']) hash.update(await readFile(await packageJsonOf(dependency)));
+	return hash.digest('hex');
+}
+
+/** The package.json of an installed dependency: its version decides how pages are parsed and written. */
+async function packageJsonOf(name: string): Promise<URL> {
+	let folder = new URL('.', import.meta.resolve(name));
+	for (;;) {
+		const candidate = new URL('package.json', folder);
+		try {
+			const { name: found } = JSON.parse(await readFile(candidate, 'utf8')) as { name?: string };
+			if (found === name) return candidate;
+		} catch {
+			// Not this folder: look in its parent.
+		}
+		const parent = new URL('..', folder);
+		if (parent.href === folder.href) throw new Error(`Stepcheck could not find the package.json of ${name}. Run npm ci.`);
+		folder = parent;
+	}
+}
 
 async function htmlFiles(folder: string): Promise<string[]> {
 	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -33,14 +61,19 @@ function pageUrl(site: string, file: string): string {
  * and the words of all guides become the vocabulary the search suggests spellings from.
  */
 export function pagefindIndex(): AstroIntegration {
+	let cacheDir = '';
 	return {
 		name: 'stepcheck-pagefind-index',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				cacheDir = join(fileURLToPath(config.cacheDir), 'indexed-html');
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
 				// The Pagefind service is a child process that inherits this environment when it starts.
 				process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 				try {
+					const indexed = await openIndexedHtmlCache(cacheDir, await identifierFormsFingerprint(), withIdentifierForms);
 					const { index, errors } = await createIndex({});
 					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 					const words: string[][] = [];
@@ -50,7 +83,7 @@ export function pagefindIndex(): AstroIntegration {
 						// Pagefind indexes only pages with a data-pagefind-body, once any page has one.
 						if (!html.includes('data-pagefind-body')) continue;
 						words.push(indexedWords(html));
-						const added = await index.addHTMLFile({ url: pageUrl(site, file), content: withIdentifierForms(html) });
+						const added = await index.addHTMLFile({ url: pageUrl(site, file), content: await indexed.get(html) });
 						if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
 						pages += 1;
 					}
@@ -58,6 +91,7 @@ export function pagefindIndex(): AstroIntegration {
 					const written = await index.writeFiles({ outputPath: output });
 					if (written.errors.length) throw new Error(`Pagefind could not write its index to ${output}: ${written.errors.join('; ')}`);
 					await writeFile(join(output, VOCABULARY_FILE), JSON.stringify(buildVocabulary(words)));
+					await indexed.prune();
 					logger.info(`indexed ${pages} pages into ${output}`);
 				} finally {
 					await close();

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attr, elements, loadPages, publishedGuideIds, type BuiltPage } from '../support/built-site';
+import { DENSE_MEDIA } from '../../src/lib/images/screenshot-options';
 
 const client = join(inject('outDir'), 'client');
 let pages: BuiltPage[];
@@ -36,23 +37,23 @@ describe('built site', () => {
 		}
 	});
 
-	it('serves every screenshot as AVIF with a sized, non-empty srcset, the full-size WebP as fallback and alt text', () => {
+	it('serves every screenshot as AVIF at its 1× width, a denser file only to wide high-density screens, the full-size WebP as fallback and alt text', () => {
 		let checked = 0;
 		for (const id of guideIds) {
 			const pictures = elements(page(`/guides/${id}/`).tree, 'picture');
 			pictures.forEach((picture, index) => {
 				const where = `${id} picture ${index + 1}`;
 				const sources = elements(picture, 'source');
-				expect(
-					sources.map((s) => attr(s, 'type')),
-					`${where}: one source`,
-				).toEqual(['image/avif']);
-				for (const type of ['image/avif']) {
-					const source = sources.find((s) => attr(s, 'type') === type);
-					expect(source, `${where}: ${type} source`).toBeDefined();
-					expect(attr(source!, 'srcSet')?.trim(), `${where}: ${type} srcset`).toMatch(/\S+ \d+w/);
-					expect(attr(source!, 'sizes'), `${where}: ${type} sizes`).toBeTruthy();
+				const inline = sources.at(-1)!;
+				expect(attr(inline, 'type'), `${where}: the last source is the AVIF every other screen takes`).toBe('image/avif');
+				expect(attr(inline, 'media'), `${where}: AVIF source for every screen`).toBeUndefined();
+				expect(attr(inline, 'srcSet')?.trim(), `${where}: one AVIF width`).toMatch(/^\S+ \d+w$/);
+				expect(attr(inline, 'sizes'), `${where}: sizes`).toBeTruthy();
+				for (const dense of sources.slice(0, -1)) {
+					expect(attr(dense, 'media'), `${where}: a denser source only past the phone layout at 1.5×`).toBe(DENSE_MEDIA);
+					expect(attr(dense, 'srcSet')?.trim(), `${where}: dense srcset`).toMatch(/^\S+ \d+w$/);
 				}
+				expect(sources.length, `${where}: at most one denser source`).toBeLessThanOrEqual(2);
 				const [img] = elements(picture, 'img');
 				expect(img, where).toBeDefined();
 				expect(attr(img!, 'alt')?.trim(), `${where}: alt`).toBeTruthy();

@@ -90,4 +90,18 @@ describe('screenshot sizes against the real layout', () => {
 				expect(image.natural, `${image.src}: ${Math.round(needed)} px needed`).toBeLessThanOrEqual(needed * 1.1);
 		}
 	});
+
+	it('gives a wide 2× screen the full-size view in the step (what the zoom then opens), and a 3× phone only the small AVIF', async () => {
+		const desktop = await screenshotsAt(1440, 2);
+		expect(desktop.length).toBeGreaterThan(0);
+		for (const image of desktop) {
+			expect(image.src, 'the zoom view, already loaded').toMatch(/\.webp$/);
+			expect(image.natural, `${image.src}: denser than the AVIF`).toBeGreaterThan(Math.max(...image.candidates));
+		}
+		const phone = await screenshotsAt(390, 3);
+		for (const image of phone) {
+			expect(image.src, 'a phone never downloads the full-size file for the page').toMatch(/\.avif$/);
+			expect(image.natural, image.src).toBeLessThanOrEqual(Math.min(...image.candidates));
+		}
+	});
 });

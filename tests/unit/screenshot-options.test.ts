@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	AVIF_QUALITY_1X,
 	AVIF_QUALITY_DENSE,
-	avifQuality,
+	DENSE_MEDIA,
 	displayLimit,
 	parseFrame,
 	parseMaxWidth,
-	responsiveWidths,
+	planFiles,
 	screenshotIndex,
+	screenshotPlan,
 	sizesFor,
 	widestDisplayPx,
 } from '../../src/lib/images/screenshot-options';
@@ -39,23 +40,46 @@ describe('screenshot options', () => {
 		expect(() => parseFrame('glow')).toThrow(/shadow, border, none/);
 	});
 
+	const VIEW = { format: 'webp', quality: 75 } as const;
+	const avif = (width: number, quality: number) => ({ format: 'avif', width, quality });
+
 	it.each([
-		['a full-width 1440 px screenshot: the 1× step width and the dense width', 1440, null, [609, 960]],
-		['a 1200 px original', 1200, null, [609, 960]],
-		['an original narrower than the dense width', 800, null, [609, 800]],
-		['an original narrower than the step', 300, null, [300]],
-		['a 320 px maxWidth: 1× and 2×', 1440, { px: 320 }, [320, 640]],
-		['a 50% maxWidth', 1440, { fraction: 0.5 }, [305, 610]],
-	] as const)('encodes %s', (_, original, limit, widths) => {
-		expect(responsiveWidths(original, limit)).toEqual(widths);
+		[
+			'a 1440 px capture: the 1× width for phones and 1× screens, the full-size view for wide 2× screens',
+			1440,
+			null,
+			{ inline: avif(609, AVIF_QUALITY_1X), dense: 'view' },
+		],
+		['a 1200 px original', 1200, null, { inline: avif(609, AVIF_QUALITY_1X), dense: 'view' }],
+		['a 1520 px original, still close to the 1,217 px a 2× step needs', 1520, null, { inline: avif(609, AVIF_QUALITY_1X), dense: 'view' }],
+		[
+			'a 2880 px retina capture: a denser AVIF rather than the whole capture',
+			2880,
+			null,
+			{ inline: avif(609, AVIF_QUALITY_1X), dense: avif(1218, AVIF_QUALITY_DENSE) },
+		],
+		['an original narrower than the step: nothing denser exists', 300, null, { inline: avif(300, AVIF_QUALITY_1X), dense: null }],
+		[
+			'a 320 px maxWidth: the view is far wider than 2× needs',
+			1440,
+			{ px: 320 },
+			{ inline: avif(320, AVIF_QUALITY_1X), dense: avif(640, AVIF_QUALITY_DENSE) },
+		],
+		['a 50% maxWidth', 1440, { fraction: 0.5 }, { inline: avif(305, AVIF_QUALITY_1X), dense: avif(610, AVIF_QUALITY_DENSE) }],
+	] as const)('plans %s', (_, original, limit, expected) => {
+		const plan = screenshotPlan(original, limit, VIEW);
+		expect(plan).toEqual({ ...expected, view: { ...VIEW, width: original } });
 	});
 
-	it('compresses only the dense width harder', () => {
-		expect(avifQuality(609, null)).toBe(AVIF_QUALITY_1X);
-		expect(avifQuality(960, null)).toBe(AVIF_QUALITY_DENSE);
-		expect(avifQuality(640, { px: 320 })).toBe(AVIF_QUALITY_DENSE);
-		expect(avifQuality(320, { px: 320 })).toBe(AVIF_QUALITY_1X);
+	it('encodes two files for the usual capture, three only when a denser AVIF is worth it', () => {
+		expect(planFiles(screenshotPlan(1440, null, VIEW))).toHaveLength(2);
+		expect(planFiles(screenshotPlan(2880, null, VIEW))).toHaveLength(3);
+		expect(planFiles(screenshotPlan(300, null, VIEW))).toHaveLength(2);
 		expect(AVIF_QUALITY_DENSE).toBeLessThan(AVIF_QUALITY_1X);
+	});
+
+	it('keeps the dense source off phones: it applies past the phone layout, at 1.5× and more', () => {
+		expect(DENSE_MEDIA).toBe('(min-width: 640.02px) and (min-resolution: 1.5dppx)');
 	});
 
 	it.each([

@@ -6,6 +6,7 @@ import sharpService from 'astro/assets/services/sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeScreenshotFile } from '../../src/lib/images/encode-screenshot';
 import { ENCODER_SETTINGS } from '../../src/lib/images/encoder-settings';
+import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
 import { screenshotFileUrl } from '../../src/lib/images/screenshot-files';
 import { ScreenshotFilesError, writeScreenshotFiles } from '../../src/lib/images/write-screenshot-files';
 
@@ -34,7 +35,13 @@ async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 	);
 }
 
-const write = () => writeScreenshotFiles({ site, assetsFolder: '_astro', cacheDir, fingerprint: FINGERPRINT, concurrency: 2 });
+/** One build's pass: the cache opened, the files written, the cache index saved, as the integration does. */
+async function write() {
+	const cache = await openScreenshotCache(cacheDir);
+	const report = await writeScreenshotFiles({ site, assetsFolder: '_astro', cache, fingerprint: FINGERPRINT, concurrency: 2 });
+	await cache.save();
+	return report;
+}
 
 beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), 'stepcheck-shots-'));
@@ -91,8 +98,22 @@ describe('writing screenshot files after a build', () => {
 		await builtSite();
 		expect(await write()).toEqual({ files: 3, encoded: 0, fromCache: 3, originalsRemoved: 1 });
 		const built = statSync(join(site, '_astro', 'a.H1.png.640w-q30-abc123.avif'));
-		const cached = statSync(join(cacheDir, 'a.H1.png.640w-q30-abc123.avif'));
+		const cached = statSync(join(cacheDir, `${contentDigest(await screenshotPng())}.640w-q30-abc123.avif`));
 		expect(built.ino).toBe(cached.ino);
+	});
+
+	it('finds a file encoded from the same original under another name, and a warm build reads no original', async () => {
+		await builtSite();
+		await write();
+		rmSync(join(site, '_astro'), { recursive: true });
+		// The bundler gives the same image another name (another folder, another build tool): same content, same files.
+		await builtSite('guides/a/index.html', 'a.Other.png');
+		writeFileSync(join(site, '_astro', 'a.Other.png'), await screenshotPng());
+		expect(await write()).toMatchObject({ encoded: 0, fromCache: 3 });
+		// The index knows the emitted name now: the original is not even read again.
+		rmSync(join(site, '_astro'), { recursive: true });
+		await builtSite('guides/a/index.html', 'a.Other.png');
+		expect(await write()).toMatchObject({ encoded: 0, fromCache: 3 });
 	});
 
 	it('encodes exactly what astro dev serves for the same width, quality and format', async () => {

@@ -24,8 +24,7 @@ export const ENCODER_SETTINGS = {
  * For lossless WebP the quality is how hard the encoder searches: 75 at effort 1 gave
  * files within 6% of the smallest measured, for 80% of the CPU (README "Performance").
  */
-export const VIEW_FORMAT = 'webp';
-export const VIEW_QUALITY = 75;
+export const VIEW_ENCODING = { format: 'webp', quality: 75 } as const;
 
 /**
  * Changes whenever the settings do. It is part of every screenshot file name, so a browser

@@ -24,19 +24,18 @@ export const STEP_LAYOUT = [
 export const STEP_CONTENT_PX = 720 - 111.6;
 
 /**
- * The widest screenshot we send, in device pixels: a 390 px phone at 3× draws a step's
- * screenshot 929 px wide. Denser needs (a 2× desktop wants 1,217 px) get this width too:
- * one encode fewer per format and image, and the zoom view has the full resolution.
- */
-const DENSE_WIDTH_PX = 960;
-
-/**
- * AVIF quality (sharp's 1–100) per role of a width: the width drawn at 1× keeps sharp's
- * default; the dense width is only ever scaled down 2–3× by the screen, which hides the
- * stronger compression, and it is the one phones download.
+ * AVIF quality (sharp's 1–100) per role: the file drawn at 1× keeps sharp's default; a
+ * denser file is only ever scaled down by the screen, which hides stronger compression.
  */
 export const AVIF_QUALITY_1X = 50;
 export const AVIF_QUALITY_DENSE = 30;
+
+/**
+ * Up to this many times the width a wide high-density screen needs, the full-size view is
+ * what it draws in the step: a 1440 px capture for a 1,217 px need (a 608 px step at 2×).
+ * Past it (a 2880 px retina capture) a denser AVIF is encoded instead.
+ */
+const VIEW_SERVES_DENSE_UP_TO = 1.25;
 
 const LENGTH = /^(\d+(?:\.\d+)?)(pc|px|%|em|rem|vw)$/;
 
@@ -89,22 +88,56 @@ export function parseFrame(value: string | undefined): Frame {
 	throw new ScreenshotOptionError(`frame "${value}" is not one of ${FRAMES.join(', ')}.`);
 }
 
-/**
- * Widths to encode: the widest 1× display, and a dense width for 2–3× screens (twice that,
- * at most DENSE_WIDTH_PX). Never wider than the original, never empty. Two widths per
- * format keep a cold build cheap: the screenshot is rarely drawn at any other width
- * except on narrow phones, which take the next width up.
- */
-export function responsiveWidths(originalWidth: number, limit: DisplayLimit): number[] {
-	const oneX = Math.ceil(widestDisplayPx(limit));
-	const dense = Math.min(2 * oneX, Math.max(DENSE_WIDTH_PX, oneX));
-	return [...new Set([oneX, dense].map((w) => Math.min(w, originalWidth)))].sort((a, b) => a - b);
+type ScreenshotFormat = 'avif' | 'webp';
+
+/** One file a screenshot is encoded to. */
+export interface ScreenshotEncoding {
+	format: ScreenshotFormat;
+	width: number;
+	quality: number;
 }
 
-/** AVIF quality for one of the widths above. */
-export function avifQuality(width: number, limit: DisplayLimit): number {
-	return width > Math.ceil(widestDisplayPx(limit)) ? AVIF_QUALITY_DENSE : AVIF_QUALITY_1X;
+/**
+ * The files of one screenshot, each with its role in the page. Two in the common case: a
+ * capture wider than the step needs one small file that phones and 1× screens draw, and
+ * one full-size file for the zoom, which wide high-density screens also draw in the step.
+ * Phones never get the full-size file in the page: at 3× they draw the 1× file about 2×
+ * dense, which keeps their bytes low (the bench holds them under 40% of Starlight's).
+ */
+export interface ScreenshotPlan {
+	/** AVIF at the widest the step draws it at 1×, never wider than the original. */
+	inline: ScreenshotEncoding;
+	/** What wide screens at 1.5× or more draw: the view, a denser AVIF, or nothing denser than `inline`. */
+	dense: ScreenshotEncoding | 'view' | null;
+	/** The full-size view: what the zoom opens and what a browser without AVIF draws. Lossless WebP. */
+	view: ScreenshotEncoding;
 }
+
+export function screenshotPlan(originalWidth: number, limit: DisplayLimit, view: Omit<ScreenshotEncoding, 'width'>): ScreenshotPlan {
+	const oneX = Math.ceil(widestDisplayPx(limit));
+	const inline: ScreenshotEncoding = { format: 'avif', width: Math.min(oneX, originalWidth), quality: AVIF_QUALITY_1X };
+	const full: ScreenshotEncoding = { ...view, width: originalWidth };
+	let dense: ScreenshotPlan['dense'] = null;
+	if (originalWidth > inline.width) {
+		const wanted = 2 * oneX;
+		dense =
+			originalWidth <= wanted * VIEW_SERVES_DENSE_UP_TO
+				? 'view'
+				: { format: 'avif', width: Math.min(wanted, originalWidth), quality: AVIF_QUALITY_DENSE };
+	}
+	return { inline, dense, view: full };
+}
+
+/** Every file of a plan, each once. */
+export function planFiles(plan: ScreenshotPlan): ScreenshotEncoding[] {
+	return [plan.inline, plan.view, ...(typeof plan.dense === 'object' && plan.dense ? [plan.dense] : [])];
+}
+
+/**
+ * The media condition of the dense source: high-density screens wider than the phone layout
+ * (STEP_LAYOUT's first segment), where the step is drawn at least 560 CSS px wide.
+ */
+export const DENSE_MEDIA = `(min-width: ${(STEP_LAYOUT[0].maxViewportPx + 0.02).toFixed(2)}px) and (min-resolution: 1.5dppx)`;
 
 const px = (n: number) => `${Math.round(n * 10) / 10}px`;
 

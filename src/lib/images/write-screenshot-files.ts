@@ -1,5 +1,7 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { createLanes } from './lanes.ts';
+import { contentDigest, encodeIntoCache, isFile, type ScreenshotCache } from './screenshot-cache.ts';
 import { originalsIn, parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
 
 /**
@@ -16,7 +18,7 @@ export interface ScreenshotFilesOptions {
 	site: string;
 	/** Astro's `build.assets`, where the originals are. */
 	assetsFolder: string;
-	cacheDir: string;
+	cache: ScreenshotCache;
 	fingerprint: string;
 	concurrency: number;
 }
@@ -37,12 +39,6 @@ async function pageFiles(folder: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile() && /\.(?:html|json)$/.test(e.name)).map((e) => join(e.parentPath, e.name));
 }
 
-const exists = (path: string) =>
-	stat(path).then(
-		() => true,
-		() => false,
-	);
-
 /** A hard link where the file system allows one, a copy where it does not (another device, say). */
 async function place(from: string, to: string): Promise<void> {
 	try {
@@ -53,16 +49,8 @@ async function place(from: string, to: string): Promise<void> {
 	}
 }
 
-async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-}
-
 export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Promise<ScreenshotFilesReport> {
-	const { site, assetsFolder, cacheDir, fingerprint } = options;
+	const { site, assetsFolder, cache, fingerprint } = options;
 	const assets = join(site, assetsFolder);
 	/** name → the first page that points at it, for error messages. */
 	const wanted = new Map<string, string>();
@@ -88,38 +76,48 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		if (siblings) siblings.push({ name, file });
 		else byOriginal.set(file.original, [{ name, file }]);
 	}
-	await mkdir(cacheDir, { recursive: true });
 	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0, originalsRemoved: 0 };
-	await runPool([...byOriginal], options.concurrency, async ([original, files]) => {
-		const originalPath = join(assets, original);
-		let bytes: Promise<Buffer> | undefined;
-		await Promise.all(
-			files.map(async ({ name, file }) => {
-				const cached = join(cacheDir, name);
-				if (await exists(cached)) {
-					report.fromCache += 1;
-				} else {
-					bytes ??= readFile(originalPath);
-					let data: Buffer;
-					try {
-						// sharp loads only when something is missing: a warm build encodes nothing.
-						const { encodeScreenshotFile } = await import('./encode-screenshot.ts');
-						data = await encodeScreenshotFile(await bytes, file);
-					} catch (error) {
-						const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the build did not emit that file' : (error as Error).message;
-						problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but ${why}.`);
-						return;
-					}
-					// Written aside, then renamed: an interrupted build never leaves half a file in the cache.
-					const partial = `${cached}.${process.pid}.partial`;
-					await writeFile(partial, data);
-					await rename(partial, cached);
-					report.encoded += 1;
+	const lanes = createLanes(options.concurrency);
+	for (const [original, files] of byOriginal) {
+		lanes.run(async () => {
+			const originalPath = join(assets, original);
+			let bytes: Promise<Buffer> | undefined;
+			const read = () => (bytes ??= readFile(originalPath));
+			let digest = cache.index.emitted[original];
+			if (!digest) {
+				try {
+					digest = contentDigest(await read());
+				} catch {
+					for (const { name } of files)
+						problems.push(
+							`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but the build did not emit that file.`,
+						);
+					return;
 				}
-				await place(cached, join(assets, name));
-			}),
-		);
-	});
+				cache.index.emitted[original] = digest;
+			}
+			await Promise.all(
+				files.map(async ({ name, file }) => {
+					const cached = cache.path(digest, file);
+					if (await isFile(cached)) {
+						report.fromCache += 1;
+					} else {
+						try {
+							await encodeIntoCache(cached, await read(), file);
+						} catch (error) {
+							const why =
+								(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the build did not emit that file' : (error as Error).message;
+							problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but ${why}.`);
+							return;
+						}
+						report.encoded += 1;
+					}
+					await place(cached, join(assets, name));
+				}),
+			);
+		});
+	}
+	await lanes.drained();
 	if (!problems.length) {
 		for (const original of byOriginal.keys()) {
 			if (originalsInUse.has(original)) continue;

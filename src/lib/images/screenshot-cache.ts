@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import type { ScreenshotFile } from './screenshot-files.ts';
+
+/**
+ * Encoded screenshot files kept between builds, named by the original's content rather than
+ * by the name the bundler gives it: files encoded from the guide folders while the rest of
+ * the build runs (pre-encode-screenshots.ts) are found again under the emitted names after.
+ * An index remembers each original's digest by emitted name and by source file, so a warm
+ * build hashes nothing.
+ */
+
+const indexSchema = z.object({
+	/** Emitted original (`shot-01.B1pWzJfK.png`, already content-hashed by the bundler) → digest. */
+	emitted: z.record(z.string(), z.string()).default({}),
+	/** Source path relative to the guides folder → its size, modification time, digest and width (0: not pre-encoded). */
+	sources: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), digest: z.string(), width: z.number() })).default({}),
+});
+type CacheIndex = z.infer<typeof indexSchema>;
+
+export interface ScreenshotCache {
+	dir: string;
+	index: CacheIndex;
+	/** The encoded file's path for an original with this digest. */
+	path(digest: string, file: Omit<ScreenshotFile, 'original'>): string;
+	save(): Promise<void>;
+}
+
+const INDEX = 'index.json';
+
+export function contentDigest(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+}
+
+export async function openScreenshotCache(dir: string): Promise<ScreenshotCache> {
+	await mkdir(dir, { recursive: true });
+	let index: CacheIndex = { emitted: {}, sources: {} };
+	try {
+		const parsed = indexSchema.safeParse(JSON.parse(await readFile(join(dir, INDEX), 'utf8')));
+		// A damaged index only costs hashing the originals again.
+		if (parsed.success) index = parsed.data;
+	} catch {
+		// No index yet.
+	}
+	return {
+		dir,
+		index,
+		path: (digest, file) => join(dir, `${digest}.${file.width}w-q${file.quality}-${file.fingerprint}.${file.format}`),
+		async save() {
+			const partial = join(dir, `${INDEX}.${process.pid}.partial`);
+			await writeFile(partial, JSON.stringify(index));
+			await rename(partial, join(dir, INDEX));
+		},
+	};
+}
+
+export const isFile = (path: string) =>
+	stat(path).then(
+		(s) => s.isFile(),
+		() => false,
+	);
+
+/** Encodes one file into the cache; written aside, then renamed, so an interrupted build never leaves half a file. */
+export async function encodeIntoCache(path: string, original: Uint8Array, file: Pick<ScreenshotFile, 'width' | 'quality' | 'format'>) {
+	// sharp loads only when something is missing: a warm build encodes nothing.
+	const { encodeScreenshotFile } = await import('./encode-screenshot.ts');
+	const data = await encodeScreenshotFile(original, file);
+	const partial = `${path}.${process.pid}.partial`;
+	await writeFile(partial, data);
+	await rename(partial, path);
+}
