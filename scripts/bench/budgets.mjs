@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The performance budgets of issue 7, checked against one bench result. Comparisons with
+ * The performance budgets of issues 7 and 18, checked against one bench result. Comparisons with
  * Starlight use Starlight's figures from the same run when the bench measured it
  * (`--with-starlight`), and otherwise the reference figures measured on a 2-core machine.
  */
@@ -18,7 +18,8 @@ const LIMITS = {
 	tbtMs: 50,
 	jsOnLoadBytes: 10_000,
 	phoneImagesShareOfStarlight: 0.4,
-	coldBuildVsStarlight: 1.5,
+	/** Issue 18: a cold build no slower than Starlight's (wall time; the report shows CPU beside it). */
+	coldBuildVsStarlight: 1,
 	peakRssBytes200: 2e9,
 	companionBytes: 2e6,
 	companionStartMs: 1_000,
@@ -213,7 +214,7 @@ function buildBudgets(shape, mineBySize, theirsBySize) {
 		out.push(
 			judge(
 				`cold-${shape}-${size}`,
-				`Cold build of ${corpus} at most ${LIMITS.coldBuildVsStarlight}× ${against}`,
+				`Cold build of ${corpus} no slower than ${against}'s`,
 				mine.coldMs,
 				theirs?.coldMs === undefined ? null : theirs.coldMs * LIMITS.coldBuildVsStarlight,
 				(a, l) => a <= l,
