@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { startIdleTimer } from './idle-timer';
 import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
 
@@ -9,7 +10,6 @@ import { COMPANION_STATUS_PATH } from './settings';
  */
 declare const __STEPCHECK_COMPANION__: CompanionDefaults;
 
-const IDLE_LIMIT_MS = 15 * 60_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const time = () => new Date().toTimeString().slice(0, 8);
 
@@ -52,15 +52,13 @@ async function main() {
 		return;
 	}
 	const { options } = parsed;
-	let idle: NodeJS.Timeout | undefined;
 	const stop = (reason: string) => {
 		say(`${reason} Stepcheck companion stopped.`);
 		process.exit(0);
 	};
-	const restartIdle = () => {
-		clearTimeout(idle);
-		idle = setTimeout(() => stop('No request for 15 minutes.'), IDLE_LIMIT_MS);
-	};
+	// Started before the port opens; it only needs to stop a companion nobody talks to.
+	const idle = startIdleTimer(() => stop('No request for 15 minutes.'));
+	const restartIdle = () => idle.touch();
 	// The checks and the AWS SDK load after the port is open (the bundle keeps them lazy), so
 	// the companion listens at once; a request that comes first waits for them.
 	let loading: Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> | undefined;
@@ -83,7 +81,6 @@ async function main() {
 	}
 	// IPv6 loopback is a bonus: a machine without it still has 127.0.0.1.
 	await listen(servers[1]!, options.port, '::1').catch(() => servers[1]!.close());
-	restartIdle();
 	process.on('SIGINT', () => stop('Ctrl+C.'));
 	process.on('SIGTERM', () => stop('Terminated.'));
 	say(`Stepcheck companion ${defaults.version} listening on http://127.0.0.1:${options.port} (status: ${COMPANION_STATUS_PATH})`);

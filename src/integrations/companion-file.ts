@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'esbuild';
+import { cachedBundle, type BundleResult } from './companion-cache.ts';
 import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
 import { PROBE_ACTIONS } from '../lib/checks/probe-actions.ts';
 
@@ -77,10 +78,7 @@ const englishOnlyZod: Plugin = {
 	},
 };
 
-export interface CompanionBundle {
-	code: Uint8Array;
-	sha256: string;
-}
+export type CompanionBundle = BundleResult;
 
 export async function bundleCompanion(settings: CompanionSettings): Promise<CompanionBundle> {
 	// Loaded here, not with the Astro config, so `astro dev` and `astro check` never pay for it.
@@ -101,9 +99,25 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 			js: "import { createRequire as __stepcheckRequire } from 'node:module'; const require = __stepcheckRequire(import.meta.url);",
 		},
 		logLevel: 'silent',
+		metafile: true,
 	});
 	const code = result.outputFiles[0]!.contents;
-	return { code, sha256: createHash('sha256').update(code).digest('hex') };
+	// The IAM data files the plugin reads are not in the metafile; the lockfile stands for them in the cache key.
+	// Virtual inputs (`<define:…>`) are covered by the settings in the cache key.
+	const inputs = Object.keys(result.metafile.inputs)
+		.filter((input) => !input.startsWith('<'))
+		.map((input) => resolve(input));
+	return { code, sha256: createHash('sha256').update(code).digest('hex'), inputs };
+}
+
+/** What the cached bundle depends on besides the files esbuild reads: the settings, this file (the plugins), the lockfile. */
+function bundleKey(settings: CompanionSettings): string {
+	const hash = createHash('sha256')
+		.update(JSON.stringify(settings))
+		.update(readFileSync(new URL(import.meta.url)));
+	const lockfile = new URL('../../package-lock.json', import.meta.url);
+	if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+	return hash.digest('hex');
 }
 
 /** What pages know about the file; `sha256` is null outside a build (`astro dev`). */
@@ -114,7 +128,7 @@ interface CompanionInfo {
 }
 
 export function companionFile(): AstroIntegration {
-	let pending: Promise<CompanionBundle> | null = null;
+	let pending: Promise<{ code: Uint8Array; sha256: string; reused: boolean }> | null = null;
 	let settings: CompanionSettings;
 	return {
 		name: 'stepcheck:companion-file',
@@ -122,7 +136,8 @@ export function companionFile(): AstroIntegration {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				settings = companionSettingsFromEnv(process.env, config.site, VERSION);
 				// Bundled while Astro renders the pages; the pages wait for its hash only when they need it.
-				if (command === 'build') pending = bundleCompanion(settings);
+				if (command === 'build')
+					pending = cachedBundle(join(fileURLToPath(config.cacheDir), 'companion'), bundleKey(settings), () => bundleCompanion(settings));
 				updateConfig({
 					vite: {
 						plugins: [
@@ -149,7 +164,9 @@ export function companionFile(): AstroIntegration {
 				const file = join(fileURLToPath(dir), 'companion', COMPANION_FILE_NAME);
 				mkdirSync(dirname(file), { recursive: true });
 				writeFileSync(file, bundle.code);
-				logger.info(`companion/${COMPANION_FILE_NAME}: ${(bundle.code.byteLength / 1e6).toFixed(2)} MB, SHA-256 ${bundle.sha256}`);
+				logger.info(
+					`companion/${COMPANION_FILE_NAME}: ${(bundle.code.byteLength / 1e6).toFixed(2)} MB${bundle.reused ? ' (unchanged, from the cache)' : ''}, SHA-256 ${bundle.sha256}`,
+				);
 			},
 		},
 	};

@@ -87,7 +87,7 @@ describe('built site', () => {
 		expect(checked).toBeGreaterThan(0);
 	});
 
-	it('opens a lossless WebP of the original, at its own size, as the full-size view and the fallback, and deploys no original', async () => {
+	it('opens a WebP of the original, at its own size, as the full-size view and the fallback, and deploys no original', async () => {
 		let checked = 0;
 		for (const id of guideIds) {
 			for (const link of elements(page(`/guides/${id}/`).tree, 'a').filter((a) => attr(a, 'dataZoom') !== undefined)) {

@@ -64,18 +64,22 @@ describe('writing screenshot files after a build', () => {
 		}
 	});
 
-	it('keeps the full-size view lossless: the pixels of the original, at its size', async () => {
+	it('keeps the full-size view at the original size and close to its pixels', async () => {
 		await builtSite();
 		await write();
 		const original = await sharp(await screenshotPng())
-			.ensureAlpha()
+			.removeAlpha()
 			.raw()
 			.toBuffer();
 		const view = await sharp(join(site, '_astro', 'a.H1.png.800w-q75-abc123.webp'))
-			.ensureAlpha()
+			.removeAlpha()
 			.raw()
 			.toBuffer();
-		expect(Buffer.compare(view, original)).toBe(0);
+		expect(view.length).toBe(original.length);
+		let difference = 0;
+		for (let i = 0; i < view.length; i += 1) difference += Math.abs(view[i]! - original[i]!);
+		// Lossy, but a console page's flat colours and text stay within a level or two of 255.
+		expect(difference / view.length).toBeLessThan(2);
 	});
 
 	it('removes the original from the output once the pages point only at its encoded files', async () => {

@@ -109,7 +109,7 @@ export interface ScreenshotPlan {
 	inline: ScreenshotEncoding;
 	/** What wide screens at 1.5× or more draw: the view, a denser AVIF, or nothing denser than `inline`. */
 	dense: ScreenshotEncoding | 'view' | null;
-	/** The full-size view: what the zoom opens and what a browser without AVIF draws. Lossless WebP. */
+	/** The full-size view: what the zoom opens and what a browser without AVIF draws (WebP, encoder-settings.ts). */
 	view: ScreenshotEncoding;
 }
 
