@@ -11,6 +11,7 @@ import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legac
 import { pagefindDevIndex } from './src/lib/search/dev-index.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { screenshotFiles } from './src/integrations/screenshot-files.ts';
+import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 
@@ -41,6 +42,7 @@ export default defineConfig({
 		// FCP/LCP), and weighs less than the round trip it saves.
 		inlineStylesheets: 'always',
 	},
+	vite: { plugins: [serverOnlyPackages()] },
 	integrations: [
 		mdx(),
 		pagefindDevIndex(),

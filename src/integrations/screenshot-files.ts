@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { guidesFolder } from '../lib/content/guides-folder.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
@@ -21,6 +21,25 @@ export function screenshotFiles(): AstroIntegration {
 	let assetsFolder = '_astro';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
+	let writing: Promise<void> | undefined;
+
+	async function writeAll(site: string, logger: AstroIntegrationLogger): Promise<void> {
+		const started = performance.now();
+		const early = await (await preEncoding)?.finished();
+		const opened = await (cache ?? openScreenshotCache(cacheDir));
+		const report = await writeScreenshotFiles({
+			site,
+			assetsFolder,
+			cache: opened,
+			fingerprint: ENCODER_FINGERPRINT,
+			concurrency: availableParallelism(),
+		});
+		await opened.save();
+		logger.info(
+			`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
+		);
+	}
+
 	return {
 		name: 'stepcheck-screenshot-files',
 		hooks: {
@@ -42,21 +61,15 @@ export function screenshotFiles(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				assetsFolder = config.build.assets;
 			},
+			// Started as soon as the pages exist, so it runs while the other integrations' build:done
+			// hooks do (Pagefind above all); awaited in build:done, where this integration comes last.
+			'astro:build:generated': ({ dir, logger }) => {
+				writing = writeAll(fileURLToPath(dir), logger);
+				// Awaited in build:done; until then a failure must not count as unhandled.
+				writing.catch(() => undefined);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				const early = await (await preEncoding)?.finished();
-				const opened = await (cache ?? openScreenshotCache(cacheDir));
-				const report = await writeScreenshotFiles({
-					site: fileURLToPath(dir),
-					assetsFolder,
-					cache: opened,
-					fingerprint: ENCODER_FINGERPRINT,
-					concurrency: availableParallelism(),
-				});
-				await opened.save();
-				logger.info(
-					`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
-				);
+				await (writing ?? writeAll(fileURLToPath(dir), logger));
 			},
 		},
 	};

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
@@ -67,6 +67,15 @@ describe('built site', () => {
 			});
 		}
 		expect(checked).toBeGreaterThan(0);
+	});
+
+	it('ships no AWS SDK or policy evaluator to the browser: no bundle imports them', () => {
+		const scripts = readdirSync(join(client, '_astro')).filter((name) => name.endsWith('.js'));
+		expect(scripts.length).toBeGreaterThan(0);
+		for (const name of scripts) {
+			const code = readFileSync(join(client, '_astro', name), 'utf8');
+			expect(code, `${name} imports a server-only package`).not.toMatch(/["']@(?:aws-sdk|smithy|aws-crypto|cloud-copilot)\//);
+		}
 	});
 
 	it('writes every file a srcset names, in its format and at the width it claims', async () => {
