@@ -308,7 +308,10 @@ if (results.densePage.stepcheck) {
 		starlight: results.densePage.starlight ? toolFigures({ page: results.densePage.starlight }) : null,
 	});
 	results.budgets.push(
-		...densePageBudgets.map((b) => ({ ...b, id: `dense-page-${b.id}`, budget: `${b.budget} (dense page ${DENSE_PATH})` })),
+		...densePageBudgets
+			// The companion is one file for the whole site, measured once above.
+			.filter((b) => !b.id.startsWith('companion-'))
+			.map((b) => ({ ...b, id: `dense-page-${b.id}`, budget: `${b.budget} (dense page ${DENSE_PATH})` })),
 	);
 }
 

@@ -6,7 +6,7 @@ import { guidesFolder } from '../lib/content/guides-folder.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
 import { openScreenshotCache, type ScreenshotCache } from '../lib/images/screenshot-cache.ts';
-import { writeScreenshotFiles } from '../lib/images/write-screenshot-files.ts';
+import { readPagesReferences, writeScreenshotFiles, type PagesReferences } from '../lib/images/write-screenshot-files.ts';
 
 /**
  * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built, and
@@ -23,17 +23,14 @@ export function screenshotFiles(): AstroIntegration {
 	let preEncoding: Promise<PreEncoding> | undefined;
 	let writing: Promise<void> | undefined;
 
-	async function writeAll(site: string, logger: AstroIntegrationLogger): Promise<void> {
+	async function writeAll(site: string, logger: AstroIntegrationLogger, references?: PagesReferences): Promise<void> {
 		const started = performance.now();
 		const early = await (await preEncoding)?.finished();
 		const opened = await (cache ?? openScreenshotCache(cacheDir));
-		const report = await writeScreenshotFiles({
-			site,
-			assetsFolder,
-			cache: opened,
-			fingerprint: ENCODER_FINGERPRINT,
-			concurrency: availableParallelism(),
-		});
+		const report = await writeScreenshotFiles(
+			{ site, assetsFolder, cache: opened, fingerprint: ENCODER_FINGERPRINT, concurrency: availableParallelism() },
+			references,
+		);
 		await opened.save();
 		logger.info(
 			`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
@@ -63,8 +60,10 @@ export function screenshotFiles(): AstroIntegration {
 			},
 			// Started as soon as the pages exist, so it runs while the other integrations' build:done
 			// hooks do (Pagefind above all); awaited in build:done, where this integration comes last.
-			'astro:build:generated': ({ dir, logger }) => {
-				writing = writeAll(fileURLToPath(dir), logger);
+			'astro:build:generated': async ({ dir, logger }) => {
+				const site = fileURLToPath(dir);
+				// Read now, before other integrations' build:done hooks change the pages; written meanwhile.
+				writing = writeAll(site, logger, await readPagesReferences(site, assetsFolder));
 				// Awaited in build:done; until then a failure must not count as unhandled.
 				writing.catch(() => undefined);
 			},

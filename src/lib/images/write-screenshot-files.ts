@@ -49,10 +49,18 @@ async function place(from: string, to: string): Promise<void> {
 	}
 }
 
-export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Promise<ScreenshotFilesReport> {
-	const { site, assetsFolder, cache, fingerprint } = options;
-	const assets = join(site, assetsFolder);
-	/** name → the first page that points at it, for error messages. */
+/** What the built pages point at: each screenshot file (with the first page naming it) and each original named as itself. */
+export interface PagesReferences {
+	/** File name → the first page that points at it, for error messages. */
+	wanted: Map<string, string>;
+	originalsInUse: Set<string>;
+}
+
+/**
+ * Reads the pages. A build does this as soon as the pages exist, before other integrations
+ * change them (the legacy redirects remove the JSON endpoint they read), and writes the files after.
+ */
+export async function readPagesReferences(site: string, assetsFolder: string): Promise<PagesReferences> {
 	const wanted = new Map<string, string>();
 	const originalsInUse = new Set<string>();
 	for (const page of await pageFiles(site)) {
@@ -62,6 +70,13 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		}
 		for (const original of originalsIn(text, assetsFolder)) originalsInUse.add(original);
 	}
+	return { wanted, originalsInUse };
+}
+
+export async function writeScreenshotFiles(options: ScreenshotFilesOptions, references?: PagesReferences): Promise<ScreenshotFilesReport> {
+	const { site, assetsFolder, cache, fingerprint } = options;
+	const assets = join(site, assetsFolder);
+	const { wanted, originalsInUse } = references ?? (await readPagesReferences(site, assetsFolder));
 	const problems: string[] = [];
 	const byOriginal = new Map<string, { name: string; file: ScreenshotFile }[]>();
 	for (const [name, page] of wanted) {
