@@ -54,7 +54,7 @@ export default defineConfig({
 			// Legacy-URL stubs, the 404 page and the search page are not content.
 			filter: (page) => !page.endsWith('/404/') && !page.endsWith('/search/') && !isLegacyOrInternalUrl(page),
 		}),
-		// After the integrations that write pages: it indexes the pages as they left them.
+		// Indexes the pages as the build generated them (from astro:build:generated, beside the hooks after it).
 		pagefindIndex(),
 		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
 		// Last: its encoders, started with the build, keep working while the hooks before it run.

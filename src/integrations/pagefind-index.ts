@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // Only the binding: the Pagefind binary starts in createIndex(), at the end of a build.
 import { close, createIndex } from 'pagefind';
 import { indexedWords, withIdentifierForms } from '../lib/search/indexed-html.ts';
@@ -62,40 +62,52 @@ function pageUrl(site: string, file: string): string {
  */
 export function pagefindIndex(): AstroIntegration {
 	let cacheDir = '';
+	let indexing: Promise<void> | undefined;
+
+	async function buildIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
+		// The Pagefind service is a child process that inherits this environment when it starts.
+		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+		try {
+			const indexed = await openIndexedHtmlCache(cacheDir, await identifierFormsFingerprint(), withIdentifierForms);
+			const { index, errors } = await createIndex({});
+			if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+			const words: string[][] = [];
+			let pages = 0;
+			for (const file of await htmlFiles(site)) {
+				const html = await readFile(file, 'utf8');
+				// Pagefind indexes only pages with a data-pagefind-body, once any page has one.
+				if (!html.includes('data-pagefind-body')) continue;
+				words.push(indexedWords(html));
+				const added = await index.addHTMLFile({ url: pageUrl(site, file), content: await indexed.get(html) });
+				if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+				pages += 1;
+			}
+			const output = join(site, 'pagefind');
+			const written = await index.writeFiles({ outputPath: output });
+			if (written.errors.length) throw new Error(`Pagefind could not write its index to ${output}: ${written.errors.join('; ')}`);
+			await writeFile(join(output, VOCABULARY_FILE), JSON.stringify(buildVocabulary(words)));
+			await indexed.prune();
+			logger.info(`indexed ${pages} pages into ${output}`);
+		} finally {
+			await close();
+		}
+	}
+
 	return {
 		name: 'stepcheck-pagefind-index',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				cacheDir = join(fileURLToPath(config.cacheDir), 'indexed-html');
 			},
+			// Started as soon as the pages exist: Pagefind's own process then works while the other
+			// integrations' build:done hooks run. None of them writes a page Pagefind indexes.
+			'astro:build:generated': ({ dir, logger }) => {
+				indexing = buildIndex(fileURLToPath(dir), logger);
+				// Awaited in build:done; until then a failure must not count as unhandled.
+				indexing.catch(() => undefined);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const site = fileURLToPath(dir);
-				// The Pagefind service is a child process that inherits this environment when it starts.
-				process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-				try {
-					const indexed = await openIndexedHtmlCache(cacheDir, await identifierFormsFingerprint(), withIdentifierForms);
-					const { index, errors } = await createIndex({});
-					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-					const words: string[][] = [];
-					let pages = 0;
-					for (const file of await htmlFiles(site)) {
-						const html = await readFile(file, 'utf8');
-						// Pagefind indexes only pages with a data-pagefind-body, once any page has one.
-						if (!html.includes('data-pagefind-body')) continue;
-						words.push(indexedWords(html));
-						const added = await index.addHTMLFile({ url: pageUrl(site, file), content: await indexed.get(html) });
-						if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-						pages += 1;
-					}
-					const output = join(site, 'pagefind');
-					const written = await index.writeFiles({ outputPath: output });
-					if (written.errors.length) throw new Error(`Pagefind could not write its index to ${output}: ${written.errors.join('; ')}`);
-					await writeFile(join(output, VOCABULARY_FILE), JSON.stringify(buildVocabulary(words)));
-					await indexed.prune();
-					logger.info(`indexed ${pages} pages into ${output}`);
-				} finally {
-					await close();
-				}
+				await (indexing ?? buildIndex(fileURLToPath(dir), logger));
 			},
 		},
 	};
