@@ -4,8 +4,10 @@ import { pixelsAt, rawImage } from './scaled-pixels.ts';
 import type { ScreenshotFile } from './screenshot-files.ts';
 
 // A build encodes one screenshot per core; libvips threads inside each only contend for the
-// same cores (about 6% more CPU for the same files on two cores).
+// same cores (about 6% more CPU for the same files on two cores). Each source is decoded once
+// and never read again, so libvips' operation cache would only hold memory.
 sharp.concurrency(1);
+sharp.cache(false);
 
 /**
  * Encodes one screenshot file from the original's bytes: the same pixels and encoder options
