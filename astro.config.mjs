@@ -45,6 +45,9 @@ export default defineConfig({
 	vite: { plugins: [serverOnlyPackages()] },
 	integrations: [
 		mdx(),
+		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
+		// Before the legacy redirects, which remove the JSON endpoint naming the old images' targets.
+		screenshotFiles(),
 		pagefindDevIndex(),
 		// The live-check companion for readers of the static site (`/companion/stepcheck-companion.mjs`).
 		companionFile(),
@@ -56,9 +59,6 @@ export default defineConfig({
 		}),
 		// Indexes the pages as the build generated them (from astro:build:generated, beside the hooks after it).
 		pagefindIndex(),
-		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
-		// Last: its encoders, started with the build, keep working while the hooks before it run.
-		screenshotFiles(),
 	],
 	image: {
 		// Screenshots are PNG at up to 1440 px; widths, sizes and AVIF quality are chosen per

@@ -6,13 +6,14 @@ import { guidesFolder } from '../lib/content/guides-folder.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
 import { openScreenshotCache, type ScreenshotCache } from '../lib/images/screenshot-cache.ts';
-import { readPagesReferences, writeScreenshotFiles, type PagesReferences } from '../lib/images/write-screenshot-files.ts';
+import { writeScreenshotFiles } from '../lib/images/write-screenshot-files.ts';
 
 /**
  * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built, and
  * removes the originals no page points at any more. Encoding starts with the build, beside
  * the content loader and the bundler (pre-encode-screenshots.ts), and whatever the pages
- * need beyond it is encoded after them.
+ * need beyond it is encoded after them, while Pagefind indexes (it starts at
+ * astro:build:generated).
  * Astro's own image step would copy every file from its cache on every build; this keeps
  * its own cache and hard-links from it (src/lib/images/write-screenshot-files.ts).
  */
@@ -21,16 +22,18 @@ export function screenshotFiles(): AstroIntegration {
 	let assetsFolder = '_astro';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
-	let writing: Promise<void> | undefined;
 
-	async function writeAll(site: string, logger: AstroIntegrationLogger, references?: PagesReferences): Promise<void> {
+	async function writeAll(site: string, logger: AstroIntegrationLogger): Promise<void> {
 		const started = performance.now();
 		const early = await (await preEncoding)?.finished();
 		const opened = await (cache ?? openScreenshotCache(cacheDir));
-		const report = await writeScreenshotFiles(
-			{ site, assetsFolder, cache: opened, fingerprint: ENCODER_FINGERPRINT, concurrency: availableParallelism() },
-			references,
-		);
+		const report = await writeScreenshotFiles({
+			site,
+			assetsFolder,
+			cache: opened,
+			fingerprint: ENCODER_FINGERPRINT,
+			concurrency: availableParallelism(),
+		});
 		await opened.save();
 		logger.info(
 			`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
@@ -58,17 +61,10 @@ export function screenshotFiles(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				assetsFolder = config.build.assets;
 			},
-			// Started as soon as the pages exist, so it runs while the other integrations' build:done
-			// hooks do (Pagefind above all); awaited in build:done, where this integration comes last.
-			'astro:build:generated': async ({ dir, logger }) => {
-				const site = fileURLToPath(dir);
-				// Read now, before other integrations' build:done hooks change the pages; written meanwhile.
-				writing = writeAll(site, logger, await readPagesReferences(site, assetsFolder));
-				// Awaited in build:done; until then a failure must not count as unhandled.
-				writing.catch(() => undefined);
-			},
+			// Not from astro:build:generated: Astro moves the server build's assets (originals among
+			// them) into the client folder after that hook.
 			'astro:build:done': async ({ dir, logger }) => {
-				await (writing ?? writeAll(fileURLToPath(dir), logger));
+				await writeAll(fileURLToPath(dir), logger);
 			},
 		},
 	};

@@ -8,7 +8,7 @@ import { encodeScreenshotFile } from '../../src/lib/images/encode-screenshot';
 import { ENCODER_SETTINGS } from '../../src/lib/images/encoder-settings';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
 import { screenshotFileUrl } from '../../src/lib/images/screenshot-files';
-import { readPagesReferences, ScreenshotFilesError, writeScreenshotFiles } from '../../src/lib/images/write-screenshot-files';
+import { ScreenshotFilesError, writeScreenshotFiles } from '../../src/lib/images/write-screenshot-files';
 
 const FINGERPRINT = 'abc123';
 let root: string;
@@ -152,18 +152,6 @@ describe('writing screenshot files after a build', () => {
 		await expect(write()).rejects.toThrow(
 			/\/old\.html points at \/_astro\/a\.H1\.png\.400w-q50-999999\.avif, named for encoder settings 999999; this build encodes with abc123/,
 		);
-	});
-
-	it('writes what the pages named when they were read, even if a page is gone by the time the files are written', async () => {
-		await builtSite();
-		// Only the legacy-redirect JSON names this width; the build removes that JSON in a later hook.
-		const viewOnly = screenshotFileUrl('/_astro/a.H1.png', { width: 700, quality: 75, fingerprint: FINGERPRINT, format: 'webp' });
-		writeFileSync(join(site, 'legacy.json'), JSON.stringify([{ from: '/old/a.png', to: viewOnly }]));
-		const references = await readPagesReferences(site, '_astro');
-		rmSync(join(site, 'legacy.json'));
-		const cache = await openScreenshotCache(cacheDir);
-		await writeScreenshotFiles({ site, assetsFolder: '_astro', cache, fingerprint: FINGERPRINT, concurrency: 2 }, references);
-		expect(existsSync(join(site, '_astro', 'a.H1.png.700w-q75-abc123.webp'))).toBe(true);
 	});
 
 	it('leaves a site without screenshots as it was', async () => {

@@ -50,21 +50,19 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 /** What the built pages point at: each screenshot file (with the first page naming it) and each original named as itself. */
-export interface PagesReferences {
+interface PagesReferences {
 	/** File name → the first page that points at it, for error messages. */
 	wanted: Map<string, string>;
 	originalsInUse: Set<string>;
 }
 
-/**
- * Reads the pages. A build does this as soon as the pages exist, before other integrations
- * change them (the legacy redirects remove the JSON endpoint they read), and writes the files after.
- */
-export async function readPagesReferences(site: string, assetsFolder: string): Promise<PagesReferences> {
+/** Reads the pages; it must come before the legacy redirects remove the JSON endpoint they read (astro.config.mjs). */
+async function readPagesReferences(site: string, assetsFolder: string): Promise<PagesReferences> {
 	const wanted = new Map<string, string>();
 	const originalsInUse = new Set<string>();
 	for (const page of await pageFiles(site)) {
-		const text = await readFile(page, 'utf8');
+		// Pagefind writes its index beside the pages meanwhile; a file that went away names nothing.
+		const text = await readFile(page, 'utf8').catch(() => '');
 		for (const name of screenshotFilesIn(text, assetsFolder)) {
 			if (!wanted.has(name)) wanted.set(name, '/' + relative(site, page).split(sep).join('/'));
 		}
