@@ -105,12 +105,15 @@ describe('searching more than one site', () => {
 		expect(await labels()).toContain('Security team');
 		await security!.stop();
 		security = undefined;
-		// New words need index chunks from the other site, which is gone now.
 		await page.locator('#search-input').fill('alternate contacts');
 		await page.waitForFunction(() => /for “alternate contacts”/.test(document.querySelector('[data-search-status]')!.textContent ?? ''));
 		const { options } = await readResults(page);
 		expect(options[0]?.target).toBe('/guides/protect-root-user/#step-7');
-		expect(await labels()).toEqual([]);
+		// Index chunks the browser fetched from the other site while it answered may still match
+		// (which ones depends on how Pagefind cut the index): such results keep their site label
+		// and link there; none of them passes for this site's own.
+		const foreign = options.filter((o) => !o.target.startsWith('/'));
+		expect(await labels()).toEqual(foreign.map(() => 'Security team'));
 	});
 
 	it('still finds its own guides when the other site is down from the start', async () => {

@@ -279,7 +279,7 @@ async function runSearch(p: Panel): Promise<void> {
 	const superseded = () => number !== p.searchNumber || p.input.value.trim() !== query;
 	if (superseded()) return;
 	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
-	// A merged site that stops answering drops out of the results; Pagefind skips what it cannot fetch.
+	// A merged site that stops answering drops out: Pagefind skips index chunks it cannot fetch, showMore the pages.
 	const response = await module.search(query || null, { filters });
 	if (!response || superseded()) return;
 	p.results = response.results;
@@ -322,12 +322,34 @@ async function spellingFor(query: string): Promise<string | null> {
 }
 
 /** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
+/**
+ * A result's page data, or null when it cannot be had in time: a merged site that stopped
+ * answering after its index chunks were fetched still has results, but not their pages.
+ */
+async function pageData(result: PagefindResult): Promise<PagefindResultData | null> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		return await Promise.race([
+			result.data(),
+			new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), SITE_TIMEOUT_MS))),
+		]);
+	} catch {
+		return null;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
 	const size = !p.shown && literalOf(p.query) ? GUIDES_FOR_IDENTIFIER : GUIDES_PER_BATCH;
 	const batch = p.results.slice(p.shown, p.shown + size);
-	p.shown += batch.length;
-	const pages = await Promise.all(batch.map((result) => result.data()));
+	const loaded = await Promise.all(batch.map(pageData));
 	if (number !== p.searchNumber) return null;
+	// Results whose pages could not be loaded leave the list and the count.
+	const lost = new Set(batch.filter((_, i) => !loaded[i]));
+	if (lost.size) p.results = p.results.filter((result) => !lost.has(result));
+	p.shown += batch.length - lost.size;
+	const pages = loaded.filter((page): page is PagefindResultData => page !== null);
 	const added = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query, p.sites));
 	render(p, [...p.options, ...added]);
 	p.more.hidden = p.shown >= p.results.length;
