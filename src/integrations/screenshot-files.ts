@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { guidesFolder } from '../lib/content/guides-folder.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
@@ -22,23 +22,6 @@ export function screenshotFiles(): AstroIntegration {
 	let assetsFolder = '_astro';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
-
-	async function writeAll(site: string, logger: AstroIntegrationLogger): Promise<void> {
-		const started = performance.now();
-		const early = await (await preEncoding)?.finished();
-		const opened = await (cache ?? openScreenshotCache(cacheDir));
-		const report = await writeScreenshotFiles({
-			site,
-			assetsFolder,
-			cache: opened,
-			fingerprint: ENCODER_FINGERPRINT,
-			concurrency: availableParallelism(),
-		});
-		await opened.save();
-		logger.info(
-			`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
-		);
-	}
 
 	return {
 		name: 'stepcheck-screenshot-files',
@@ -64,7 +47,20 @@ export function screenshotFiles(): AstroIntegration {
 			// Not from astro:build:generated: Astro moves the server build's assets (originals among
 			// them) into the client folder after that hook.
 			'astro:build:done': async ({ dir, logger }) => {
-				await writeAll(fileURLToPath(dir), logger);
+				const started = performance.now();
+				const early = await (await preEncoding)?.finished();
+				const opened = await (cache ?? openScreenshotCache(cacheDir));
+				const report = await writeScreenshotFiles({
+					site: fileURLToPath(dir),
+					assetsFolder,
+					cache: opened,
+					fingerprint: ENCODER_FINGERPRINT,
+					concurrency: availableParallelism(),
+				});
+				await opened.save();
+				logger.info(
+					`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
+				);
 			},
 		},
 	};

@@ -1,11 +1,11 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ListMFADevicesCommand } from '@aws-sdk/client-iam';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAwsClients, type ClientOverrides } from '../../src/lib/aws/aws-clients';
 import { toCheckError } from '../../src/lib/aws/aws-errors';
-import { callerIdentity, htmlPage, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
+import { callerIdentity, htmlPage, type FakeScript } from '../support/fake-aws';
 import { mfaDevices } from '../support/fake-iam-replies';
-import { awsEnvFor } from '../support/moto';
+import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 
 /**
  * What the SDK clients make of answers that are not AWS's: each must become the error that
@@ -13,18 +13,10 @@ import { awsEnvFor } from '../support/moto';
  */
 const FAST_LIMITS: ClientOverrides['limits'] = { connectionTimeout: 500, requestTimeout: 1_000, throwOnRequestTimeout: true };
 
-let fake: RunningFake | undefined;
-afterEach(async () => {
-	await fake?.stop();
-	fake = undefined;
-});
-beforeAll(() => {
-	delete process.env.AWS_PROFILE;
-});
+const aws = fakeAwsPerTest();
 
 async function clientsFor(script: FakeScript) {
-	fake = await startFakeAws(script);
-	Object.assign(process.env, awsEnvFor(fake.url));
+	await aws.start(script);
 	return createAwsClients({ limits: FAST_LIMITS });
 }
 
@@ -64,6 +56,6 @@ describe('answers that are not AWS answers (fake AWS over HTTP)', () => {
 	it('names a connection reset for what it is, after retrying it', async () => {
 		const { sts } = await clientsFor({ GetCallerIdentity: { body: '', reset: true } });
 		expect(await outcomeOf(() => sts.send(new GetCallerIdentityCommand({})), 'sts:GetCallerIdentity')).toBe('connection-reset');
-		expect(fake!.calls.GetCallerIdentity).toBe(3);
+		expect(aws.fake.calls.GetCallerIdentity).toBe(3);
 	});
 });

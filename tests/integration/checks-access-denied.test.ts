@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckInput } from '../../src/lib/checks/check-definition';
 import { grantedCalls } from '../../src/lib/checks/check-policy';
 import { CHECKS } from '../../src/lib/checks/registry';
-import { accountSummary, awsError, callerIdentity, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
+import { accountSummary, awsError, callerIdentity, type FakeScript } from '../support/fake-aws';
 import {
 	attached,
 	credentialReport,
@@ -19,7 +19,7 @@ import {
 	requireMfaPolicy,
 	userPolicy,
 } from '../support/fake-iam-replies';
-import { awsEnvFor } from '../support/moto';
+import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 import { runCheck } from '../support/run-check';
 
 /**
@@ -31,18 +31,10 @@ import { runCheck } from '../support/run-check';
 const USER_ARN = 'arn:aws:iam::123456789012:user/alice';
 const MANAGED = 'arn:aws:iam::123456789012:policy/RequireMFA';
 
-let fake: RunningFake | undefined;
-afterEach(async () => {
-	await fake?.stop();
-	fake = undefined;
-});
-beforeAll(() => {
-	delete process.env.AWS_PROFILE;
-});
+const aws = fakeAwsPerTest();
 
 async function runAgainst(check: AnyCheck, script: FakeScript, input: CheckInput = {}) {
-	fake = await startFakeAws(script);
-	Object.assign(process.env, awsEnvFor(fake.url));
+	await aws.start(script);
 	return runCheck(check, { input });
 }
 
@@ -123,7 +115,7 @@ describe('AccessDenied on each declared call (fake AWS)', () => {
 			const { script, input } = happyScript(id);
 			const { status, body } = await runAgainst(check, script, input);
 			for (const call of grantedCalls(check.calls))
-				expect(fake!.calls[call.action.split(':')[1]!], `${id} calls ${call.action}`).toBeGreaterThan(0);
+				expect(aws.fake.calls[call.action.split(':')[1]!], `${id} calls ${call.action}`).toBeGreaterThan(0);
 			expect(status).toBe(200);
 			expect(body.verdict).toBe('pass');
 		},

@@ -1,9 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckInput } from '../../src/lib/checks/check-definition';
 import { findCheck } from '../../src/lib/checks/registry';
-import { callerIdentity, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
+import { callerIdentity, type FakeScript } from '../support/fake-aws';
 import { everyProbe, getUser, simulation } from '../support/fake-iam-replies';
-import { awsEnvFor } from '../support/moto';
+import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 import { runCheck } from '../support/run-check';
 
 /**
@@ -12,18 +12,10 @@ import { runCheck } from '../support/run-check';
  */
 const USER_ARN = 'arn:aws:iam::123456789012:user/alice';
 
-let fake: RunningFake | undefined;
-afterEach(async () => {
-	await fake?.stop();
-	fake = undefined;
-});
-beforeAll(() => {
-	delete process.env.AWS_PROFILE;
-});
+const aws = fakeAwsPerTest();
 
 async function runAgainst(check: AnyCheck, script: FakeScript, input: CheckInput = {}) {
-	fake = await startFakeAws(script);
-	Object.assign(process.env, awsEnvFor(fake.url));
+	await aws.start(script);
 	return runCheck(check, { input });
 }
 
@@ -46,6 +38,6 @@ describe('mfa-policy through the policy simulator (fake AWS)', () => {
 		expect(body.verdict).toBe(verdict);
 		expect(body.simulation?.withMfa).toEqual(everyProbe(withMfa));
 		expect(body.errors).toEqual([]);
-		expect(fake!.calls).toEqual({ GetCallerIdentity: 1, GetUser: 1, SimulatePrincipalPolicy: 3 });
+		expect(aws.fake.calls).toEqual({ GetCallerIdentity: 1, GetUser: 1, SimulatePrincipalPolicy: 3 });
 	});
 });

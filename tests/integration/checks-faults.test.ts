@@ -1,7 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClientOverrides } from '../../src/lib/aws/aws-clients';
 import { findCheck } from '../../src/lib/checks/registry';
-import { accountSummary, awsError, callerIdentity, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
+import { accountSummary, awsError, callerIdentity, type FakeScript } from '../support/fake-aws';
+import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 import { awsEnvFor } from '../support/moto';
 import { runCheck } from '../support/run-check';
 import { freePort } from '../support/server';
@@ -11,19 +12,10 @@ const USER_ARN = 'arn:aws:iam::123456789012:user/alice';
 const MFA = findCheck('mfa')!;
 const FAST_LIMITS: ClientOverrides['limits'] = { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true };
 
-let fake: RunningFake | undefined;
-afterEach(async () => {
-	await fake?.stop();
-	fake = undefined;
-});
-
-beforeAll(() => {
-	delete process.env.AWS_PROFILE;
-});
+const aws = fakeAwsPerTest();
 
 async function checkAgainst(script: FakeScript, options: { limits?: ClientOverrides['limits']; signal?: AbortSignal } = {}) {
-	fake = await startFakeAws(script);
-	Object.assign(process.env, awsEnvFor(fake.url));
+	await aws.start(script);
 	const started = Date.now();
 	const outcome = await runCheck(MFA, { limits: options.limits, signal: options.signal });
 	return { ...outcome, elapsed: Date.now() - started };
@@ -42,7 +34,7 @@ describe('root caller (fake AWS)', () => {
 		expect(status).toBe(200);
 		expect(body.identity?.type).toBe('root');
 		expect(body.verdict).toBe(verdict);
-		expect(fake!.calls).toEqual({ GetCallerIdentity: 1, GetAccountSummary: 1 });
+		expect(aws.fake.calls).toEqual({ GetCallerIdentity: 1, GetAccountSummary: 1 });
 	});
 });
 
@@ -58,7 +50,7 @@ describe('faults (fake AWS)', () => {
 		});
 		expect(body.verdict).toBe('pass');
 		expect(body.errors).toEqual([]);
-		expect(fake!.calls).toEqual({ GetCallerIdentity: 2, GetAccountSummary: 3 });
+		expect(aws.fake.calls).toEqual({ GetCallerIdentity: 2, GetAccountSummary: 3 });
 	});
 
 	it('reports throttling that outlasts three attempts', async () => {
@@ -67,7 +59,7 @@ describe('faults (fake AWS)', () => {
 		expect(body.errors).toEqual([
 			{ action: 'sts:GetCallerIdentity', code: 'throttled', message: expect.stringContaining('Wait a minute') },
 		]);
-		expect(fake!.calls.GetCallerIdentity).toBe(3);
+		expect(aws.fake.calls.GetCallerIdentity).toBe(3);
 	});
 
 	it('throws on a response slower than the request time-out instead of waiting for it', async () => {
@@ -110,7 +102,7 @@ describe('faults (fake AWS)', () => {
 		expect(body.errors).toEqual([
 			{ action: 'iam:ListMFADevices', code: 'aws-unavailable', message: expect.stringContaining('server error') },
 		]);
-		expect(fake!.calls.ListMFADevices).toBe(3);
+		expect(aws.fake.calls.ListMFADevices).toBe(3);
 	});
 
 	it('reports a malformed body', async () => {
@@ -141,9 +133,8 @@ describe('faults (fake AWS)', () => {
 	});
 
 	it('reports missing credentials', async () => {
-		fake = await startFakeAws({ GetCallerIdentity: callerIdentity(ROOT_ARN) });
+		const fake = await aws.start({ GetCallerIdentity: callerIdentity(ROOT_ARN) });
 		const env = awsEnvFor(fake.url);
-		Object.assign(process.env, env);
 		delete process.env.AWS_ACCESS_KEY_ID;
 		delete process.env.AWS_SECRET_ACCESS_KEY;
 		try {

@@ -49,15 +49,10 @@ async function place(from: string, to: string): Promise<void> {
 	}
 }
 
-/** What the built pages point at: each screenshot file (with the first page naming it) and each original named as itself. */
-interface PagesReferences {
-	/** File name → the first page that points at it, for error messages. */
-	wanted: Map<string, string>;
-	originalsInUse: Set<string>;
-}
-
-/** Reads the pages; it must come before the legacy redirects remove the JSON endpoint they read (astro.config.mjs). */
-async function readPagesReferences(site: string, assetsFolder: string): Promise<PagesReferences> {
+export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Promise<ScreenshotFilesReport> {
+	const { site, assetsFolder, cache, fingerprint } = options;
+	const assets = join(site, assetsFolder);
+	/** name → the first page that points at it, for error messages. */
 	const wanted = new Map<string, string>();
 	const originalsInUse = new Set<string>();
 	for (const page of await pageFiles(site)) {
@@ -68,13 +63,6 @@ async function readPagesReferences(site: string, assetsFolder: string): Promise<
 		}
 		for (const original of originalsIn(text, assetsFolder)) originalsInUse.add(original);
 	}
-	return { wanted, originalsInUse };
-}
-
-export async function writeScreenshotFiles(options: ScreenshotFilesOptions, references?: PagesReferences): Promise<ScreenshotFilesReport> {
-	const { site, assetsFolder, cache, fingerprint } = options;
-	const assets = join(site, assetsFolder);
-	const { wanted, originalsInUse } = references ?? (await readPagesReferences(site, assetsFolder));
 	const problems: string[] = [];
 	const byOriginal = new Map<string, { name: string; file: ScreenshotFile }[]>();
 	for (const [name, page] of wanted) {
