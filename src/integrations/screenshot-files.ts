@@ -6,14 +6,24 @@ import { guidesFolder } from '../lib/content/guides-folder.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
 import { openScreenshotCache, type ScreenshotCache } from '../lib/images/screenshot-cache.ts';
+import {
+	describeSources,
+	guideImagePath,
+	imageModule,
+	publishedName,
+	type DescribeSource,
+	type ScreenshotSource,
+} from '../lib/images/screenshot-sources.ts';
 import { writeScreenshotFiles } from '../lib/images/write-screenshot-files.ts';
+import { joinBase } from '../lib/site/base-path.ts';
 
 /**
- * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built, and
- * removes the originals no page points at any more. Encoding starts with the build, beside
- * the content loader and the bundler (pre-encode-screenshots.ts), and whatever the pages
- * need beyond it is encoded after them, while Pagefind indexes (it starts at
- * astro:build:generated).
+ * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built.
+ * A build never bundles the guides' images (screenshot-sources.ts): an import of one is a
+ * module with its size and URL, and the files are made from the image in the guide's folder.
+ * Encoding starts with the build, beside the content loader and the bundler
+ * (pre-encode-screenshots.ts), and whatever the pages need beyond it is encoded after them,
+ * while Pagefind indexes (it starts at astro:build:generated).
  * Astro's own image step would copy every file from its cache on every build; this keeps
  * its own cache and hard-links from it (src/lib/images/write-screenshot-files.ts).
  */
@@ -22,30 +32,59 @@ export function screenshotFiles(): AstroIntegration {
 	let assetsFolder = '_astro';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
+	/** The guides' images the pages imported, by the name their URLs give them. */
+	const sources = new Map<string, ScreenshotSource>();
 
 	return {
 		name: 'stepcheck-screenshot-files',
 		hooks: {
 			// As early as a build allows: the config is read, the content and the bundler not yet started.
-			'astro:config:setup': ({ command, config }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
 				cacheDir = join(fileURLToPath(config.cacheDir), 'screenshots');
 				if (command !== 'build') return;
+				const folder = resolve(fileURLToPath(config.root), guidesFolder());
+				const assets = config.build.assets;
 				cache = openScreenshotCache(cacheDir);
-				preEncoding = cache.then((opened) =>
+				const describe: Promise<DescribeSource> = cache.then((opened) => describeSources(folder, opened));
+				preEncoding = Promise.all([cache, describe]).then(([opened, described]) =>
 					preEncodeScreenshots({
-						folder: resolve(fileURLToPath(config.root), guidesFolder()),
+						folder,
 						cache: opened,
+						describe: described,
 						fingerprint: ENCODER_FINGERPRINT,
 						view: VIEW_ENCODING,
 						lanes: availableParallelism(),
 					}),
 				);
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'stepcheck:guide-images',
+								load: {
+									// Before astro:assets, which would read the image and hand it to the bundler.
+									order: 'pre',
+									filter: { id: /\.(?:png|jpe?g|webp|avif|gif|tiff?)(?:\?|$)/i },
+									async handler(id: string) {
+										const path = guideImagePath(id, folder);
+										if (!path) return undefined;
+										// A missing or unreadable image is Astro's to report, with its own message.
+										const source = await (await describe)(path).catch(() => undefined);
+										if (!source) return undefined;
+										const name = publishedName(source);
+										sources.set(name, source);
+										return { code: imageModule(joinBase(config.base, `/${assets}/${name}`), source) };
+									},
+								},
+							},
+						],
+					},
+				});
 			},
 			'astro:config:done': ({ config }) => {
 				assetsFolder = config.build.assets;
 			},
-			// Not from astro:build:generated: Astro moves the server build's assets (originals among
-			// them) into the client folder after that hook.
+			// Not from astro:build:generated: Astro moves the server build's assets into the client folder after that hook.
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				const early = await (await preEncoding)?.finished();
@@ -53,13 +92,14 @@ export function screenshotFiles(): AstroIntegration {
 				const report = await writeScreenshotFiles({
 					site: fileURLToPath(dir),
 					assetsFolder,
+					sources,
 					cache: opened,
 					fingerprint: ENCODER_FINGERPRINT,
 					concurrency: availableParallelism(),
 				});
 				await opened.save();
 				logger.info(
-					`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsRemoved} originals left out of the output; ${Math.round(performance.now() - started)} ms after the pages`,
+					`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsCopied} originals copied; ${Math.round(performance.now() - started)} ms after the pages`,
 				);
 			},
 		},

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preEncodeScreenshots } from '../../src/lib/images/pre-encode-screenshots';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
+import { describeSources } from '../../src/lib/images/screenshot-sources';
 
 const VIEW = { format: 'webp', quality: 75 } as const;
 let root: string;
@@ -18,7 +19,8 @@ const png = (width: number, height = 400) =>
 
 async function preEncode() {
 	const cache = await openScreenshotCache(cacheDir);
-	const report = await preEncodeScreenshots({ folder: guides, cache, fingerprint: 'abc123', view: VIEW, lanes: 2 }).finished();
+	const describe = describeSources(guides, cache);
+	const report = await preEncodeScreenshots({ folder: guides, cache, describe, fingerprint: 'abc123', view: VIEW, lanes: 2 }).finished();
 	await cache.save();
 	return report;
 }

@@ -8,12 +8,16 @@ import { encodeScreenshotFile } from '../../src/lib/images/encode-screenshot';
 import { ENCODER_SETTINGS } from '../../src/lib/images/encoder-settings';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
 import { screenshotFileUrl } from '../../src/lib/images/screenshot-files';
+import type { ScreenshotSource } from '../../src/lib/images/screenshot-sources';
 import { ScreenshotFilesError, writeScreenshotFiles } from '../../src/lib/images/write-screenshot-files';
 
 const FINGERPRINT = 'abc123';
 let root: string;
 let site: string;
+let guides: string;
 let cacheDir: string;
+/** The guide images this build's pages imported, by published name (what the integration's modules record). */
+let sources: Map<string, ScreenshotSource>;
 
 async function screenshotPng(width = 800, height = 500): Promise<Buffer> {
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -22,11 +26,17 @@ async function screenshotPng(width = 800, height = 500): Promise<Buffer> {
 	return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
+/** The image in a guide's folder, imported by a page under `published`. */
+async function guideImage(published = 'a.H1.png') {
+	const png = await screenshotPng();
+	const path = join(guides, 'a.png');
+	writeFileSync(path, png);
+	sources.set(published, { path, digest: contentDigest(png), width: 800, height: 500, format: 'png' });
+}
+
 /** A built site: one page whose picture points at two AVIF widths of `a.H1.png` and its full-size WebP view. */
 async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
-	mkdirSync(join(site, '_astro'), { recursive: true });
 	mkdirSync(join(site, page, '..'), { recursive: true });
-	writeFileSync(join(site, '_astro', 'a.H1.png'), await screenshotPng());
 	const url = (width: number, quality: number, format: 'avif' | 'webp') =>
 		screenshotFileUrl(`/_astro/${original}`, { width, quality, fingerprint: FINGERPRINT, format });
 	writeFileSync(
@@ -38,22 +48,26 @@ async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 /** One build's pass: the cache opened, the files written, the cache index saved, as the integration does. */
 async function write() {
 	const cache = await openScreenshotCache(cacheDir);
-	const report = await writeScreenshotFiles({ site, assetsFolder: '_astro', cache, fingerprint: FINGERPRINT, concurrency: 2 });
+	const report = await writeScreenshotFiles({ site, assetsFolder: '_astro', sources, cache, fingerprint: FINGERPRINT, concurrency: 2 });
 	await cache.save();
 	return report;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
 	root = mkdtempSync(join(tmpdir(), 'stepcheck-shots-'));
 	site = join(root, 'client');
+	guides = join(root, 'guides');
 	cacheDir = join(root, 'cache');
+	mkdirSync(guides);
+	sources = new Map();
+	await guideImage();
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('writing screenshot files after a build', () => {
 	it('encodes every file the pages name, at its width and format', async () => {
 		await builtSite();
-		expect(await write()).toEqual({ files: 3, encoded: 3, fromCache: 0, originalsRemoved: 1 });
+		expect(await write()).toEqual({ files: 3, encoded: 3, fromCache: 0, originalsCopied: 0 });
 		for (const [name, format, width] of [
 			['a.H1.png.400w-q50-abc123.avif', 'heif', 400],
 			['a.H1.png.640w-q30-abc123.avif', 'heif', 640],
@@ -82,17 +96,17 @@ describe('writing screenshot files after a build', () => {
 		expect(difference / view.length).toBeLessThan(2);
 	});
 
-	it('removes the original from the output once the pages point only at its encoded files', async () => {
+	it('leaves the original out of the output when the pages point only at its encoded files', async () => {
 		await builtSite();
 		await write();
 		expect(existsSync(join(site, '_astro', 'a.H1.png'))).toBe(false);
 	});
 
-	it('keeps an original that a page or a JSON endpoint still points at by its own name', async () => {
+	it('copies in an original that a page or a JSON endpoint points at by its own name', async () => {
 		await builtSite();
 		writeFileSync(join(site, 'legacy.json'), JSON.stringify([{ from: '/old/a.png', to: '/_astro/a.H1.png' }]));
-		expect((await write()).originalsRemoved).toBe(0);
-		expect(existsSync(join(site, '_astro', 'a.H1.png'))).toBe(true);
+		expect((await write()).originalsCopied).toBe(1);
+		expect(readFileSync(join(site, '_astro', 'a.H1.png'))).toEqual(await screenshotPng());
 	});
 
 	it('links the files of the next build from the cache instead of encoding or copying them', async () => {
@@ -100,24 +114,30 @@ describe('writing screenshot files after a build', () => {
 		await write();
 		rmSync(join(site, '_astro'), { recursive: true });
 		await builtSite();
-		expect(await write()).toEqual({ files: 3, encoded: 0, fromCache: 3, originalsRemoved: 1 });
+		expect(await write()).toEqual({ files: 3, encoded: 0, fromCache: 3, originalsCopied: 0 });
 		const built = statSync(join(site, '_astro', 'a.H1.png.640w-q30-abc123.avif'));
 		const cached = statSync(join(cacheDir, `${contentDigest(await screenshotPng())}.640w-q30-abc123.avif`));
 		expect(built.ino).toBe(cached.ino);
 	});
 
-	it('finds a file encoded from the same original under another name, and a warm build reads no original', async () => {
+	it('finds a file encoded from the same image under another name, and a warm build reads no image', async () => {
 		await builtSite();
 		await write();
 		rmSync(join(site, '_astro'), { recursive: true });
-		// The bundler gives the same image another name (another folder, another build tool): same content, same files.
+		// The same image in another guide's folder: another name, the same content, the same files.
+		sources.set('a.Other.png', sources.get('a.H1.png')!);
 		await builtSite('guides/a/index.html', 'a.Other.png');
-		writeFileSync(join(site, '_astro', 'a.Other.png'), await screenshotPng());
+		// The files come from the cache by the image's digest: the image itself is not even read.
+		rmSync(join(guides, 'a.png'));
 		expect(await write()).toMatchObject({ encoded: 0, fromCache: 3 });
-		// The index knows the emitted name now: the original is not even read again.
-		rmSync(join(site, '_astro'), { recursive: true });
-		await builtSite('guides/a/index.html', 'a.Other.png');
-		expect(await write()).toMatchObject({ encoded: 0, fromCache: 3 });
+	});
+
+	it('names the page and the image when a file must be encoded from an image that is gone', async () => {
+		await builtSite();
+		rmSync(join(guides, 'a.png'));
+		await expect(write()).rejects.toThrow(
+			/\/guides\/a\/index\.html points at \/_astro\/a\.H1\.png\.400w-q50-abc123\.avif, made from .*a\.png, but .*a\.png is gone/,
+		);
 	});
 
 	it('encodes exactly what astro dev serves for the same width, quality and format', async () => {
@@ -136,13 +156,13 @@ describe('writing screenshot files after a build', () => {
 		}
 	});
 
-	it('names the page and the missing original when a page points at a file it cannot make', async () => {
+	it('names the page and the missing image when a page points at a file of an image no page imported', async () => {
 		await builtSite('guides/b/index.html', 'gone.H2.png');
 		const error = await write().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ScreenshotFilesError);
 		expect((error as Error).message).toMatch(/3 screenshot files/);
 		expect((error as Error).message).toMatch(
-			/\/guides\/b\/index\.html points at \/_astro\/gone\.H2\.png\.400w-q50-abc123\.avif, made from \/_astro\/gone\.H2\.png, but the build did not emit that file/,
+			/\/guides\/b\/index\.html points at \/_astro\/gone\.H2\.png\.400w-q50-abc123\.avif, made from \/_astro\/gone\.H2\.png, but this build took no such image from the guides folder/,
 		);
 	});
 
@@ -157,7 +177,7 @@ describe('writing screenshot files after a build', () => {
 	it('leaves a site without screenshots as it was', async () => {
 		mkdirSync(site, { recursive: true });
 		writeFileSync(join(site, 'index.html'), '<h1>No pictures</h1>');
-		expect(await write()).toEqual({ files: 0, encoded: 0, fromCache: 0, originalsRemoved: 0 });
+		expect(await write()).toEqual({ files: 0, encoded: 0, fromCache: 0, originalsCopied: 0 });
 		expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<h1>No pictures</h1>');
 	});
 });

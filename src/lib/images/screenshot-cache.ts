@@ -5,18 +5,26 @@ import { z } from 'astro/zod';
 import type { ScreenshotFile } from './screenshot-files.ts';
 
 /**
- * Encoded screenshot files kept between builds, named by the original's content rather than
- * by the name the bundler gives it: files encoded from the guide folders while the rest of
- * the build runs (pre-encode-screenshots.ts) are found again under the emitted names after.
- * An index remembers each original's digest by emitted name and by source file, so a warm
- * build hashes nothing.
+ * Encoded screenshot files kept between builds, named by the original's content, so a file
+ * encoded early in a build (pre-encode-screenshots.ts) is found again when the pages name
+ * it. An index remembers what each source image is (screenshot-sources.ts) by its size and
+ * modification time, so a warm build reads and hashes no image.
  */
 
+const sourceSchema = z.object({
+	size: z.number(),
+	mtimeMs: z.number(),
+	digest: z.string(),
+	width: z.number(),
+	height: z.number(),
+	format: z.string(),
+	orientation: z.number().optional(),
+});
+export type IndexedSource = z.infer<typeof sourceSchema>;
+
 const indexSchema = z.object({
-	/** Emitted original (`shot-01.B1pWzJfK.png`, already content-hashed by the bundler) → digest. */
-	emitted: z.record(z.string(), z.string()).default({}),
-	/** Source path relative to the guides folder → its size, modification time, digest and width (0: not pre-encoded). */
-	sources: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), digest: z.string(), width: z.number() })).default({}),
+	/** Source path relative to the guides folder → what the build knows of it. */
+	sources: z.record(z.string(), sourceSchema).default({}),
 });
 type CacheIndex = z.infer<typeof indexSchema>;
 
@@ -36,7 +44,7 @@ export function contentDigest(bytes: Uint8Array): string {
 
 export async function openScreenshotCache(dir: string): Promise<ScreenshotCache> {
 	await mkdir(dir, { recursive: true });
-	let index: CacheIndex = { emitted: {}, sources: {} };
+	let index: CacheIndex = { sources: {} };
 	try {
 		const parsed = indexSchema.safeParse(JSON.parse(await readFile(join(dir, INDEX), 'utf8')));
 		// A damaged index only costs hashing the originals again.

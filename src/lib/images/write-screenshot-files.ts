@@ -1,23 +1,26 @@
-import { copyFile, link, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { createLanes } from './lanes.ts';
-import { contentDigest, encodeIntoCache, isFile, type ScreenshotCache } from './screenshot-cache.ts';
+import { encodeIntoCache, isFile, type ScreenshotCache } from './screenshot-cache.ts';
 import { originalsIn, parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
+import type { ScreenshotSource } from './screenshot-sources.ts';
 
 /**
  * Writes every screenshot file the built pages point at. Files come from a cache kept
  * between builds and are hard-linked into the output: a warm build writes no image bytes,
  * only directory entries (copying 800 small files cost about 0.5–0.7 s here, linking them
- * 20–50 ms). Missing files are encoded, all cores busy, each original decoded once.
- * Then the originals the files were made from are removed from the output, unless a page
- * still points at one by its own name: the pages point at the encoded files only.
+ * 20–50 ms). Missing files are encoded from the image in the guide's folder, all cores
+ * busy, each image decoded once. An original is copied into the output only when a page
+ * points at it by its own name: the pages point at the encoded files.
  */
 
 export interface ScreenshotFilesOptions {
 	/** The static site folder (the client half of the build). */
 	site: string;
-	/** Astro's `build.assets`, where the originals are. */
+	/** Astro's `build.assets`, where the pages find the files. */
 	assetsFolder: string;
+	/** The images the pages' modules named, by published name (screenshot-sources.ts). */
+	sources: ReadonlyMap<string, ScreenshotSource>;
 	cache: ScreenshotCache;
 	fingerprint: string;
 	concurrency: number;
@@ -27,8 +30,8 @@ export interface ScreenshotFilesReport {
 	files: number;
 	encoded: number;
 	fromCache: number;
-	/** Originals removed from the output because no page points at them. */
-	originalsRemoved: number;
+	/** Originals copied into the output because a page points at them by their own name. */
+	originalsCopied: number;
 }
 
 export class ScreenshotFilesError extends Error {}
@@ -50,7 +53,7 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Promise<ScreenshotFilesReport> {
-	const { site, assetsFolder, cache, fingerprint } = options;
+	const { site, assetsFolder, sources, cache, fingerprint } = options;
 	const assets = join(site, assetsFolder);
 	/** name → the first page that points at it, for error messages. */
 	const wanted = new Map<string, string>();
@@ -77,38 +80,32 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		if (siblings) siblings.push({ name, file });
 		else byOriginal.set(file.original, [{ name, file }]);
 	}
-	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0, originalsRemoved: 0 };
+	const report: ScreenshotFilesReport = { files: wanted.size, encoded: 0, fromCache: 0, originalsCopied: 0 };
+	if (byOriginal.size || originalsInUse.size) await mkdir(assets, { recursive: true });
 	const lanes = createLanes(options.concurrency);
 	for (const [original, files] of byOriginal) {
 		lanes.run(async () => {
-			const originalPath = join(assets, original);
-			let bytes: Promise<Buffer> | undefined;
-			const read = () => (bytes ??= readFile(originalPath));
-			let digest = cache.index.emitted[original];
-			if (!digest) {
-				try {
-					digest = contentDigest(await read());
-				} catch {
-					for (const { name } of files)
-						problems.push(
-							`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but the build did not emit that file.`,
-						);
-					return;
-				}
-				cache.index.emitted[original] = digest;
+			const source = sources.get(original);
+			if (!source) {
+				for (const { name } of files)
+					problems.push(
+						`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but this build took no such image from the guides folder. A screenshot's image must be a file in its guide's folder; a page whose HTML was edited by hand must be rebuilt instead.`,
+					);
+				return;
 			}
+			let bytes: Promise<Buffer> | undefined;
+			const read = () => (bytes ??= readFile(source.path));
 			await Promise.all(
 				files.map(async ({ name, file }) => {
-					const cached = cache.path(digest, file);
+					const cached = cache.path(source.digest, file);
 					if (await isFile(cached)) {
 						report.fromCache += 1;
 					} else {
 						try {
 							await encodeIntoCache(cached, await read(), file);
 						} catch (error) {
-							const why =
-								(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the build did not emit that file' : (error as Error).message;
-							problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from /${assetsFolder}/${original}, but ${why}.`);
+							const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${source.path} is gone` : (error as Error).message;
+							problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from ${source.path}, but ${why}.`);
 							return;
 						}
 						report.encoded += 1;
@@ -119,12 +116,11 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 		});
 	}
 	await lanes.drained();
-	if (!problems.length) {
-		for (const original of byOriginal.keys()) {
-			if (originalsInUse.has(original)) continue;
-			await rm(join(assets, original), { force: true });
-			report.originalsRemoved += 1;
-		}
+	for (const original of originalsInUse) {
+		const source = sources.get(original);
+		if (!source) continue; // not a guide image: Astro put it in the output itself
+		await copyFile(source.path, join(assets, original));
+		report.originalsCopied += 1;
 	}
 	if (problems.length) {
 		throw new ScreenshotFilesError(
