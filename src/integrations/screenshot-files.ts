@@ -30,6 +30,7 @@ import { joinBase } from '../lib/site/base-path.ts';
 export function screenshotFiles(): AstroIntegration {
 	let cacheDir = '';
 	let assetsFolder = '_astro';
+	let base = '/';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
 	/** The guides' images the pages imported, by the name their URLs give them. */
@@ -43,7 +44,6 @@ export function screenshotFiles(): AstroIntegration {
 				cacheDir = join(fileURLToPath(config.cacheDir), 'screenshots');
 				if (command !== 'build') return;
 				const folder = resolve(fileURLToPath(config.root), guidesFolder());
-				const assets = config.build.assets;
 				cache = openScreenshotCache(cacheDir);
 				const describe: Promise<DescribeSource> = cache.then((opened) => describeSources(folder, opened));
 				preEncoding = Promise.all([cache, describe]).then(([opened, described]) =>
@@ -73,7 +73,8 @@ export function screenshotFiles(): AstroIntegration {
 										if (!source) return undefined;
 										const name = publishedName(source);
 										sources.set(name, source);
-										return { code: imageModule(joinBase(config.base, `/${assets}/${name}`), source) };
+										// The final config's folder and base: the bundler loads modules after astro:config:done.
+										return { code: imageModule(joinBase(base, `/${assetsFolder}/${name}`), source) };
 									},
 								},
 							},
@@ -83,6 +84,7 @@ export function screenshotFiles(): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				assetsFolder = config.build.assets;
+				base = config.base;
 			},
 			// Not from astro:build:generated: Astro moves the server build's assets into the client folder after that hook.
 			'astro:build:done': async ({ dir, logger }) => {
