@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import {
 	awsCommandsIn,
+	commandKey,
 	namedFiles,
 	shellBlocks,
 	type AwsCommand,
@@ -47,7 +48,7 @@ export function readGuideCommands(file: string, source = readFileSync(file, 'utf
 	};
 }
 
-export const commandKey = (command: Pick<AwsCommand, 'service' | 'operation'>) => `${command.service} ${command.operation}`;
+export { commandKey };
 
 /** Commands no contract covers, each named by file and line: the test fails on them. */
 export function uncontracted(guide: GuideCommands): string[] {

@@ -1,10 +1,12 @@
 import type { AnyCheck } from './check-definition';
+import { accessKeysCheck } from './access-keys';
 import { backupDeviceCheck } from './backup-device';
 import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
 import { rootUserCheck } from './root-user';
+import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
 /** Every live check, in the order the README lists them. Adding a check is one import here. */
@@ -16,6 +18,8 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	unusedCredentialsCheck,
+	accessKeysCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);
