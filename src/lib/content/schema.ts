@@ -74,7 +74,9 @@ export const guideSchema = z
 				z.object({
 					command: z
 						.string()
-						.regex(/^aws \S+ \S+$/, { error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login".' }),
+						.regex(/^aws \S+(?: \S+)?$/, {
+							error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login", or a one-word command such as "aws login".',
+						}),
 					reason: requiredText('commandsNotRun.reason', 'needs AWS CLI version 2 and a browser sign-in'),
 				}),
 			)
