@@ -106,7 +106,7 @@ describe('access-keys: one finding per CIS recommendation', () => {
 				],
 			}),
 		]);
-		expect(decision.summary).toBe('Access keys to fix: 1 never used; 1 users with two active keys; 1 older than 90 days.');
+		expect(decision.summary).toBe('Access keys to fix: 1 key of console users never used; 1 user with two active keys; 1 key older than 90 days.');
 		expect(decision.advice.map((advice) => advice.id)).toEqual(['never-used', 'one-active-key', 'rotate']);
 	});
 

@@ -76,6 +76,7 @@ export function summarizeAccessKeys(csv: string, generatedAt: Date, now: Date): 
 	};
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const keyText = (key: KeyFinding) => `${key.userName} (key ${key.key}, ${key.days} days old)`;
 
 /** Verdict per finding: any key past 90 days, any second active key or any never-used console user's key fails. */
@@ -101,7 +102,7 @@ export function decideAccessKeys(summary: AccessKeySummary | null): Decision {
 	const advice = [];
 	const problems: string[] = [];
 	if (summary.neverUsedConsoleUserKeys.length > 0) {
-		problems.push(`${summary.neverUsedConsoleUserKeys.length} never used`);
+		problems.push(`${count(summary.neverUsedConsoleUserKeys.length, 'key', 'keys')} of console users never used`);
 		advice.push(
 			stepAdvice({
 				id: 'never-used',
@@ -114,7 +115,7 @@ export function decideAccessKeys(summary: AccessKeySummary | null): Decision {
 		);
 	}
 	if (summary.twoActiveKeys.length > 0) {
-		problems.push(`${summary.twoActiveKeys.length} users with two active keys`);
+		problems.push(`${count(summary.twoActiveKeys.length, 'user', 'users')} with two active keys`);
 		advice.push(
 			stepAdvice({
 				id: 'one-active-key',
@@ -127,7 +128,7 @@ export function decideAccessKeys(summary: AccessKeySummary | null): Decision {
 		);
 	}
 	if (summary.notRotated.length > 0) {
-		problems.push(`${summary.notRotated.length} older than ${ROTATION_DAYS} days`);
+		problems.push(`${count(summary.notRotated.length, 'key', 'keys')} older than ${ROTATION_DAYS} days`);
 		advice.push(
 			stepAdvice({
 				id: 'rotate',

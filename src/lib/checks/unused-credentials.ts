@@ -100,7 +100,7 @@ export function decideUnusedCredentials(summary: UnusedCredentialsSummary | null
 	const advice = [];
 	const problems: string[] = [];
 	if (summary.passwords.length > 0) {
-		problems.push(`${summary.passwords.length} console passwords`);
+		problems.push(`${summary.passwords.length} console password${summary.passwords.length === 1 ? '' : 's'}`);
 		advice.push(
 			stepAdvice({
 				id: 'unused-passwords',
@@ -113,7 +113,7 @@ export function decideUnusedCredentials(summary: UnusedCredentialsSummary | null
 		);
 	}
 	if (summary.accessKeys.length > 0) {
-		problems.push(`${summary.accessKeys.length} access keys`);
+		problems.push(`${summary.accessKeys.length} access key${summary.accessKeys.length === 1 ? '' : 's'}`);
 		advice.push(
 			stepAdvice({
 				id: 'unused-keys',
