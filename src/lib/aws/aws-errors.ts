@@ -125,7 +125,7 @@ function explainAwsError(code: AwsErrorCode, action: string): string {
 		case 'credentials-invalid':
 			return 'AWS rejected the access key Stepcheck uses: it is wrong, deleted or deactivated. Check AWS_PROFILE, your environment variables and ~/.aws/credentials.';
 		case 'access-denied':
-			return `The credentials are not allowed to call ${action}. Attach the minimal read-only policy shown with this result (the README's "Live checks" section lists the policy of every check) and check again.`;
+			return `The credentials are not allowed to call ${action}. Attach the minimal read-only policy shown with this result (docs/live-checks.md lists the policy of every check) and check again.`;
 		case 'throttled':
 			return `AWS is throttling ${action} after several retries. Wait a minute and check again.`;
 		case 'aws-unavailable':
