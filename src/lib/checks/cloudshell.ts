@@ -262,7 +262,7 @@ const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
 	{
 		id: 'identity-center',
 		reason:
-			'AWS has no API that reads the MFA settings of IAM Identity Center, so no command can print them. Look at them in the Identity Center console (Settings, Authentication).',
+			'Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center, so no command here prints them. Look at them in the Identity Center console (Settings, Authentication).',
 		source: { url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-mfa.html', label: 'AWS: MFA in IAM Identity Center' },
 	},
 ];

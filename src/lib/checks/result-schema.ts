@@ -94,7 +94,7 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
-/** What `iam:GetAccountSummary` says about the root user (Security Hub IAM.4, IAM.6 and IAM.9 read the same fields). */
+/** What `iam:GetAccountSummary` says about the root user (Security Hub CSPM's IAM.4 and IAM.9 read the same fields; IAM.6 also needs the device type). */
 export const rootAccountSchema = z.object({
 	mfaEnabled: z.boolean(),
 	/** AWS omits the field in some partitions and emulators; treated as present, the safe reading. */
@@ -111,9 +111,9 @@ export const credentialReportSummarySchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
-	/** Security Hub IAM.5: console password and no MFA. */
+	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
-	/** Security Hub IAM.19: no MFA at all. */
+	/** Security Hub CSPM IAM.19: no MFA at all. */
 	usersWithoutMfa: z.array(reportUserSchema),
 	root: z.object({ mfaActive: z.boolean(), passwordEnabled: z.boolean().nullable() }).nullable(),
 });
