@@ -1,4 +1,5 @@
 import { needsComponent, readImageUrl, type ScreenshotProps } from './image-options';
+import { splitCodeSpans } from './code-spans';
 import { fencedLines, wrapSteps, type SourceLine } from './steps';
 
 /**
@@ -70,13 +71,11 @@ function identifierFor(fileName: string, taken: Set<string>): string {
 
 /** Escapes what MDX would read as JSX or expressions in prose, outside inline code. */
 function escapeProse(text: string, report: (message: string) => void): string {
-	return text
-		.split(/(`+[^`]*`+|<!--[\s\S]*?-->)/)
-		.map((part, index) => {
-			if (index % 2 === 1) {
-				if (!part.startsWith('<!--')) return part;
-				return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
-			}
+	return splitCodeSpans(text)
+		.flatMap((piece) => (piece.code ? [piece] : piece.text.split(/(<!--[\s\S]*?-->)/).map((part) => ({ code: false, text: part }))))
+		.map(({ code, text: part }) => {
+			if (code) return part;
+			if (part.startsWith('<!--') && part.endsWith('-->')) return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
 			return part
 				.replace(/[{}]/g, (brace) => `\\${brace}`)
 				.replace(/<(https?:\/\/[^>\s]+)>/g, '[$1]($1)')
