@@ -1,5 +1,6 @@
 import { needsComponent, readImageUrl, type ScreenshotProps } from './image-options';
 import { splitCodeSpans } from './code-spans';
+import { imagePathProblem } from './safe-paths';
 import { fencedLines, wrapSteps, type SourceLine } from './steps';
 
 /**
@@ -255,6 +256,11 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				});
 			}
 			const read = readImageUrl(url);
+			const unsafe = imagePathProblem(read.path);
+			if (unsafe) {
+				problems.push({ line, message: `image ${url} ${unsafe}` });
+				return whole;
+			}
 			for (const message of read.problems) problems.push({ line, message: `image ${url} ${message}` });
 			for (const message of read.warnings) warnings.push({ line, message: `image ${url} ${message}` });
 			const localName = localNameFor(read.path);
