@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECK_SCHEMA_VERSION } from '../lib/checks/result-schema';
 import { CHECK_IDS } from '../lib/checks/registry';
 import { guardRefusal, handleCheck, jsonResponse, refusal } from '../lib/http/check-endpoint';
-import { corsHeaders, preflightHeaders } from '../lib/http/cors';
+import { corsHeaders, normalizeOrigin, preflightHeaders } from '../lib/http/cors';
 import type { GuardConfig } from '../lib/http/request-guard';
 import type { CompanionOptions } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
@@ -112,7 +112,11 @@ export function createCompanionHandler(options: CompanionServerOptions) {
 					version: options.version,
 					checks: [...CHECK_IDS],
 				};
-				outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? {} : cors);
+				// A refused page may read the status route's refusal (and only that: it carries no answer),
+				// so it can say "the companion refused this origin" rather than "something else is listening".
+				const readable: Record<string, string> =
+					origin && normalizeOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+				outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? readable : cors);
 			}
 		} catch {
 			outcome = await send(res, refusal(500, 'internal', 'The companion failed unexpectedly; see its output.'), {});
