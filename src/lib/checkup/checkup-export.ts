@@ -15,10 +15,34 @@ const KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{
 const NAMED_SECRET =
 	/((?:aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|secret_access_key|session_token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
 
+// A run of the characters secrets are written in, standing alone: a 40-character one with both
+// cases is a secret access key, one of 100 or more a session token, whatever name it has or lacks.
+const BARE_RUN = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40,}(?![A-Za-z0-9/+=])/g;
+const isBareSecret = (run: string) => run.length >= 100 || (run.length === 40 && /[a-z]/.test(run) && /[A-Z]/.test(run));
+
 const REDACTED = '(redacted)';
 
 export function redactSecrets(text: string): string {
-	return text.replace(KEY_ID, REDACTED).replace(NAMED_SECRET, (_, name: string) => `${name}${REDACTED}`);
+	return text
+		.replace(KEY_ID, REDACTED)
+		.replace(NAMED_SECRET, (_, name: string) => `${name}${REDACTED}`)
+		.replace(BARE_RUN, (run) => (isBareSecret(run) ? REDACTED : run));
+}
+
+/** Direction overrides and marks: shown by name, so a name from AWS cannot reorder the text around it. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * What GitHub and chat tools turn into live links without any Markdown (bare URLs, `www.`
+ * addresses, e-mail addresses) is defanged the way security tickets write it, and bidi
+ * controls are shown by name.
+ */
+function neutralise(text: string): string {
+	return text
+		.replace(BIDI, (character) => `(U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`)
+		.replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1[:]//')
+		.replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}[.]`)
+		.replace(/(\S)@(?=[^\s@]+\.[^\s@])/g, '$1[@]');
 }
 
 /** The results exactly as the API returned them, one array (refused and skipped checks have none). */
@@ -29,7 +53,7 @@ export function checkupJson(entries: readonly CheckupEntry[]): string {
 
 /** Text in a Markdown table cell: no secrets, no line breaks, and Markdown's own characters taken literally. */
 export function markdownCell(text: string): string {
-	return redactSecrets(text)
+	return neutralise(redactSecrets(text))
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`);
