@@ -11,14 +11,15 @@ import type { CheckupEntry } from './run-checkup';
 
 // Access key ids (long-term AKIA, temporary ASIA, and the other documented prefixes), and
 // the 40-character secret or a session token written as `name = value` or `"Name": "value"`.
-const KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g;
+// No word boundaries: a key id glued to other text is still a key id.
+const KEY_ID = /(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}/g;
 const NAMED_SECRET =
 	/((?:aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|secret_access_key|session_token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
 
-// A run of the characters secrets are written in, standing alone: a 40-character one with both
-// cases is a secret access key, one of 100 or more a session token, whatever name it has or lacks.
+// A run of 40 or more of the characters secrets are written in: with both cases and a digit, / or +
+// it is a secret access key (or one glued to more), at 100 or more a session token, named or not.
 const BARE_RUN = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40,}(?![A-Za-z0-9/+=])/g;
-const isBareSecret = (run: string) => run.length >= 100 || (run.length === 40 && /[a-z]/.test(run) && /[A-Z]/.test(run));
+const isBareSecret = (run: string) => run.length >= 100 || (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9/+]/.test(run));
 
 const REDACTED = '(redacted)';
 
@@ -40,8 +41,8 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function neutralise(text: string): string {
 	return text
 		.replace(BIDI, (character) => `(U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`)
-		.replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1[:]//')
-		.replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}[.]`)
+		.replace(/([a-z][a-z0-9+.-]*):\/\//gi, '$1[:]//')
+		.replace(/www\./gi, (www) => `${www.slice(0, 3)}[.]`)
 		.replace(/(\S)@(?=[^\s@]+\.[^\s@])/g, '$1[@]');
 }
 

@@ -17,7 +17,7 @@ export function pageCsp(otherSearchOrigins: readonly string[]) {
 		directives: [
 			"default-src 'self'",
 			"img-src 'self' data:",
-			`connect-src 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*${others ? ` ${others}` : ''}`,
+			`connect-src 'self' http://127.0.0.1:* http://localhost:*${others ? ` ${others}` : ''}`,
 			...CSP_EXTRA_DIRECTIVES,
 		],
 		scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", ...otherSearchOrigins] },
