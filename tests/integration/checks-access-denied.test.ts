@@ -86,7 +86,9 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 					GetCallerIdentity: user,
 					GenerateCredentialReport: reportComplete,
 					GetCredentialReport: credentialReportCsv(
-						reportCsv([reportLine('alice', { keys: [{ active: true, rotated: new Date().toISOString(), used: new Date().toISOString() }] })]),
+						reportCsv([
+							reportLine('alice', { keys: [{ active: true, rotated: new Date().toISOString(), used: new Date().toISOString() }] }),
+						]),
 					),
 				},
 			};

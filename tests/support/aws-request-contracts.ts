@@ -140,7 +140,11 @@ export const CONTRACTS: Record<string, Contract> = {
 		params: z.object({ ServicePrincipal: z.literal('iam.amazonaws.com') }).strict(),
 	},
 	'iam list-access-keys': { carries: 'an example user name', action: 'ListAccessKeys', params: z.object({ UserName: userName }).strict() },
-	'iam create-access-key': { carries: 'an example user name', action: 'CreateAccessKey', params: z.object({ UserName: userName }).strict() },
+	'iam create-access-key': {
+		carries: 'an example user name',
+		action: 'CreateAccessKey',
+		params: z.object({ UserName: userName }).strict(),
+	},
 	'iam get-access-key-last-used': {
 		carries: 'an access key ID',
 		action: 'GetAccessKeyLastUsed',

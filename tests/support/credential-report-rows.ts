@@ -3,10 +3,10 @@
  * access keys. A row gives only what a test cares about; the rest is what IAM writes for a
  * user without that credential.
  */
-export const REPORT_HEADER =
+const REPORT_HEADER =
 	'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 
-export interface KeyColumns {
+interface KeyColumns {
 	active: boolean;
 	rotated: string;
 	/** Omitted: never used (`N/A`). */
@@ -21,7 +21,9 @@ export interface UserColumns {
 }
 
 const key = (entry: KeyColumns | undefined) =>
-	entry ? [String(entry.active), entry.rotated, entry.used ?? 'N/A', entry.used ? 'us-east-1' : 'N/A', entry.used ? 's3' : 'N/A'] : ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
+	entry
+		? [String(entry.active), entry.rotated, entry.used ?? 'N/A', entry.used ? 'us-east-1' : 'N/A', entry.used ? 's3' : 'N/A']
+		: ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
 
 export function reportLine(user: string, columns: UserColumns = {}): string {
 	const arn = user === '<root_account>' ? 'arn:aws:iam::123456789012:root' : `arn:aws:iam::123456789012:user/${user}`;

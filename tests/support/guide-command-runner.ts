@@ -9,7 +9,6 @@ import {
 	commandKey,
 	namedFiles,
 	shellBlocks,
-	type AwsCommand,
 	type NamedFile,
 	type ShellBlock,
 } from '../../src/lib/content/guide-commands';

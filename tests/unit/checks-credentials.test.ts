@@ -15,7 +15,10 @@ describe('readCredentialRows', () => {
 				reportLine('<root_account>'),
 				reportLine('alice', {
 					password: { changed: daysAgo(100) },
-					keys: [{ active: true, rotated: daysAgo(10), used: daysAgo(1) }, { active: false, rotated: daysAgo(200) }],
+					keys: [
+						{ active: true, rotated: daysAgo(10), used: daysAgo(1) },
+						{ active: false, rotated: daysAgo(200) },
+					],
 				}),
 			]),
 		);
@@ -40,8 +43,16 @@ describe('access-keys: one finding per CIS recommendation', () => {
 	it('passes keys younger than 90 days, one per user and used, and says so', () => {
 		const decision = decide([
 			reportLine('<root_account>'),
-			reportLine('alice', { password: { changed: daysAgo(300), used: daysAgo(1) }, keys: [{ active: true, rotated: daysAgo(90), used: daysAgo(2) }] }),
-			reportLine('build-bot', { keys: [{ active: false, rotated: daysAgo(400) }, { active: true, rotated: daysAgo(5) }] }),
+			reportLine('alice', {
+				password: { changed: daysAgo(300), used: daysAgo(1) },
+				keys: [{ active: true, rotated: daysAgo(90), used: daysAgo(2) }],
+			}),
+			reportLine('build-bot', {
+				keys: [
+					{ active: false, rotated: daysAgo(400) },
+					{ active: true, rotated: daysAgo(5) },
+				],
+			}),
 		]);
 		expect(decision.verdict).toBe('pass');
 		expect(decision.summary).toBe('All 2 active access keys are younger than 90 days, one per user, and used.');
@@ -91,7 +102,12 @@ describe('access-keys: one finding per CIS recommendation', () => {
 	it('does not count an inactive old key, a never-used key of a user without a password, or root keys', () => {
 		const decision = decide([
 			reportLine('<root_account>', { keys: [{ active: true, rotated: daysAgo(900) }] }),
-			reportLine('script', { keys: [{ active: true, rotated: daysAgo(10) }, { active: false, rotated: daysAgo(500) }] }),
+			reportLine('script', {
+				keys: [
+					{ active: true, rotated: daysAgo(10) },
+					{ active: false, rotated: daysAgo(500) },
+				],
+			}),
 		]);
 		expect(decision.verdict).toBe('pass');
 	});
@@ -106,7 +122,9 @@ describe('access-keys: one finding per CIS recommendation', () => {
 				],
 			}),
 		]);
-		expect(decision.summary).toBe('Access keys to fix: 1 key of console users never used; 1 user with two active keys; 1 key older than 90 days.');
+		expect(decision.summary).toBe(
+			'Access keys to fix: 1 key of console users never used; 1 user with two active keys; 1 key older than 90 days.',
+		);
 		expect(decision.advice.map((advice) => advice.id)).toEqual(['never-used', 'one-active-key', 'rotate']);
 	});
 
@@ -123,7 +141,10 @@ describe('unused-credentials: 45 days (CIS, Security Hub IAM.22)', () => {
 	it('passes when every password and active key was used within 45 days, or set less than 45 days ago', () => {
 		const decision = decide([
 			reportLine('<root_account>', { password: { changed: daysAgo(900), used: daysAgo(800) } }),
-			reportLine('alice', { password: { changed: daysAgo(400), used: daysAgo(44) }, keys: [{ active: true, rotated: daysAgo(300), used: daysAgo(3) }] }),
+			reportLine('alice', {
+				password: { changed: daysAgo(400), used: daysAgo(44) },
+				keys: [{ active: true, rotated: daysAgo(300), used: daysAgo(3) }],
+			}),
 			reportLine('new-user', { created: daysAgo(2), password: { changed: daysAgo(2) }, keys: [{ active: true, rotated: daysAgo(2) }] }),
 			reportLine('retired-key', { keys: [{ active: false, rotated: daysAgo(400), used: daysAgo(300) }] }),
 		]);

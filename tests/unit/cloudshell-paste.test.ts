@@ -59,7 +59,8 @@ describe('readPaste', () => {
 	});
 
 	it('refuses, as another command’s output, a report without the access key columns', () => {
-		const csv = 'user,arn,user_creation_time,password_enabled,mfa_active\nalice,arn:aws:iam::1:user/alice,2026-01-01T00:00:00+00:00,true,false\n';
+		const csv =
+			'user,arn,user_creation_time,password_enabled,mfa_active\nalice,arn:aws:iam::1:user/alice,2026-01-01T00:00:00+00:00,true,false\n';
 		expect(readPaste('access-keys', csv, { policy: null, now: NOW })).toMatchObject({ ok: false, problem: 'other-output' });
 	});
 

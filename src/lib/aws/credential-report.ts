@@ -73,7 +73,7 @@ export function summarizeCredentialReport(csv: string, generatedAt: Date, now: D
 }
 
 /** One access key slot of a report row. */
-export interface ReportAccessKey {
+interface ReportAccessKey {
 	slot: 1 | 2;
 	active: boolean;
 	/** When the key was created or last rotated (ISO 8601); null when the user has no key in this slot. */

@@ -20,7 +20,7 @@ import { checkResultBaseSchema, identitySchema } from './result-schema';
  */
 
 /** CIS and Security Hub IAM.3: an active key older than this has not been rotated. */
-export const ROTATION_DAYS = 90;
+const ROTATION_DAYS = 90;
 
 const keyFindingSchema = z.object({
 	userName: z.string(),

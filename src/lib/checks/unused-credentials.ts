@@ -20,7 +20,7 @@ import { checkResultBaseSchema, identitySchema } from './result-schema';
  * flagged on its first day. The root user is left to the root-user check.
  */
 
-export const UNUSED_DAYS = 45;
+const UNUSED_DAYS = 45;
 
 const unusedSchema = z.object({
 	userName: z.string(),

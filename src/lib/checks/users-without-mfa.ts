@@ -40,10 +40,7 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 			}),
 		]);
 	}
-	const facts = [
-		...reportFacts(report),
-		...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : []),
-	];
+	const facts = [...reportFacts(report), ...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : [])];
 	const lists = [
 		{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: report.consoleUsersWithoutMfa.map((user) => user.userName) },
 		{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: report.usersWithoutMfa.map((user) => user.userName) },
