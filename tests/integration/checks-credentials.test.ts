@@ -27,7 +27,7 @@ describe('credential report checks against moto', () => {
 		moto = await startMoto();
 		useMotoEnvironment(moto);
 		iam = new IAMClient({ credentials: SETUP });
-	});
+	}, 120_000);
 	beforeEach(async () => {
 		expect((await fetch(`${moto.url}/moto-api/reset`, { method: 'POST' })).ok).toBe(true);
 	});
@@ -77,7 +77,7 @@ describe('credential report checks, could not check (moto IAM authorization)', (
 
 	beforeAll(async () => {
 		({ moto, keys } = await startMotoWithAccessDeniedUser());
-	});
+	}, 120_000);
 	afterAll(async () => moto?.stop());
 
 	it.each([
