@@ -62,9 +62,7 @@ export function summarizeCredentialReport(csv: string, generatedAt: Date, now: D
 	const users = records.filter((record) => record.user !== ROOT_ROW_USER);
 	const toUser = (record: (typeof users)[number]): ReportUser => ({ userName: record.user, arn: record.arn });
 	return {
-		generatedAt: generatedAt.toISOString(),
-		ageSeconds: Math.max(0, Math.round((now.getTime() - generatedAt.getTime()) / 1000)),
-		userCount: users.length,
+		...reportMeta(generatedAt, now, users.length),
 		consoleUsersWithoutMfa: users.filter((record) => record.password === 'true' && record.mfa !== true).map(toUser),
 		usersWithoutMfa: users.filter((record) => record.mfa !== true).map(toUser),
 		// Root's password_enabled is `not_supported` in the report, hence null.
@@ -148,6 +146,15 @@ export function readCredentialRows(csv: string): ReportCredentials[] {
 			accessKeys: [key(1), key(2)].filter((entry) => entry.lastRotated !== null || entry.active),
 		};
 	});
+}
+
+/** The report's time, its age when read and its number of users, as every report check's summary starts. */
+export function reportMeta(generatedAt: Date, now: Date, userCount: number) {
+	return {
+		generatedAt: generatedAt.toISOString(),
+		ageSeconds: Math.max(0, Math.round((now.getTime() - generatedAt.getTime()) / 1000)),
+		userCount,
+	};
 }
 
 /** Whole days from an ISO time to now, never negative. */

@@ -1,17 +1,16 @@
 import { z } from 'astro/zod';
-import { daysSince, readCredentialRows } from '../aws/credential-report';
+import { daysSince, readCredentialRows, reportMeta } from '../aws/credential-report';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
-	CREDENTIAL_REPORT_CALLS,
+	CREDENTIAL_REPORT_CHECK,
 	CREDENTIAL_REPORT_DOCS,
-	CREDENTIAL_REPORT_RATE_LIMIT,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
 	reportUnreadable,
 } from './credential-report-calls';
-import { checkResultBaseSchema, identitySchema } from './result-schema';
+import { checkResultBaseSchema, identitySchema, reportMetaSchema } from './result-schema';
 
 /**
  * IAM users' access keys, from the credential report, one finding per CIS recommendation:
@@ -30,10 +29,7 @@ const keyFindingSchema = z.object({
 });
 type KeyFinding = z.infer<typeof keyFindingSchema>;
 
-const accessKeySummarySchema = z.object({
-	generatedAt: z.iso.datetime(),
-	ageSeconds: z.number().int().nonnegative(),
-	userCount: z.number().int().nonnegative(),
+const accessKeySummarySchema = reportMetaSchema.extend({
 	activeKeys: z.number().int().nonnegative(),
 	/** Active keys older than ROTATION_DAYS. */
 	notRotated: z.array(keyFindingSchema),
@@ -66,9 +62,7 @@ export function summarizeAccessKeys(csv: string, generatedAt: Date, now: Date): 
 		days: key.lastRotated ? daysSince(key.lastRotated, now) : 0,
 	});
 	return {
-		generatedAt: generatedAt.toISOString(),
-		ageSeconds: Math.max(0, Math.round((now.getTime() - generatedAt.getTime()) / 1000)),
-		userCount: users.length,
+		...reportMeta(generatedAt, now, users.length),
 		activeKeys: active.length,
 		notRotated: active.map(finding).filter((key) => key.days > ROTATION_DAYS),
 		twoActiveKeys: users.filter((user) => user.accessKeys.filter((key) => key.active).length > 1).map((user) => user.userName),
@@ -167,13 +161,9 @@ export const accessKeysCheck: CheckDefinition<AccessKeySummary | null, AccessKey
 	guide: GUIDE,
 	steps: [1, 4, 5, 6],
 	action: 'Check every access key in the account',
-	// POST: it asks AWS to generate a new credential report.
-	method: 'POST',
-	calls: CREDENTIAL_REPORT_CALLS,
+	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: accessKeysResultSchema,
-	rateLimit: CREDENTIAL_REPORT_RATE_LIMIT,
 	manual: credentialReportManual('the access_key_1 and access_key_2 columns'),
-	nothingRead: null,
 	gather: gatherCredentialReport(summarizeAccessKeys),
 	decide: (summary) => decideAccessKeys(summary),
 	fields: (accessKeys) => ({ accessKeys }),

@@ -8,14 +8,22 @@ import type { Fact } from './result-schema';
  * asks AWS for a fresh report and reads it, the manual commands and the report's own facts.
  */
 
-export const CREDENTIAL_REPORT_CALLS: DeclaredCall[] = [
+const CREDENTIAL_REPORT_CALLS: DeclaredCall[] = [
 	{ action: 'sts:GetCallerIdentity', resource: 'account', needsPermission: false, reason: 'it needs no permission.' },
 	{ action: 'iam:GenerateCredentialReport', resource: 'account' },
 	{ action: 'iam:GetCredentialReport', resource: 'account' },
 ];
 
-/** The credential report checks share this limit: each asks AWS to generate the account's report. */
-export const CREDENTIAL_REPORT_RATE_LIMIT = { capacity: 3, refillPerMinute: 3 };
+/**
+ * The parts of the definition every credential report check shares. POST, with its own limit
+ * per client: each asks AWS to generate the account's report.
+ */
+export const CREDENTIAL_REPORT_CHECK = {
+	method: 'POST',
+	calls: CREDENTIAL_REPORT_CALLS,
+	rateLimit: { capacity: 3, refillPerMinute: 3 },
+	nothingRead: null,
+} as const;
 
 export const CREDENTIAL_REPORT_DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
 

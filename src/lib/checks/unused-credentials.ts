@@ -1,17 +1,16 @@
 import { z } from 'astro/zod';
-import { daysSince, readCredentialRows } from '../aws/credential-report';
+import { daysSince, readCredentialRows, reportMeta } from '../aws/credential-report';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
-	CREDENTIAL_REPORT_CALLS,
+	CREDENTIAL_REPORT_CHECK,
 	CREDENTIAL_REPORT_DOCS,
-	CREDENTIAL_REPORT_RATE_LIMIT,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
 	reportUnreadable,
 } from './credential-report-calls';
-import { checkResultBaseSchema, identitySchema } from './result-schema';
+import { checkResultBaseSchema, identitySchema, reportMetaSchema } from './result-schema';
 
 /**
  * IAM users' console passwords and active access keys unused for 45 days or more, from the
@@ -33,10 +32,7 @@ const unusedSchema = z.object({
 });
 type Unused = z.infer<typeof unusedSchema>;
 
-const unusedCredentialsSummarySchema = z.object({
-	generatedAt: z.iso.datetime(),
-	ageSeconds: z.number().int().nonnegative(),
-	userCount: z.number().int().nonnegative(),
+const unusedCredentialsSummarySchema = reportMetaSchema.extend({
 	passwords: z.array(unusedSchema),
 	accessKeys: z.array(unusedSchema),
 });
@@ -60,9 +56,7 @@ export function summarizeUnusedCredentials(csv: string, generatedAt: Date, now: 
 		return days >= UNUSED_DAYS ? [{ userName, key, lastUsed, days }] : [];
 	};
 	return {
-		generatedAt: generatedAt.toISOString(),
-		ageSeconds: Math.max(0, Math.round((now.getTime() - generatedAt.getTime()) / 1000)),
-		userCount: users.length,
+		...reportMeta(generatedAt, now, users.length),
 		passwords: users
 			.filter((user) => user.passwordEnabled === true)
 			.flatMap((user) => unused(user.userName, null, user.passwordLastUsed, user.passwordLastChanged ?? user.created)),
@@ -153,13 +147,9 @@ export const unusedCredentialsCheck: CheckDefinition<UnusedCredentialsSummary | 
 	guide: GUIDE,
 	steps: [1, 5, 6],
 	action: 'Check every user’s passwords and keys',
-	// POST: it asks AWS to generate a new credential report.
-	method: 'POST',
-	calls: CREDENTIAL_REPORT_CALLS,
+	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: unusedCredentialsResultSchema,
-	rateLimit: CREDENTIAL_REPORT_RATE_LIMIT,
 	manual: credentialReportManual('the password_last_used and access_key_N_last_used_date columns'),
-	nothingRead: null,
 	gather: gatherCredentialReport(summarizeUnusedCredentials),
 	decide: (summary) => decideUnusedCredentials(summary),
 	fields: (unused) => ({ unused }),

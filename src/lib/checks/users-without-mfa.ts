@@ -3,9 +3,8 @@ import { summarizeCredentialReport } from '../aws/credential-report';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
-	CREDENTIAL_REPORT_CALLS,
+	CREDENTIAL_REPORT_CHECK,
 	CREDENTIAL_REPORT_DOCS,
-	CREDENTIAL_REPORT_RATE_LIMIT,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
@@ -103,13 +102,9 @@ export const usersWithoutMfaCheck: CheckDefinition<CredentialReportSummary | nul
 	guide: GUIDE,
 	steps: [1, 4],
 	action: 'Check every user in the account',
-	// POST: it asks AWS to generate a new credential report.
-	method: 'POST',
-	calls: CREDENTIAL_REPORT_CALLS,
+	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: usersWithoutMfaResultSchema,
-	rateLimit: CREDENTIAL_REPORT_RATE_LIMIT,
 	manual: credentialReportManual('the mfa_active column'),
-	nothingRead: null,
 	gather: gatherCredentialReport(summarizeCredentialReport),
 	decide: (report) => decideUsersWithoutMfa(report),
 	fields: (report) => ({ report }),
