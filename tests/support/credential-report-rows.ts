@@ -15,6 +15,7 @@ interface KeyColumns {
 
 export interface UserColumns {
 	created?: string;
+	mfa?: boolean;
 	/** Omitted: no console password. */
 	password?: { changed: string; used?: string };
 	keys?: KeyColumns[];
@@ -36,7 +37,7 @@ export function reportLine(user: string, columns: UserColumns = {}): string {
 		columns.created ?? '2025-01-01T00:00:00+00:00',
 		...password,
 		'N/A',
-		'false',
+		String(columns.mfa ?? false),
 		...key(columns.keys?.[0]),
 		...key(columns.keys?.[1]),
 		'false',
