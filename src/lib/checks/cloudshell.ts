@@ -400,7 +400,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 		);
 	}
 	const denied = reading.errors.some((error) => error.code === 'access-denied');
-	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors);
+	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors, reading.decision.summary);
 	return {
 		ok: true,
 		result: {
