@@ -213,7 +213,7 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 			const fake = await startFakeAws({
 				GetCallerIdentity: callerIdentity('arn:aws:sts::123456789012:assumed-role/Admin/dana'),
 				GetUser: getUser('paste-named-user'),
-				SimulatePrincipalPolicy: ['explicitDeny', 'explicitDeny', 'allowed'].map((decision) => simulation(everyProbe(decision))),
+				SimulatePrincipalPolicy: (['explicitDeny', 'explicitDeny', 'allowed'] as const).map((decision) => simulation(everyProbe(decision))),
 			});
 			const env = { AWS_ENDPOINT_URL: fake.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
 			try {
