@@ -141,6 +141,17 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 			{ action: 'iam:GetAccountSummary', code: 'access-denied', message: expect.stringContaining('iam:GetAccountSummary') },
 		]);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toEqual(['iam:GetAccountSummary']);
+		expect(body.couldNotCheck).toEqual({ cause: 'access-denied', message: expect.stringContaining('minimal read-only policy') });
+	});
+
+	it('a wrong secret key is "credentials rejected", never a verdict', async () => {
+		const { status, body } = await runCheck(check('root-user'), {
+			credentials: { ...keys, secretAccessKey: 'wrong' + keys.secretAccessKey.slice(5) },
+		});
+		expect(status).toBe(502);
+		expect(body.verdict).toBe('unknown');
+		expect(body.errors[0]?.code).toBe('credentials-invalid');
+		expect(body.couldNotCheck?.cause).toBe('credentials-rejected');
 	});
 
 	it('mfa-policy names the first denied read of the fallback', async () => {
@@ -151,6 +162,7 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 			true,
 		);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain('iam:SimulatePrincipalPolicy');
+		expect(body.couldNotCheck?.cause).toBe('access-denied');
 	});
 
 	it('backup-device still answers with the one permission it needs', async () => {

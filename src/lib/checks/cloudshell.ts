@@ -8,7 +8,7 @@ import { decideBackupDevice } from './backup-device';
 import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
-import { decideMfaPolicy } from './mfa-policy';
+import { decideMfaPolicy, IAM_USER_NAME } from './mfa-policy';
 import { evaluationRunSchema } from './mfa-policy-evaluation';
 import { PROBE_ACTIONS } from './probe-actions';
 import {
@@ -186,18 +186,21 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 		id: 'mfa-policy',
 		format: 'json',
 		expected: 'one JSON document that starts with {"stepcheck":"mfa-policy"',
+		// The signed-in IAM user, unless the page put U='name' on the line before (its field).
 		command: [
-			'U=mfa-tester # the IAM user to check',
 			RUN,
-			`A=$(aws iam get-user --user-name "$U" --query User.Arn --output text)`,
-			`s() { r iam simulate-principal-policy --policy-source-arn "$A" --action-names ${PROBE_ACTIONS.join(' ')} --query 'EvaluationResults[].[EvalActionName,EvalDecision]' "$@"; }`,
+			CALLER,
+			'case "$A" in *:user/*) U="${U:-${A##*/}}";; esac',
+			`A=; [ -n "$U" ] && A=$(aws iam get-user --user-name "$U" --query User.Arn --output text)`,
+			`s() { if [ -n "$A" ]; then r iam simulate-principal-policy --policy-source-arn "$A" --action-names ${PROBE_ACTIONS.join(' ')} --query 'EvaluationResults[].[EvalActionName,EvalDecision]' "$@"; else echo null; fi; }`,
 			'M=ContextKeyName=aws:MultiFactorAuthPresent,ContextKeyType=boolean,ContextKeyValues',
-			`printf '{"stepcheck":"mfa-policy","user":"%s","arn":"%s","withoutMfa":%s,"accessKey":%s,"withMfa":%s}\\n' "$U" "$A" "$(s --context-entries $M=false)" "$(s)" "$(s --context-entries $M=true)"`,
+			`printf '{"stepcheck":"mfa-policy","caller":%s,"user":"%s","arn":"%s","withoutMfa":%s,"accessKey":%s,"withMfa":%s}\\n' "$C" "$U" "$A" "$(s --context-entries $M=false)" "$(s)" "$(s --context-entries $M=true)"`,
 		].join('\n'),
 		read(text) {
 			const shape = z
 				.object({
 					stepcheck: z.literal('mfa-policy'),
+					caller: z.unknown().optional(),
 					user: z.string(),
 					arn: z.string(),
 					withoutMfa: z.unknown(),
@@ -230,7 +233,12 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 				denies: null,
 				documentsRead: null,
 			};
-			return { identity: null, errors, decision: decideMfaPolicy(answers, UNKNOWN_IDENTITY, user) };
+			const caller = answer(callerSchema, shape.data.caller);
+			const identity =
+				caller && caller !== 'mismatch' && caller.ok ? classifyIdentity(caller.value.Arn, caller.value.Account ?? null) : null;
+			if (caller && caller !== 'mismatch' && !caller.ok) errors.unshift(errorFor('sts:GetCallerIdentity', caller.code));
+			const named = user && !(identity?.type === 'iam-user' && identity.userName === user) ? user : undefined;
+			return { identity, errors, decision: decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, named) };
 		},
 	},
 	{
@@ -274,6 +282,16 @@ export const CLOUDSHELL_REGIONS_SOURCE = {
 	url: 'https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html',
 	label: 'AWS: Regions where CloudShell runs',
 };
+
+/**
+ * The command as the page prints it: for a check that takes a user name, a valid name typed
+ * into the page's field goes on a line of its own before it (`U='name'`); otherwise the command
+ * checks whoever runs it. An invalid name is left out rather than quoted into a shell line.
+ */
+export function cloudShellCommand(check: CloudShellCheck, user: string | undefined): string {
+	const name = user?.trim();
+	return check.id === 'mfa-policy' && name && IAM_USER_NAME.test(name) ? `U='${name}'\n${check.command}` : check.command;
+}
 
 export function findCloudShellCheck(id: string): CloudShellCheck | CloudShellUnavailable | undefined {
 	return CLOUDSHELL_CHECKS.find((check) => check.id === id) ?? CLOUDSHELL_UNAVAILABLE.find((check) => check.id === id);
@@ -383,7 +401,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 		);
 	}
 	const denied = reading.errors.some((error) => error.code === 'access-denied');
-	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors);
+	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors, reading.decision.summary);
 	return {
 		ok: true,
 		result: {
