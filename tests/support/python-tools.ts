@@ -8,8 +8,8 @@ import { ROOT } from './paths';
  * `npm test` installs them at the versions CI pins into a virtual environment of this project
  * (first run only), so a fresh machine needs no `pip install` of its own.
  */
-export const PYTHON_TOOLS = ['moto[server]==5.2.1', 'awscli==1.45.11'] as const;
-export const PYTHON_TOOLS_VENV = join(ROOT, 'node_modules/.cache/stepcheck-python');
+const PYTHON_TOOLS = ['moto[server]==5.2.1', 'awscli==1.45.11'] as const;
+const PYTHON_TOOLS_VENV = join(ROOT, 'node_modules/.cache/stepcheck-python');
 const COMMANDS = ['moto_server', 'aws'] as const;
 /** Written last, so a venv an interrupted run left half-made is made again. */
 const COMPLETE = '.stepcheck-complete';
