@@ -135,5 +135,6 @@ export const CONTRACTS: Record<string, Contract> = {
 		action: 'EnableAWSServiceAccess',
 		params: z.object({ ServicePrincipal: z.literal('iam.amazonaws.com') }).strict(),
 	},
+	's3 ls': { carries: 'no parameters: it lists every bucket', action: 'ListBuckets', params: nothing },
 	'configure get': { carries: 'nothing: it reads the local config file', requests: 0 },
 };
