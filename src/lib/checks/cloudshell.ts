@@ -5,6 +5,7 @@ import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
 import { classifyIdentity } from '../aws/identity';
 import { decideBackupDevice } from './backup-device';
+import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
 import { decideMfaPolicy } from './mfa-policy';
@@ -381,6 +382,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 		);
 	}
 	const denied = reading.errors.some((error) => error.code === 'access-denied');
+	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors);
 	return {
 		ok: true,
 		result: {
@@ -390,6 +392,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 			...reading.decision,
 			errors: reading.errors,
 			minimalPolicy: denied ? options.policy : null,
+			...(couldNotCheck ? { couldNotCheck } : {}),
 			checkedAt: now.toISOString(),
 		},
 	};

@@ -81,6 +81,32 @@ const checkErrorSchema = z.object({
 });
 export type CheckError = z.infer<typeof checkErrorSchema>;
 
+/**
+ * Why a check learned nothing, in the few words a reader can act on. Every path (the local
+ * server, the companion, a CloudShell paste, the checkup) reduces its failures to one of these,
+ * so the island, the checkup headline, the exports and the step marks all say the same thing,
+ * and none of them can read as "all fine".
+ */
+export const COULD_NOT_CHECK_CAUSES = [
+	'no-credentials',
+	'credentials-rejected',
+	'access-denied',
+	'unreachable',
+	'rate-limited',
+	'unsupported-path',
+	'unexpected',
+] as const;
+export type CouldNotCheckCause = (typeof COULD_NOT_CHECK_CAUSES)[number];
+
+export const couldNotCheckSchema = z.object({
+	cause: z.enum(COULD_NOT_CHECK_CAUSES),
+	/** What to do about it, in one or two sentences. */
+	message: z.string(),
+	/** With `rate-limited`: how long to wait before asking again. */
+	retryAfterSeconds: z.number().int().positive().optional(),
+});
+export type CouldNotCheck = z.infer<typeof couldNotCheckSchema>;
+
 export const iamPolicySchema = z.object({
 	Version: z.literal('2012-10-17'),
 	Statement: z.array(
@@ -157,6 +183,11 @@ export const checkResultBaseSchema = z.object({
 	errors: z.array(checkErrorSchema),
 	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
 	minimalPolicy: iamPolicySchema.nullable(),
+	/**
+	 * With `unknown` after AWS errors: why nothing could be read, from a fixed set of causes,
+	 * and what to do. The runner (and paste mode) fill it in from `errors`; a check never sets it.
+	 */
+	couldNotCheck: couldNotCheckSchema.optional(),
 	checkedAt: z.iso.datetime(),
 });
 export type CheckResultBase = z.infer<typeof checkResultBaseSchema>;
