@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,8 @@ async function seed() {
 	});
 	alice = await createMotoUser(iam, 'alice', { password: true, deviceNames: ['alice-phone'] });
 	tester = await createMotoUser(iam, 'mfa-tester', { password: true });
+	// A weak policy of the account's own, so reading it answers as in most accounts that set one (no NoSuchEntity).
+	await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
 	iam.destroy();
 }
 
