@@ -4,6 +4,7 @@ import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
+import { passwordPolicyCheck } from './password-policy';
 import { rootUserCheck } from './root-user';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
@@ -16,6 +17,7 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	passwordPolicyCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);
