@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { startIdleTimer } from './idle-timer';
-import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
+import { parseCompanionArgs, usage, type CompanionDefaults } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
 
 /**
@@ -49,7 +49,7 @@ async function main() {
 		process.exit(2);
 	}
 	if ('help' in parsed) {
-		say(USAGE);
+		say(usage(defaults));
 		return;
 	}
 	const { options } = parsed;

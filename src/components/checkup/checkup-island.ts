@@ -82,7 +82,8 @@ function render(root: HTMLElement, state: CheckupState) {
 		results.hidden = true;
 		manual.open = true;
 		// The companion's diagnosis (not running, refused this page, something else on the port) says what to do.
-		const diagnosed = state.entries.find((entry) => entry.answer.kind === 'unreachable' && entry.answer.companion);
+		const diagnosed =
+			state.path === 'companion' ? state.entries.find((entry) => entry.answer.kind === 'unreachable' && entry.answer.companion) : undefined;
 		summary.textContent = diagnosed && diagnosed.answer.kind === 'unreachable' ? diagnosed.answer.message : UNAVAILABLE;
 		root.dataset.state = 'unavailable';
 		return;

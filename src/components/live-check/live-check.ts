@@ -78,8 +78,7 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 				'p',
 				{ className: 'live-could-not-check', attributes: { 'data-cause': result.couldNotCheck.cause } },
 				node('strong', null, `Why: ${CAUSE_LABELS[result.couldNotCheck.cause]}.`),
-				' ',
-				result.couldNotCheck.message,
+				result.couldNotCheck.message !== result.summary && ` ${result.couldNotCheck.message}`,
 			),
 		node(
 			'dl',
@@ -152,7 +151,7 @@ export function outcomeOf(
 		return {
 			state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
 			message: result.couldNotCheck
-				? `${result.summary} ${couldNotCheckSentence(result.couldNotCheck)}`
+				? couldNotCheckSentence(result.couldNotCheck, result.summary)
 				: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
 			view: describeResult(result, formatTime),
 			openManual: false,

@@ -63,7 +63,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 	const denied = errors.some((error) => error.code === 'access-denied');
 	const first = errors[0];
 	const decision = check.decide(answers, { identity, input: context.input });
-	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors);
+	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors, decision.summary);
 	const body = check.resultSchema.parse({
 		schemaVersion: CHECK_SCHEMA_VERSION,
 		check: check.id,

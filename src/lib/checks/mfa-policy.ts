@@ -41,7 +41,7 @@ import { PROBE_ACTIONS } from './probe-actions';
  */
 
 /** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
-const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
 const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
@@ -151,7 +151,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 			return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
 		return {
 			verdict: 'not-applicable',
-			summary: 'These credentials are not an IAM user: enter the name of an IAM user to check, for example mfa-tester.',
+			summary: 'These credentials are not an IAM user: enter the name of the IAM user to check in the field above, then check again.',
 			facts: [],
 			advice: [
 				stepAdvice({

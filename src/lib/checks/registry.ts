@@ -5,6 +5,7 @@ import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
+import { passwordPolicyCheck } from './password-policy';
 import { rootUserCheck } from './root-user';
 import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
@@ -18,6 +19,7 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	passwordPolicyCheck,
 	unusedCredentialsCheck,
 	accessKeysCheck,
 ];

@@ -120,6 +120,23 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
+/** The account's custom password policy for IAM users, from `iam:GetAccountPasswordPolicy`. */
+export const passwordPolicySchema = z.object({
+	minimumLength: z.number().int().positive(),
+	requireSymbols: z.boolean(),
+	requireNumbers: z.boolean(),
+	requireUppercase: z.boolean(),
+	requireLowercase: z.boolean(),
+	allowUsersToChange: z.boolean(),
+	/** Days a password is valid; null when passwords never expire. */
+	maxAgeDays: z.number().int().positive().nullable(),
+	/** How many previous passwords a user may not reuse; null when reuse is allowed. */
+	reusePrevention: z.number().int().positive().nullable(),
+	/** An expired password needs an administrator to reset it. */
+	hardExpiry: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
 /** What `iam:GetAccountSummary` says about the root user (Security Hub CSPM's IAM.4 and IAM.9 read the same fields; IAM.6 also needs the device type). */
 export const rootAccountSchema = z.object({
 	mfaEnabled: z.boolean(),
