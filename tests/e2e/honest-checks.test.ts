@@ -194,7 +194,11 @@ describe('could not check, each cause for real, on the local server', () => {
 			const headline = (await checkup.locator('[data-summary]').textContent())!;
 			expect(headline).toMatch(new RegExp(`^Could not check \\d+ of \\d+ \\(\\d+ ${label.replace(/[()]/g, '\\$&')}`));
 			expect(headline).not.toMatch(/nothing to fix/i);
-			const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
+			// Access denied shows the one policy that lets every denied check read.
+		const policy = checkup.locator('[data-denied-policy]');
+		expect(await policy.isVisible()).toBe(label === 'access denied');
+		if (label === 'access denied') expect(await policy.locator('code').textContent()).toContain('"iam:GetAccountSummary"');
+		const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
 			expect(verdicts).not.toContain('Pass');
 			expect(verdicts).toContain('Could not check');
 			for (const theme of ['light', 'dark']) {

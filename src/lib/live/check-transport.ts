@@ -18,7 +18,7 @@ export type CompanionProblem =
 	| { kind: 'not-a-companion' }
 	| { kind: 'origin-refused' };
 
-export type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 
 export type CheckAnswer =
 	| { kind: 'result'; status: number; body: CheckResultBase }
@@ -179,7 +179,7 @@ async function browserPermission(): Promise<LocalNetworkPermission> {
 }
 
 /** The command that starts the companion for this page. */
-export function companionCommand(place: CompanionPlace, extra = ''): string {
+function companionCommand(place: CompanionPlace, extra = ''): string {
 	return `node stepcheck-companion.mjs${place.port === place.defaultPort ? '' : ` --port ${place.port}`}${extra}`;
 }
 
