@@ -101,7 +101,8 @@ export function answerFromHttp(
 	}
 	const refusal = refusalOf(response.body);
 	if (refusal) return { kind: 'refused', status: response.status, ...refusal };
-	if (response.status === 404 || response.status === 405) {
+	// No JSON at all (a static host's page or its 404): there is no endpoint here.
+	if (response.status === 404 || response.status === 405 || (response.body === null && response.status < 500)) {
 		return { kind: 'unreachable', cause: 'unreachable', message: 'There is no live check on this site itself.' };
 	}
 	return {
