@@ -21,7 +21,7 @@ import { serveStatic } from '../../scripts/static-server.mjs';
  * and an AWS CLI config whose default profile has mfa_serial but no role_arn.
  */
 
-// Six checks, several AWS calls each, on a busy 2-core machine.
+// Seven checks, several AWS calls each, on a busy 2-core machine.
 const POLL = { timeout: 30_000 };
 
 /** The table a reader gets, riskiest first, when they tick the account-wide check. */
@@ -48,6 +48,13 @@ const EXPECTED_TABLE = [
 		'/guides/find-users-without-mfa/#step-5',
 	],
 	[
+		'Password policy check',
+		'Fail',
+		"The account has no password policy of its own, so IAM's default applies: 8 characters and any password may be reused. Set a policy.",
+		'Step 3: Open the password policy',
+		'/guides/password-policy/#step-3',
+	],
+	[
 		'AWS CLI profile check',
 		'Warning',
 		'The profile "default" has mfa_serial but no role_arn, so the CLI never asks for a code with it.',
@@ -70,7 +77,7 @@ const EXPECTED_TABLE = [
 		'/guides/identity-center-mfa/#step-3',
 	],
 ];
-const EXPECTED_SUMMARY = '3 things to fix, 1 to look at, 2 fine, 1 not applicable.';
+const EXPECTED_SUMMARY = '4 things to fix, 1 to look at, 2 fine, 1 not applicable.';
 
 /** The table as text: check, verdict, finding, link text and link target per row. */
 async function tableRows(page: Page): Promise<string[][]> {
@@ -145,6 +152,7 @@ describe('the checkup on the local server', () => {
 			'GET /api/checks/cli-mfa',
 			'GET /api/checks/mfa',
 			'GET /api/checks/mfa-policy',
+			'GET /api/checks/password-policy',
 			'GET /api/checks/root-user',
 			'POST /api/checks/users-without-mfa',
 		]);
@@ -190,6 +198,7 @@ describe('the checkup on the local server', () => {
 			['mfa-policy', 'fail'],
 			['cli-mfa', 'warn'],
 			['users-without-mfa', 'fail'],
+			['password-policy', 'fail'],
 		]);
 		// Exactly what the API answers: the same check asked directly has the same fields.
 		const direct = await (await fetch(`${baseUrl}/api/checks/identity-center`)).json();
@@ -204,7 +213,7 @@ describe('the checkup on the local server', () => {
 	it('shows a check refused by the rate limit as "try again in N s", not as a failure', async () => {
 		const { page } = shared;
 		const checkup = page.locator('stepcheck-checkup');
-		// The first run took 6 of the 10 checks a client may ask per minute, and the account check 1 of its 3.
+		// The first run took 7 of the 10 checks a client may ask per minute, and the account check 1 of its 3.
 		await checkup.getByRole('button', { name: 'Run the checkup again' }).click();
 		await expect
 			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
@@ -451,16 +460,17 @@ describe('the checkup from one CloudShell paste', () => {
 		expect(rows.map((row) => [row[0], row[1]])).toEqual([
 			['Root user check', 'Fail'],
 			['Users without MFA', 'Fail'],
+			['Password policy check', 'Fail'],
 			['MFA policy check', 'Could not check'],
 			['AWS CLI profile check', 'Could not check'],
 			['Live MFA check', 'Pass'],
 			['Backup MFA device check', 'Pass'],
 			['Identity Center MFA', 'Not applicable'],
 		]);
-		for (const row of [rows[0]!, rows[1]!, rows[4]!, rows[5]!]) expect(row).toEqual(byCheck.get(row[0]!));
-		expect(rows[3]![2]).toMatch(/^Could not check \(cannot run on this path\)\. This check reads the AWS CLI config file/);
+		for (const row of [rows[0]!, rows[1]!, rows[2]!, rows[5]!, rows[6]!]) expect(row).toEqual(byCheck.get(row[0]!));
+		expect(rows[4]![2]).toMatch(/^Could not check \(cannot run on this path\)\. This check reads the AWS CLI config file/);
 		const summary = await checkup.locator('[data-summary]').textContent();
-		expect(summary).toMatch(/^Could not check 2 of 6 \(.*1 cannot run on this path.*\), 2 things to fix, 2 fine, 1 not applicable\.$/);
+		expect(summary).toMatch(/^Could not check 2 of 7 \(.*1 cannot run on this path.*\), 3 things to fix, 2 fine, 1 not applicable\.$/);
 		expect(
 			requests.filter((path) => path.startsWith('/api/')),
 			'paste mode sends nothing',

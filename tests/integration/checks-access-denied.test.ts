@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckInput } from '../../src/lib/checks/check-definition';
 import { grantedCalls } from '../../src/lib/checks/check-policy';
 import { CHECKS } from '../../src/lib/checks/registry';
-import { accountSummary, awsError, callerIdentity, type FakeScript } from '../support/fake-aws';
+import { accountSummary, awsError, callerIdentity, passwordPolicy, type FakeScript } from '../support/fake-aws';
 import {
 	attached,
 	credentialReport,
@@ -95,6 +95,8 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 					ListAttachedGroupPolicies: attached('ListAttachedGroupPolicies', [{ name: 'RequireMFA', arn: MANAGED }]),
 				},
 			};
+		case 'password-policy':
+			return { script: { GetAccountPasswordPolicy: passwordPolicy({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }) } };
 		default:
 			throw new Error(`No fake script for the check "${id}": add one to happyScript in tests/integration/checks-access-denied.test.ts.`);
 	}

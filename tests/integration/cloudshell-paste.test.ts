@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { DeleteAccountPasswordPolicyCommand, IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	cloudShellCommand,
@@ -95,6 +95,20 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 		expect(result.facts.find((fact) => fact.label === 'Report generated')?.value).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 	});
 
+	it("password-policy: no policy fails with step 3; the guide's policy passes, read from the same command", async () => {
+		const none = verdictOf(readPaste('password-policy', await runInShell(command('password-policy'), as(moto, SETUP)), { policy: null }));
+		expect(none.verdict).toBe('fail');
+		expect(none.advice.map((advice) => advice.guideStep)).toEqual(['/guides/password-policy/#step-3']);
+		const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: SETUP });
+		await iam.send(
+			new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, AllowUsersToChangePassword: true }),
+		);
+		const set = verdictOf(readPaste('password-policy', await runInShell(command('password-policy'), as(moto, SETUP)), { policy: null }));
+		expect(set.verdict).toBe('pass');
+		expect(set.facts).toContainEqual({ label: 'Minimum length', value: '14 characters' });
+		await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+	});
+
 	describe('bad pastes get a message, never a crash', () => {
 		it('an empty box', async () => {
 			expect(readPaste('root-user', '  \n ', { policy: null })).toMatchObject({ ok: false, problem: 'empty' });
@@ -152,6 +166,15 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 			const outcome = readPaste('root-user', output, { policy: policy('root-user') });
 			expect(outcome).toMatchObject({ ok: false, problem: 'access-denied', policy: policy('root-user') });
 			expect(!outcome.ok && outcome.message).toContain('GetAccountSummary');
+		});
+
+		it('password-policy: a refused read is could-not-check (access denied) with the policy, not a fail', async () => {
+			const output = await runInShell(command('password-policy'), as(denied.moto, denied.keys));
+			const result = verdictOf(readPaste('password-policy', output, { policy: policy('password-policy') }));
+			expect(result.verdict).toBe('unknown');
+			expect(result.couldNotCheck?.cause).toBe('access-denied');
+			expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:GetAccountPasswordPolicy', 'access-denied']]);
+			expect(result.minimalPolicy).toEqual(policy('password-policy'));
 		});
 
 		it('a refused call inside a combined command becomes the result’s error, with the policy, as on the server', async () => {

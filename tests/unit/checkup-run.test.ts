@@ -96,6 +96,7 @@ describe('runCheckup', () => {
 		'mfa-policy': ok('mfa-policy', 'fail'),
 		'cli-mfa': ok('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config' }),
 		'users-without-mfa': ok('users-without-mfa', 'fail'),
+		'password-policy': ok('password-policy', 'pass'),
 	};
 
 	it('asks the identity check first, then every check that applies, and leaves out the unticked account-wide one', async () => {
@@ -108,7 +109,7 @@ describe('runCheckup', () => {
 			onAnswer: (entry) => heard.push(entry.check.id),
 		});
 		expect(transport.asked[0]).toBe('mfa');
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'password-policy', 'root-user']);
 		expect(entries.map((entry) => entry.check.id)).toEqual(catalog.map((check) => check.id));
 		expect(entries.find((entry) => entry.check.id === 'users-without-mfa')!.answer.kind).toBe('skipped');
 		expect(entries.find((entry) => entry.check.id === 'identity-center')!.answer).toMatchObject({ kind: 'skipped' });
@@ -128,7 +129,15 @@ describe('runCheckup', () => {
 			'identity-center': ok('identity-center', 'unknown'),
 		});
 		const entries = await runCheckup({ catalog, transport, settings: { includeAccountWide: false } });
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'identity-center', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual([
+			'backup-device',
+			'cli-mfa',
+			'identity-center',
+			'mfa',
+			'mfa-policy',
+			'password-policy',
+			'root-user',
+		]);
 		const broken = await runCheckup({
 			catalog,
 			transport: async () => {

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { rootAccountFromSummary } from '../aws/account-summary';
+import { passwordPolicyFromFields } from '../aws/password-policy';
 import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
@@ -9,6 +10,7 @@ import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
 import { decideMfaPolicy, IAM_USER_NAME } from './mfa-policy';
+import { decidePasswordPolicy } from './password-policy';
 import { evaluationRunSchema } from './mfa-policy-evaluation';
 import { PROBE_ACTIONS } from './probe-actions';
 import {
@@ -83,6 +85,19 @@ const devicesSchema = z.object({
 const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) });
 /** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
 const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+const passwordPolicySchema = z.object({
+	PasswordPolicy: z.object({
+		MinimumPasswordLength: z.number(),
+		RequireSymbols: z.boolean().optional(),
+		RequireNumbers: z.boolean().optional(),
+		RequireUppercaseCharacters: z.boolean().optional(),
+		RequireLowercaseCharacters: z.boolean().optional(),
+		AllowUsersToChangePassword: z.boolean().optional(),
+		MaxPasswordAge: z.number().optional(),
+		PasswordReusePrevention: z.number().optional(),
+		HardExpiry: z.boolean().optional(),
+	}),
+});
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
 
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
@@ -162,6 +177,24 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 		},
 	},
 	{
+		id: 'password-policy',
+		format: 'json',
+		expected: 'one JSON document that starts with {"stepcheck":"password-policy"',
+		command: [RUN, `printf '{"stepcheck":"password-policy","policy":%s}\\n' "$(r iam get-account-password-policy)"`].join('\n'),
+		read(text) {
+			const shape = z.object({ stepcheck: z.literal('password-policy'), policy: z.unknown() }).safeParse(JSON.parse(text));
+			if (!shape.success) return null;
+			const read = answer(passwordPolicySchema, shape.data.policy);
+			if (read === 'mismatch' || read === null) return null;
+			// NoSuchEntity is the answer "no custom policy", as on the server.
+			if (!read.ok && read.code !== 'NoSuchEntity') {
+				return { identity: null, errors: [errorFor('iam:GetAccountPasswordPolicy', read.code)], decision: decidePasswordPolicy(null) };
+			}
+			const policy = read.ok ? passwordPolicyFromFields(read.value.PasswordPolicy) : null;
+			return { identity: null, errors: [], decision: decidePasswordPolicy({ policy }) };
+		},
+	},
+	{
 		id: 'backup-device',
 		format: 'json',
 		expected: 'one JSON document that starts with {"stepcheck":"backup-device"',
@@ -228,6 +261,7 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			const answers = {
 				target: arn.startsWith('arn:') ? { userName: user, arn } : null,
 				method: complete ? ('simulation' as const) : null,
+				simulatorError: errors[0]?.code ?? null,
 				simulation: complete ? { withoutMfa: withoutMfa!, accessKey: accessKey!, withMfa: withMfa! } : null,
 				denies: null,
 				documentsRead: null,
@@ -271,7 +305,7 @@ const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
 	{
 		id: 'identity-center',
 		reason:
-			'AWS has no API that reads the MFA settings of IAM Identity Center, so no command can print them. Look at them in the Identity Center console (Settings, Authentication).',
+			'Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center, so no command here prints them. Look at them in the Identity Center console (Settings, Authentication).',
 		source: { url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-mfa.html', label: 'AWS: MFA in IAM Identity Center' },
 	},
 ];

@@ -54,7 +54,7 @@ const adviceSchema = z.object({
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
-const awsErrorCodeSchema = z.enum([
+export const awsErrorCodeSchema = z.enum([
 	'no-credentials',
 	'sso-session-expired',
 	'credentials-expired',
@@ -120,7 +120,24 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
-/** What `iam:GetAccountSummary` says about the root user (Security Hub IAM.4, IAM.6 and IAM.9 read the same fields). */
+/** The account's custom password policy for IAM users, from `iam:GetAccountPasswordPolicy`. */
+export const passwordPolicySchema = z.object({
+	minimumLength: z.number().int().positive(),
+	requireSymbols: z.boolean(),
+	requireNumbers: z.boolean(),
+	requireUppercase: z.boolean(),
+	requireLowercase: z.boolean(),
+	allowUsersToChange: z.boolean(),
+	/** Days a password is valid; null when passwords never expire. */
+	maxAgeDays: z.number().int().positive().nullable(),
+	/** How many previous passwords a user may not reuse; null when reuse is allowed. */
+	reusePrevention: z.number().int().positive().nullable(),
+	/** An expired password needs an administrator to reset it. */
+	hardExpiry: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+/** What `iam:GetAccountSummary` says about the root user (Security Hub CSPM's IAM.4 and IAM.9 read the same fields; IAM.6 also needs the device type). */
 export const rootAccountSchema = z.object({
 	mfaEnabled: z.boolean(),
 	/** AWS omits the field in some partitions and emulators; treated as present, the safe reading. */
@@ -137,9 +154,9 @@ export const credentialReportSummarySchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
-	/** Security Hub IAM.5: console password and no MFA. */
+	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
-	/** Security Hub IAM.19: no MFA at all. */
+	/** Security Hub CSPM IAM.19: no MFA at all. */
 	usersWithoutMfa: z.array(reportUserSchema),
 	root: z.object({ mfaActive: z.boolean(), passwordEnabled: z.boolean().nullable() }).nullable(),
 });
