@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { answerClientError } from '../lib/http/wire-screen';
 import { startIdleTimer } from './idle-timer';
 import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
@@ -83,6 +84,7 @@ async function main() {
 	// CONNECT never reaches the request handler; without this, Node would drop the socket unanswered.
 	const tunnelRefusal = JSON.stringify({ error: { code: 'method-not-allowed', message: 'The companion answers GET, POST and OPTIONS.' } });
 	for (const server of servers) {
+		server.on('clientError', answerClientError);
 		server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
 			socket.end(
 				`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(tunnelRefusal)}\r\n\r\n${tunnelRefusal}`,
