@@ -3,7 +3,7 @@ import { CHECK_SCHEMA_VERSION } from '../lib/checks/result-schema';
 import { CHECK_IDS } from '../lib/checks/registry';
 import { guardRefusal, handleCheck, jsonResponse, methodNotAllowed, refusal } from '../lib/http/check-endpoint';
 import { logSafe } from '../lib/http/log-text';
-import { corsHeaders, preflightHeaders } from '../lib/http/cors';
+import { corsHeaders, normalizeOrigin, preflightHeaders } from '../lib/http/cors';
 import type { GuardConfig } from '../lib/http/request-guard';
 import type { CompanionOptions } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
@@ -140,7 +140,11 @@ export function createCompanionHandler(options: CompanionServerOptions) {
 						checks: [...CHECK_IDS],
 					};
 					accepted = refused === null;
-					outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? {} : cors);
+					// A refused page may read the status route's refusal (and only that: it carries no answer),
+					// so it can say "the companion refused this origin" rather than "something else is listening".
+					const readable: Record<string, string> =
+						origin && normalizeOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+					outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? readable : cors);
 				}
 			}
 		} catch {

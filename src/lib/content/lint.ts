@@ -24,7 +24,7 @@ import { checkUnsafeContent } from './safe-content-checks';
  * holds each guide to the library's standard (guide-content-checks.ts).
  */
 
-const WRITING_GUIDE = 'See "Writing a guide" in README.md.';
+const WRITING_GUIDE = 'See docs/authoring.md.';
 
 type JsxNode = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
 
