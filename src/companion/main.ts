@@ -78,7 +78,9 @@ async function main() {
 	// A last wall: whatever slips through is one line without a stack (which would print this
 	// computer's paths), and the companion keeps serving.
 	for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-		process.on(event, (error: unknown) => say(`${time()} Unexpected ${error instanceof Error ? error.name : typeof error}; still serving.`));
+		process.on(event, (error: unknown) =>
+			say(`${time()} Unexpected ${error instanceof Error ? error.name : typeof error}; still serving.`),
+		);
 	}
 	const servers = [createServer(handler), createServer(handler)];
 	// CONNECT never reaches the request handler; without this, Node would drop the socket unanswered.

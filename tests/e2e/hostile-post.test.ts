@@ -81,7 +81,9 @@ describe('a hostile Hugo post, imported, built and opened', () => {
 		await page.waitForTimeout(500);
 		expect(dialogs).toEqual([]);
 		expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
-		expect(await page.locator('main img[onerror], main [onload], main iframe, main script:not([type]), main a[href^="javascript:" i]').count()).toBe(0);
+		expect(
+			await page.locator('main img[onerror], main [onload], main iframe, main script:not([type]), main a[href^="javascript:" i]').count(),
+		).toBe(0);
 		await context.close();
 	});
 });
