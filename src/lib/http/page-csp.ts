@@ -17,12 +17,12 @@ export function pageCsp(otherSearchOrigins: readonly string[]) {
 	const others = otherSearchOrigins.join(' ');
 	return {
 		algorithm: 'SHA-256' as const,
-		directives: <CspDirective[]>[
+		directives: [
 			"default-src 'self'",
 			"img-src 'self' data:",
 			`connect-src 'self' http://127.0.0.1:* http://localhost:*${others ? ` ${others}` : ''}`,
 			...CSP_EXTRA_DIRECTIVES,
-		],
+		] as CspDirective[],
 		scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", ...otherSearchOrigins] },
 		styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' as const }] },
 	};
