@@ -150,10 +150,14 @@ export type RootAccount = z.infer<typeof rootAccountSchema>;
 const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
 
-export const credentialReportSummarySchema = z.object({
+/** When the credential report was generated, how old it was when read, and how many IAM users it lists. */
+export const reportMetaSchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
+});
+
+export const credentialReportSummarySchema = reportMetaSchema.extend({
 	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
 	/** Security Hub CSPM IAM.19: no MFA at all. */
