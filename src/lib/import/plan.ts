@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { DateOrder } from '../content/dates';
-import { formatProblems, lintGuideSource } from '../content/lint';
+import { formatProblems } from '../content/guide-content-checks';
+import { lintGuideSource } from '../content/lint';
 import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
 import { canonicalOldPath, resolveAlias } from '../redirects/old-paths';
 import { convertBody } from './convert-body';
