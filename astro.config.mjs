@@ -15,6 +15,7 @@ import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
+import { onBundlerWarning } from './src/lib/site/bundler-warnings.ts';
 
 // Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
 // code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
@@ -43,7 +44,11 @@ export default defineConfig({
 		// FCP/LCP), and weighs less than the round trip it saves.
 		inlineStylesheets: 'always',
 	},
-	vite: { plugins: [serverOnlyPackages()] },
+	vite: {
+		plugins: [serverOnlyPackages()],
+		// One warning per guide about a directive Astro's MDX output carries and no author can change (reason in the module).
+		build: { rolldownOptions: { onwarn: onBundlerWarning } },
+	},
 	integrations: [
 		// Markup without components compiles to one HTML string instead of a call per element (a code
 		// block is hundreds of highlighted spans): the same pages, and about 350 MB less memory for

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { authorError } from '../site/author-error';
 import { frontMatterProblems } from './front-matter-problems';
 import { countSteps, formatProblems, type GuideProblem } from './guide-content-checks';
 import { markInvalid, problemsOf, withoutMark } from './invalid-guides';
@@ -184,7 +184,7 @@ export function guidesLoader(base: string): Loader {
 			const report = ({ count, report }: { count: number; report: string }) =>
 				`Stepcheck found ${plural(count)} in guide content:\n${report}`;
 			if (first.count && !watcher) {
-				throw new AstroError(report(first), 'Fix each line named above. docs/build-errors.md explains each message.');
+				throw authorError(report(first), 'Fix each line named above. docs/build-errors.md explains each message.');
 			}
 			if (!watcher) return;
 			if (first.count) logger.error(`${report(first)}\nEach refused guide's page shows its problems until they are fixed.`);

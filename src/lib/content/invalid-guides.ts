@@ -1,4 +1,4 @@
-import { AstroError } from 'astro/errors';
+import { authorError } from '../site/author-error';
 import { formatProblems, type GuideProblem } from './guide-content-checks';
 
 /**
@@ -34,12 +34,11 @@ export function withoutMark(data: Record<string, unknown>): Record<string, unkno
 /** The error a refused guide's page throws in `astro dev`: Astro shows it as its overlay, with the first problem's line in the file. */
 export function invalidGuideError({ file, problems }: GuideProblems): Error {
 	const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-	const error = new AstroError(
+	const error = authorError(
 		`Stepcheck found ${count} in ${file}:\n${formatProblems(file, problems)}`,
 		'Fix each line named above and save: this page comes back without restarting `astro dev`. See docs/build-errors.md.',
 	);
 	// Astro's overlay reads `loc` (a path from the project root will do) to show the file and a frame of the lines around the problem.
-	// The stack would only point at this function; the message already names the file and line.
-	Object.assign(error, { loc: { file, line: problems[0]?.line ?? 1, column: 1 }, stack: `${error.name}: ${error.message}` });
+	Object.assign(error, { loc: { file, line: problems[0]?.line ?? 1, column: 1 } });
 	return error;
 }
