@@ -8,6 +8,7 @@ import { authorError } from '../site/author-error';
 import { frontMatterProblems } from './front-matter-problems';
 import { countSteps, formatProblems, type GuideProblem } from './guide-content-checks';
 import { markInvalid, problemsOf, withoutMark } from './invalid-guides';
+import { placeholdersIn } from '../import/placeholder-images';
 import { lintGuideSource } from './lint';
 import { lintRemembered, rememberedClean } from './lint-cache';
 import { parseMdx } from './parse-mdx';
@@ -147,6 +148,12 @@ export function guidesLoader(base: string): Loader {
 						report.push(formatProblems(path, problems));
 					}
 					if (watcher) markStored(entry, path, digest, problems);
+					const placeholders = placeholdersIn(folder);
+					if (placeholders.length) {
+						logger.warn(
+							`${path}: ${placeholders.length} image${placeholders.length === 1 ? ' is' : 's are'} still the import's placeholder for a missing screenshot: ${placeholders.join(', ')}. Replace each with the real screenshot (same file name).`,
+						);
+					}
 					const reviewed = (entry.data as { reviewed?: unknown }).reviewed;
 					const warning = staleReviewWarning(path, reviewed instanceof Date ? reviewed : undefined, new Date());
 					if (warning) logger.warn(warning);
