@@ -16,8 +16,11 @@ import {
 	stubFilePath,
 	stubPage,
 } from '../lib/redirects/host-rules.ts';
+import { cloudFrontHeadersFunction, netlifyHeaders, nginxHeaders } from '../lib/redirects/host-headers.ts';
 import {
 	CLOUDFRONT_FUNCTION_FILE,
+	CLOUDFRONT_HEADERS_FUNCTION_FILE,
+	HOST_HEADERS_FILE,
 	HOST_RULES_FILE,
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
@@ -120,7 +123,7 @@ export function legacyRedirects(): AstroIntegration {
 				}
 				let nginxRules: string;
 				try {
-					nginxRules = nginxRedirects(map);
+					nginxRules = `${nginxHeaders()}${nginxRedirects(map)}`;
 				} catch (error) {
 					// An old URL with a character nginx cannot carry: the message names its file and the fix.
 					throw authorError((error as Error).message, 'See docs/build-errors.md.');
@@ -148,6 +151,8 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
 				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
 				await writeFile(join(outPath, NGINX_RULES_FILE), nginxRules);
+				await writeFile(fileURLToPath(new URL(HOST_HEADERS_FILE, clientDir)), netlifyHeaders());
+				await writeFile(join(outPath, CLOUDFRONT_HEADERS_FUNCTION_FILE), cloudFrontHeadersFunction());
 				logger.info(
 					`${map.rules.length} old URLs redirect (${Object.keys(map.lookup).length} spellings); ${stubs} stub pages, ${HOST_RULES_FILE}, ${SERVER_MAP_FILE}, ${NGINX_RULES_FILE} and ${CLOUDFRONT_FUNCTION_FILE} written.`,
 				);

@@ -135,5 +135,19 @@ export const CONTRACTS: Record<string, Contract> = {
 		action: 'EnableAWSServiceAccess',
 		params: z.object({ ServicePrincipal: z.literal('iam.amazonaws.com') }).strict(),
 	},
+	'iam get-account-password-policy': { carries: 'no parameters', action: 'GetAccountPasswordPolicy', params: nothing },
+	'iam update-account-password-policy': {
+		carries:
+			'a minimum length of at least 14 and reuse prevention of 24 (CIS 2.7 and 2.8), with users allowed to change their own password',
+		action: 'UpdateAccountPasswordPolicy',
+		params: z
+			.object({
+				MinimumPasswordLength: z.coerce.number().int().min(14, { error: 'MinimumPasswordLength must be 14 or more (CIS 2.7)' }).max(128),
+				PasswordReusePrevention: z.coerce.number().int().min(24, { error: 'PasswordReusePrevention must be 24 (CIS 2.8)' }).max(24),
+				AllowUsersToChangePassword: z.literal('true'),
+			})
+			.strict(),
+	},
+	's3 ls': { carries: 'no parameters: it lists every bucket', action: 'ListBuckets', params: nothing },
 	'configure get': { carries: 'nothing: it reads the local config file', requests: 0 },
 };

@@ -1,7 +1,7 @@
 import { iamReply } from './fake-iam-replies';
 import { awsError, type FakeReply } from './fake-aws';
 import { evaluateRequest, type Decision } from './iam-evaluate';
-import type { RecordedRequest, Replies } from './recording-aws';
+import type { Gate, RecordedRequest, Replies } from './recording-aws';
 
 /**
  * Answers for the IAM and Organizations actions the guides call that moto does not model.
@@ -38,6 +38,31 @@ async function simulate(action: string, principal: string, policies: unknown[], 
 		);
 	}
 	return iamReply(action, `<IsTruncated>false</IsTruncated><EvaluationResults>${results.join('')}</EvaluationResults>`);
+}
+
+/** IAM's action for a request, where the API's operation name differs from it. */
+const IAM_ACTION: Record<string, string> = { 's3:ListBuckets': 's3:ListAllMyBuckets' };
+
+/**
+ * Refuses what the users' policies explicitly deny to a request signed with their long-term
+ * access key, which carries no aws:MultiFactorAuthPresent. Temporary credentials are let
+ * through: in the guides they always come from an MFA code.
+ */
+export function longTermKeyGate(users: { accessKeyId: string; arn: string; policies: unknown[] }[]): Gate {
+	return async (request) => {
+		const user = users.find((candidate) => candidate.accessKeyId === request.accessKeyId);
+		if (!user || request.sessionToken) return null;
+		const key = `${request.service}:${request.action}`;
+		const action = IAM_ACTION[key] ?? key;
+		const decision = await evaluateRequest({ principal: user.arn, action, resource: '*', mfa: 'absent', identityPolicies: user.policies });
+		return decision === 'ExplicitlyDenied'
+			? awsError(
+					'AccessDenied',
+					403,
+					`User: ${user.arn} is not authorized to perform: ${action} with an explicit deny in an identity-based policy`,
+				)
+			: null;
+	};
 }
 
 /** @param principalPolicies the identity policies of each user the principal simulator may be asked about */

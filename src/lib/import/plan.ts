@@ -4,7 +4,7 @@ import type { DateOrder } from '../content/dates';
 import { formatProblems } from '../content/guide-content-checks';
 import { lintGuideSource } from '../content/lint';
 import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
-import { canonicalOldPath, resolveAlias } from '../redirects/old-paths';
+import { canonicalOldPath, dotSegmentProblem, pathSyntaxProblem, resolveAlias } from '../redirects/old-paths';
 import { convertBody } from './convert-body';
 import { readHugoFrontMatter } from './front-matter';
 import { altTextWarnings } from './alt-texts';
@@ -216,7 +216,16 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		}
 
 		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
+		if (legacyUrl) {
+			const unsafe = pathSyntaxProblem(legacyUrl) ?? dotSegmentProblem(legacyUrl);
+			if (unsafe) own.push(`${post.file}: the old URL "${legacyUrl.slice(0, 120)}" (Hugo url, or the post's folder) ${unsafe}`);
+		}
 		for (const alias of aliases) {
+			const dots = dotSegmentProblem(alias);
+			if (dots) {
+				own.push(`${post.file}: alias "${alias.slice(0, 120)}" ${dots}`);
+				continue;
+			}
 			const resolved = resolveAlias(alias, legacyUrl);
 			if (!resolved.ok)
 				own.push(
