@@ -25,6 +25,7 @@ import {
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
 	NGINX_RULES_FILE,
+	SERVER_BASE_FILE,
 	SERVER_MAP_FILE,
 } from '../lib/redirects/build-files.ts';
 
@@ -149,6 +150,7 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));
 				const outPath = fileURLToPath(outDir);
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
+				await writeFile(join(outPath, SERVER_BASE_FILE), `${siteBase}\n`);
 				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
 				await writeFile(join(outPath, NGINX_RULES_FILE), nginxRules);
 				await writeFile(fileURLToPath(new URL(HOST_HEADERS_FILE, clientDir)), netlifyHeaders());
