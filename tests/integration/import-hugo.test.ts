@@ -266,7 +266,9 @@ describe('npm run import:hugo finishes a real old post', () => {
 			warnings.filter((line) => /image \/blog\/2019\/images\/mfa\d\.png is missing; wrote a placeholder mfa\d\.png/.test(line)),
 		).toHaveLength(5);
 		expect(warnings).toContainEqual(
-			expect.stringMatching(/5 images share the alt text "The AWS Management Console home page" \(\/blog\/2019\/images\/mfa1\.png, .*mfa5\.png/),
+			expect.stringMatching(
+				/5 images share the alt text "The AWS Management Console home page" \(\/blog\/2019\/images\/mfa1\.png, .*mfa5\.png/,
+			),
 		);
 	});
 

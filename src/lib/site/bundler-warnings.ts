@@ -10,7 +10,7 @@ interface BundlerLog {
 	message: string;
 }
 
-export function isAstroHeadInjectWarning(log: BundlerLog): boolean {
+function isAstroHeadInjectWarning(log: BundlerLog): boolean {
 	return log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"');
 }
 
