@@ -38,6 +38,17 @@ async function overlayText(expected: RegExp): Promise<string> {
 	return message.innerText();
 }
 
+/** The page, reloaded by dev after the save, shows this heading (and so no overlay). */
+async function expectHeading(title: string) {
+	const heading = () =>
+		page
+			.locator('h1')
+			.first()
+			.textContent()
+			.catch(() => '');
+	await expect.poll(heading, { timeout: 40_000 }).toBe(title);
+}
+
 beforeAll(async () => {
 	// Invalid from the start: a title whose quote never closes.
 	writeFileSync(file, original.replace(/^title: .*$/m, `title: "${originalTitle}`));
@@ -83,17 +94,7 @@ describe('npm run dev with a guide the validator refuses', { timeout: 60_000 }, 
 
 	it('brings the page back once the file is fixed, without a restart', async () => {
 		save((source) => source.replace(/^title: .*$/m, 'title: Use MFA with the AWS CLI, edited'));
-		await expect
-			.poll(
-				() =>
-					page
-						.locator('h1')
-						.first()
-						.textContent()
-						.catch(() => ''),
-				{ timeout: 40_000 },
-			)
-			.toBe('Use MFA with the AWS CLI, edited');
+		await expectHeading('Use MFA with the AWS CLI, edited');
 		expect(await page.locator('vite-error-overlay').count()).toBe(0);
 	});
 
@@ -124,17 +125,7 @@ describe('npm run dev with a guide the validator refuses', { timeout: 60_000 }, 
 
 	it('serves the page again once every problem is fixed', async () => {
 		save((source) => source);
-		await expect
-			.poll(
-				() =>
-					page
-						.locator('h1')
-						.first()
-						.textContent()
-						.catch(() => ''),
-				{ timeout: 40_000 },
-			)
-			.toBe(originalTitle);
+		await expectHeading(originalTitle);
 		expect((await fetch(url)).status).toBe(200);
 	});
 });
