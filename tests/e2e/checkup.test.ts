@@ -17,7 +17,8 @@ import { serveStatic } from '../../scripts/static-server.mjs';
 
 /**
  * The checkup on /check/, in Chromium against the built site and the real server, with a
- * moto account behind it: alice (MFA), bob (no MFA), carol (two devices, the caller), a role,
+ * moto account behind it: alice (MFA), bob (no MFA), carol (two devices, the caller), dave (two
+ * access keys), a role,
  * and an AWS CLI config whose default profile has mfa_serial but no role_arn.
  */
 
@@ -53,6 +54,11 @@ const EXPECTED_TABLE = [
 		"The account has no password policy of its own, so IAM's default applies: 8 characters and any password may be reused. Set a policy.",
 		'Step 3: Open the password policy',
 		'/guides/password-policy/#step-3',
+		'Access keys',
+		'Fail',
+		'Access keys to fix: 2 keys of console users never used; 1 user with two active keys.',
+		'Step 4: Delete keys nobody uses',
+		'/guides/manage-access-keys/#step-4',
 	],
 	[
 		'AWS CLI profile check',
@@ -70,6 +76,13 @@ const EXPECTED_TABLE = [
 		'/guides/backup-mfa-device/#step-4',
 	],
 	[
+		'Unused credentials',
+		'Pass',
+		'No console password or active access key of the 4 users has gone unused for 45 days.',
+		'Step 7: Keep it that way',
+		'/guides/remove-unused-credentials/#step-7',
+	],
+	[
 		'Identity Center MFA',
 		'Not applicable',
 		'You are signed in as an IAM user, not through IAM Identity Center. If your organization uses it, look at its MFA settings in the guide.',
@@ -77,7 +90,7 @@ const EXPECTED_TABLE = [
 		'/guides/identity-center-mfa/#step-3',
 	],
 ];
-const EXPECTED_SUMMARY = '4 things to fix, 1 to look at, 2 fine, 1 not applicable.';
+const EXPECTED_SUMMARY = '5 things to fix, 1 to look at, 3 fine, 1 not applicable.';
 
 /** The table as text: check, verdict, finding, link text and link target per row. */
 async function tableRows(page: Page): Promise<string[][]> {
@@ -154,6 +167,8 @@ describe('the checkup on the local server', () => {
 			'GET /api/checks/mfa-policy',
 			'GET /api/checks/password-policy',
 			'GET /api/checks/root-user',
+			'POST /api/checks/access-keys',
+			'POST /api/checks/unused-credentials',
 			'POST /api/checks/users-without-mfa',
 		]);
 		expect(await tableRows(page)).toEqual(
@@ -199,6 +214,8 @@ describe('the checkup on the local server', () => {
 			['cli-mfa', 'warn'],
 			['users-without-mfa', 'fail'],
 			['password-policy', 'fail'],
+			['unused-credentials', 'pass'],
+			['access-keys', 'fail'],
 		]);
 		// Exactly what the API answers: the same check asked directly has the same fields.
 		const direct = await (await fetch(`${baseUrl}/api/checks/identity-center`)).json();
@@ -213,7 +230,7 @@ describe('the checkup on the local server', () => {
 	it('shows a check refused by the rate limit as "try again in N s", not as a failure', async () => {
 		const { page } = shared;
 		const checkup = page.locator('stepcheck-checkup');
-		// The first run took 7 of the 10 checks a client may ask per minute, and the account check 1 of its 3.
+		// The first run took 9 of the 10 checks a client may ask per minute, and each account check 1 of its 3.
 		await checkup.getByRole('button', { name: 'Run the checkup again' }).click();
 		await expect
 			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
@@ -274,7 +291,7 @@ describe('the checkup on the local server', () => {
 		expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([EXPECTED_SUMMARY]);
 		expect(await focused()).toBe('Run the checkup again');
 		const visited: string[] = [];
-		for (let presses = 0; presses < 12 && (await focused()) !== 'Download JSON'; presses++) {
+		for (let presses = 0; presses < 16 && (await focused()) !== 'Download JSON'; presses++) {
 			await page.keyboard.press('Tab');
 			visited.push(String(await focused()));
 		}
@@ -325,7 +342,7 @@ describe('the checkup on the local server', () => {
 		expect(await page.getByRole('button', { name: 'Run the checkup' }).isVisible()).toBe(false);
 		await page.getByText('Check by hand').click();
 		const links = await page.locator('.checkup-manual li a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-		expect(links).toHaveLength(7);
+		expect(links).toHaveLength(10);
 		expect(links).toContain('/guides/protect-root-user/#step-3');
 		expect(await page.locator('.checkup-manual').textContent()).not.toContain('npm');
 		await context.close();

@@ -6,6 +6,7 @@ import { accountSummary, awsError, callerIdentity, passwordPolicy, type FakeScri
 import {
 	attached,
 	credentialReport,
+	credentialReportCsv,
 	getUser,
 	groupPolicy,
 	groupsForUser,
@@ -19,6 +20,7 @@ import {
 	requireMfaPolicy,
 	userPolicy,
 } from '../support/fake-iam-replies';
+import { reportCsv, reportLine } from '../support/credential-report-rows';
 import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 import { runCheck } from '../support/run-check';
 
@@ -75,6 +77,19 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 					GetCallerIdentity: user,
 					GenerateCredentialReport: reportComplete,
 					GetCredentialReport: credentialReport([reportRow('alice', true, true)]),
+				},
+			};
+		case 'unused-credentials':
+		case 'access-keys':
+			return {
+				script: {
+					GetCallerIdentity: user,
+					GenerateCredentialReport: reportComplete,
+					GetCredentialReport: credentialReportCsv(
+						reportCsv([
+							reportLine('alice', { keys: [{ active: true, rotated: new Date().toISOString(), used: new Date().toISOString() }] }),
+						]),
+					),
 				},
 			};
 		case 'mfa-policy':

@@ -65,6 +65,19 @@ export function longTermKeyGate(users: { accessKeyId: string; arn: string; polic
 	};
 }
 
+/**
+ * The guides' example access key (AWS's documented example ID): moto makes up its own key IDs,
+ * so the commands that name a key by ID are answered here, and refuse any other ID as IAM would.
+ */
+const EXAMPLE_KEY = 'AKIAIOSFODNN7EXAMPLE';
+
+function forExampleKey(reply: (request: RecordedRequest) => FakeReply) {
+	return (request: RecordedRequest): FakeReply =>
+		request.params.AccessKeyId === EXAMPLE_KEY
+			? reply(request)
+			: awsError('NoSuchEntity', 404, `The Access Key with id ${String(request.params.AccessKeyId)} cannot be found.`);
+}
+
 /** @param principalPolicies the identity policies of each user the principal simulator may be asked about */
 export function guideCommandReplies(principalPolicies: Record<string, unknown[]>): Replies {
 	return {
@@ -95,5 +108,13 @@ export function guideCommandReplies(principalPolicies: Record<string, unknown[]>
 			'<OrganizationId>o-aa111bb222</OrganizationId><EnabledFeatures><member>RootSessions</member></EnabledFeatures>',
 		),
 		'organizations:EnableAWSServiceAccess': { body: '{}' },
+		'iam:GetAccessKeyLastUsed': forExampleKey(() =>
+			iamReply(
+				'GetAccessKeyLastUsed',
+				'<UserName>alice</UserName><AccessKeyLastUsed><LastUsedDate>2026-11-02T09:15:00Z</LastUsedDate><ServiceName>s3</ServiceName><Region>eu-west-1</Region></AccessKeyLastUsed>',
+			),
+		),
+		'iam:UpdateAccessKey': forExampleKey(() => iamReply('UpdateAccessKey', '')),
+		'iam:DeleteAccessKey': forExampleKey(() => iamReply('DeleteAccessKey', '')),
 	};
 }

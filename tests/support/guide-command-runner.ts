@@ -6,9 +6,9 @@ import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import {
 	awsCommandsIn,
+	commandKey,
 	namedFiles,
 	shellBlocks,
-	type AwsCommand,
 	type NamedFile,
 	type ShellBlock,
 } from '../../src/lib/content/guide-commands';
@@ -47,7 +47,7 @@ export function readGuideCommands(file: string, source = readFileSync(file, 'utf
 	};
 }
 
-export const commandKey = (command: Pick<AwsCommand, 'service' | 'operation'>) => `${command.service} ${command.operation}`;
+export { commandKey };
 
 /** Commands no contract covers, each named by file and line: the test fails on them. */
 export function uncontracted(guide: GuideCommands): string[] {

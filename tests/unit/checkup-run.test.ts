@@ -35,9 +35,13 @@ const ok = (id: string, verdict: Parameters<typeof checkResult>[1], extra = {}):
 });
 
 describe('the checkup catalog', () => {
-	it('lists every registered check in registry order, and only the POST check is account-wide', () => {
+	it('lists every registered check in registry order, and only the POST checks (the credential report) are account-wide', () => {
 		expect(catalog.map((check) => check.id)).toEqual(CHECKS.map((check) => check.id));
-		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual(['users-without-mfa']);
+		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual([
+			'users-without-mfa',
+			'unused-credentials',
+			'access-keys',
+		]);
 		expect(byId('mfa')).toEqual({
 			id: 'mfa',
 			title: 'Live MFA check',

@@ -5,6 +5,7 @@ import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
 import { classifyIdentity } from '../aws/identity';
+import { decideAccessKeys, summarizeAccessKeys } from './access-keys';
 import { decideBackupDevice } from './backup-device';
 import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
@@ -23,6 +24,7 @@ import {
 	type Identity,
 } from './result-schema';
 import { decideRootUser } from './root-user';
+import { decideUnusedCredentials, summarizeUnusedCredentials } from './unused-credentials';
 import { decideUsersWithoutMfa } from './users-without-mfa';
 
 /**
@@ -133,6 +135,35 @@ function readCaller(document: unknown, marker: string) {
 	const identity = caller?.ok ? classifyIdentity(caller.value.Arn, caller.value.Account ?? null) : null;
 	const errors = caller && !caller.ok ? [errorFor('sts:GetCallerIdentity', caller.code)] : [];
 	return { fields: shape.data as Record<string, unknown>, identity, errors };
+}
+
+/**
+ * A check read from the credential report: every such check pastes the same command (a fresh
+ * report, its time, then its CSV) and decides with its own summary of the rows.
+ */
+function credentialReportPaste<T>(
+	id: string,
+	summarize: (csv: string, generatedAt: Date, now: Date) => T,
+	decide: (summary: T) => Decision,
+): CloudShellCheck {
+	return {
+		id,
+		format: 'csv',
+		expected: 'the time the report was generated, then the credential report as CSV, whose first row starts with user,arn,',
+		command: [
+			'for i in 1 2 3 4 5 6 7 8 9 10; do aws iam generate-credential-report --query State --output text | grep -q COMPLETE && break; sleep 2; done',
+			'aws iam get-credential-report --query GeneratedTime --output text; aws iam get-credential-report --query Content --output text | base64 --decode; echo',
+		].join('\n'),
+		read(text, { now, generatedAt }) {
+			let summary: T;
+			try {
+				summary = summarize(text, generatedAt ?? now, now);
+			} catch {
+				return null;
+			}
+			return { identity: null, errors: [], decision: decide(summary) };
+		},
+	};
 }
 
 const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
@@ -274,24 +305,9 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			return { identity, errors, decision: decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, named) };
 		},
 	},
-	{
-		id: 'users-without-mfa',
-		format: 'csv',
-		expected: 'the time the report was generated, then the credential report as CSV, whose first row starts with user,arn,',
-		command: [
-			'for i in 1 2 3 4 5 6 7 8 9 10; do aws iam generate-credential-report --query State --output text | grep -q COMPLETE && break; sleep 2; done',
-			'aws iam get-credential-report --query GeneratedTime --output text; aws iam get-credential-report --query Content --output text | base64 --decode; echo',
-		].join('\n'),
-		read(text, { now, generatedAt }) {
-			let report;
-			try {
-				report = summarizeCredentialReport(text, generatedAt ?? now, now);
-			} catch {
-				return null;
-			}
-			return { identity: null, errors: [], decision: decideUsersWithoutMfa(report) };
-		},
-	},
+	credentialReportPaste('users-without-mfa', summarizeCredentialReport, decideUsersWithoutMfa),
+	credentialReportPaste('unused-credentials', summarizeUnusedCredentials, decideUnusedCredentials),
+	credentialReportPaste('access-keys', summarizeAccessKeys, decideAccessKeys),
 ];
 
 const CREDENTIAL_REPORT_TIME = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))\s*$/m;

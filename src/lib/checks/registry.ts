@@ -1,4 +1,5 @@
 import type { AnyCheck } from './check-definition';
+import { accessKeysCheck } from './access-keys';
 import { backupDeviceCheck } from './backup-device';
 import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
@@ -6,6 +7,7 @@ import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
 import { passwordPolicyCheck } from './password-policy';
 import { rootUserCheck } from './root-user';
+import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
 /** Every live check, in the order docs/live-checks.md lists them. Adding a check is one import here. */
@@ -18,6 +20,8 @@ export const CHECKS: readonly AnyCheck[] = [
 	usersWithoutMfaCheck,
 	identityCenterCheck,
 	passwordPolicyCheck,
+	unusedCredentialsCheck,
+	accessKeysCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);

@@ -87,7 +87,7 @@ export type CheckError = z.infer<typeof checkErrorSchema>;
  * so the island, the checkup headline, the exports and the step marks all say the same thing,
  * and none of them can read as "all fine".
  */
-export const COULD_NOT_CHECK_CAUSES = [
+const COULD_NOT_CHECK_CAUSES = [
 	'no-credentials',
 	'credentials-rejected',
 	'access-denied',
@@ -98,7 +98,7 @@ export const COULD_NOT_CHECK_CAUSES = [
 ] as const;
 export type CouldNotCheckCause = (typeof COULD_NOT_CHECK_CAUSES)[number];
 
-export const couldNotCheckSchema = z.object({
+const couldNotCheckSchema = z.object({
 	cause: z.enum(COULD_NOT_CHECK_CAUSES),
 	/** What to do about it, in one or two sentences. */
 	message: z.string(),
@@ -150,10 +150,14 @@ export type RootAccount = z.infer<typeof rootAccountSchema>;
 const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
 
-export const credentialReportSummarySchema = z.object({
+/** When the credential report was generated, how old it was when read, and how many IAM users it lists. */
+export const reportMetaSchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
+});
+
+export const credentialReportSummarySchema = reportMetaSchema.extend({
 	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
 	/** Security Hub CSPM IAM.19: no MFA at all. */
