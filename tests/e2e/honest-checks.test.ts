@@ -80,6 +80,8 @@ describe('the published site, served as a public origin', () => {
 	it('the companion that is not running, and something else on its port, are told apart', async () => {
 		const port = await freePort();
 		const context = await browser.newContext();
+		// The reader allowed this site to reach the local network, as the page asks.
+		await context.grantPermissions(['local-network-access'], { origin });
 		const page = await context.newPage();
 		await page.goto(`${origin}/check/?companion-port=${port}`);
 		const checkup = page.locator('stepcheck-checkup');
@@ -194,6 +196,10 @@ describe('could not check, each cause for real, on the local server', () => {
 			const headline = (await checkup.locator('[data-summary]').textContent())!;
 			expect(headline).toMatch(new RegExp(`^Could not check \\d+ of \\d+ \\(\\d+ ${label.replace(/[()]/g, '\\$&')}`));
 			expect(headline).not.toMatch(/nothing to fix/i);
+			// Access denied shows the one policy that lets every denied check read.
+			const policy = checkup.locator('[data-denied-policy]');
+			expect(await policy.isVisible()).toBe(label === 'access denied');
+			if (label === 'access denied') expect(await policy.locator('code').textContent()).toContain('"iam:GetAccountSummary"');
 			const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
 			expect(verdicts).not.toContain('Pass');
 			expect(verdicts).toContain('Could not check');

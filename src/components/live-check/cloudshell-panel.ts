@@ -1,6 +1,6 @@
 import { CLOUDSHELL_REGIONS_SOURCE, cloudShellCommand, findCloudShellCheck, readPaste } from '../../lib/checks/cloudshell';
 import { iamPolicySchema, type IamPolicy } from '../../lib/checks/result-schema';
-import { formatTime, node, outcomeOf, requestOf, runWith, safeHref, toDom, type Outcome } from './live-check';
+import { formatTime, node, outcomeOfResult, requestOf, runWith, safeHref, toDom, type Outcome } from './live-check';
 
 /**
  * "Check from AWS CloudShell", loaded when the reader opens it: the command to run, a box to
@@ -18,9 +18,9 @@ function policyOf(panel: HTMLElement): IamPolicy | null {
 }
 
 /** The outcome of a paste: the same as an endpoint's answer when it reads, else what is wrong with it. */
-function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expectedVersion: number): Outcome {
+function pasteOutcome(id: string, text: string, policy: IamPolicy | null): Outcome {
 	const read = readPaste(id, text, { policy });
-	if (read.ok) return outcomeOf({ status: 200, body: read.result }, expectedVersion, formatTime);
+	if (read.ok) return outcomeOfResult(read.result, formatTime);
 	const view = read.policy
 		? node(
 				'div',
@@ -99,7 +99,7 @@ export function openPanel(element: HTMLElement, panel: HTMLElement): void {
 	run.addEventListener('click', () =>
 		// The button keeps its name: a reader pastes again rather than checks again.
 		runWith(element, run, async () => ({
-			...pasteOutcome(id, box.value, policyOf(panel), Number(element.dataset.schemaVersion)),
+			...pasteOutcome(id, box.value, policyOf(panel)),
 			answered: false,
 		})),
 	);

@@ -25,8 +25,8 @@ type PasswordPolicyResult = z.infer<typeof passwordPolicyResultSchema>;
 
 const GUIDE = 'password-policy';
 /** CIS 2.7 and 2.8 (Security Hub CSPM IAM.15 and IAM.16). */
-export const CIS_MINIMUM_LENGTH = 14;
-export const CIS_REUSE_PREVENTION = 24;
+const CIS_MINIMUM_LENGTH = 14;
+const CIS_REUSE_PREVENTION = 24;
 const DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html';
 
 const lengthAdvice = stepAdvice({

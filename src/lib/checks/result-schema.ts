@@ -87,7 +87,7 @@ export type CheckError = z.infer<typeof checkErrorSchema>;
  * so the island, the checkup headline, the exports and the step marks all say the same thing,
  * and none of them can read as "all fine".
  */
-export const COULD_NOT_CHECK_CAUSES = [
+const COULD_NOT_CHECK_CAUSES = [
 	'no-credentials',
 	'credentials-rejected',
 	'access-denied',
@@ -98,7 +98,7 @@ export const COULD_NOT_CHECK_CAUSES = [
 ] as const;
 export type CouldNotCheckCause = (typeof COULD_NOT_CHECK_CAUSES)[number];
 
-export const couldNotCheckSchema = z.object({
+const couldNotCheckSchema = z.object({
 	cause: z.enum(COULD_NOT_CHECK_CAUSES),
 	/** What to do about it, in one or two sentences. */
 	message: z.string(),
