@@ -36,7 +36,7 @@ function run(command: string, args: string[], path: string) {
  */
 export function provisionPythonTools(
 	path: string,
-	{ venv = PYTHON_TOOLS_VENV, log = (line: string) => process.stderr.write(`${line}\n`) } = {},
+	{ venv = PYTHON_TOOLS_VENV, log = (line: string): void => void process.stderr.write(`${line}\n`) } = {},
 ): { bin: string | null; ms: number } {
 	const started = performance.now();
 	const bin = join(venv, 'bin');

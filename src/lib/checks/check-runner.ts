@@ -41,6 +41,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 	let answers: unknown = check.nothingRead;
 	let errors: CheckError[];
 	let stopped: boolean;
+	let calls = check.calls;
 	const who = asksIdentity(check)
 		? await attempt('sts:GetCallerIdentity', async () => {
 				const { sts } = await context.clients();
@@ -59,6 +60,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 		answers = gathered.answers;
 		errors = gathered.errors;
 		stopped = gathered.stopped ?? false;
+		if (gathered.policyActions) calls = check.calls.filter((call) => gathered.policyActions!.includes(call.action));
 	}
 	const denied = errors.some((error) => error.code === 'access-denied');
 	const first = errors[0];
@@ -71,7 +73,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 		...decision,
 		...check.fields(answers),
 		errors,
-		minimalPolicy: denied ? policyForCalls(check.calls, identity?.partition ?? 'aws') : null,
+		minimalPolicy: denied ? policyForCalls(calls, identity?.partition ?? 'aws') : null,
 		...(couldNotCheck ? { couldNotCheck } : {}),
 		checkedAt: context.now().toISOString(),
 	});
