@@ -116,7 +116,7 @@ describe('live checks on the published (static) site', () => {
 
 	async function checkWithCompanion(page: Page, id: string) {
 		const check = page.locator(`live-check[data-check="${id}"]`);
-		await check.getByText('Check with the companion', { exact: true }).first().click();
+		await check.getByText('Check with the companion on your computer', { exact: true }).first().click();
 		await check.getByRole('button', { name: 'Check with the companion' }).click();
 		return check;
 	}
@@ -124,7 +124,7 @@ describe('live checks on the published (static) site', () => {
 	it('permission granted: the companion answers and the result renders like a same-origin one, with step links', async () => {
 		const { page, loopback } = await openGuide('backup-mfa-device', { permission: 'granted', port: companion.port });
 		const check = page.locator('live-check[data-check="backup-device"]');
-		await check.getByText('Check with the companion', { exact: true }).first().click();
+		await check.getByText('Check with the companion on your computer', { exact: true }).first().click();
 		expect(await check.getByRole('link', { name: 'stepcheck-companion.mjs' }).getAttribute('href')).toBe(
 			'/companion/stepcheck-companion.mjs',
 		);
@@ -250,7 +250,7 @@ describe('live checks on the published (static) site', () => {
 		it('shows the command, decides a real CLI output in the page, sends nothing, and renders pasted text only as text', async () => {
 			const { page, loopback } = await openGuide('protect-root-user', { permission: 'never', port: companion.port });
 			const check = page.locator('live-check[data-check="root-user"]');
-			await check.getByText('Check from AWS CloudShell', { exact: true }).click();
+			await check.getByText('Check from AWS CloudShell (nothing to install)', { exact: true }).click();
 			await expect.poll(() => check.locator('[data-mode="cloudshell"] pre').textContent(), POLL).toBe(command('root-user'));
 			const box = check.getByLabel('Output from CloudShell');
 			await box.fill(
@@ -282,7 +282,7 @@ describe('live checks on the published (static) site', () => {
 		it('says why a check cannot work from CloudShell (cli-mfa reads your own config file)', async () => {
 			const { page } = await openGuide('mfa-aws-cli', { permission: 'never', port: companion.port });
 			const check = page.locator('live-check[data-check="cli-mfa"]');
-			await check.getByText('Check from AWS CloudShell', { exact: true }).click();
+			await check.getByText('Check from AWS CloudShell (nothing to install)', { exact: true }).click();
 			await expect
 				.poll(() => check.locator('[data-mode="cloudshell"] [data-panel]').textContent(), POLL)
 				.toContain('reads the AWS CLI config file on your own computer');

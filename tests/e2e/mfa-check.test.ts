@@ -89,7 +89,8 @@ describe('LiveCheck "mfa" and "users-without-mfa" in their guides in Chromium (b
 	it('works by keyboard alone, including "Check again"', async () => {
 		const { page, mfa } = await openCheckPage(failServer.url);
 		const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-		for (let presses = 0; presses < 40 && (await focusedText()) !== 'Check my MFA'; presses++) await page.keyboard.press('Tab');
+		// The box sits at step 10 (one box per check per page), after every step's links and Done buttons.
+		for (let presses = 0; presses < 200 && (await focusedText()) !== 'Check my MFA'; presses++) await page.keyboard.press('Tab');
 		expect(await focusedText()).toBe('Check my MFA');
 		await page.keyboard.press('Enter');
 		await expect.poll(() => focusedText(), POLL).toBe('Check again');

@@ -60,7 +60,8 @@ describe('the emitted companion on maintained Node (22 and 24, from npm) against
 		);
 		await iam.send(new AttachGroupPolicyCommand({ GroupName: 'mfa-test', PolicyArn: policy.Policy!.Arn! }));
 		await iam.send(new AddUserToGroupCommand({ GroupName: 'mfa-test', UserName: 'mfa-tester' }));
-	});
+		// Installing a Node from npm the first time takes a while.
+	}, 600_000);
 	afterAll(async () => {
 		vi.unstubAllEnvs();
 		await moto?.stop();
