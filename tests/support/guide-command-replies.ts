@@ -4,7 +4,7 @@ import { evaluateRequest, type Decision } from './iam-evaluate';
 import type { RecordedRequest, Replies } from './recording-aws';
 
 /**
- * Answers for the IAM and Organizations actions the guides call that moto does not model.
+ * Answers for the IAM, Organizations and IAM Access Analyzer actions the guides call that moto does not model.
  * The policy simulator is answered by a real policy engine over the policies the CLI sent,
  * so a command that sends a file name instead of a policy gets the error IAM would give.
  */
@@ -70,5 +70,10 @@ export function guideCommandReplies(principalPolicies: Record<string, unknown[]>
 			'<OrganizationId>o-aa111bb222</OrganizationId><EnabledFeatures><member>RootSessions</member></EnabledFeatures>',
 		),
 		'organizations:EnableAWSServiceAccess': { body: '{}' },
+		// moto has no IAM Access Analyzer: an account with no analyzer yet, which accepts a new one.
+		'access-analyzer:ListAnalyzers': { body: '{"analyzers":[]}' },
+		'access-analyzer:CreateAnalyzer': (request) => ({
+			body: JSON.stringify({ arn: `arn:aws:access-analyzer:us-east-1:123456789012:analyzer/${String(request.params.analyzerName)}` }),
+		}),
 	};
 }

@@ -13,7 +13,7 @@ export interface RecordedRequest {
 	/** The signing name from the Authorization header: iam, sts, organizations. */
 	service: string;
 	action: string;
-	/** Query-protocol form fields (PolicyInputList.member.1 …), or the top-level fields of a JSON-protocol body. */
+	/** Query-protocol form fields (PolicyInputList.member.1 …), the top-level fields of a JSON-protocol body, or a REST request's query and body fields. */
 	params: Record<string, unknown>;
 	at: number;
 	status: number;
@@ -32,11 +32,29 @@ function serviceOf(headers: IncomingHttpHeaders): string {
 	return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''))?.[1] ?? 'unknown';
 }
 
-function parse(headers: IncomingHttpHeaders, body: string): { action: string; params: Record<string, unknown> } {
+/**
+ * REST-protocol operations (the action is the method and path, not a header or a form field),
+ * by signing name. Only those the guides call: moto has no IAM Access Analyzer.
+ */
+const REST_OPERATIONS: Record<string, Record<string, string>> = {
+	'access-analyzer': { 'GET /analyzer': 'ListAnalyzers', 'PUT /analyzer': 'CreateAnalyzer' },
+};
+
+function parse(
+	headers: IncomingHttpHeaders,
+	body: string,
+	request: { service: string; method: string; url: string },
+): { action: string; params: Record<string, unknown> } {
 	const target = headers['x-amz-target'];
 	if (typeof target === 'string') {
 		const params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
 		return { action: target.split('.').pop()!, params };
+	}
+	const url = new URL(request.url, 'http://aws.invalid');
+	const rest = REST_OPERATIONS[request.service]?.[`${request.method} ${url.pathname}`];
+	if (rest) {
+		const params = { ...Object.fromEntries(url.searchParams), ...(body ? (JSON.parse(body) as Record<string, unknown>) : {}) };
+		return { action: rest, params };
 	}
 	const form = Object.fromEntries(new URLSearchParams(body));
 	const { Action: action = '(none)', Version: _version, ...params } = form;
@@ -51,8 +69,13 @@ export async function startRecordingAws(motoUrl: string, replies: Replies = {}):
 		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 		incoming.on('end', async () => {
 			const raw = Buffer.concat(chunks);
-			const { action, params } = parse(incoming.headers, raw.toString('utf8'));
-			const record: RecordedRequest = { service: serviceOf(incoming.headers), action, params, at: Date.now(), status: 0 };
+			const service = serviceOf(incoming.headers);
+			const { action, params } = parse(incoming.headers, raw.toString('utf8'), {
+				service,
+				method: incoming.method ?? 'GET',
+				url: incoming.url ?? '/',
+			});
+			const record: RecordedRequest = { service, action, params, at: Date.now(), status: 0 };
 			requests.push(record);
 			const scripted = replies[`${record.service}:${action}`];
 			if (scripted) {

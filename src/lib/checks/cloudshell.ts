@@ -19,7 +19,9 @@ import {
 	type IamPolicy,
 	type Identity,
 } from './result-schema';
+import { decidePermissions, permissionFindingsFromCli } from './permissions';
 import { decideRootUser } from './root-user';
+import { certificatesFrom, decideServerCertificates } from './server-certificates';
 import { decideUsersWithoutMfa } from './users-without-mfa';
 
 /**
@@ -83,6 +85,9 @@ const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) })
 /** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
 const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
+const serverCertificatesCliSchema = z.object({
+	ServerCertificateMetadataList: z.array(z.object({ ServerCertificateName: z.string(), Expiration: z.string() })),
+});
 
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
 type Answer<T> = { ok: true; value: T } | { ok: false; code: string } | null;
@@ -247,6 +252,35 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 				return null;
 			}
 			return { identity: null, errors: [], decision: decideUsersWithoutMfa(report) };
+		},
+	},
+	{
+		id: 'permissions',
+		format: 'json',
+		expected: 'the JSON of aws iam get-account-authorization-details, which starts with {"UserDetailList"',
+		command: [
+			'aws iam get-account-authorization-details --filter User Group Role LocalManagedPolicy --output json \\',
+			`  --query '{UserDetailList: UserDetailList[].{UserName: UserName, AttachedManagedPolicies: AttachedManagedPolicies, UserPolicyList: UserPolicyList[].{PolicyName: PolicyName}}, GroupDetailList: GroupDetailList[].{GroupName: GroupName, AttachedManagedPolicies: AttachedManagedPolicies}, RoleDetailList: RoleDetailList[].{RoleName: RoleName, AttachedManagedPolicies: AttachedManagedPolicies}, Policies: Policies[?AttachmentCount > \`0\`].{PolicyName: PolicyName, Arn: Arn, AttachmentCount: AttachmentCount, PolicyVersionList: PolicyVersionList[?IsDefaultVersion]}}'`,
+		].join('\n'),
+		read(text) {
+			const findings = permissionFindingsFromCli(JSON.parse(text));
+			return findings ? { identity: null, errors: [], decision: decidePermissions(findings) } : null;
+		},
+	},
+	{
+		id: 'server-certificates',
+		format: 'json',
+		expected: 'the JSON of aws iam list-server-certificates, which starts with {"ServerCertificateMetadataList"',
+		command: 'aws iam list-server-certificates --output json',
+		read(text, { now }) {
+			const parsed = serverCertificatesCliSchema.safeParse(JSON.parse(text));
+			if (!parsed.success) return null;
+			try {
+				const certificates = certificatesFrom(parsed.data.ServerCertificateMetadataList);
+				return { identity: null, errors: [], decision: decideServerCertificates(certificates, now) };
+			} catch {
+				return null;
+			}
 		},
 	},
 ];

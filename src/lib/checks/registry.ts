@@ -4,7 +4,9 @@ import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
+import { permissionsCheck } from './permissions';
 import { rootUserCheck } from './root-user';
+import { serverCertificatesCheck } from './server-certificates';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
 /** Every live check, in the order the README lists them. Adding a check is one import here. */
@@ -16,6 +18,8 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	permissionsCheck,
+	serverCertificatesCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);
