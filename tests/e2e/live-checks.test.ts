@@ -62,7 +62,7 @@ const CASES = [
 		id: 'identity-center',
 		state: 'unknown',
 		guide: 'identity-center-mfa',
-		status: /^Unknown: AWS offers no API that reads the MFA settings of IAM Identity Center/,
+		status: /^Unknown: Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center/,
 		link: 'Step 2: Go to the MFA settings',
 		href: '/guides/identity-center-mfa/#step-2',
 	},

@@ -131,6 +131,10 @@ describe('AccessDenied on each declared call (fake AWS)', () => {
 		expect(body.errors).toContainEqual({ action, code: 'access-denied', message: expect.stringContaining(action) });
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain(action);
 		expect(body.verdict).not.toBe('fail');
+		// A check that learned nothing says so, and why: access denied, with the policy beside it. (A
+		// denied call a verdict does not need, or one with a fallback, still leaves a pass standing.)
+		if (body.verdict === 'unknown') expect(body.couldNotCheck?.cause).toBe('access-denied');
+		else expect(body.couldNotCheck).toBeUndefined();
 		expect(JSON.stringify(body)).not.toContain('User is not authorized');
 	});
 });

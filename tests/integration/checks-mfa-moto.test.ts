@@ -89,8 +89,8 @@ describe('mfa and users-without-mfa against moto', () => {
 		expect(body.report.userCount).toBe(4);
 		expect(body.verdict).toBe('fail');
 		expect(body.lists).toEqual([
-			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
-			{ label: 'No MFA at all (Security Hub IAM.19)', items: expect.arrayContaining(['bob', 'carol']) },
+			{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: expect.arrayContaining(['bob', 'carol']) },
 		]);
 	});
 });

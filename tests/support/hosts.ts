@@ -33,7 +33,7 @@ function findNginx(): string {
 /**
  * nginx in the foreground as this user (no master process, no daemon, every path in a
  * temporary prefix), serving `outDir/client` with `outDir/nginx-redirects.conf` included in
- * its server block, the way the README's nginx recipe does; under a base path the client
+ * its server block, the way docs/deploying.md's nginx recipe does; under a base path the client
  * folder is served at that folder.
  */
 export async function startNginx(outDir: string, base = '/'): Promise<RunningHost> {

@@ -295,8 +295,8 @@ describe('decideUsersWithoutMfa', () => {
 		const decision = decideUsersWithoutMfa(report({ consoleUsersWithoutMfa: [bob], usersWithoutMfa: [bob, carol] }));
 		expect(decision.summary).toBe('Can sign in to the console without MFA: bob.');
 		expect(decision.lists).toEqual([
-			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
-			{ label: 'No MFA at all (Security Hub IAM.19)', items: ['bob', 'carol'] },
+			{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: ['bob', 'carol'] },
 		]);
 		expect(decision.facts.find((fact) => fact.label === 'Report generated')?.value).toContain('1 h 2 min ago');
 	});

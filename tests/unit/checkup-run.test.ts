@@ -136,7 +136,7 @@ describe('runCheckup', () => {
 			},
 			settings: { includeAccountWide: false },
 		});
-		expect(broken[0]!.answer).toEqual({ kind: 'unreachable', message: 'socket hang up' });
+		expect(broken[0]!.answer).toEqual({ kind: 'unreachable', cause: 'unreachable', message: 'socket hang up' });
 		expect(entries[0]!.answer.kind).toBe('rate-limited');
 	});
 
@@ -169,6 +169,7 @@ describe('answers over HTTP', () => {
 		expect(answerFromHttp('mfa', { status: 200, retryAfter: null, body: { verdict: 'pass' } }, now)).toEqual({
 			kind: 'refused',
 			status: 200,
+			cause: 'unexpected',
 			message: 'The check answered HTTP 200 without a result.',
 		});
 	});
@@ -192,13 +193,16 @@ describe('answers over HTTP', () => {
 		expect(retryAfterSeconds(header, now)).toBe(seconds);
 	});
 
-	it('a refusal keeps its message; a 404 without one means there is no endpoint here', () => {
+	it('a refusal keeps its message and says this path cannot run the check; a 404 without one means there is no endpoint here', () => {
 		const forbidden = { error: { code: 'forbidden-host', message: 'Open Stepcheck at http://127.0.0.1:4321.' } };
 		expect(answerFromHttp('mfa', { status: 403, retryAfter: null, body: forbidden }, now)).toEqual({
 			kind: 'refused',
 			status: 403,
+			cause: 'unsupported-path',
 			message: 'Open Stepcheck at http://127.0.0.1:4321.',
 		});
+		const broken = { error: { code: 'internal', message: 'The check failed.' } };
+		expect(answerFromHttp('mfa', { status: 500, retryAfter: null, body: broken }, now)).toMatchObject({ cause: 'unexpected' });
 		expect(answerFromHttp('mfa', { status: 404, retryAfter: null, body: null }, now)).toMatchObject({ kind: 'unreachable' });
 	});
 
@@ -229,12 +233,12 @@ describe('answers over HTTP', () => {
 
 describe('firstReachable', () => {
 	it('keeps the first path that answers for every later check, and says unreachable when none does', async () => {
-		const down: CheckTransport = async () => ({ kind: 'unreachable', message: 'no server' });
+		const down: CheckTransport = async () => ({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
 		const companion = tableTransport({ mfa: ok('mfa', 'pass'), 'root-user': ok('root-user', 'fail') });
 		const transport = firstReachable([down, companion]);
 		expect(await transport(byId('mfa'))).toMatchObject({ kind: 'result' });
 		expect(await transport(byId('root-user'))).toMatchObject({ kind: 'result', body: { verdict: 'fail' } });
 		expect(companion.asked).toEqual(['mfa', 'root-user']);
-		expect(await firstReachable([down, down])(byId('mfa'))).toEqual({ kind: 'unreachable', message: 'no server' });
+		expect(await firstReachable([down, down])(byId('mfa'))).toEqual({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
 	});
 });

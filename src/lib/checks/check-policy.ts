@@ -4,7 +4,7 @@ import type { AnyCheck, DeclaredCall, ResourceScope } from './check-definition';
 /**
  * The minimal IAM policy for a set of checks, generated from their declared calls: one
  * statement per resource scope, actions in the order first declared. Nothing here is written
- * by hand, so the README, the endpoint and denied calls can never disagree with the code.
+ * by hand, so the docs, the endpoint and denied calls can never disagree with the code.
  */
 const SCOPES: Record<ResourceScope, { sid: string; resource: (partition: string) => string | string[] }> = {
 	// The second ARN covers users created with a path (`user/division/alice`).

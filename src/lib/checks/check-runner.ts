@@ -3,6 +3,7 @@ import { HTTP_STATUS_FOR_ERROR, UnreadableResponseError, toCheckError } from '..
 import { classifyIdentity } from '../aws/identity';
 import type { AnyCheck, Attempter, CheckContext, CheckOutcome, DeclaredCall } from './check-definition';
 import { policyForCalls } from './check-policy';
+import { couldNotCheckFromErrors } from './could-not-check';
 import { CHECK_SCHEMA_VERSION, UNKNOWN_IDENTITY, type CheckError, type Identity } from './result-schema';
 
 /**
@@ -61,14 +62,17 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 	}
 	const denied = errors.some((error) => error.code === 'access-denied');
 	const first = errors[0];
+	const decision = check.decide(answers, { identity, input: context.input });
+	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors);
 	const body = check.resultSchema.parse({
 		schemaVersion: CHECK_SCHEMA_VERSION,
 		check: check.id,
 		identity,
-		...check.decide(answers, { identity, input: context.input }),
+		...decision,
 		...check.fields(answers),
 		errors,
 		minimalPolicy: denied ? policyForCalls(check.calls, identity?.partition ?? 'aws') : null,
+		...(couldNotCheck ? { couldNotCheck } : {}),
 		checkedAt: context.now().toISOString(),
 	});
 	return { status: stopped && first ? HTTP_STATUS_FOR_ERROR[first.code] : 200, body };

@@ -5,6 +5,7 @@ import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
 import { classifyIdentity } from '../aws/identity';
 import { decideBackupDevice } from './backup-device';
+import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
 import { decideMfaPolicy } from './mfa-policy';
@@ -296,7 +297,7 @@ const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
 	{
 		id: 'identity-center',
 		reason:
-			'AWS has no API that reads the MFA settings of IAM Identity Center, so no command can print them. Look at them in the Identity Center console (Settings, Authentication).',
+			'Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center, so no command here prints them. Look at them in the Identity Center console (Settings, Authentication).',
 		source: { url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-mfa.html', label: 'AWS: MFA in IAM Identity Center' },
 	},
 ];
@@ -415,6 +416,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 		);
 	}
 	const denied = reading.errors.some((error) => error.code === 'access-denied');
+	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors);
 	return {
 		ok: true,
 		result: {
@@ -424,6 +426,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 			...reading.decision,
 			errors: reading.errors,
 			minimalPolicy: denied ? options.policy : null,
+			...(couldNotCheck ? { couldNotCheck } : {}),
 			checkedAt: now.toISOString(),
 		},
 	};

@@ -9,7 +9,7 @@ import { rootUserCheck } from './root-user';
 import { serverCertificatesCheck } from './server-certificates';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
-/** Every live check, in the order the README lists them. Adding a check is one import here. */
+/** Every live check, in the order docs/live-checks.md lists them. Adding a check is one import here. */
 export const CHECKS: readonly AnyCheck[] = [
 	mfaCheck,
 	rootUserCheck,

@@ -7,7 +7,7 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema, credentialReportSummarySchema, identitySchema, type CredentialReportSummary } from './result-schema';
 
 /**
- * Account posture from the credential report (Security Hub IAM.5, IAM.19 and the root row).
+ * Account posture from the credential report (Security Hub CSPM IAM.5, IAM.19 and the root row).
  * `/api/mfa-status/account` stays an alias of `/api/checks/users-without-mfa`.
  */
 const usersWithoutMfaResultSchema = checkResultBaseSchema.extend({
@@ -54,8 +54,8 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 		...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : []),
 	];
 	const lists = [
-		{ label: 'Console password and no MFA (Security Hub IAM.5)', items: report.consoleUsersWithoutMfa.map((user) => user.userName) },
-		{ label: 'No MFA at all (Security Hub IAM.19)', items: report.usersWithoutMfa.map((user) => user.userName) },
+		{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: report.consoleUsersWithoutMfa.map((user) => user.userName) },
+		{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: report.usersWithoutMfa.map((user) => user.userName) },
 	];
 	const advice = [];
 	const rootWithoutMfa = report.root !== null && !report.root.mfaActive;
@@ -99,10 +99,10 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 	advice.push(
 		stepAdvice({
 			id: 'security-hub',
-			message: 'Let Security Hub run the same checks every day.',
+			message: 'Let Security Hub CSPM run the same checks every day.',
 			guide: GUIDE,
 			step: 6,
-			label: 'Step 6: Let Security Hub check every day',
+			label: 'Step 6: Let Security Hub CSPM check every day',
 			docsUrl: null,
 		}),
 	);

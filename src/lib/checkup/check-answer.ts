@@ -1,4 +1,4 @@
-import type { CheckResultBase } from '../checks/result-schema';
+import type { CheckResultBase, CouldNotCheckCause } from '../checks/result-schema';
 import type { CheckupCheck } from './checkup-catalog';
 
 /**
@@ -9,10 +9,10 @@ import type { CheckupCheck } from './checkup-catalog';
 export type CheckAnswer =
 	| { kind: 'result'; status: number; body: CheckResultBase }
 	| { kind: 'rate-limited'; retryAfterSeconds: number; message: string }
-	| { kind: 'refused'; status: number; message: string }
-	| { kind: 'unreachable'; message: string }
-	/** This path cannot run the check at all (paste mode and the local CLI config): shown as not applicable. */
-	| { kind: 'unsupported'; message: string };
+	| { kind: 'refused'; status: number; message: string; cause: CouldNotCheckCause }
+	| { kind: 'unreachable'; message: string; cause: 'unreachable' }
+	/** This path cannot run the check at all (paste mode and the local CLI config): could not check, and why. */
+	| { kind: 'unsupported'; message: string; cause: 'unsupported-path' };
 
 /** Asks for one check. Each path a reader has (local server, companion, paste) is one of these. */
 export type CheckTransport = (check: CheckupCheck) => Promise<CheckAnswer>;
@@ -52,9 +52,12 @@ export function retryAfterSeconds(header: string | null, now: Date): number {
 	return DEFAULT_RETRY_SECONDS;
 }
 
-function refusalMessage(body: unknown): string | null {
-	if (isRecord(body) && isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
-	return null;
+function refusalOf(body: unknown): { message: string; cause: CouldNotCheckCause } | null {
+	if (!isRecord(body) || !isRecord(body.error) || typeof body.error.message !== 'string') return null;
+	const code = body.error.code;
+	// Switched off, or not answering this host or page: this path cannot run the check.
+	const cause = code === 'disabled' || code === 'forbidden-host' || code === 'forbidden-origin' ? 'unsupported-path' : 'unexpected';
+	return { message: body.error.message, cause };
 }
 
 /** One HTTP answer of a check endpoint as a `CheckAnswer`. */
@@ -68,15 +71,17 @@ export function answerFromHttp(
 		const seconds = retryAfterSeconds(response.retryAfter, now);
 		return { kind: 'rate-limited', retryAfterSeconds: seconds, message: `Too many checks at once. Try again in ${seconds} s.` };
 	}
-	const message = refusalMessage(response.body);
-	if (message) return { kind: 'refused', status: response.status, message };
+	const refusal = refusalOf(response.body);
+	if (refusal) return { kind: 'refused', status: response.status, ...refusal };
 	if (response.status === 404 || response.status === 405) {
-		return {
-			kind: 'unreachable',
-			message: 'There is no live check here: the checkup runs only when Stepcheck runs on your own computer.',
-		};
+		return { kind: 'unreachable', cause: 'unreachable', message: 'There is no live check on this site itself.' };
 	}
-	return { kind: 'refused', status: response.status, message: `The check answered HTTP ${response.status} without a result.` };
+	return {
+		kind: 'refused',
+		status: response.status,
+		cause: 'unexpected',
+		message: `The check answered HTTP ${response.status} without a result.`,
+	};
 }
 
 /**
@@ -96,7 +101,7 @@ export function httpTransport(base: string, fetcher: typeof fetch = fetch, now: 
 				cache: 'no-store',
 			});
 		} catch {
-			return { kind: 'unreachable', message: 'Stepcheck’s server did not answer. Is it still running?' };
+			return { kind: 'unreachable', cause: 'unreachable', message: 'Nothing answered the check. Is the companion still running?' };
 		}
 		let body: unknown = null;
 		if (response.headers.get('content-type')?.includes('json')) {
@@ -119,7 +124,7 @@ export function firstReachable(transports: readonly CheckTransport[]): CheckTran
 	let chosen: CheckTransport | undefined;
 	return async (check) => {
 		if (chosen) return chosen(check);
-		let last: CheckAnswer = { kind: 'unreachable', message: 'No path to the checks was given.' };
+		let last: CheckAnswer = { kind: 'unreachable', cause: 'unreachable', message: 'No path to the checks was given.' };
 		for (const transport of transports) {
 			last = await transport(check);
 			if (last.kind !== 'unreachable') {

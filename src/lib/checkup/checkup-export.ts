@@ -21,9 +21,20 @@ export function redactSecrets(text: string): string {
 	return text.replace(KEY_ID, REDACTED).replace(NAMED_SECRET, (_, name: string) => `${name}${REDACTED}`);
 }
 
-/** The results exactly as the API returned them, one array (refused and skipped checks have none). */
+/** A check that gave no result body still appears, as could not check and why: a report never drops what it did not learn. */
+function couldNotCheckEntry(entry: CheckupEntry) {
+	const { answer } = entry;
+	if (answer.kind === 'result' || answer.kind === 'skipped') return [];
+	const couldNotCheck =
+		answer.kind === 'rate-limited'
+			? { cause: 'rate-limited', message: answer.message, retryAfterSeconds: answer.retryAfterSeconds }
+			: { cause: answer.cause, message: answer.message };
+	return [{ check: entry.check.id, verdict: 'unknown', couldNotCheck }];
+}
+
+/** The results exactly as the API returned them, one array; checks that gave none say why they could not check (skipped checks are left out). */
 export function checkupJson(entries: readonly CheckupEntry[]): string {
-	const bodies = entries.flatMap((entry) => (entry.answer.kind === 'result' ? [entry.answer.body] : []));
+	const bodies = entries.flatMap((entry) => (entry.answer.kind === 'result' ? [entry.answer.body] : couldNotCheckEntry(entry)));
 	return redactSecrets(`${JSON.stringify(bodies, null, 2)}\n`);
 }
 
