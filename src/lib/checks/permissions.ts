@@ -5,7 +5,7 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
 
 /**
- * How the account hands out permissions (Security Hub IAM.2, IAM.1 and IAM.18): no IAM user
+ * How the account hands out permissions (Security Hub CSPM IAM.2, IAM.1 and IAM.18): no IAM user
  * has a policy of its own, no attached customer managed policy allows every action on every
  * resource, and someone can reach AWS Support through the AWSSupportAccess managed policy.
  */
@@ -89,9 +89,9 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 		{ label: 'AWSSupportAccess attached to', value: supportAccess.length > 0 ? supportAccess.join(', ') : 'Nobody' },
 	];
 	const lists = [
-		{ label: 'Customer managed policies allowing * on * (Security Hub IAM.1)', items: fullAdminPolicies.map((p) => p.name) },
+		{ label: 'Customer managed policies allowing * on * (Security Hub CSPM IAM.1)', items: fullAdminPolicies.map((p) => p.name) },
 		{
-			label: 'Users with policies of their own (Security Hub IAM.2)',
+			label: 'Users with policies of their own (Security Hub CSPM IAM.2)',
 			items: usersWithPolicies.map((user) => `${user.userName}: ${user.policies.join(', ')}`),
 		},
 	];
@@ -149,7 +149,7 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 			message: 'Let Security Hub CSPM run the same checks every day.',
 			guide: GUIDE,
 			step: 7,
-			label: 'Step 7: Let Security Hub check every day',
+			label: 'Step 7: Let Security Hub CSPM check every day',
 		}),
 	);
 	return {

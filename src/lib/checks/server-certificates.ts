@@ -6,7 +6,7 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
 
 /**
- * SSL/TLS server certificates stored in IAM (Security Hub IAM.26): an expired one serves no
+ * SSL/TLS server certificates stored in IAM (Security Hub CSPM IAM.26): an expired one serves no
  * purpose and could be deployed by mistake. IAM Access Analyzer, the guide's other control,
  * is checked by hand: see the guide's step 2 and CLOUDSHELL_UNAVAILABLE's reason.
  */
@@ -56,7 +56,7 @@ export function decideServerCertificates(certificates: Certificate[] | null, now
 	const day = (c: Certificate) => `${c.name} (${c.expiration.slice(0, 10)})`;
 	const facts = [{ label: 'Server certificates in IAM', value: String(certificates.length) }];
 	const lists = [
-		{ label: 'Expired (Security Hub IAM.26)', items: expired.map(day) },
+		{ label: 'Expired (Security Hub CSPM IAM.26)', items: expired.map(day) },
 		{ label: `Expiring within ${SOON_DAYS} days`, items: soon.map(day) },
 	];
 	if (expired.length > 0) {
