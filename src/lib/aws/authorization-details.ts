@@ -26,7 +26,7 @@ interface DetailsPage {
 	GroupDetailList?: Array<{ GroupName?: string; AttachedManagedPolicies?: Attached[] }>;
 	RoleDetailList?: Array<{ RoleName?: string; AttachedManagedPolicies?: Attached[] }>;
 	Policies?: Array<{
-		PolicyName?: string;
+		PolicyName?: string | null;
 		Arn?: string;
 		AttachmentCount?: number;
 		PolicyVersionList?: Array<{ Document?: unknown; IsDefaultVersion?: boolean }>;
@@ -64,7 +64,8 @@ export function authorizationDetailsFrom(pages: readonly DetailsPage[]): Authori
 		roles: pages.flatMap((page) => (page.RoleDetailList ?? []).map((role) => ({ name: role.RoleName, attached: attached(role.AttachedManagedPolicies) }))),
 		policies: pages.flatMap((page) =>
 			(page.Policies ?? []).map((policy) => ({
-				name: policy.PolicyName,
+				// A policy's ARN ends with its name; moto leaves PolicyName empty here.
+				name: policy.PolicyName ?? policy.Arn?.split('/').pop(),
 				arn: policy.Arn,
 				attachments: policy.AttachmentCount ?? 0,
 				document: policyDocument(policy.PolicyVersionList?.find((version) => version.IsDefaultVersion)?.Document),
