@@ -43,9 +43,10 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 	afterAll(async () => moto?.stop());
 
 	it('is one command over every check CloudShell can run, each after its marker', () => {
-		expect(pasteCheckIds(ALL_IDS)).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa']);
-		expect(pasteCheckIds(ALL_IDS.filter((id) => id !== 'users-without-mfa'))).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy']);
-		expect([...splitCheckupPaste(output).keys()]).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa']);
+		const pasted = ['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa', 'permissions', 'server-certificates'];
+		expect(pasteCheckIds(ALL_IDS)).toEqual(pasted);
+		expect(pasteCheckIds(ALL_IDS.filter((id) => id !== 'users-without-mfa'))).toEqual(pasted.filter((id) => id !== 'users-without-mfa'));
+		expect([...splitCheckupPaste(output).keys()]).toEqual(pasted);
 		expect(checkupPasteCommand(ALL_IDS)).not.toMatch(/\b(create|delete|put|attach|update|enable)-/);
 	});
 
@@ -55,6 +56,8 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		expect(rows.map((row) => [row.check, row.verdict])).toEqual([
 			['root-user', 'fail'],
 			['users-without-mfa', 'fail'],
+			['permissions', 'fail'],
+			['server-certificates', 'fail'],
 			// Paste mode asks IAM's policy simulator, which moto does not have (the server falls back to reading the policies).
 			['mfa-policy', 'unknown'],
 			['mfa', 'pass'],
@@ -62,9 +65,17 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			['cli-mfa', 'not-applicable'],
 			['identity-center', 'not-applicable'],
 		]);
-		expect(summaryLine(rows)).toBe('2 things to fix, 1 to look at, 2 fine, 2 not applicable');
+		expect(summaryLine(rows)).toBe('4 things to fix, 1 to look at, 2 fine, 2 not applicable');
 		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toMatch(/CloudShell has its own home folder/);
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toBe('Can sign in to the console without MFA: bob.');
+		expect(rows.find((row) => row.check === 'permissions')).toMatchObject({
+			finding: 'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own.',
+			fix: { href: '/guides/permissions-through-groups/#step-5', label: 'Step 5: Replace full administrator policies' },
+		});
+		expect(rows.find((row) => row.check === 'server-certificates')).toMatchObject({
+			finding: 'Expired server certificates are still stored in IAM: old-www-example-com.',
+			fix: { href: '/guides/account-access-controls/#step-6', label: 'Step 6: Delete expired certificates' },
+		});
 	});
 
 	it('decides each check exactly as the server does for the same account', async () => {

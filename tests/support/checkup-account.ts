@@ -1,11 +1,20 @@
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+	AttachRolePolicyCommand,
+	AttachUserPolicyCommand,
+	CreatePolicyCommand,
+	CreateRoleCommand,
+	IAMClient,
+	UploadServerCertificateCommand,
+} from '@aws-sdk/client-iam';
 import { createMotoUser, type MotoUserKeys } from './aws-fixtures';
 import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
 
 /**
  * The account the checkup tests run against, seeded in moto with a mix: alice (console
  * password, one MFA device), bob (console password, no MFA), carol (console password, two MFA
- * devices) and a role. The checkup runs as carol.
+ * devices) and a role. One failing case for each account-wide control: bob has a policy attached
+ * directly, the role has FullAdmin (every action on every resource), and IAM holds an expired
+ * server certificate (moto dates every upload in 2012). The checkup runs as carol.
  */
 export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: MotoUserKeys; env: Record<string, string> }> {
 	const iam = new IAMClient({
@@ -23,6 +32,18 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 				Version: '2012-10-17',
 				Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 			}),
+		}),
+	);
+	const policy = async (name: string, statement: object) =>
+		(await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) })))
+			.Policy!.Arn!;
+	await iam.send(new AttachUserPolicyCommand({ UserName: 'bob', PolicyArn: await policy('ReadBuckets', { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }) }));
+	await iam.send(new AttachRolePolicyCommand({ RoleName: 'deploy', PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }) }));
+	await iam.send(
+		new UploadServerCertificateCommand({
+			ServerCertificateName: 'old-www-example-com',
+			CertificateBody: '-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----',
+			PrivateKey: '-----BEGIN PRIVATE KEY-----\nexample\n-----END PRIVATE KEY-----',
 		}),
 	);
 	return {

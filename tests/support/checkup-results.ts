@@ -11,6 +11,8 @@ export const GUIDE_TITLES = new Map([
 	['mfa-aws-cli', 'Use MFA with the AWS CLI'],
 	['find-users-without-mfa', 'Find users without MFA'],
 	['identity-center-mfa', 'MFA in IAM Identity Center'],
+	['permissions-through-groups', 'Grant permissions through groups and roles'],
+	['account-access-controls', 'Turn on account-level access controls'],
 ]);
 
 export function identity(type: CheckIdentity['type'], userName?: string): CheckIdentity {

@@ -96,6 +96,8 @@ describe('runCheckup', () => {
 		'mfa-policy': ok('mfa-policy', 'fail'),
 		'cli-mfa': ok('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config' }),
 		'users-without-mfa': ok('users-without-mfa', 'fail'),
+		permissions: ok('permissions', 'warn'),
+		'server-certificates': ok('server-certificates', 'pass'),
 	};
 
 	it('asks the identity check first, then every check that applies, and leaves out the unticked account-wide one', async () => {
@@ -108,7 +110,15 @@ describe('runCheckup', () => {
 			onAnswer: (entry) => heard.push(entry.check.id),
 		});
 		expect(transport.asked[0]).toBe('mfa');
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual([
+			'backup-device',
+			'cli-mfa',
+			'mfa',
+			'mfa-policy',
+			'permissions',
+			'root-user',
+			'server-certificates',
+		]);
 		expect(entries.map((entry) => entry.check.id)).toEqual(catalog.map((check) => check.id));
 		expect(entries.find((entry) => entry.check.id === 'users-without-mfa')!.answer.kind).toBe('skipped');
 		expect(entries.find((entry) => entry.check.id === 'identity-center')!.answer).toMatchObject({ kind: 'skipped' });
@@ -128,7 +138,16 @@ describe('runCheckup', () => {
 			'identity-center': ok('identity-center', 'unknown'),
 		});
 		const entries = await runCheckup({ catalog, transport, settings: { includeAccountWide: false } });
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'identity-center', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual([
+			'backup-device',
+			'cli-mfa',
+			'identity-center',
+			'mfa',
+			'mfa-policy',
+			'permissions',
+			'root-user',
+			'server-certificates',
+		]);
 		const broken = await runCheckup({
 			catalog,
 			transport: async () => {
