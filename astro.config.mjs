@@ -17,6 +17,7 @@ import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
 import { safeContentPlugin } from './src/lib/content/safe-content-plugin.ts';
+import { pageCsp } from './src/lib/http/page-csp.ts';
 
 // Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
 // code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
@@ -45,6 +46,8 @@ export default defineConfig({
 		// FCP/LCP), and weighs less than the round trip it saves.
 		inlineStylesheets: 'always',
 	},
+	// Every page carries a CSP with the hashes of its own scripts and styles (src/lib/http/page-csp.ts).
+	security: { csp: pageCsp(siteConfig.search.sites.map((/** @type {{ url: string }} */ site) => new URL(site.url).origin)) },
 	vite: { plugins: [serverOnlyPackages()] },
 	integrations: [
 		// Markup without components compiles to one HTML string instead of a call per element (a code

@@ -80,7 +80,7 @@ describe('checks through the SDK against moto', () => {
 			expect(body.errors.map((error) => error.action)).toEqual(['iam:SimulatePrincipalPolicy']);
 			expect(body.facts).toContainEqual({
 				label: 'Decided by',
-				value: "Evaluating the user's inline, attached and group policies locally",
+				value: "Evaluating the user's inline, attached and group policies locally (optional add-on @cloud-copilot/iam-simulate)",
 			});
 		});
 

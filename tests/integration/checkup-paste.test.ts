@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckAnswer } from '../../src/lib/checkup/check-answer';
+import type { CheckAnswer } from '../../src/lib/live/check-transport';
 import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
 import { checkupRows, summaryLine } from '../../src/lib/checkup/checkup-rows';
 import { checkupPasteCommand, pasteCheckIds, pasteTransport, splitCheckupPaste } from '../../src/lib/checkup/paste-checkup';

@@ -28,12 +28,15 @@ function post(name: string, body: string, front = '') {
 
 function run(): number {
 	output = [];
-	return runImport([relative(ROOT, join(site, 'content')), '--images', relative(ROOT, join(site, 'images')), '--out', relative(ROOT, out)], {
-		cwd: ROOT,
-		projectRoot: ROOT,
-		log: (line) => output.push(line),
-		error: (line) => output.push(line),
-	});
+	return runImport(
+		[relative(ROOT, join(site, 'content')), '--images', relative(ROOT, join(site, 'images')), '--out', relative(ROOT, out)],
+		{
+			cwd: ROOT,
+			projectRoot: ROOT,
+			log: (line) => output.push(line),
+			error: (line) => output.push(line),
+		},
+	);
 }
 
 beforeEach(() => {
@@ -76,7 +79,7 @@ describe('the importer reads only what it is given', () => {
 
 	it('still copies an image from inside --images', () => {
 		post('fine', image('/images/good.png'));
-		expect(run(), output.join("\n")).toBe(0);
+		expect(run(), output.join('\n')).toBe(0);
 		expect(readdirSync(join(out, 'fine'))).toContain('good.png');
 	});
 });
@@ -85,7 +88,9 @@ describe('the importer refuses what could run script, per post', () => {
 	it.each(['javascript:alert(document.domain)', 'JAVASCRIPT:alert(1)', 'data:text/html;base64,PHNjcmlwdD4='])('a link to %s', (url) => {
 		post('script-link', `Read [the notes](${url}) first.`);
 		expect(run()).toBe(1);
-		expect(output.join("\n")).toMatch(/script-link\.md would become an invalid guide:\n.*index\.mdx:\d+ +The link .* uses a URL scheme outside https:/);
+		expect(output.join('\n')).toMatch(
+			/script-link\.md would become an invalid guide:\n.*index\.mdx:\d+ +The link .* uses a URL scheme outside https:/,
+		);
 	});
 });
 

@@ -120,6 +120,7 @@ describe('decideMfaPolicy', () => {
 	const simulated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'simulation',
+		simulatorError: null,
 		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies: null,
 		documentsRead: null,
@@ -127,12 +128,20 @@ describe('decideMfaPolicy', () => {
 	const evaluated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'local-evaluation',
+		simulatorError: 'access-denied',
 		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies:
 			withoutMfa === 'explicitDeny' ? [{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA' }] : [],
 		documentsRead: 2,
 	});
-	const nothing: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
+	const nothing: MfaPolicyAnswers = {
+		target: null,
+		method: null,
+		simulatorError: null,
+		simulation: null,
+		denies: null,
+		documentsRead: null,
+	};
 	it.each([
 		[
 			'simulation: denied without MFA and with a key, allowed with MFA',
@@ -223,9 +232,24 @@ describe('decideMfaPolicy', () => {
 			value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
 		});
 		const local = decideMfaPolicy(evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'), USER).facts;
-		expect(local).toContainEqual({ label: 'Decided by', value: "Evaluating the user's inline, attached and group policies locally" });
+		expect(local).toContainEqual({
+			label: 'Decided by',
+			value: "Evaluating the user's inline, attached and group policies locally (optional add-on @cloud-copilot/iam-simulate)",
+		});
 		expect(local).toContainEqual({ label: 'Denied by', value: 'group mfa-test, attached policy RequireMFA (DenyAllExceptListedIfNoMFA)' });
 		expect(local).toContainEqual({ label: 'Denied without MFA', value: 's3:ListAllMyBuckets, ec2:DescribeInstances, iam:ListUsers' });
+	});
+
+	it('without the add-on, a refused simulator is "could not check: access denied", never a verdict', () => {
+		const decision = decideMfaPolicy({ ...nothing, target, simulatorError: 'access-denied' }, USER);
+		expect(decision.verdict).toBe('unknown');
+		expect(decision.summary).toBe(
+			'Could not check mfa-tester: access denied. These credentials may not call iam:SimulatePrincipalPolicy; attach the minimal policy below and check again.',
+		);
+		expect(stepsOf(decision)).toEqual(['/guides/require-mfa-policy/#step-4']);
+		expect(decideMfaPolicy({ ...nothing, target, simulatorError: 'throttled' }, USER).summary).toBe(
+			'Could not read the policies of mfa-tester.',
+		);
 	});
 });
 

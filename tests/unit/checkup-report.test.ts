@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckAnswer } from '../../src/lib/checkup/check-answer';
+import type { CheckAnswer } from '../../src/lib/live/check-transport';
 import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
 import { checkupJson, checkupMarkdown, markdownCell, redactSecrets } from '../../src/lib/checkup/checkup-export';
 import { checkupRows, summaryLine, type CheckupRow } from '../../src/lib/checkup/checkup-rows';

@@ -6,7 +6,7 @@ import {
 	retryAfterSeconds,
 	type CheckAnswer,
 	type CheckTransport,
-} from '../../src/lib/checkup/check-answer';
+} from '../../src/lib/live/check-transport';
 import { checkupCatalog, type CheckupCheck } from '../../src/lib/checkup/checkup-catalog';
 import { checkedIdentity, skipReason } from '../../src/lib/checkup/checkup-plan';
 import { retryRefused, runCheckup } from '../../src/lib/checkup/run-checkup';
@@ -17,7 +17,7 @@ const catalog = checkupCatalog(CHECKS, GUIDE_TITLES);
 const byId = (id: string) => catalog.find((check) => check.id === id)!;
 
 /** A transport that answers from a table, and records what it was asked. */
-function tableTransport(answers: Record<string, CheckAnswer>): CheckTransport & { asked: string[] } {
+function tableTransport(answers: Record<string, CheckAnswer>): CheckTransport<CheckupCheck> & { asked: string[] } {
 	const asked: string[] = [];
 	const transport = async (check: CheckupCheck) => {
 		asked.push(check.id);
@@ -252,7 +252,7 @@ describe('answers over HTTP', () => {
 
 describe('firstReachable', () => {
 	it('keeps the first path that answers for every later check, and says unreachable when none does', async () => {
-		const down: CheckTransport = async () => ({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
+		const down: CheckTransport<CheckupCheck> = async () => ({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
 		const companion = tableTransport({ mfa: ok('mfa', 'pass'), 'root-user': ok('root-user', 'fail') });
 		const transport = firstReachable([down, companion]);
 		expect(await transport(byId('mfa'))).toMatchObject({ kind: 'result' });

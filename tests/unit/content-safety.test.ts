@@ -8,10 +8,28 @@ import { attributeProblem, isAllowedUrl } from '../../src/lib/content/url-policy
 import { convertBody } from '../../src/lib/import/convert-body';
 
 /** Script in a guide, as a class: any URL scheme outside the allow-list, any event attribute, any element that runs or embeds. */
-const HOSTILE_URLS = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'DATA:image/svg+xml,x'];
-const SAFE_URLS = ['https://docs.aws.amazon.com/IAM/', 'http://example.com', 'mailto:security@example.com', '/guides/x/', '#step-2', './shot.png', '?q=1', 'guides/x/'];
+const HOSTILE_URLS = [
+	'javascript:alert(1)',
+	'JaVaScRiPt:alert(1)',
+	' javascript:alert(1)',
+	'java\tscript:alert(1)',
+	'data:text/html,<script>alert(1)</script>',
+	'vbscript:msgbox(1)',
+	'DATA:image/svg+xml,x',
+];
+const SAFE_URLS = [
+	'https://docs.aws.amazon.com/IAM/',
+	'http://example.com',
+	'mailto:security@example.com',
+	'/guides/x/',
+	'#step-2',
+	'./shot.png',
+	'?q=1',
+	'guides/x/',
+];
 
-const lint = (body: string) => lintGuideSource(`---\ntitle: x\n---\n${body}`, () => true).filter((p) => /script|scheme|event|embed/.test(p.message));
+const lint = (body: string) =>
+	lintGuideSource(`---\ntitle: x\n---\n${body}`, () => true).filter((p) => /script|scheme|event|embed/.test(p.message));
 
 describe('the URL allow-list', () => {
 	it.each(HOSTILE_URLS)('refuses %j', (url) => expect(isAllowedUrl(url)).toBe(false));

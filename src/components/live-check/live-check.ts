@@ -1,4 +1,6 @@
-import type { CheckResultBase, EndpointRefusal, Verdict } from '../../lib/checks/result-schema';
+import { CHECK_SCHEMA_VERSION, type CheckResultBase, type EndpointRefusal, type Verdict } from '../../lib/checks/result-schema';
+import { httpTransport, VERSION_MISMATCH, type CheckAnswer } from '../../lib/live/check-transport';
+import { CAUSE_LABELS, couldNotCheckSentence } from '../../lib/checks/could-not-check';
 import { IDENTITY_LABELS, VERDICT_LABELS } from '../../lib/checks/labels';
 import { CHECK_RESULT_EVENT, recordCheckResult } from '../../lib/progress/check-results-store';
 
@@ -34,9 +36,7 @@ export interface Outcome {
 }
 
 export const UNAVAILABLE =
-	'The live check is not available here: it runs only when Stepcheck runs on your own computer. Check by hand with the commands below.';
-export const VERSION_MISMATCH =
-	'This page and the Stepcheck server answering it are from different versions. Reload the page, then check again.';
+	'This site has no live check of its own. Check from AWS CloudShell or with the companion (above), or by hand with the commands below.';
 
 type Child = ViewNode | string | null | false | undefined;
 export const node = (
@@ -73,6 +73,14 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 		'div',
 		{ className: `live-result live-${result.verdict}` },
 		node('p', null, node('strong', null, VERDICT_LABELS[result.verdict]), ' ', result.summary),
+		result.couldNotCheck &&
+			node(
+				'p',
+				{ className: 'live-could-not-check', attributes: { 'data-cause': result.couldNotCheck.cause } },
+				node('strong', null, `Why: ${CAUSE_LABELS[result.couldNotCheck.cause]}.`),
+				' ',
+				result.couldNotCheck.message,
+			),
 		node(
 			'dl',
 			null,
@@ -143,7 +151,9 @@ export function outcomeOf(
 		const result = body as CheckResultBase;
 		return {
 			state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
-			message: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
+			message: result.couldNotCheck
+				? `${result.summary} ${couldNotCheckSentence(result.couldNotCheck)}`
+				: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
 			view: describeResult(result, formatTime),
 			openManual: false,
 			answered: true,
@@ -156,33 +166,28 @@ export function outcomeOf(
 	return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
 }
 
-/** The request for one check: its endpoint (rendered by the component), with the optional user name. */
-export function checkRequest(endpoint: string, method: string, user: string | undefined): { url: string; init: RequestInit } {
-	const query = user ? `?user=${encodeURIComponent(user)}` : '';
-	return {
-		url: `${endpoint}${query}`,
-		init: {
-			method,
-			headers: method === 'POST' ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
-			body: method === 'POST' ? '{}' : null,
-			cache: 'no-store',
-		},
-	};
-}
-
-/** Asks the endpoint and decides what to show; a network failure means there is no endpoint here. */
-export async function askEndpoint(
-	request: { url: string; init: RequestInit },
-	expectedVersion: number,
-	formatTime: (iso: string) => string,
-	fetchImpl: typeof fetch = fetch,
-): Promise<Outcome> {
-	try {
-		const response = await fetchImpl(request.url, request.init);
-		const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-		return outcomeOf({ status: response.status, body }, expectedVersion, formatTime);
-	} catch {
-		return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
+/**
+ * What to show for any path's answer (`src/lib/live/check-transport.ts`): a result as
+ * `outcomeOf` shows it, a refusal or a rate limit as the message it carries, and no endpoint
+ * as the other ways to check.
+ */
+export function outcomeOfAnswer(answer: CheckAnswer): Outcome {
+	switch (answer.kind) {
+		case 'result':
+			return outcomeOf({ status: answer.status, body: answer.body }, CHECK_SCHEMA_VERSION, formatTime);
+		case 'rate-limited':
+			return {
+				state: 'error',
+				message: `Could not check (rate-limited). ${answer.message}`,
+				view: null,
+				openManual: false,
+				answered: false,
+			};
+		case 'refused':
+		case 'unsupported':
+			return { state: 'error', message: answer.message, view: null, openManual: false, answered: false };
+		case 'unreachable':
+			return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
 	}
 }
 
@@ -232,19 +237,11 @@ export function requestOf(element: HTMLElement): { id: string; method: string; u
 	return { id: element.dataset.check ?? '', method: element.dataset.method ?? 'GET', user: user || undefined };
 }
 
-/** The endpoint of the server that served the page, as a transport (`transport.ts`). */
-function sameOriginTransport(expectedVersion: number, endpointOf = (id: string) => `/api/checks/${id}`) {
-	return {
-		kind: 'same-origin' as const,
-		ask: (request: { id: string; method: string; user?: string }) =>
-			askEndpoint(checkRequest(endpointOf(request.id), request.method, request.user), expectedVersion, formatTime),
-	};
-}
-
-/** Runs the check of one `<live-check>` element against the endpoint that served the page. */
+/** Runs the check of one `<live-check>` element against the endpoint of the server that served the page. */
 export async function runLiveCheck(element: HTMLElement): Promise<void> {
 	const button = element.querySelector<HTMLButtonElement>('[data-run]');
 	if (!button) return;
-	const transport = sameOriginTransport(Number(element.dataset.schemaVersion), () => element.dataset.endpoint ?? '');
-	await runWith(element, button, () => transport.ask(requestOf(element)));
+	const endpoint = element.dataset.endpoint ?? '';
+	const ask = httpTransport(endpoint.slice(0, endpoint.lastIndexOf('/')));
+	await runWith(element, button, async () => outcomeOfAnswer(await ask(requestOf(element))));
 }

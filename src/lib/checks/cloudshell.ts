@@ -230,6 +230,7 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			const answers = {
 				target: arn.startsWith('arn:') ? { userName: user, arn } : null,
 				method: complete ? ('simulation' as const) : null,
+				simulatorError: errors[0]?.code ?? null,
 				simulation: complete ? { withoutMfa: withoutMfa!, accessKey: accessKey!, withMfa: withMfa! } : null,
 				denies: null,
 				documentsRead: null,

@@ -54,7 +54,7 @@ const adviceSchema = z.object({
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
-const awsErrorCodeSchema = z.enum([
+export const awsErrorCodeSchema = z.enum([
 	'no-credentials',
 	'sso-session-expired',
 	'credentials-expired',

@@ -1,6 +1,7 @@
 import { findCloudShellCheck, readPaste, type CloudShellCheck, type PasteOutcome } from '../checks/cloudshell';
 import type { CouldNotCheckCause } from '../checks/result-schema';
-import type { CheckTransport } from './check-answer';
+import type { CheckTransport } from '../live/check-transport';
+import type { CheckupCheck } from './checkup-catalog';
 
 /**
  * The checkup from AWS CloudShell: one read-only command runs every check that can run
@@ -55,7 +56,7 @@ const PASTE_PROBLEM_CAUSES: Record<Exclude<PasteOutcome, { ok: true }>['problem'
 };
 
 /** Answers each check from one paste; a check CloudShell cannot run says why, as not applicable. */
-export function pasteTransport(text: string, now: () => Date = () => new Date()): CheckTransport {
+export function pasteTransport(text: string, now: () => Date = () => new Date()): CheckTransport<CheckupCheck> {
 	const sections = splitCheckupPaste(text);
 	return async (check) => {
 		const found = findCloudShellCheck(check.id);

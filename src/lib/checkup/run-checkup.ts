@@ -1,4 +1,4 @@
-import type { CheckAnswer, CheckTransport } from './check-answer';
+import type { CheckAnswer, CheckTransport } from '../live/check-transport';
 import type { CheckupCheck } from './checkup-catalog';
 import { IDENTITY_CHECK, skipReason, type CheckupOptions } from './checkup-plan';
 
@@ -15,7 +15,7 @@ export interface CheckupEntry {
  */
 export async function runCheckup(options: {
 	catalog: readonly CheckupCheck[];
-	transport: CheckTransport;
+	transport: CheckTransport<CheckupCheck>;
 	settings: CheckupOptions;
 	onAnswer?: (entry: CheckupEntry) => void;
 }): Promise<CheckupEntry[]> {
@@ -58,7 +58,7 @@ const wasRateLimited = (entry: CheckupEntry) =>
 	entry.answer.kind === 'rate-limited' || (entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'rate-limited');
 
 /** Asks again only the checks a rate limit refused (the endpoint's or AWS's), keeping every other answer. */
-export async function retryRefused(entries: readonly CheckupEntry[], transport: CheckTransport): Promise<CheckupEntry[]> {
+export async function retryRefused(entries: readonly CheckupEntry[], transport: CheckTransport<CheckupCheck>): Promise<CheckupEntry[]> {
 	return Promise.all(
 		entries.map(async (entry) => {
 			if (!wasRateLimited(entry)) return entry;

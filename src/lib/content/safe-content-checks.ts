@@ -21,7 +21,10 @@ export function checkUnsafeContent(tree: Root): GuideProblem[] {
 		if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
 		const element = node.name ? elementProblem(node.name) : null;
 		if (element) {
-			problems.push({ line, message: `${element}, so guides may not hold it. Remove it; link to the page instead, or use a Stepcheck component.` });
+			problems.push({
+				line,
+				message: `${element}, so guides may not hold it. Remove it; link to the page instead, or use a Stepcheck component.`,
+			});
 		}
 		for (const attribute of node.attributes) {
 			if (attribute.type !== 'mdxJsxAttribute') continue;

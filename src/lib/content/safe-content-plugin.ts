@@ -28,7 +28,8 @@ function visitJsx(node: { name?: string | null; attributes: readonly JsxAttribut
 	for (const attribute of node.attributes) {
 		if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
 		// An expression ({shot}) is the author's own code, compiled like the rest of the guide.
-		const value = typeof attribute.value === 'string' ? attribute.value : attribute.value === null || attribute.value === undefined ? null : undefined;
+		const value =
+			typeof attribute.value === 'string' ? attribute.value : attribute.value === null || attribute.value === undefined ? null : undefined;
 		if (value === undefined) continue;
 		// Sätteri cannot delete a component's attribute; an empty value is inert for events and URLs alike.
 		if (attributeProblem(attribute.name, value)) ctx.setProperty(node as never, attribute.name, '');

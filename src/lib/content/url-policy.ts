@@ -12,7 +12,19 @@ import type { Element, Root } from 'hast';
 export const ALLOWED_SCHEMES = ['https', 'http', 'mailto'] as const;
 
 /** Attributes whose value the browser follows or loads as a URL (lower-case, as HTML spells them). */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'data', 'xlinkhref', 'xlink:href', 'ping']);
+const URL_ATTRIBUTES = new Set([
+	'href',
+	'src',
+	'action',
+	'formaction',
+	'poster',
+	'cite',
+	'background',
+	'data',
+	'xlinkhref',
+	'xlink:href',
+	'ping',
+]);
 /** Elements that run, embed or redirect, whatever their attributes; guides have no use for them. */
 const REFUSED_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'meta', 'link', 'form', 'portal']);
 

@@ -86,7 +86,8 @@ function escapeProse(text: string, report: (message: string) => void): string {
 					report(
 						`raw HTML ${whole} was escaped and will show as text. Rewrite it in Markdown (or a Stepcheck component) if it was markup.`,
 					);
-					return `&lt;${whole.slice(1)}`;
+					// Every `<` of it, so a tag inside an attribute (srcdoc="<script>") is text too.
+					return whole.replace(/</g, '&lt;');
 				});
 		})
 		.join('');

@@ -65,7 +65,8 @@ function folderOf(pageUrl: string): string[] {
  * it); an empty segment (`//`) reads as another host in a Location header. Null when fine.
  */
 export function pathSyntaxProblem(path: string): string | null {
-	if (/%2f|%5c|%2e|%00/i.test(path)) return 'holds an encoded slash, backslash or dot (%2F, %5C, %2E). Write the path with plain characters.';
+	if (/%2f|%5c|%2e|%00/i.test(path))
+		return 'holds an encoded slash, backslash or dot (%2F, %5C, %2E). Write the path with plain characters.';
 	if (/[\\\x00-\x1f\x7f]/.test(path)) return 'holds a backslash or a control character. Write the path with / between folders.';
 	if (/\/\//.test(path)) return 'holds an empty segment (//). Write one / between folders.';
 	return null;
