@@ -62,7 +62,8 @@ describe('permissions and server certificates against moto', () => {
 		await createMotoUser(iam, 'direct');
 		await iam.send(new AttachUserPolicyCommand({ UserName: 'direct', PolicyArn: readOnly }));
 		const everything = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-		fullAdminArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'FullAdmin', PolicyDocument: JSON.stringify(everything) }))).Policy!.Arn!;
+		fullAdminArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'FullAdmin', PolicyDocument: JSON.stringify(everything) })))
+			.Policy!.Arn!;
 		await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }));
 		await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdminArn }));
 	});

@@ -26,7 +26,9 @@ const userArn = z
 	.regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
 /** The example group, roles and policies the guides use (the roles and FullAdmin are seeded in moto). */
 const groupName = z.enum(['readers'], { error: (issue) => `GroupName ${JSON.stringify(issue.input)} is not the guides' example group` });
-const roleName = z.enum(['Admin', 'AWSSupport'], { error: (issue) => `RoleName ${JSON.stringify(issue.input)} is not one of the guides' example roles` });
+const roleName = z.enum(['Admin', 'AWSSupport'], {
+	error: (issue) => `RoleName ${JSON.stringify(issue.input)} is not one of the guides' example roles`,
+});
 const customerPolicyArn = z.literal(`arn:aws:iam::${ACCOUNT}:policy/FullAdmin`, {
 	error: (issue) => `the policy ARN ${JSON.stringify(issue.input)} is not the example customer managed policy`,
 });
@@ -153,7 +155,9 @@ export const CONTRACTS: Record<string, Contract> = {
 	'iam get-policy-version': {
 		carries: "the example customer managed policy's ARN and a version ID",
 		action: 'GetPolicyVersion',
-		params: z.object({ PolicyArn: customerPolicyArn, VersionId: z.string().regex(/^v\d+$/, { error: 'a version ID is v1, v2, …' }) }).strict(),
+		params: z
+			.object({ PolicyArn: customerPolicyArn, VersionId: z.string().regex(/^v\d+$/, { error: 'a version ID is v1, v2, …' }) })
+			.strict(),
 	},
 	'iam list-entities-for-policy': {
 		carries: 'a policy ARN',
@@ -202,7 +206,10 @@ export const CONTRACTS: Record<string, Contract> = {
 				try {
 					document = JSON.parse(params.AssumeRolePolicyDocument);
 				} catch {
-					ctx.addIssue({ code: 'custom', message: `the trust policy is the text ${JSON.stringify(params.AssumeRolePolicyDocument.slice(0, 60))}` });
+					ctx.addIssue({
+						code: 'custom',
+						message: `the trust policy is the text ${JSON.stringify(params.AssumeRolePolicyDocument.slice(0, 60))}`,
+					});
 					return;
 				}
 				for (const problem of iamPolicyProblems(document)) ctx.addIssue({ code: 'custom', message: `the trust policy: ${problem}` });

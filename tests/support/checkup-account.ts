@@ -35,10 +35,23 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 		}),
 	);
 	const policy = async (name: string, statement: object) =>
-		(await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) })))
-			.Policy!.Arn!;
-	await iam.send(new AttachUserPolicyCommand({ UserName: 'bob', PolicyArn: await policy('ReadBuckets', { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }) }));
-	await iam.send(new AttachRolePolicyCommand({ RoleName: 'deploy', PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }) }));
+		(
+			await iam.send(
+				new CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) }),
+			)
+		).Policy!.Arn!;
+	await iam.send(
+		new AttachUserPolicyCommand({
+			UserName: 'bob',
+			PolicyArn: await policy('ReadBuckets', { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }),
+		}),
+	);
+	await iam.send(
+		new AttachRolePolicyCommand({
+			RoleName: 'deploy',
+			PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }),
+		}),
+	);
 	await iam.send(
 		new UploadServerCertificateCommand({
 			ServerCertificateName: 'old-www-example-com',

@@ -20,7 +20,12 @@ const SUPPORT = { PolicyName: 'AWSSupportAccess', PolicyArn: 'arn:aws:iam::aws:p
 
 /** What get-account-authorization-details prints, in the shape both the SDK and the CLI share. */
 function details(parts: { users?: object[]; groups?: object[]; roles?: object[]; policies?: object[] } = {}) {
-	return { UserDetailList: parts.users ?? [], GroupDetailList: parts.groups ?? [], RoleDetailList: parts.roles ?? [], Policies: parts.policies ?? [] };
+	return {
+		UserDetailList: parts.users ?? [],
+		GroupDetailList: parts.groups ?? [],
+		RoleDetailList: parts.roles ?? [],
+		Policies: parts.policies ?? [],
+	};
 }
 const supportRole = { RoleName: 'AWSSupport', AttachedManagedPolicies: [SUPPORT] };
 const customerPolicy = (name: string, document: unknown, attachments = 1) => ({
@@ -65,7 +70,12 @@ describe('decidePermissions', () => {
 		const decision = decide(
 			details({
 				users: [{ UserName: 'alice', AttachedManagedPolicies: [], UserPolicyList: [] }],
-				groups: [{ GroupName: 'readers', AttachedManagedPolicies: [{ PolicyName: 'ReadS3', PolicyArn: 'arn:aws:iam::123456789012:policy/ReadS3' }] }],
+				groups: [
+					{
+						GroupName: 'readers',
+						AttachedManagedPolicies: [{ PolicyName: 'ReadS3', PolicyArn: 'arn:aws:iam::123456789012:policy/ReadS3' }],
+					},
+				],
 				roles: [supportRole],
 				policies: [customerPolicy('ReadS3', READ_S3)],
 			}),
@@ -79,7 +89,11 @@ describe('decidePermissions', () => {
 		const decision = decide(
 			details({
 				users: [
-					{ UserName: 'alice', AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }], UserPolicyList: [{ PolicyName: 'extra' }] },
+					{
+						UserName: 'alice',
+						AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+						UserPolicyList: [{ PolicyName: 'extra' }],
+					},
 					{ UserName: 'bob' },
 				],
 				roles: [supportRole],
@@ -109,7 +123,7 @@ describe('decidePermissions', () => {
 		expect(decide(details({ roles: [supportRole], policies: [encoded] })).verdict).toBe('fail');
 	});
 
-	it("names a policy from its ARN when the answer leaves PolicyName empty (as moto does)", () => {
+	it('names a policy from its ARN when the answer leaves PolicyName empty (as moto does)', () => {
 		const nameless = { ...customerPolicy('FullAdmin', EVERYTHING), PolicyName: null };
 		expect(decide(details({ roles: [supportRole], policies: [nameless] })).lists?.[0]?.items).toEqual(['FullAdmin']);
 	});
@@ -148,7 +162,10 @@ describe('decideServerCertificates', () => {
 	});
 
 	it('passes no certificates, or only valid ones, and says which', () => {
-		expect(decideServerCertificates([], NOW)).toMatchObject({ verdict: 'pass', summary: 'IAM stores no server certificates, so none has expired.' });
+		expect(decideServerCertificates([], NOW)).toMatchObject({
+			verdict: 'pass',
+			summary: 'IAM stores no server certificates, so none has expired.',
+		});
 		expect(decideServerCertificates([cert('www', '2027-06-01T00:00:00Z')], NOW).verdict).toBe('pass');
 	});
 
@@ -159,11 +176,19 @@ describe('decideServerCertificates', () => {
 
 describe('CloudShell pastes', () => {
 	it('permissions: reads the JSON the command prints, with the terminal lines around it', () => {
-		const printed = JSON.stringify(details({ users: [{ UserName: 'alice', AttachedManagedPolicies: [], UserPolicyList: null }], roles: [supportRole] }), null, 4);
-		const outcome = readPaste('permissions', `[cloudshell-user@ip ~]$ aws iam get-account-authorization-details\n${printed}\n[cloudshell-user@ip ~]$`, {
-			policy: null,
-			now: NOW,
-		});
+		const printed = JSON.stringify(
+			details({ users: [{ UserName: 'alice', AttachedManagedPolicies: [], UserPolicyList: null }], roles: [supportRole] }),
+			null,
+			4,
+		);
+		const outcome = readPaste(
+			'permissions',
+			`[cloudshell-user@ip ~]$ aws iam get-account-authorization-details\n${printed}\n[cloudshell-user@ip ~]$`,
+			{
+				policy: null,
+				now: NOW,
+			},
+		);
 		expect(outcome.ok && outcome.result).toMatchObject({ check: 'permissions', verdict: 'pass', identity: null });
 	});
 
@@ -174,7 +199,9 @@ describe('CloudShell pastes', () => {
 	});
 
 	it('server-certificates: judges the expiry against the time of the paste', () => {
-		const printed = JSON.stringify({ ServerCertificateMetadataList: [{ ServerCertificateName: 'old', Expiration: '2026-11-30T00:00:00+00:00' }] });
+		const printed = JSON.stringify({
+			ServerCertificateMetadataList: [{ ServerCertificateName: 'old', Expiration: '2026-11-30T00:00:00+00:00' }],
+		});
 		const outcome = readPaste('server-certificates', printed, { policy: null, now: NOW });
 		expect(outcome.ok && outcome.result.verdict).toBe('fail');
 		const earlier = readPaste('server-certificates', printed, { policy: null, now: new Date('2026-11-15T00:00:00Z') });

@@ -11,7 +11,7 @@ import { UnreadableResponseError } from './aws-errors';
 const attachedSchema = z.array(z.object({ PolicyName: z.string(), PolicyArn: z.string() }));
 const principalSchema = z.object({ name: z.string(), attached: attachedSchema.default([]) });
 
-export const authorizationDetailsSchema = z.object({
+const authorizationDetailsSchema = z.object({
 	users: z.array(principalSchema.extend({ inline: z.array(z.string()).default([]) })),
 	groups: z.array(principalSchema),
 	roles: z.array(principalSchema),
@@ -60,8 +60,12 @@ export function authorizationDetailsFrom(pages: readonly DetailsPage[]): Authori
 				inline: (user.UserPolicyList ?? []).map((policy) => policy.PolicyName),
 			})),
 		),
-		groups: pages.flatMap((page) => (page.GroupDetailList ?? []).map((group) => ({ name: group.GroupName, attached: attached(group.AttachedManagedPolicies) }))),
-		roles: pages.flatMap((page) => (page.RoleDetailList ?? []).map((role) => ({ name: role.RoleName, attached: attached(role.AttachedManagedPolicies) }))),
+		groups: pages.flatMap((page) =>
+			(page.GroupDetailList ?? []).map((group) => ({ name: group.GroupName, attached: attached(group.AttachedManagedPolicies) })),
+		),
+		roles: pages.flatMap((page) =>
+			(page.RoleDetailList ?? []).map((role) => ({ name: role.RoleName, attached: attached(role.AttachedManagedPolicies) })),
+		),
 		policies: pages.flatMap((page) =>
 			(page.Policies ?? []).map((policy) => ({
 				// A policy's ARN ends with its name; moto leaves PolicyName empty here.
@@ -80,7 +84,11 @@ export async function readAuthorizationDetails(iam: IAMClient, signal: AbortSign
 	let marker: string | undefined;
 	do {
 		const page = await iam.send(
-			new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], Marker: marker, MaxItems: 1000 }),
+			new GetAccountAuthorizationDetailsCommand({
+				Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'],
+				Marker: marker,
+				MaxItems: 1000,
+			}),
 			{ abortSignal: signal },
 		);
 		pages.push(page);

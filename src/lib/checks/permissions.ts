@@ -98,7 +98,9 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 	const advice = [];
 	const problems: string[] = [];
 	if (fullAdminPolicies.length > 0) {
-		problems.push(`${fullAdminPolicies.map((p) => p.name).join(', ')} ${fullAdminPolicies.length === 1 ? 'allows' : 'allow'} every action on every resource`);
+		problems.push(
+			`${fullAdminPolicies.map((p) => p.name).join(', ')} ${fullAdminPolicies.length === 1 ? 'allows' : 'allow'} every action on every resource`,
+		);
 		advice.push(
 			stepAdvice({
 				id: 'full-admin',
@@ -111,7 +113,9 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 		);
 	}
 	if (usersWithPolicies.length > 0) {
-		problems.push(`${usersWithPolicies.map((user) => user.userName).join(', ')} ${usersWithPolicies.length === 1 ? 'has' : 'have'} policies of their own`);
+		problems.push(
+			`${usersWithPolicies.map((user) => user.userName).join(', ')} ${usersWithPolicies.length === 1 ? 'has' : 'have'} policies of their own`,
+		);
 		advice.push(
 			stepAdvice({
 				id: 'user-policies',
@@ -178,7 +182,7 @@ export const permissionsCheck: CheckDefinition<PermissionFindings | null, Permis
 		{
 			text: 'List the users with policies of their own, and the customer managed policies that are attached to someone:',
 			command: [
-				"aws iam get-account-authorization-details --filter User LocalManagedPolicy \\",
+				'aws iam get-account-authorization-details --filter User LocalManagedPolicy \\',
 				"  --query '{UsersWithPolicies: UserDetailList[?AttachedManagedPolicies || UserPolicyList].UserName, AttachedCustomerPolicies: Policies[?AttachmentCount > `0`].PolicyName}'",
 			].join('\n'),
 		},
@@ -191,7 +195,9 @@ export const permissionsCheck: CheckDefinition<PermissionFindings | null, Permis
 	async gather({ attempt, clients, signal }) {
 		const { iam } = await clients();
 		const details = await attempt('iam:GetAccountAuthorizationDetails', () => readAuthorizationDetails(iam, signal));
-		return details.ok ? { answers: permissionFindings(details.value), errors: [] } : { answers: null, errors: [details.error], stopped: true };
+		return details.ok
+			? { answers: permissionFindings(details.value), errors: [] }
+			: { answers: null, errors: [details.error], stopped: true };
 	},
 	decide: (findings) => decidePermissions(findings),
 	fields: (findings) => ({ findings }),
@@ -200,7 +206,12 @@ export const permissionsCheck: CheckDefinition<PermissionFindings | null, Permis
 /** The CLI prints the same answer as JSON (CloudShell paste mode); null when it is not that answer. */
 export function permissionFindingsFromCli(value: unknown): PermissionFindings | null {
 	const shape = z
-		.object({ UserDetailList: z.array(z.any()), GroupDetailList: z.array(z.any()), RoleDetailList: z.array(z.any()), Policies: z.array(z.any()) })
+		.object({
+			UserDetailList: z.array(z.any()),
+			GroupDetailList: z.array(z.any()),
+			RoleDetailList: z.array(z.any()),
+			Policies: z.array(z.any()),
+		})
 		.safeParse(value);
 	if (!shape.success) return null;
 	try {

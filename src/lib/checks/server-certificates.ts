@@ -71,7 +71,13 @@ export function decideServerCertificates(certificates: Certificate[] | null, now
 			}),
 			accessAnalyzerAdvice,
 		];
-		return { verdict: 'fail', summary: `Expired server certificates are still stored in IAM: ${expired.map((c) => c.name).join(', ')}.`, facts, lists, advice };
+		return {
+			verdict: 'fail',
+			summary: `Expired server certificates are still stored in IAM: ${expired.map((c) => c.name).join(', ')}.`,
+			facts,
+			lists,
+			advice,
+		};
 	}
 	if (soon.length > 0) {
 		return {
@@ -93,7 +99,9 @@ export function decideServerCertificates(certificates: Certificate[] | null, now
 		};
 	}
 	const summary =
-		certificates.length === 0 ? 'IAM stores no server certificates, so none has expired.' : 'No server certificate stored in IAM has expired.';
+		certificates.length === 0
+			? 'IAM stores no server certificates, so none has expired.'
+			: 'No server certificate stored in IAM has expired.';
 	return { verdict: 'pass', summary, facts, lists, advice: [accessAnalyzerAdvice] };
 }
 
@@ -143,7 +151,8 @@ export const serverCertificatesCheck: CheckDefinition<CertificateAnswers, Server
 	manual: [
 		{
 			text: 'List the server certificates stored in IAM with their expiry dates; any date in the past is an expired certificate:',
-			command: "aws iam list-server-certificates --query 'ServerCertificateMetadataList[].[ServerCertificateName, Expiration]' --output text",
+			command:
+				"aws iam list-server-certificates --query 'ServerCertificateMetadataList[].[ServerCertificateName, Expiration]' --output text",
 		},
 	],
 	nothingRead: { certificates: null, now: new Date(0) },
