@@ -8,14 +8,19 @@ import {
 	DetachRolePolicyCommand,
 	DetachUserPolicyCommand,
 	IAMClient,
-	UploadServerCertificateCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyForCalls } from '../../src/lib/checks/check-policy';
 import { findCloudShellCheck, readPaste, type CloudShellCheck } from '../../src/lib/checks/cloudshell';
 import { findCheck } from '../../src/lib/checks/registry';
 import { runInShell } from '../support/aws-cli';
-import { createMotoUser, startMotoWithAccessDeniedUser, useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
+import {
+	createMotoUser,
+	startMotoWithAccessDeniedUser,
+	uploadExpiredCertificate,
+	useMotoEnvironment,
+	type MotoUserKeys,
+} from '../support/aws-fixtures';
 import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
 import { runCheck } from '../support/run-check';
 
@@ -101,13 +106,7 @@ describe('permissions and server certificates against moto', () => {
 
 	it('server-certificates passes an account without certificates, then fails the expired one (moto dates uploads in 2012)', async () => {
 		expect((await bothWays(moto, 'server-certificates')).body.verdict).toBe('pass');
-		await iam.send(
-			new UploadServerCertificateCommand({
-				ServerCertificateName: 'old-www-example-com',
-				CertificateBody: '-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----',
-				PrivateKey: '-----BEGIN PRIVATE KEY-----\nexample\n-----END PRIVATE KEY-----',
-			}),
-		);
+		await uploadExpiredCertificate(iam);
 		const { body } = await bothWays(moto, 'server-certificates');
 		expect(body.verdict).toBe('fail');
 		expect(body.certificates).toEqual([{ name: 'old-www-example-com', expiration: expect.stringMatching(/^2012-/) }]);

@@ -60,12 +60,15 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			['server-certificates', 'fail'],
 			// Paste mode asks IAM's policy simulator, which moto does not have (the server falls back to reading the policies).
 			['mfa-policy', 'unknown'],
+			// CloudShell cannot read the reader's own CLI config: could not check, on this path.
+			['cli-mfa', 'unknown'],
 			['mfa', 'pass'],
 			['backup-device', 'pass'],
-			['cli-mfa', 'not-applicable'],
 			['identity-center', 'not-applicable'],
 		]);
-		expect(summaryLine(rows)).toBe('4 things to fix, 1 to look at, 2 fine, 2 not applicable');
+		expect(summaryLine(rows)).toBe(
+			'Could not check 2 of 8 (1 unexpected error, 1 cannot run on this path), 4 things to fix, 2 fine, 1 not applicable',
+		);
 		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toMatch(/CloudShell has its own home folder/);
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toBe('Can sign in to the console without MFA: bob.');
 		expect(rows.find((row) => row.check === 'permissions')).toMatchObject({
@@ -99,7 +102,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		const rows = checkupRows(await runCheckup({ catalog, transport: pasteTransport(firstTwo), settings: { includeAccountWide: true } }));
 		expect(rows.find((row) => row.check === 'backup-device')).toMatchObject({
 			verdict: 'unknown',
-			finding: 'The paste has no output for this check. Run the command again and paste all of it.',
+			finding: 'Could not check (unexpected error). The paste has no output for this check. Run the command again and paste all of it.',
 		});
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toMatch(/tick the box before copying the command/);
 		const other = checkupRows(
@@ -108,7 +111,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		expect(other[0]).toMatchObject({
 			check: 'mfa',
 			verdict: 'unknown',
-			finding: expect.stringMatching(/^This is not the output of the checkup command/),
+			finding: expect.stringMatching(/^Could not check \(unexpected error\)\. This is not the output of the checkup command/),
 		});
 	});
 });

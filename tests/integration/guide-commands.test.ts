@@ -1,18 +1,11 @@
-import {
-	AttachRolePolicyCommand,
-	AttachUserPolicyCommand,
-	CreatePolicyCommand,
-	CreateRoleCommand,
-	IAMClient,
-	UploadServerCertificateCommand,
-} from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/lib/checks/registry';
 import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
-import { createMotoUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from '../support/aws-fixtures';
 import { CONTRACTS } from '../support/aws-request-contracts';
 import { guideCommandReplies } from '../support/guide-command-replies';
 import {
@@ -102,13 +95,7 @@ async function seedWhatTheAuditGuidesFix(iam: IAMClient) {
 	};
 	await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: JSON.stringify(trust) }));
 	await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdmin.Policy!.Arn! }));
-	await iam.send(
-		new UploadServerCertificateCommand({
-			ServerCertificateName: 'old-www-example-com',
-			CertificateBody: '-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----',
-			PrivateKey: '-----BEGIN PRIVATE KEY-----\nexample\n-----END PRIVATE KEY-----',
-		}),
-	);
+	await uploadExpiredCertificate(iam);
 }
 
 async function run(script: string, files: GuideCommands['files'], env: Record<string, string> = {}) {

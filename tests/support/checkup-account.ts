@@ -1,12 +1,5 @@
-import {
-	AttachRolePolicyCommand,
-	AttachUserPolicyCommand,
-	CreatePolicyCommand,
-	CreateRoleCommand,
-	IAMClient,
-	UploadServerCertificateCommand,
-} from '@aws-sdk/client-iam';
-import { createMotoUser, type MotoUserKeys } from './aws-fixtures';
+import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from './aws-fixtures';
 import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
 
 /**
@@ -52,13 +45,7 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 			PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }),
 		}),
 	);
-	await iam.send(
-		new UploadServerCertificateCommand({
-			ServerCertificateName: 'old-www-example-com',
-			CertificateBody: '-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----',
-			PrivateKey: '-----BEGIN PRIVATE KEY-----\nexample\n-----END PRIVATE KEY-----',
-		}),
-	);
+	await uploadExpiredCertificate(iam);
 	return {
 		carol,
 		env: awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: carol.accessKeyId, AWS_SECRET_ACCESS_KEY: carol.secretAccessKey }),
