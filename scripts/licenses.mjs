@@ -49,14 +49,14 @@ if (tree.status !== 0) {
 const found = JSON.parse(tree.stdout);
 const exception = (/** @type {string} */ id) => Object.keys(policy.exceptions).some((prefix) => id.startsWith(prefix));
 const refusedInTree = Object.entries(found)
-	.map(([id, info]) => [id, [info.licenses ?? 'UNKNOWN'].flat().join(' AND ')])
-	.filter(([id, license]) => !allowed(license) && !exception(id));
+	.map(([id, info]) => ({ id, license: [info.licenses ?? 'UNKNOWN'].flat().join(' AND ') }))
+	.filter(({ id, license }) => !allowed(license) && !exception(id));
 if (refusedInTree.length === 0) {
 	console.log(`Production dependencies of ${start}: ${Object.keys(found).length} packages, every licence allowed.`);
 } else {
 	failed = true;
 	console.error(
-		`Production dependencies of ${start} under a licence outside .ci/licenses.json: ${refusedInTree.map(([id, license]) => `${id} (${license})`).join(', ')}.\n` +
+		`Production dependencies of ${start} under a licence outside .ci/licenses.json: ${refusedInTree.map(({ id, license }) => `${id} (${license})`).join(', ')}.\n` +
 			'Replace the package, move it to devDependencies if only tests use it, or, for a permissive licence, add it to "allowed".',
 	);
 }

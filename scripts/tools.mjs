@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/stepcheck-tools');
 
 /** Each tool's pinned version and the script its command runs, inside its package. */
-export const TOOLS = {
+const TOOLS = {
 	/** Cloudflare's local runtime, for the Cloudflare Pages host test (tests/build/hosts.test.ts). */
 	wrangler: { version: '4.164.0', entry: 'wrangler/bin/wrangler.js' },
 	/** The licence check of CI (scripts/licenses.mjs): BSD-3-Clause. */

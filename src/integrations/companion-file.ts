@@ -10,7 +10,7 @@ import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings }
 
 /**
  * Bundles `src/companion/main.ts` (the real check modules, guard and endpoint handler, and the
- * AWS SDK) into one file that runs on Node 20 or newer with no `node_modules`. The build
+ * AWS SDK) into one file that runs on Node 22 or newer (the maintained lines) with no `node_modules`. The build
  * serves it at `/companion/<name>` and the island shows its SHA-256 beside the command.
  */
 const ENTRY = fileURLToPath(new URL('../companion/main.ts', import.meta.url));
@@ -67,7 +67,7 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		entryPoints: [ENTRY],
 		bundle: true,
 		platform: 'node',
-		target: 'node20',
+		target: 'node22',
 		format: 'esm',
 		// The packages' ES modules, which esbuild can tree-shake, before their CommonJS builds.
 		mainFields: ['module', 'main'],

@@ -18,7 +18,13 @@ const EXPECTED = {
 	'referrer-policy': /^same-origin$/,
 };
 const HSTS = /^max-age=63072000; includeSubDomains$/;
-const SNEAKY_PATHS = ['/\\evil.example/..', '/\\\\evil.example/', '//evil.example/..', '/%5Cevil.example/..', '/guides//..//\\evil.example'];
+const SNEAKY_PATHS = [
+	'/\\evil.example/..',
+	'/\\\\evil.example/',
+	'//evil.example/..',
+	'/%5Cevil.example/..',
+	'/guides//..//\\evil.example',
+];
 
 describe.each([
 	['the Node server', (outDir: string) => startSiteServer(outDir), false],

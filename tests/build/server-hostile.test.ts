@@ -37,7 +37,7 @@ describe('the Node server survives hostile requests', () => {
 	});
 
 	it('refuses Origin: null on a check route, with or without Sec-Fetch-Site', async () => {
-		for (const headers of [{ Origin: 'null' }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }]) {
+		for (const headers of [{ Origin: 'null' }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }] as Record<string, string>[]) {
 			const response = await fetch(`${server.url}/api/checks/identity-center`, { headers });
 			expect(response.status).toBe(403);
 			expect(((await response.json()) as { error: { code: string } }).error.code).toBe('forbidden-origin');

@@ -73,14 +73,17 @@ describe('a hostile Hugo post, imported, built and opened', () => {
 		await page.goto(`${server.url}/guides/hostile/`, { waitUntil: 'networkidle' });
 		expect(await page.locator('h1').textContent()).toContain('A post with > and "quotes"');
 		const article = page.locator('main');
-		expect(await article.textContent()).toContain('<img src="x" onerror="alert(4)">');
+		// Shown as text (smart punctuation curls its quotes), never as an element.
+		expect(await article.textContent()).toMatch(/<img src=.x. onerror=.alert\(4\).>/);
 		for (const element of await page.locator('main a, main details, main summary').all()) {
 			await element.click({ timeout: 2_000, noWaitAfter: true }).catch(() => {});
 		}
 		await page.waitForTimeout(500);
 		expect(dialogs).toEqual([]);
 		expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
-		expect(await page.locator('main img[onerror], main [onload], main iframe, main script:not([type]), main a[href^="javascript:" i]').count()).toBe(0);
+		expect(
+			await page.locator('main img[onerror], main [onload], main iframe, main script:not([type]), main a[href^="javascript:" i]').count(),
+		).toBe(0);
 		await context.close();
 	});
 });

@@ -114,5 +114,6 @@ describe('mfa against moto in IAM authorization mode', () => {
 		]);
 		expect(body.verdict).toBe('unknown');
 		expect(body.minimalPolicy?.Statement[0]?.Action).toContain('iam:GetLoginProfile');
+		expect(body.couldNotCheck).toEqual({ cause: 'access-denied', message: body.errors[0]!.message });
 	});
 });

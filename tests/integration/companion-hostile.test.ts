@@ -37,7 +37,10 @@ describe('the emitted companion survives hostile requests', () => {
 		['a URL that is only slashes', (h: string) => `GET //// HTTP/1.1\r\nHost: ${h}\r\nConnection: close\r\n\r\n`],
 		['a bad percent-escape', (h: string) => `GET /api/checks/%ZZ HTTP/1.1\r\nHost: ${h}\r\nConnection: close\r\n\r\n`],
 		['an invalid header', (h: string) => `GET /api/checks/cli-mfa HTTP/1.1\r\nHost: ${h}\r\nBad Header: x\r\nConnection: close\r\n\r\n`],
-		['a POST body that is not JSON', (h: string) => `POST /api/checks/cli-mfa HTTP/1.1\r\nHost: ${h}\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{{{{{`],
+		[
+			'a POST body that is not JSON',
+			(h: string) => `POST /api/checks/cli-mfa HTTP/1.1\r\nHost: ${h}\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{{{{{`,
+		],
 	])('%s gets a 4xx and the next good request is answered', async (_, request) => {
 		const answer = await sendRawBytes(companion.port, request(host()));
 		expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -70,7 +73,10 @@ describe('the emitted companion survives hostile requests', () => {
 			Buffer.from('\r\n\r\n'),
 		]);
 		await sendRawBytes(companion.port, request);
-		await expect.poll(() => companion.output(), { timeout: 3_000 }).toMatch(/evil\.example\\u008512:00:00 GET mfa: pass\u00e2\\u0080\u00ae/);
+		await expect
+			.poll(() => companion.output(), { timeout: 3_000 })
+			.toMatch(/evil\.example\\u008512:00:00 GET mfa: pass\u00e2\\u0080\u00ae/);
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
 		expect(companion.output()).not.toMatch(/[\u0080-\u009f\u001b\u202a-\u202e\u2066-\u2069]/);
 	});
 });

@@ -1,13 +1,22 @@
-import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+	AttachRolePolicyCommand,
+	AttachUserPolicyCommand,
+	CreateAccessKeyCommand,
+	CreatePolicyCommand,
+	CreateRoleCommand,
+	IAMClient,
+} from '@aws-sdk/client-iam';
 import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from './aws-fixtures';
 import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
 
 /**
  * The account the checkup tests run against, seeded in moto with a mix: alice (console
  * password, one MFA device), bob (console password, no MFA), carol (console password, two MFA
- * devices) and a role. One failing case for each account-wide control: bob has a policy attached
- * directly, the role has FullAdmin (every action on every resource), and IAM holds an expired
- * server certificate (moto dates every upload in 2012). The checkup runs as carol.
+ * devices), dave (no password, two active access keys) and a role. The checkup runs as carol,
+ * so hers is the only key that has signed a request: alice's and bob's keys were never used.
+ * One failing case for each account-wide control of the permissions and account-level guides:
+ * bob has a policy attached directly, the role has FullAdmin (every action on every resource), and
+ * IAM holds an expired server certificate (moto dates every upload in 2012).
  */
 export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: MotoUserKeys; env: Record<string, string> }> {
 	const iam = new IAMClient({
@@ -18,6 +27,8 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 	await createMotoUser(iam, 'alice', { password: true, deviceNames: ['alice-phone'] });
 	await createMotoUser(iam, 'bob', { password: true });
 	const carol = await createMotoUser(iam, 'carol', { password: true, deviceNames: ['carol-phone', 'carol-key'] });
+	await createMotoUser(iam, 'dave');
+	await iam.send(new CreateAccessKeyCommand({ UserName: 'dave' }));
 	await iam.send(
 		new CreateRoleCommand({
 			RoleName: 'deploy',

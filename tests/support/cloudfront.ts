@@ -178,7 +178,8 @@ export function loadCloudFrontResponseFunction(source: string): (uri: string, re
 		const event = { ...rest, context: { ...rest.context, eventType: 'viewer-response' }, request, response };
 		const result = await handler(event);
 		for (const [name, header] of Object.entries(result.headers)) {
-			if (name !== name.toLowerCase() || typeof header?.value !== 'string') throw new Error(`header ${name} is not { value: string } under a lower-case name`);
+			if (name !== name.toLowerCase() || typeof header?.value !== 'string')
+				throw new Error(`header ${name} is not { value: string } under a lower-case name`);
 		}
 		return result;
 	};

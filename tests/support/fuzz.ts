@@ -57,4 +57,8 @@ const HOSTILE_PIECES = [
 ];
 
 export const hostileText = (maxLength = 30) =>
-	fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength }).map((parts) => parts.join(''));
+	fc
+		.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), {
+			maxLength,
+		})
+		.map((parts) => parts.join(''));

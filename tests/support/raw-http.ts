@@ -5,7 +5,11 @@ import { connect } from 'node:net';
  * resolves with the status code and the text of the answer, or 0 when the server closed the
  * connection without one.
  */
-export function sendRawBytes(port: number, text: string | Buffer, host = '127.0.0.1'): Promise<{ status: number; head: string; body: string }> {
+export function sendRawBytes(
+	port: number,
+	text: string | Buffer,
+	host = '127.0.0.1',
+): Promise<{ status: number; head: string; body: string }> {
 	return new Promise((resolve, reject) => {
 		const socket = connect(port, host);
 		let answer = '';

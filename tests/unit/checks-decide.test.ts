@@ -330,7 +330,7 @@ describe('decideIdentityCenter', () => {
 	it('never passes or fails, says there is no API and links the console and step 2', () => {
 		const decision = decideIdentityCenter();
 		expect(decision.verdict).toBe('unknown');
-		expect(decision.summary).toContain('no API');
+		expect(decision.summary).toContain('knows of no AWS API');
 		expect(decision.advice[0]).toMatchObject({
 			guideStep: '/guides/identity-center-mfa/#step-2',
 			docsUrl: 'https://console.aws.amazon.com/singlesignon/home',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlePolicy } from '../../src/lib/http/check-endpoint';
-import { grantedCalls, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
+import { grantedCalls, mergePolicies, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
 import { declaredAttempts } from '../../src/lib/checks/check-runner';
 import { POLICY_BLOCK_END, POLICY_BLOCK_START, renderPolicyBlock, replacePolicyBlock } from '../../src/lib/checks/docs-policies';
 import { CHECKS, CHECK_IDS, findCheck } from '../../src/lib/checks/registry';
@@ -114,5 +114,21 @@ describe('registry', () => {
 			/Check "example" called iam:ListUsers, which is not in its declared calls/,
 		);
 		expect(await attempt('iam:ListMFADevices', async () => 1)).toEqual({ ok: true, value: 1 });
+	});
+});
+
+describe('mergePolicies (the checkup’s denied checks)', () => {
+	it('keeps one statement per Sid with the union of its actions, and is null for nothing', () => {
+		const merged = mergePolicies([
+			policyForCalls(findCheck('mfa')!.calls),
+			null,
+			policyForCalls(findCheck('root-user')!.calls),
+			policyForCalls(findCheck('mfa')!.calls),
+		]);
+		const actions = merged!.Statement.flatMap((statement) => statement.Action);
+		expect(new Set(merged!.Statement.map((statement) => statement.Sid)).size).toBe(merged!.Statement.length);
+		expect(actions).toEqual([...new Set(actions)]);
+		expect(actions).toEqual(expect.arrayContaining(['iam:ListMFADevices', 'iam:GetLoginProfile', 'iam:GetAccountSummary']));
+		expect(mergePolicies([null])).toBeNull();
 	});
 });

@@ -26,11 +26,7 @@ describe('redaction covers secrets written bare', () => {
 	it.each([
 		['a bare 40-character secret access key', 'the key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY leaked', 'wJalrXUtnFEMI'],
 		['a secret key at the end of a line', 'secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI'],
-		[
-			'a bare session token',
-			`token IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD${'a1B2c3D4'.repeat(20)}= here`,
-			'IQoJb3JpZ2lu',
-		],
+		['a bare session token', `token IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD${'a1B2c3D4'.repeat(20)}= here`, 'IQoJb3JpZ2lu'],
 	])('%s', (_, text, secret) => {
 		const redacted = redactSecrets(text);
 		expect(redacted).not.toContain(secret);
@@ -38,7 +34,11 @@ describe('redaction covers secrets written bare', () => {
 	});
 
 	it('leaves ARNs, account ids and ordinary words alone', () => {
-		for (const text of ['arn:aws:iam::123456789012:mfa/alice-phone', 'The root user is not locked down.', 'policy RequireMFAForEverythingExceptSignIn']) {
+		for (const text of [
+			'arn:aws:iam::123456789012:mfa/alice-phone',
+			'The root user is not locked down.',
+			'policy RequireMFAForEverythingExceptSignIn',
+		]) {
 			expect(redactSecrets(text)).toBe(text);
 		}
 	});

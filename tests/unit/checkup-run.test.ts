@@ -35,9 +35,13 @@ const ok = (id: string, verdict: Parameters<typeof checkResult>[1], extra = {}):
 });
 
 describe('the checkup catalog', () => {
-	it('lists every registered check in registry order, and only the POST check is account-wide', () => {
+	it('lists every registered check in registry order, and only the POST checks (the credential report) are account-wide', () => {
 		expect(catalog.map((check) => check.id)).toEqual(CHECKS.map((check) => check.id));
-		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual(['users-without-mfa']);
+		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual([
+			'users-without-mfa',
+			'unused-credentials',
+			'access-keys',
+		]);
 		expect(byId('mfa')).toEqual({
 			id: 'mfa',
 			title: 'Live MFA check',
@@ -96,6 +100,7 @@ describe('runCheckup', () => {
 		'mfa-policy': ok('mfa-policy', 'fail'),
 		'cli-mfa': ok('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config' }),
 		'users-without-mfa': ok('users-without-mfa', 'fail'),
+		'password-policy': ok('password-policy', 'pass'),
 		permissions: ok('permissions', 'warn'),
 		'server-certificates': ok('server-certificates', 'pass'),
 	};
@@ -115,6 +120,7 @@ describe('runCheckup', () => {
 			'cli-mfa',
 			'mfa',
 			'mfa-policy',
+			'password-policy',
 			'permissions',
 			'root-user',
 			'server-certificates',
@@ -144,6 +150,7 @@ describe('runCheckup', () => {
 			'identity-center',
 			'mfa',
 			'mfa-policy',
+			'password-policy',
 			'permissions',
 			'root-user',
 			'server-certificates',

@@ -21,7 +21,11 @@ describe('could not check: one cause from a fixed set, with what to do', () => {
 
 	it('is only for a check that learned nothing: a verdict stands, with its errors listed', () => {
 		expect(couldNotCheckFromErrors('pass', [error('AccessDenied')])).toBeNull();
-		expect(couldNotCheckFromErrors('unknown', [])).toBeNull();
+		// Unknown with no error: no path can read it (AWS has no API for it), and the summary says what to do.
+		expect(couldNotCheckFromErrors('unknown', [], 'AWS offers no API for this.')).toEqual({
+			cause: 'unsupported-path',
+			message: 'AWS offers no API for this.',
+		});
 	});
 
 	it('names first the cause whose fix lets the rest through, and says when to retry a rate limit', () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
 	describeResult,
-	outcomeOf,
 	outcomeOfAnswer,
+	outcomeOfResult,
 	safeHref,
 	toDom,
 	UNAVAILABLE,
 	type ViewNode,
 } from '../../src/components/live-check/live-check';
 import type { CheckResultBase } from '../../src/lib/checks/result-schema';
-import { checkRequest, companionTransport, httpTransport, VERSION_MISMATCH } from '../../src/lib/live/check-transport';
+import { answerFromHttp, checkRequest, companionTransport, httpTransport, VERSION_MISMATCH } from '../../src/lib/live/check-transport';
 
 /** The LiveCheck island's logic, without a browser: what it asks, what it decides and what it would render. */
 const time = (iso: string) => `at ${iso}`;
@@ -120,21 +120,23 @@ describe('describeResult', () => {
 	});
 });
 
-describe('outcomeOf', () => {
+describe('outcomeOfResult and outcomeOfAnswer', () => {
+	const fromHttp = (status: number, body: unknown) => outcomeOfAnswer(answerFromHttp('mfa', { status, retryAfter: '6', body }, new Date()));
+
 	it('shows a result, announces its verdict and offers to check again', () => {
-		const outcome = outcomeOf({ status: 200, body: result({ verdict: 'fail', summary: 'No MFA.' }) }, 1, time);
+		const outcome = outcomeOfResult(result({ verdict: 'fail', summary: 'No MFA.' }), time);
 		expect(outcome).toMatchObject({ state: 'fail', message: 'Fail: No MFA.', openManual: false, answered: true });
 		expect(outcome.view?.className).toBe('live-result live-fail');
 	});
 
 	it('calls an unknown verdict with errors an error', () => {
 		const errors = [{ action: 'sts:GetCallerIdentity', code: 'no-credentials' as const, message: 'Sign in.' }];
-		expect(outcomeOf({ status: 503, body: result({ verdict: 'unknown', errors }) }, 1, time).state).toBe('error');
-		expect(outcomeOf({ status: 200, body: result({ verdict: 'unknown' }) }, 1, time).state).toBe('unknown');
+		expect(outcomeOfResult(result({ verdict: 'unknown', errors }), time).state).toBe('error');
+		expect(outcomeOfResult(result({ verdict: 'unknown' }), time).state).toBe('unknown');
 	});
 
 	it('asks for a reload when the server speaks another schema version', () => {
-		expect(outcomeOf({ status: 200, body: result({ schemaVersion: 2 as 1 }) }, 1, time)).toEqual({
+		expect(fromHttp(200, result({ schemaVersion: 2 as 1 }))).toEqual({
 			state: 'error',
 			message: VERSION_MISMATCH,
 			view: null,
@@ -143,16 +145,21 @@ describe('outcomeOf', () => {
 		});
 	});
 
-	it('passes on a refusal that explains itself (rate limit, bad name)', () => {
-		const body = { error: { code: 'rate-limited', message: 'Too many checks from this browser. Try again in 6 s.' } };
-		expect(outcomeOf({ status: 429, body }, 1, time)).toMatchObject({ state: 'error', message: body.error.message, openManual: false });
+	it('passes on a refusal that explains itself, and says a rate limit could not check and when to try again', () => {
+		expect(fromHttp(400, { error: { code: 'bad-request', message: 'Bad name.' } })).toMatchObject({ state: 'error', message: 'Bad name.' });
+		const limited = { error: { code: 'rate-limited', message: 'Too many checks from this browser. Try again in 6 s.' } };
+		expect(fromHttp(429, limited)).toMatchObject({
+			state: 'error',
+			message: 'Could not check (rate-limited). Too many checks at once. Try again in 6 s.',
+			openManual: false,
+		});
 	});
 
 	it.each([
-		['a 404 (no endpoint on a static host)', { status: 404, body: { error: { code: 'unknown-check', message: 'No.' } } }],
-		['an HTML page', { status: 200, body: null }],
-	])('opens the manual commands on %s', (_name, response) => {
-		expect(outcomeOf(response, 1, time)).toMatchObject({ state: 'error', message: UNAVAILABLE, openManual: true, view: null });
+		['a 404 page (no endpoint on a static host)', 404],
+		['an HTML page', 200],
+	])('opens the manual commands on %s', (_name, status) => {
+		expect(fromHttp(status, null)).toMatchObject({ state: 'error', message: UNAVAILABLE, openManual: true, view: null });
 	});
 });
 
@@ -198,7 +205,7 @@ describe('checkRequest and the shared HTTP transport', () => {
 				message: 'Ask an administrator to attach the minimal read-only policy shown with this result.',
 			},
 		});
-		const outcome = outcomeOf({ status: 200, body: denied }, 1, time);
+		const outcome = outcomeOfResult(denied, time);
 		expect(outcome.state).toBe('error');
 		expect(outcome.message).toBe(
 			'Could not read the MFA devices of alice. Could not check (access denied). Ask an administrator to attach the minimal read-only policy shown with this result.',

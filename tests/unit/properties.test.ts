@@ -26,7 +26,24 @@ import { FUZZ, hostileText } from '../support/fuzz';
  */
 
 /** Elements the importer writes itself; anything else in its output would be markup from the post. */
-const IMPORTER_ELEMENTS = new Set(['Callout', 'Steps', 'Screenshot', 'kbd', 'sub', 'sup', 'mark', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'code', 'br']);
+const IMPORTER_ELEMENTS = new Set([
+	'Callout',
+	'Steps',
+	'Screenshot',
+	'kbd',
+	'sub',
+	'sup',
+	'mark',
+	'em',
+	'strong',
+	'b',
+	'i',
+	'u',
+	's',
+	'small',
+	'code',
+	'br',
+]);
 
 describe('the importer', () => {
 	it('never throws on a post body, and never emits markup, an event attribute or a script URL the validator would not refuse', () => {
@@ -44,11 +61,13 @@ describe('the importer', () => {
 					if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 						expect(IMPORTER_ELEMENTS.has(node.name ?? ''), `<${node.name}> from ${JSON.stringify(body)}`).toBe(true);
 						for (const attribute of node.attributes) {
-							if (attribute.type === 'mdxJsxAttribute') expect(attributeProblem(attribute.name, typeof attribute.value === 'string' ? attribute.value : null)).toBeNull();
+							if (attribute.type === 'mdxJsxAttribute')
+								expect(attributeProblem(attribute.name, typeof attribute.value === 'string' ? attribute.value : null)).toBeNull();
 						}
 					}
 					if ((node.type === 'link' || node.type === 'image') && !isAllowedUrl(node.url)) expect(refused).toBe(true);
-					if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') expect(node.value.trim()).toMatch(/^\/\*[\s\S]*\*\/$/);
+					if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+						expect(node.value.trim()).toMatch(/^\/\*[\s\S]*\*\/$/);
 				});
 			}),
 			FUZZ,
@@ -98,7 +117,10 @@ describe('the paste parsers', () => {
 		fc.assert(
 			fc.property(fc.constantFrom('mfa', 'root-user', 'users-without-mfa', 'backup-device', 'nope'), hostileText(40), (id, text) => {
 				splitCheckupPaste(text);
-				const outcome = readPaste(id, `${text}\naws_secret_access_key = ${SECRET}\n${text}`, { policy: null, now: new Date('2026-12-07T00:00:00Z') });
+				const outcome = readPaste(id, `${text}\naws_secret_access_key = ${SECRET}\n${text}`, {
+					policy: null,
+					now: new Date('2026-12-07T00:00:00Z'),
+				});
 				expect(JSON.stringify(outcome)).not.toContain(SECRET);
 			}),
 			FUZZ,
@@ -107,18 +129,46 @@ describe('the paste parsers', () => {
 });
 
 describe('the request guard and the Host parser', () => {
-	const CONFIG: GuardConfig = { mode: 'local', switchName: 'STEPCHECK_LIVE_CHECKS', listenHost: '127.0.0.1', serverPort: 4321, allowedHosts: [], crossOrigins: ['https://stepcheck.example'] };
-	const header = fc.option(fc.oneof(hostileText(8), fc.constantFrom('127.0.0.1:4321', 'localhost:4321', 'null', 'http://127.0.0.1:4321', 'https://stepcheck.example', 'same-origin', 'cross-site')), { nil: null });
+	const CONFIG: GuardConfig = {
+		mode: 'local',
+		switchName: 'STEPCHECK_LIVE_CHECKS',
+		listenHost: '127.0.0.1',
+		serverPort: 4321,
+		allowedHosts: [],
+		crossOrigins: ['https://stepcheck.example'],
+	};
+	const header = fc.option(
+		fc.oneof(
+			hostileText(8),
+			fc.constantFrom(
+				'127.0.0.1:4321',
+				'localhost:4321',
+				'null',
+				'http://127.0.0.1:4321',
+				'https://stepcheck.example',
+				'same-origin',
+				'cross-site',
+			),
+		),
+		{ nil: null },
+	);
 
 	it('never throws, and never lets a foreign or opaque Origin through', () => {
 		fc.assert(
-			fc.property(fc.constantFrom('GET', 'POST', 'HEAD', 'TRACE', 'x'), header, header, header, header, (method, host, origin, secFetchSite, referer) => {
-				const decision = guardRequest({ method, host, origin, secFetchSite, referer }, CONFIG);
-				if (decision.allowed && origin !== null) {
-					expect(['http://127.0.0.1:4321', 'http://localhost:4321', 'https://stepcheck.example']).toContain(origin.toLowerCase());
-				}
-				if (decision.allowed) expect(['127.0.0.1:4321', 'localhost:4321']).toContain(host?.trim().toLowerCase());
-			}),
+			fc.property(
+				fc.constantFrom('GET', 'POST', 'HEAD', 'TRACE', 'x'),
+				header,
+				header,
+				header,
+				header,
+				(method, host, origin, secFetchSite, referer) => {
+					const decision = guardRequest({ method, host, origin, secFetchSite, referer }, CONFIG);
+					if (decision.allowed && origin !== null) {
+						expect(['http://127.0.0.1:4321', 'http://localhost:4321', 'https://stepcheck.example']).toContain(origin.toLowerCase());
+					}
+					if (decision.allowed) expect(['127.0.0.1:4321', 'localhost:4321']).toContain(host?.trim().toLowerCase());
+				},
+			),
 			FUZZ,
 		);
 	});
@@ -139,6 +189,7 @@ describe('the request guard and the Host parser', () => {
 	it('log text never carries a control or bidi character', () => {
 		fc.assert(
 			fc.property(fc.string({ unit: 'binary' }), (text) => {
+				// eslint-disable-next-line no-control-regex -- finding control characters is the point
 				expect(logSafe(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
 			}),
 			FUZZ,
@@ -186,7 +237,11 @@ describe('the redirect map and the path normaliser', () => {
 
 describe('the Markdown export', () => {
 	it('never echoes a secret, a live autolink, a bidi control or a line break into a cell', () => {
-		const secret = fc.constantFrom('AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', `IQoJb3JpZ2luX2Vj${'Ab1/'.repeat(30)}`);
+		const secret = fc.constantFrom(
+			'AKIAIOSFODNN7EXAMPLE',
+			'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+			`IQoJb3JpZ2luX2Vj${'Ab1/'.repeat(30)}`,
+		);
 		fc.assert(
 			fc.property(hostileText(20), secret, hostileText(20), (before, key, after) => {
 				const cell = markdownCell(`${before} ${key} ${after}`);

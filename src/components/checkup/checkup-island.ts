@@ -1,5 +1,6 @@
 import { companionTransport, firstReachable, httpTransport, type CheckTransport } from '../../lib/live/check-transport';
 import type { CheckupCheck } from '../../lib/checkup/checkup-catalog';
+import { mergePolicies } from '../../lib/checks/check-policy';
 import { checkupJson, checkupMarkdown, identityLabel } from '../../lib/checkup/checkup-export';
 import { checkedIdentity } from '../../lib/checkup/checkup-plan';
 import { checkupRows, summaryLine, VERDICT_LABELS, type CheckupRow } from '../../lib/checkup/checkup-rows';
@@ -82,7 +83,8 @@ function render(root: HTMLElement, state: CheckupState) {
 		results.hidden = true;
 		manual.open = true;
 		// The companion's diagnosis (not running, refused this page, something else on the port) says what to do.
-		const diagnosed = state.entries.find((entry) => entry.answer.kind === 'unreachable' && entry.answer.companion);
+		const diagnosed =
+			state.path === 'companion' ? state.entries.find((entry) => entry.answer.kind === 'unreachable' && entry.answer.companion) : undefined;
 		summary.textContent = diagnosed && diagnosed.answer.kind === 'unreachable' ? diagnosed.answer.message : UNAVAILABLE;
 		root.dataset.state = 'unavailable';
 		return;
@@ -99,6 +101,14 @@ function render(root: HTMLElement, state: CheckupState) {
 		'.',
 	);
 	part(root, '[data-rows]').replaceChildren(...rows.map(renderRow));
+	const denied = mergePolicies(
+		state.entries.flatMap((entry) =>
+			entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'access-denied' ? [entry.answer.body.minimalPolicy] : [],
+		),
+	);
+	const policy = part<HTMLElement>(root, '[data-denied-policy]');
+	policy.hidden = denied === null;
+	part(policy, 'code').textContent = denied ? JSON.stringify(denied, null, 2) : '';
 	const refused = rows.filter((row) => row.verdict === 'try-again');
 	const retry = part<HTMLButtonElement>(root, '[data-retry]');
 	retry.hidden = refused.length === 0;

@@ -1,5 +1,5 @@
-import { CHECK_SCHEMA_VERSION, type CheckResultBase, type EndpointRefusal, type Verdict } from '../../lib/checks/result-schema';
-import { httpTransport, VERSION_MISMATCH, type CheckAnswer } from '../../lib/live/check-transport';
+import type { CheckResultBase, Verdict } from '../../lib/checks/result-schema';
+import { httpTransport, type CheckAnswer } from '../../lib/live/check-transport';
 import { CAUSE_LABELS, couldNotCheckSentence } from '../../lib/checks/could-not-check';
 import { IDENTITY_LABELS, VERDICT_LABELS } from '../../lib/checks/labels';
 import { CHECK_RESULT_EVENT, recordCheckResult } from '../../lib/progress/check-results-store';
@@ -78,8 +78,7 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 				'p',
 				{ className: 'live-could-not-check', attributes: { 'data-cause': result.couldNotCheck.cause } },
 				node('strong', null, `Why: ${CAUSE_LABELS[result.couldNotCheck.cause]}.`),
-				' ',
-				result.couldNotCheck.message,
+				result.couldNotCheck.message !== result.summary && ` ${result.couldNotCheck.message}`,
 			),
 		node(
 			'dl',
@@ -132,49 +131,29 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 	);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/**
- * What to show for an answer: a result body of the expected schema version, a refusal that
- * explains itself (rate limit, bad user name), or the manual commands when there is no endpoint
- * (a static host answers 404 or HTML). `body` is the parsed JSON, or null when it was not JSON.
- */
-export function outcomeOf(
-	response: { status: number; body: unknown },
-	expectedVersion: number,
-	formatTime: (iso: string) => string,
-): Outcome {
-	const { body } = response;
-	if (isObject(body) && 'schemaVersion' in body) {
-		if (body.schemaVersion !== expectedVersion)
-			return { state: 'error', message: VERSION_MISMATCH, view: null, openManual: false, answered: false };
-		const result = body as CheckResultBase;
-		return {
-			state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
-			message: result.couldNotCheck
-				? `${result.summary} ${couldNotCheckSentence(result.couldNotCheck)}`
-				: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
-			view: describeResult(result, formatTime),
-			openManual: false,
-			answered: true,
-			result,
-		};
-	}
-	const refusal = isObject(body) && isObject(body.error) ? (body as EndpointRefusal).error : null;
-	if (refusal && typeof refusal.message === 'string' && response.status !== 404)
-		return { state: 'error', message: refusal.message, view: null, openManual: false, answered: false };
-	return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
+/** What to show for a result body: its verdict, or "could not check" and why, and the view of it. */
+export function outcomeOfResult(result: CheckResultBase, formatTime: (iso: string) => string): Outcome {
+	return {
+		state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
+		message: result.couldNotCheck
+			? couldNotCheckSentence(result.couldNotCheck, result.summary)
+			: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
+		view: describeResult(result, formatTime),
+		openManual: false,
+		answered: true,
+		result,
+	};
 }
 
 /**
  * What to show for any path's answer (`src/lib/live/check-transport.ts`): a result as
- * `outcomeOf` shows it, a refusal or a rate limit as the message it carries, and no endpoint
+ * `outcomeOfResult` shows it, a refusal or a rate limit as the message it carries, and no endpoint
  * as the other ways to check.
  */
 export function outcomeOfAnswer(answer: CheckAnswer): Outcome {
 	switch (answer.kind) {
 		case 'result':
-			return outcomeOf({ status: answer.status, body: answer.body }, CHECK_SCHEMA_VERSION, formatTime);
+			return outcomeOfResult(answer.body, formatTime);
 		case 'rate-limited':
 			return {
 				state: 'error',

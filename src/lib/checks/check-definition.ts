@@ -70,6 +70,11 @@ interface Gathered<Answers> {
 	errors: CheckError[];
 	/** Nothing useful was learned: the status is that of the first error instead of 200. */
 	stopped?: boolean;
+	/**
+	 * The actions this run could have used, when fewer than the declared calls: the minimal
+	 * policy of a denied run then grants only these (a declared fallback the run cannot take).
+	 */
+	policyActions?: readonly string[];
 }
 
 export interface CheckOutcome {

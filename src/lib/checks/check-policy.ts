@@ -48,3 +48,14 @@ export function policyForChecks(checks: readonly AnyCheck[], partition = 'aws'):
 		partition,
 	);
 }
+
+/** One policy from several checks' minimal policies (a checkup's denied checks): statements of the same Sid share their actions. */
+export function mergePolicies(policies: readonly (IamPolicy | null)[]): IamPolicy | null {
+	const bySid = new Map<string, IamPolicy['Statement'][number]>();
+	for (const statement of policies.flatMap((policy) => policy?.Statement ?? [])) {
+		const merged = bySid.get(statement.Sid);
+		if (!merged) bySid.set(statement.Sid, { ...statement, Action: [...statement.Action] });
+		else for (const action of statement.Action) if (!merged.Action.includes(action)) merged.Action.push(action);
+	}
+	return bySid.size === 0 ? null : { Version: '2012-10-17', Statement: [...bySid.values()] };
+}

@@ -41,6 +41,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 	let answers: unknown = check.nothingRead;
 	let errors: CheckError[];
 	let stopped: boolean;
+	let calls = check.calls;
 	const who = asksIdentity(check)
 		? await attempt('sts:GetCallerIdentity', async () => {
 				const { sts } = await context.clients();
@@ -59,11 +60,12 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 		answers = gathered.answers;
 		errors = gathered.errors;
 		stopped = gathered.stopped ?? false;
+		if (gathered.policyActions) calls = check.calls.filter((call) => gathered.policyActions!.includes(call.action));
 	}
 	const denied = errors.some((error) => error.code === 'access-denied');
 	const first = errors[0];
 	const decision = check.decide(answers, { identity, input: context.input });
-	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors);
+	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors, decision.summary);
 	const body = check.resultSchema.parse({
 		schemaVersion: CHECK_SCHEMA_VERSION,
 		check: check.id,
@@ -71,7 +73,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 		...decision,
 		...check.fields(answers),
 		errors,
-		minimalPolicy: denied ? policyForCalls(check.calls, identity?.partition ?? 'aws') : null,
+		minimalPolicy: denied ? policyForCalls(calls, identity?.partition ?? 'aws') : null,
 		...(couldNotCheck ? { couldNotCheck } : {}),
 		checkedAt: context.now().toISOString(),
 	});

@@ -44,12 +44,14 @@ const PRIORITY: readonly CouldNotCheckCause[] = [
 ];
 
 /**
- * The could-not-check of a result whose check learned nothing (`unknown`), from the errors
- * its calls met; null when the check reached a verdict, or failed without an AWS error (its
- * summary says why). The message is the error's own teaching text.
+ * The could-not-check of a result whose check learned nothing (`unknown`): the cause of the
+ * errors its calls met, or, with no error, that no path can read this (AWS has no API for it,
+ * or the file holds what the check cannot look into), with the check's own summary as what to
+ * do. Null when the check reached a verdict.
  */
-export function couldNotCheckFromErrors(verdict: string, errors: readonly CheckError[]): CouldNotCheck | null {
-	if (verdict !== 'unknown' || errors.length === 0) return null;
+export function couldNotCheckFromErrors(verdict: string, errors: readonly CheckError[], summary = ''): CouldNotCheck | null {
+	if (verdict !== 'unknown') return null;
+	if (errors.length === 0) return { cause: 'unsupported-path', message: summary };
 	const rank = (error: CheckError) => PRIORITY.indexOf(CAUSE_OF_ERROR[error.code]);
 	const first = [...errors].sort((a, b) => rank(a) - rank(b))[0]!;
 	const cause = CAUSE_OF_ERROR[first.code];
@@ -57,7 +59,8 @@ export function couldNotCheckFromErrors(verdict: string, errors: readonly CheckE
 	return { cause, message: first.message, ...(retry ? { retryAfterSeconds: retry } : {}) };
 }
 
-/** "Could not check: access denied." with what to do, as the island and a row say it. */
-export function couldNotCheckSentence(reason: CouldNotCheck): string {
-	return `Could not check (${CAUSE_LABELS[reason.cause]}). ${reason.message}`;
+/** "Could not check (access denied). What to do.", after the check's summary unless the summary is that message. */
+export function couldNotCheckSentence(reason: CouldNotCheck, summary = ''): string {
+	const sentence = `Could not check (${CAUSE_LABELS[reason.cause]}). ${reason.message}`;
+	return summary && summary !== reason.message ? `${summary} ${sentence}` : sentence;
 }

@@ -41,7 +41,7 @@ import { PROBE_ACTIONS } from './probe-actions';
  */
 
 /** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
-const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
 const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
@@ -119,6 +119,9 @@ const simulateByHand = stepAdvice({
 	docsUrl: DOCS.simulator,
 });
 
+/** What the check asks when it cannot evaluate policies itself: who the user is, and the simulator. */
+const SIMULATOR_ACTIONS = ['sts:GetCallerIdentity', 'iam:GetUser', 'iam:SimulatePrincipalPolicy'];
+
 const NOTHING_READ: MfaPolicyAnswers = {
 	target: null,
 	method: null,
@@ -151,7 +154,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 			return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
 		return {
 			verdict: 'not-applicable',
-			summary: 'These credentials are not an IAM user: enter the name of an IAM user to check, for example mfa-tester.',
+			summary: 'These credentials are not an IAM user: enter the name of the IAM user to check in the field above, then check again.',
 			facts: [],
 			advice: [
 				stepAdvice({
@@ -434,6 +437,7 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 		const requested = input.userName;
 		const errors: CheckError[] = [];
 		const answers: MfaPolicyAnswers = { ...NOTHING_READ };
+		let evaluatorLoaded = false;
 		const { iam } = await clients();
 		if (requested) {
 			const user = await attempt(
@@ -462,6 +466,7 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 				answers.simulatorError = simulated.error.code;
 				// Without the add-on there is nothing to evaluate the policies with, so none are read.
 				const evaluator = await loadPolicyEvaluator();
+				evaluatorLoaded = evaluator !== null;
 				const documents = evaluator ? await readPolicyDocuments(attempt, iam, userName, signal) : null;
 				if (documents && !documents.ok) errors.push(documents.error);
 				else if (evaluator && documents) {
@@ -474,7 +479,9 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 				}
 			}
 		}
-		return { answers, errors };
+		// Without the evaluator add-on the policy reads are no use, so a denied run's policy leaves them out.
+		const withoutFallback = answers.simulatorError !== null && answers.method === null && !evaluatorLoaded;
+		return { answers, errors, ...(withoutFallback ? { policyActions: SIMULATOR_ACTIONS } : {}) };
 	},
 	decide: (answers, { identity, input }) => decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, input.userName),
 	fields: (answers) => answers,

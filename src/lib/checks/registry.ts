@@ -1,12 +1,15 @@
 import type { AnyCheck } from './check-definition';
+import { accessKeysCheck } from './access-keys';
 import { backupDeviceCheck } from './backup-device';
 import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
+import { passwordPolicyCheck } from './password-policy';
 import { permissionsCheck } from './permissions';
 import { rootUserCheck } from './root-user';
 import { serverCertificatesCheck } from './server-certificates';
+import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
 /** Every live check, in the order docs/live-checks.md lists them. Adding a check is one import here. */
@@ -18,6 +21,9 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	passwordPolicyCheck,
+	unusedCredentialsCheck,
+	accessKeysCheck,
 	permissionsCheck,
 	serverCertificatesCheck,
 ];

@@ -87,7 +87,7 @@ export type CheckError = z.infer<typeof checkErrorSchema>;
  * so the island, the checkup headline, the exports and the step marks all say the same thing,
  * and none of them can read as "all fine".
  */
-export const COULD_NOT_CHECK_CAUSES = [
+const COULD_NOT_CHECK_CAUSES = [
 	'no-credentials',
 	'credentials-rejected',
 	'access-denied',
@@ -98,7 +98,7 @@ export const COULD_NOT_CHECK_CAUSES = [
 ] as const;
 export type CouldNotCheckCause = (typeof COULD_NOT_CHECK_CAUSES)[number];
 
-export const couldNotCheckSchema = z.object({
+const couldNotCheckSchema = z.object({
 	cause: z.enum(COULD_NOT_CHECK_CAUSES),
 	/** What to do about it, in one or two sentences. */
 	message: z.string(),
@@ -120,6 +120,23 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
+/** The account's custom password policy for IAM users, from `iam:GetAccountPasswordPolicy`. */
+export const passwordPolicySchema = z.object({
+	minimumLength: z.number().int().positive(),
+	requireSymbols: z.boolean(),
+	requireNumbers: z.boolean(),
+	requireUppercase: z.boolean(),
+	requireLowercase: z.boolean(),
+	allowUsersToChange: z.boolean(),
+	/** Days a password is valid; null when passwords never expire. */
+	maxAgeDays: z.number().int().positive().nullable(),
+	/** How many previous passwords a user may not reuse; null when reuse is allowed. */
+	reusePrevention: z.number().int().positive().nullable(),
+	/** An expired password needs an administrator to reset it. */
+	hardExpiry: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
 /** What `iam:GetAccountSummary` says about the root user (Security Hub CSPM's IAM.4 and IAM.9 read the same fields; IAM.6 also needs the device type). */
 export const rootAccountSchema = z.object({
 	mfaEnabled: z.boolean(),
@@ -133,10 +150,14 @@ export type RootAccount = z.infer<typeof rootAccountSchema>;
 const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
 
-export const credentialReportSummarySchema = z.object({
+/** When the credential report was generated, how old it was when read, and how many IAM users it lists. */
+export const reportMetaSchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
+});
+
+export const credentialReportSummarySchema = reportMetaSchema.extend({
 	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
 	/** Security Hub CSPM IAM.19: no MFA at all. */

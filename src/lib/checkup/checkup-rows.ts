@@ -47,11 +47,11 @@ function checkupRow(entry: CheckupEntry): CheckupRow {
 			if (doesNotApply) return { ...base, verdict: 'not-applicable', finding: oneLine(doesNotApply), checkedAt: answer.body.checkedAt };
 			if (answer.body.verdict !== 'unknown')
 				return { ...base, verdict: answer.body.verdict, finding: oneLine(answer.body.summary), checkedAt: answer.body.checkedAt };
-			const reason = answer.body.couldNotCheck ?? { cause: 'unexpected', message: answer.body.summary };
+			const reason = answer.body.couldNotCheck ?? { cause: 'unsupported-path', message: answer.body.summary };
 			return {
 				...base,
 				verdict: reason.cause === 'rate-limited' ? 'try-again' : 'unknown',
-				finding: oneLine(`${answer.body.summary} ${couldNotCheckSentence(reason)}`),
+				finding: oneLine(couldNotCheckSentence(reason, answer.body.summary)),
 				checkedAt: answer.body.checkedAt,
 				couldNotCheck: reason,
 				...(reason.retryAfterSeconds ? { retryAfterSeconds: reason.retryAfterSeconds } : {}),

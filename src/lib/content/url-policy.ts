@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
  */
 
 /** Schemes a link, image or component URL may use; anything without a scheme is site-relative. */
-export const ALLOWED_SCHEMES = ['https', 'http', 'mailto'] as const;
+const ALLOWED_SCHEMES = ['https', 'http', 'mailto'] as const;
 
 /** Attributes whose value the browser follows or loads as a URL (lower-case, as HTML spells them). */
 const URL_ATTRIBUTES = new Set([

@@ -35,7 +35,7 @@ const recommendationSchema = z
 	})
 	.strict();
 
-export const cisCoverageSchema = z
+const cisCoverageSchema = z
 	.object({
 		benchmark: z.string().min(1),
 		section: z.string().min(1),

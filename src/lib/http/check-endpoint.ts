@@ -41,8 +41,9 @@ export const refusal = (
 export const methodNotAllowed = (method: string, allow: string, what = 'This endpoint') =>
 	refusal(405, 'method-not-allowed', `${what} answers ${allow}, not ${method.slice(0, 20)}.`, { headers: { Allow: allow } });
 
-// One reader clicking "Check again" on several guides stays well inside this; a script looping on the endpoint does not.
-const sharedLimiter = createRateLimiter({ capacity: 10, refillPerMinute: 10 });
+// One checkup (one request per check, 12 checks today) plus a few "Check again" clicks stays inside this;
+// a script looping on the endpoint does not.
+const sharedLimiter = createRateLimiter({ capacity: 20, refillPerMinute: 20 });
 const extraLimiters = new Map<string, ReturnType<typeof createRateLimiter>>();
 const flights = createSingleFlight<CheckOutcome>({ windowMs: 5_000 });
 

@@ -10,6 +10,9 @@ import { CSP_EXTRA_DIRECTIVES } from './security-headers.ts';
  * - 'wasm-unsafe-eval': Pagefind's search runs in WebAssembly.
  * - style attributes stay allowed: Shiki colours code with them, and a style cannot run script.
  */
+/** The directives Astro's `security.csp` accepts, named by their start. */
+type CspDirective = `${'default-src' | 'img-src' | 'connect-src' | 'object-src' | 'base-uri' | 'form-action'} ${string}`;
+
 export function pageCsp(otherSearchOrigins: readonly string[]) {
 	const others = otherSearchOrigins.join(' ');
 	return {
@@ -19,7 +22,7 @@ export function pageCsp(otherSearchOrigins: readonly string[]) {
 			"img-src 'self' data:",
 			`connect-src 'self' http://127.0.0.1:* http://localhost:*${others ? ` ${others}` : ''}`,
 			...CSP_EXTRA_DIRECTIVES,
-		],
+		] as CspDirective[],
 		scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", ...otherSearchOrigins] },
 		styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' as const }] },
 	};

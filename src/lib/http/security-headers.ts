@@ -6,7 +6,11 @@
  * (frame-ancestors) and repeats the rest, and browsers enforce both.
  * Loaded by Node directly (scripts/serve.mjs), so it imports nothing.
  */
-export const CSP_EXTRA_DIRECTIVES = ["object-src 'none'", "base-uri 'self'", "form-action 'self'"] as const;
+export const CSP_EXTRA_DIRECTIVES = [
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+] as const satisfies readonly `${string} ${string}`[];
 
 export const SECURITY_HEADERS = {
 	'Content-Security-Policy': ["frame-ancestors 'none'", ...CSP_EXTRA_DIRECTIVES].join('; '),

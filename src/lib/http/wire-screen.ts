@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /**
  * What the Node server refuses or tidies before any redirect or Astro sees a request: a
@@ -42,4 +43,20 @@ export function screenWire(req: IncomingMessage, res: ServerResponse): boolean {
 	}
 	req.url = target;
 	return false;
+}
+
+/**
+ * What Node's HTTP parser refuses itself (an unknown method such as TRACK, a malformed header)
+ * never reaches a handler; this answers it with the same JSON 400 instead of Node's bare one.
+ * Used as the server's `clientError` listener; the server keeps serving.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+	if (error.code === 'ECONNRESET' || !socket.writable) {
+		socket.destroy();
+		return;
+	}
+	const body = `${JSON.stringify({ error: { code: 'bad-request', message: 'The request is not HTTP this server can read (method, target or headers).' } })}\n`;
+	socket.end(
+		`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+	);
 }

@@ -18,7 +18,7 @@ export type CompanionProblem =
 	| { kind: 'not-a-companion' }
 	| { kind: 'origin-refused' };
 
-export type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+type LocalNetworkPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 
 export type CheckAnswer =
 	| { kind: 'result'; status: number; body: CheckResultBase }
@@ -101,7 +101,8 @@ export function answerFromHttp(
 	}
 	const refusal = refusalOf(response.body);
 	if (refusal) return { kind: 'refused', status: response.status, ...refusal };
-	if (response.status === 404 || response.status === 405) {
+	// No JSON at all (a static host's page or its 404): there is no endpoint here.
+	if (response.status === 404 || response.status === 405 || (response.body === null && response.status < 500)) {
 		return { kind: 'unreachable', cause: 'unreachable', message: 'There is no live check on this site itself.' };
 	}
 	return {
@@ -179,7 +180,7 @@ async function browserPermission(): Promise<LocalNetworkPermission> {
 }
 
 /** The command that starts the companion for this page. */
-export function companionCommand(place: CompanionPlace, extra = ''): string {
+function companionCommand(place: CompanionPlace, extra = ''): string {
 	return `node stepcheck-companion.mjs${place.port === place.defaultPort ? '' : ` --port ${place.port}`}${extra}`;
 }
 

@@ -67,6 +67,7 @@ function folderOf(pageUrl: string): string[] {
 export function pathSyntaxProblem(path: string): string | null {
 	if (/%2f|%5c|%2e|%00/i.test(path))
 		return 'holds an encoded slash, backslash or dot (%2F, %5C, %2E). Write the path with plain characters.';
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
 	if (/[\\\x00-\x1f\x7f]/.test(path)) return 'holds a backslash or a control character. Write the path with / between folders.';
 	if (/\/\//.test(path)) return 'holds an empty segment (//). Write one / between folders.';
 	return null;
