@@ -16,6 +16,7 @@ import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
+import { onBundlerWarning } from './src/lib/site/bundler-warnings.ts';
 import { safeContentPlugin } from './src/lib/content/safe-content-plugin.ts';
 import { pageCsp } from './src/lib/http/page-csp.ts';
 
@@ -48,7 +49,11 @@ export default defineConfig({
 	},
 	// Every page carries a CSP with the hashes of its own scripts and styles (src/lib/http/page-csp.ts).
 	security: { csp: pageCsp(siteConfig.search.sites.map((/** @type {{ url: string }} */ site) => new URL(site.url).origin)) },
-	vite: { plugins: [serverOnlyPackages()] },
+	vite: {
+		plugins: [serverOnlyPackages()],
+		// One warning per guide about a directive Astro's MDX output carries and no author can change (reason in the module).
+		build: { rolldownOptions: { onwarn: onBundlerWarning } },
+	},
 	integrations: [
 		// Markup without components compiles to one HTML string instead of a call per element (a code
 		// block is hundreds of highlighted spans): the same pages, and about 350 MB less memory for

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
+import { answerOutsideBase, readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
 import { answerClientError, screenWire } from '../src/lib/http/wire-screen.ts';
 
 const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
@@ -26,13 +26,21 @@ const handler = readsOnlyOutsideApi((await import(pathToFileURL(entry).href)).ha
 // Old blog URLs, every spelling precomputed by the build, so a request costs one property lookup.
 const redirectsFile = join(outDir, 'redirects.json');
 const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
+const baseFile = join(outDir, 'base-path.txt');
+const base = existsSync(baseFile) ? readFileSync(baseFile, 'utf8').trim() : '/';
 
 const server = createServer((req, res) => {
 	if (screenRequest(req, res) || screenWire(req, res)) return;
 	const url = req.url || '/';
 	const queryAt = url.indexOf('?');
 	const path = queryAt === -1 ? url : url.slice(0, queryAt);
-	const target = Object.hasOwn(redirects, path) ? redirects[path] : undefined;
+	const outside = answerOutsideBase(path, base, redirects);
+	if (outside?.status === 404) {
+		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+		res.end(`Not found. This site is served under ${base}\n`);
+		return;
+	}
+	const target = outside ? outside.location : Object.hasOwn(redirects, path) ? redirects[path] : undefined;
 	if (target !== undefined) {
 		// 308 keeps the method and body of a POST; browsers treat 301 as "fetch with GET".
 		const status = req.method === 'GET' || req.method === 'HEAD' ? 301 : 308;

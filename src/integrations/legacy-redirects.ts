@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { canonicalOldPath } from '../lib/redirects/old-paths.ts';
+import { authorError } from '../lib/site/author-error.ts';
 import { joinBase, stripBase } from '../lib/site/base-path.ts';
 import { buildRedirectMap, guideRedirectSourcesSchema, legacyRedirectsSchema, type SitePage } from '../lib/redirects/redirect-map.ts';
 import {
@@ -24,6 +25,7 @@ import {
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
 	NGINX_RULES_FILE,
+	SERVER_BASE_FILE,
 	SERVER_MAP_FILE,
 } from '../lib/redirects/build-files.ts';
 
@@ -83,9 +85,9 @@ export function legacyRedirects(): AstroIntegration {
 				const legacyPath = fileURLToPath(new URL(LEGACY_MAP_FILE, root));
 				const legacyParsed = legacyRedirectsSchema.safeParse(JSON.parse(await readFile(legacyPath, 'utf8')));
 				if (!legacyParsed.success) {
-					throw new Error(
-						`${LEGACY_MAP_FILE} is not a valid legacy map: ${legacyParsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}. ` +
-							`Expected { "redirects": [{ "from": "/old-path", "to": "/new-path/" }] }.`,
+					throw authorError(
+						`${LEGACY_MAP_FILE} is not a valid legacy map: ${legacyParsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
+						`Expected { "redirects": [{ "from": "/old-path", "to": "/new-path/" }] }. See docs/build-errors.md.`,
 					);
 				}
 
@@ -107,17 +109,26 @@ export function legacyRedirects(): AstroIntegration {
 					base: siteBase,
 				});
 				if (!result.ok) {
-					throw new Error(
+					throw authorError(
 						`Stepcheck cannot build the redirects from old URLs (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n` +
 							result.problems.map((p) => `  - ${p}`).join('\n'),
+						'Each old URL may lead to one page only: remove it from one of the two files named. The previous build is left as it was. See docs/build-errors.md.',
 					);
 				}
 				const { map } = result;
 				// Every host's rules are made before any is written, so a build that fails leaves none half written.
 				const edgeFunction = cloudFrontFunction(map);
 				const tooLarge = cloudFrontSizeProblem(edgeFunction, map.rules.length);
-				if (tooLarge) throw new Error(tooLarge);
-				const nginxRules = `${nginxHeaders()}${nginxRedirects(map)}`;
+				if (tooLarge) {
+					throw authorError(tooLarge, 'See docs/build-errors.md.');
+				}
+				let nginxRules: string;
+				try {
+					nginxRules = `${nginxHeaders()}${nginxRedirects(map)}`;
+				} catch (error) {
+					// An old URL with a character nginx cannot carry: the message names its file and the fix.
+					throw authorError((error as Error).message, 'See docs/build-errors.md.');
+				}
 				oldPaths.clear();
 				for (const rule of map.rules) oldPaths.add(rule.from);
 
@@ -139,6 +150,7 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));
 				const outPath = fileURLToPath(outDir);
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
+				await writeFile(join(outPath, SERVER_BASE_FILE), `${siteBase}\n`);
 				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
 				await writeFile(join(outPath, NGINX_RULES_FILE), nginxRules);
 				await writeFile(fileURLToPath(new URL(HOST_HEADERS_FILE, clientDir)), netlifyHeaders());

@@ -44,6 +44,18 @@ describe('a build with bad content', () => {
 		);
 	});
 
+	it('fails on YAML that does not parse, at the line where the unclosed quote opens', () => {
+		const { status, output } = buildWith({
+			'bad-yaml': '---\ntitle: "A broken guide\ndescription: Fine.\npublished: 2024-01-01\ntags: [aws]\n---\n\nText.\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toMatch(
+			/bad-yaml\/index\.mdx:2 +The front matter is not valid YAML: Missing closing "quote\. Close the quote on the same line/,
+		);
+		expect(output).toMatch(/Hint:\s+Fix each line named above/);
+		expect(output).not.toMatch(/Stack trace/);
+	});
+
 	it('fails on a body error with the same content checks the tests run, naming the file and line of each problem', () => {
 		const body = [
 			'',

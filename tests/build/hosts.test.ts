@@ -124,6 +124,24 @@ describe.each([
 	});
 });
 
+describe('the Node server under a base path', () => {
+	it('serves pages only under the base, leads / to the base, and sends old root URLs to their guides in one hop', async () => {
+		const outDir = inject('baseOutDir');
+		const host = await startSiteServer(outDir);
+		try {
+			const root = await fetch(`${host.url}/`, { redirect: 'manual' });
+			expect(root.status).toBe(301);
+			expect(root.headers.get('location')).toBe(BASE_PATH);
+			expect((await fetch(`${host.url}/guides/turn-on-mfa-aws/`, { redirect: 'manual' })).status).toBe(404);
+			expect((await fetch(`${host.url}${BASE_PATH}guides/turn-on-mfa-aws/`, { redirect: 'manual' })).status).toBe(200);
+			// The old blog's links point at the root of the old domain, outside the base.
+			for (const [from, to] of Object.entries(readMap(outDir))) await expectOneHop(host.url, `/${from.slice(BASE_PATH.length)}`, to);
+		} finally {
+			await host.stop();
+		}
+	});
+});
+
 describe('a build whose old URLs would not fit in a CloudFront Function', () => {
 	const content = join(ROOT, '.test-output/too-many-aliases-content');
 	const out = join(ROOT, '.test-output/too-many-aliases-dist');

@@ -481,7 +481,9 @@ describe('the checkup from one CloudShell paste', () => {
 		const checkup = page.locator('stepcheck-checkup');
 		await checkup.getByText('Check from AWS CloudShell (nothing to install)').click();
 		const shownCommand = () => checkup.locator('.checkup-command:visible pre code').textContent();
-		expect(await shownCommand()).toBe(checkupPasteCommand(CHECK_IDS.filter((id) => id !== 'users-without-mfa')));
+		expect(await shownCommand()).toBe(
+			checkupPasteCommand(CHECK_IDS.filter((id) => !['users-without-mfa', 'unused-credentials', 'access-keys'].includes(id))),
+		);
 		await checkup.getByLabel(/Also check every user in the account/).check();
 		expect(await shownCommand()).toBe(checkupPasteCommand(CHECK_IDS));
 		await checkup.getByLabel('Copy everything it printed and paste it here:').fill(pasted);
@@ -496,16 +498,18 @@ describe('the checkup from one CloudShell paste', () => {
 			['Root user check', 'Fail'],
 			['Users without MFA', 'Fail'],
 			['Password policy check', 'Fail'],
+			['Access keys', 'Fail'],
 			['MFA policy check', 'Could not check'],
 			['AWS CLI profile check', 'Could not check'],
 			['Live MFA check', 'Pass'],
 			['Backup MFA device check', 'Pass'],
+			['Unused credentials', 'Pass'],
 			['Identity Center MFA', 'Not applicable'],
 		]);
-		for (const row of [rows[0]!, rows[1]!, rows[2]!, rows[5]!, rows[6]!]) expect(row).toEqual(byCheck.get(row[0]!));
-		expect(rows[4]![2]).toMatch(/^Could not check \(cannot run on this path\)\. This check reads the AWS CLI config file/);
+		for (const row of [...rows.slice(0, 4), ...rows.slice(6, 9)]) expect(row).toEqual(byCheck.get(row[0]!));
+		expect(rows[5]![2]).toMatch(/^Could not check \(cannot run on this path\)\. This check reads the AWS CLI config file/);
 		const summary = await checkup.locator('[data-summary]').textContent();
-		expect(summary).toMatch(/^Could not check 2 of 7 \(.*1 cannot run on this path.*\), 3 things to fix, 2 fine, 1 not applicable\.$/);
+		expect(summary).toMatch(/^Could not check 2 of 9 \(.*1 cannot run on this path.*\), 4 things to fix, 3 fine, 1 not applicable\.$/);
 		expect(
 			requests.filter((path) => path.startsWith('/api/')),
 			'paste mode sends nothing',

@@ -80,7 +80,8 @@ const CASES = [
 		id: 'identity-center',
 		state: 'unknown',
 		guide: 'identity-center-mfa',
-		status: /^Could not check \(cannot run on this path\)\. AWS offers no API that reads the MFA settings of IAM Identity Center/,
+		status:
+			/^Could not check \(cannot run on this path\)\. Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center/,
 		link: 'Step 2: Go to the MFA settings',
 		href: '/guides/identity-center-mfa/#step-2',
 	},

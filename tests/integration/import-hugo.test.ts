@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run-import';
 import { ROOT } from '../support/paths';
@@ -180,8 +180,9 @@ describe('npm run import:hugo fills what an old post lacks, and says so', () => 
 	it('takes the description from the first paragraph, the tag and topic from the site config, and prints each', () => {
 		expect(run(BARE, '--date-order', 'dmy')).toBe(0);
 		expect(errors).toEqual([]);
-		expect(logged.slice(0, 4)).toEqual([
+		expect(logged.slice(0, 5)).toEqual([
 			progress('wrote'),
+			"    guide folder and URL from the post's file name: virtual-mfa-device",
 			`    inferred description from the first paragraph: "${BARE_DESCRIPTION}"`,
 			"    inferred tags from the site config's default (importDefaults.tag): imported",
 			"    inferred topic from the site config's default (importDefaults.topic): imported; move the guide to its own topic when you review it",
@@ -196,8 +197,9 @@ describe('npm run import:hugo fills what an old post lacks, and says so', () => 
 
 	it('--dry-run prints the same inferences and writes nothing; --tags and --topic win over the defaults', () => {
 		expect(run(BARE, '--date-order', 'dmy', '--dry-run', '--tags', 'aws,mfa', '--topic', 'sign-in')).toBe(0);
-		expect(logged.slice(0, 4)).toEqual([
+		expect(logged.slice(0, 5)).toEqual([
 			progress('would write'),
+			"    guide folder and URL from the post's file name: virtual-mfa-device",
 			`    inferred description from the first paragraph: "${BARE_DESCRIPTION}"`,
 			'    inferred tags from --tags: aws, mfa',
 			'    inferred topic from --topic: sign-in',
@@ -217,12 +219,92 @@ describe('npm run import:hugo fills what an old post lacks, and says so', () => 
 		expect(logged.join('\n')).not.toContain('inferred description');
 	});
 
-	it('stops when there is no description and no paragraph to take one from', () => {
+	it('takes the description from the title when no paragraph is a complete statement (lead-ins ending in ":", quotes, headings)', () => {
 		const post = join(out, 'only-steps.md');
-		writeFileSync(post, '---\ntitle: Only steps\ndate: 2019-03-04\n---\n\n## Steps\n\n1. One.\n2. Two.\n');
-		expect(run(relative(ROOT, post), '--section', '/blog/')).toBe(1);
-		expect(errors.join('\n')).toContain(
-			'only-steps.md: has no description (Hugo `description` or `summary`) and no paragraph of text to take one from. Add description:',
+		writeFileSync(
+			post,
+			'---\ntitle: Enable MFA for the root user\ndate: 2019-03-04\n---\n\n## Why\n\nThe recommendation for MFA states:\n\n"Use MFA for every user."\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n',
 		);
+		expect(run(relative(ROOT, post), '--section', '/blog/', '--dry-run'), errors.join('\n')).toBe(0);
+		expect(logged).toContain(
+			'    inferred description from the title, as no paragraph is a complete statement: "How to enable MFA for the root user, step by step."',
+		);
+	});
+});
+
+describe('npm run import:hugo finishes a real old post', () => {
+	/** A 2019 Learn post as an export tool left it: an id for a file name, images gone, ten images with one alt text. */
+	function writeOldPost(images: number) {
+		const post = join(out, 'export', '000-68966ab1bb4050a5-txt.md');
+		mkdirSync(dirname(post), { recursive: true });
+		const steps = Array.from(
+			{ length: images },
+			(_, i) => `${i + 1}. Step ${i + 1} of the set-up.\n\n   ![The AWS Management Console home page](/blog/2019/images/mfa${i + 1}.png)\n`,
+		);
+		writeFileSync(
+			post,
+			`---\ntitle: "Turn on MFA for your AWS account"\ndate: 2019-03-04\naliases: [/blog/2019/enable-mfa/]\n---\n\nThe recommendation for MFA states:\n\n## Steps\n\n${steps.join('\n')}`,
+		);
+		return relative(ROOT, post);
+	}
+
+	it('names the guide from the title (not the id-like file name), writes marked placeholders and warns about the shared alt text', () => {
+		const post = writeOldPost(5);
+		expect(run(post, '--section', '/blog/2019/', '--missing-images=placeholder'), errors.join('\n')).toBe(0);
+		expect(logged).toContain(
+			"    guide folder and URL from the post's title (its file name looks like an id): turn-on-mfa-for-your-aws-account",
+		);
+		expect(logged).toContain(
+			'    inferred description from the title, as no paragraph is a complete statement: "How to turn on MFA for your AWS account, step by step."',
+		);
+		const folder = join(out, 'turn-on-mfa-for-your-aws-account');
+		const placeholder = readFileSync(join(ROOT, 'src/lib/import/assets/missing-image-placeholder.png'));
+		for (let i = 1; i <= 5; i++) expect(readFileSync(join(folder, `mfa${i}.png`)).equals(placeholder)).toBe(true);
+		expect(readFileSync(join(folder, 'index.mdx'), 'utf8')).toContain('![The AWS Management Console home page](./mfa1.png)');
+		const warnings = logged.filter((line) => line.startsWith('warning: '));
+		expect(
+			warnings.filter((line) => /image \/blog\/2019\/images\/mfa\d\.png is missing; wrote a placeholder mfa\d\.png/.test(line)),
+		).toHaveLength(5);
+		expect(warnings).toContainEqual(
+			expect.stringMatching(
+				/5 images share the alt text "The AWS Management Console home page" \(\/blog\/2019\/images\/mfa1\.png, .*mfa5\.png/,
+			),
+		);
+	});
+
+	it('--slug names the guide; a dry run shows every inference and the placeholders it would write', () => {
+		const post = writeOldPost(5);
+		expect(
+			run(post, '--section', '/blog/2019/', '--missing-images=placeholder', '--slug', 'mfa-2019', '--dry-run'),
+			errors.join('\n'),
+		).toBe(0);
+		expect(logged).toContain('    guide folder and URL from --slug: mfa-2019');
+		expect(logged).toContain(`    would write a placeholder → ${outArg}/mfa-2019/mfa1.png`);
+		expect(existsSync(join(out, 'mfa-2019'))).toBe(false);
+	});
+
+	it('refuses old URLs and old images an existing guide already redirects, naming both files', () => {
+		mkdirSync(join(out, 'existing-guide'));
+		writeFileSync(
+			join(out, 'existing-guide', 'index.mdx'),
+			'---\ntitle: Existing\naliases:\n  - /blog/2019/enable-mfa/\nlegacyImages:\n  /blog/2019/images/mfa2.png: ./mfa2.png\n---\n\nText.\n',
+		);
+		const post = writeOldPost(5);
+		expect(run(post, '--section', '/blog/2019/', '--missing-images=placeholder')).toBe(1);
+		const text = errors.join('\n');
+		expect(text).toContain(
+			`${post}: its alias /blog/2019/enable-mfa/ already redirects to the guide in ${outArg}/existing-guide/index.mdx.`,
+		);
+		expect(text).toContain(
+			`${post}: its old image /blog/2019/images/mfa2.png already redirects to the guide in ${outArg}/existing-guide/index.mdx.`,
+		);
+		expect(existsSync(join(out, 'turn-on-mfa-for-your-aws-account'))).toBe(false);
+	});
+
+	it('refuses --slug for several posts and an unknown --missing-images', () => {
+		expect(run(SITE, '--slug', 'one')).toBe(2);
+		expect(errors[0]).toContain('--slug names one guide');
+		expect(run(BARE, '--missing-images=skip')).toBe(2);
+		expect(errors[0]).toContain('use placeholder');
 	});
 });

@@ -18,9 +18,16 @@ export async function startChildService(options: {
 	cwd?: string;
 	readyUrl: string;
 	timeoutMs?: number;
+	/** Stop the command's own children too (`npm run` starts the real server as its grandchild). */
+	processGroup?: boolean;
 }): Promise<ChildService> {
 	const timeoutMs = options.timeoutMs ?? 20_000;
-	const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(options.command, options.args, {
+		cwd: options.cwd,
+		env: options.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: options.processGroup,
+	});
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
@@ -28,7 +35,8 @@ export async function startChildService(options: {
 		new Promise<void>((done) => {
 			if (child.exitCode !== null) return done();
 			child.once('exit', () => done());
-			child.kill('SIGTERM');
+			if (options.processGroup && child.pid) process.kill(-child.pid, 'SIGTERM');
+			else child.kill('SIGTERM');
 		});
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

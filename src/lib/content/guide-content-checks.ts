@@ -17,6 +17,11 @@ export interface GuideProblem {
 	message: string;
 }
 
+/** Problems as the terminal lists them: one `file:line  message` per line. */
+export function formatProblems(file: string, problems: GuideProblem[]): string {
+	return problems.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n');
+}
+
 const MIN_STEPS = 5;
 const IAM_POLICY_VERSION = '2012-10-17';
 
@@ -30,11 +35,12 @@ export function frontmatterText(source: string): string | null {
 	return match ? match[1]! : null;
 }
 
-export function checkFrontmatter(data: unknown): GuideProblem[] {
+/** @param fieldLine the file line of a top-level field, when the caller knows the source */
+export function checkFrontmatter(data: unknown, fieldLine: (field: string) => number = () => 1): GuideProblem[] {
 	const result = guideSchema.safeParse(data);
 	if (result.success) return [];
 	return result.error.issues.map((issue) => ({
-		line: 1,
+		line: issue.path.length ? fieldLine(String(issue.path[0])) : 1,
 		message: `Front matter${issue.path.length ? ` field \`${issue.path.join('.')}\`` : ''}: ${issue.message}`,
 	}));
 }

@@ -155,7 +155,3 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 	);
 	return problems.sort((a, b) => a.line - b.line);
 }
-
-export function formatProblems(file: string, problems: GuideProblem[]): string {
-	return problems.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n');
-}

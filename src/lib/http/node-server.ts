@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { splitHost } from './request-guard.ts';
+import { joinBase, normaliseBase, stripBase } from '../site/base-path.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 /**
@@ -53,4 +54,22 @@ export function stopServer(server: Server, graceMs: number, done: () => void): v
 	server.close(done);
 	server.closeIdleConnections();
 	setTimeout(() => server.closeAllConnections(), graceMs).unref();
+}
+
+/**
+ * Under a base path (`/security/`) the site's pages exist only below it: `/` leads to the base,
+ * an old blog URL at the root (where the old blog's links point) leads to its guide in one
+ * hop, and any other path outside the base is not found rather than a second copy of a page.
+ * Null when the request is for the site itself.
+ */
+export function answerOutsideBase(
+	path: string,
+	base: string,
+	redirects: Record<string, string>,
+): { status: 301; location: string } | { status: 404 } | null {
+	const prefix = normaliseBase(base);
+	if (prefix === '/' || stripBase(prefix, path) !== null) return null;
+	if (path === '/' || path === '') return { status: 301, location: prefix };
+	const based = joinBase(prefix, path);
+	return Object.hasOwn(redirects, based) ? { status: 301, location: redirects[based]! } : { status: 404 };
 }

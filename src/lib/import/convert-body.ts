@@ -14,6 +14,8 @@ interface ImageUse {
 	path: string;
 	/** The file name beside the new guide: awsmfa1.png. */
 	localName: string;
+	/** The alt text the post gave it. */
+	alt: string;
 	line: number;
 }
 
@@ -265,7 +267,7 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 			for (const message of read.problems) problems.push({ line, message: `image ${url} ${message}` });
 			for (const message of read.warnings) warnings.push({ line, message: `image ${url} ${message}` });
 			const localName = localNameFor(read.path);
-			images.push({ path: read.path, localName, line });
+			images.push({ path: read.path, localName, alt: alt.trim(), line });
 			if (!needsComponent(read.props)) {
 				return `![${alt}](./${localName}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
 			}

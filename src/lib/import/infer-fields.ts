@@ -27,16 +27,33 @@ function plainText(markdown: string): string {
 		.trim();
 }
 
-/** The post's first paragraph of prose, as plain text; null when it has none. */
+/** Text that cannot stand alone as a description: a lead-in to what follows ("…states:") or a quotation. */
+function isLeadInOrQuote(text: string): boolean {
+	return /:\s*$/.test(text) || /^["“‘'«]/.test(text);
+}
+
+/** The post's first paragraph of prose that is a complete statement, as plain text; null when it has none. */
 export function firstParagraph(body: string): string | null {
 	const cleaned = body.replace(HTML_COMMENT, '').replace(FENCE, '').replace(SHORTCODE_PAIR, '');
 	for (const block of cleaned.split(/\r?\n[ \t]*\r?\n/)) {
 		const trimmed = block.trim();
 		if (!trimmed || NOT_PROSE.test(trimmed)) continue;
 		const text = plainText(trimmed);
-		if (/[\p{L}]{2,}/u.test(text)) return text;
+		if (/[\p{L}]{2,}/u.test(text) && !isLeadInOrQuote(text)) return text;
 	}
 	return null;
+}
+
+/** A description from the title's subject, for a post with no paragraph to take one from: "How to enable MFA" → "How to enable MFA, step by step." */
+export function descriptionFromTitle(title: string, max = DESCRIPTION_MAX): string {
+	const subject = title
+		.trim()
+		.replace(/[.!?:;\s]+$/, '')
+		.replace(/^how\s+to\s+/i, '');
+	// "Enable MFA" reads on as "enable MFA"; "AWS MFA" keeps its capitals.
+	const lead = /^[A-Z][a-z]/.test(subject) ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
+	const sentence = `How to ${lead}, step by step.`;
+	return sentence.length <= max ? sentence : descriptionFrom(sentence, max);
 }
 
 /**

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { DateOrder } from '../content/dates';
-import { formatProblems, lintGuideSource } from '../content/lint';
+import { formatProblems } from '../content/guide-content-checks';
+import { lintGuideSource } from '../content/lint';
 import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
 import { canonicalOldPath, dotSegmentProblem, pathSyntaxProblem, resolveAlias } from '../redirects/old-paths';
 import { convertBody } from './convert-body';
-import { readHugoFrontMatter, tagSlug } from './front-matter';
-import { descriptionFrom, firstParagraph } from './infer-fields';
+import { readHugoFrontMatter } from './front-matter';
+import { altTextWarnings } from './alt-texts';
+import { claimedOldPaths, collisionProblems, type ExistingGuide } from './collisions';
+import { descriptionFrom, descriptionFromTitle, firstParagraph } from './infer-fields';
+import { guideSlug } from './slug';
 
 /**
  * Plans the import of Hugo posts: everything is read, converted and checked first, and
@@ -36,6 +40,10 @@ export interface ImportOptions {
 	topic?: string;
 	/** The site config's `importDefaults`: the topic, and the tag of a post with none. */
 	defaults: { topic: string; tag: string };
+	/** `--slug`: the guide id of the one post imported. */
+	slug?: string;
+	/** `--missing-images=placeholder`: a marked placeholder for each image that cannot be found, instead of stopping. */
+	missingImages?: 'stop' | 'placeholder';
 }
 
 export interface ImportFiles {
@@ -43,6 +51,8 @@ export interface ImportFiles {
 	findImage: (post: HugoPost, urlPath: string, legacyUrl: string | undefined) => string | null;
 	/** Current text of a file, or null when missing. */
 	read: (path: string) => string | null;
+	/** The guides already in the output folder, whose old URLs an import must not claim again. */
+	existingGuides: () => ExistingGuide[];
 }
 
 /** Written beside an imported guide: what the importer wrote, so edits are noticed. */
@@ -53,7 +63,8 @@ interface PlannedGuide {
 	id: string;
 	folder: string;
 	mdx: string;
-	images: { from: string; to: string }[];
+	/** `from` is null for a placeholder of a missing image. */
+	images: { from: string | null; to: string }[];
 	aliases: number;
 	record: string;
 	warnings: string[];
@@ -95,6 +106,9 @@ function inferFields(front: ReturnType<typeof readHugoFrontMatter>, options: Imp
 		if (paragraph) {
 			description = descriptionFrom(paragraph);
 			inferred.push(`inferred description from the first paragraph: "${description}"`);
+		} else if (front.fields.title) {
+			description = descriptionFromTitle(front.fields.title);
+			inferred.push(`inferred description from the title, as no paragraph is a complete statement: "${description}"`);
 		}
 	}
 	let tags = front.fields.tags;
@@ -126,23 +140,31 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 	const byRef = new Map<string, string>();
 	const identity = posts.map((post) => {
 		const front = readHugoFrontMatter(post.source, options.dateOrder);
-		const id = tagSlug(front.fields.slug ?? post.name);
+		const slug = guideSlug({
+			flag: options.slug,
+			slug: front.fields.slug,
+			url: front.fields.url,
+			title: front.fields.title,
+			name: post.name,
+		});
+		const id = slug.id;
 		const legacyUrl = front.fields.url
 			? withTrailingSlash(front.fields.url)
 			: post.section
 				? `${withTrailingSlash(post.section)}${front.fields.slug ?? post.name}/`
 				: undefined;
 		for (const key of [post.name, post.contentPath, legacyUrl].filter((k): k is string => !!k)) byRef.set(refKey(key), id);
-		return { post, front, id, legacyUrl };
+		return { post, front, id, idFrom: slug.from, legacyUrl };
 	});
 	const seenIds = new Map<string, string>();
+	const claimed = claimedOldPaths(files.existingGuides());
 
-	for (const { post, front, id, legacyUrl } of identity) {
+	for (const { post, front, id, idFrom, legacyUrl } of identity) {
 		const own: string[] = front.problems.map((p) => `${post.file}: ${p}`);
 		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
 		if (!id)
 			own.push(
-				`${post.file}: the post's name "${post.name}" has no letters or digits to make a guide id from. Add slug: to its front matter.`,
+				`${post.file}: no guide id can be made from its slug, url, file name ("${post.name}") or title. Pass --slug my-guide-name or add slug: to its front matter.`,
 			);
 		const earlier = seenIds.get(id);
 		if (earlier) own.push(`${post.file}: becomes guide "${id}", like ${earlier}. Give one of them a different slug: in its front matter.`);
@@ -159,12 +181,17 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		warnings.push(...body.warnings.map((w) => `${post.file}:${w.line}: ${w.message}`));
 
 		const images: PlannedGuide['images'] = [];
+		const placeholders: string[] = [];
 		let imagesMissing = false;
 		const legacyImages: Record<string, string> = {};
 		for (const image of body.images) {
 			if (images.some((i) => i.to === image.localName)) continue;
 			const found = files.findImage(post, image.path, legacyUrl);
-			if (!found) {
+			if (!found && options.missingImages === 'placeholder') {
+				placeholders.push(
+					`${post.file}:${image.line}: image ${image.path} is missing; wrote a placeholder ${image.localName} (alt text kept). Replace it with the real screenshot.`,
+				);
+			} else if (!found) {
 				missingImages.push(`  ${post.file}:${image.line}  ${image.path}`);
 				imagesMissing = true;
 				continue;
@@ -178,7 +205,10 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			if (oldUrl) legacyImages[oldUrl] = `./${image.localName}`;
 		}
 
-		const { description, tags, topic, inferred } = inferFields(front, options);
+		const fields = inferFields(front, options);
+		const { description, tags, topic } = fields;
+		const inferred = [`guide folder and URL from ${idFrom}: ${id}`, ...fields.inferred];
+		warnings.push(...placeholders, ...altTextWarnings(body.images).map((w) => `${post.file}:${w.line}: ${w.message}`));
 		if (description === undefined) {
 			own.push(
 				`${post.file}: has no description (Hugo \`description\` or \`summary\`) and no paragraph of text to take one from. Add description: "One sentence for cards and search." to its front matter.`,
@@ -202,6 +232,22 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 					`${post.file}: alias ${resolved.message}${legacyUrl ? '' : ' Pass --section /blog/2019/ (the folder the post was served from).'}`,
 				);
 		}
+
+		own.push(
+			...collisionProblems(
+				post.file,
+				id,
+				[
+					...(legacyUrl ? [{ path: legacyUrl, what: 'old URL' }] : []),
+					...aliases.flatMap((alias) => {
+						const resolved = resolveAlias(alias, legacyUrl);
+						return resolved.ok && resolved.path !== legacyUrl ? [{ path: resolved.path, what: 'alias' }] : [];
+					}),
+					...Object.keys(legacyImages).map((path) => ({ path, what: 'old image' })),
+				],
+				claimed,
+			),
+		);
 
 		const frontMatter: GuideFrontmatterInput = {
 			title: front.fields.title as string,

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_RECORD, planImport, type HugoPost, type ImportFiles } from './plan';
+import { PLACEHOLDER_IMAGE } from './placeholder-images';
 import { tagSlug } from './front-matter';
 import { fileInside } from './safe-paths';
 import { IMPORT_DEFAULTS, TOPIC_IDS } from '../guides/topics';
@@ -23,6 +24,13 @@ Options:
   --topic <id>            the home-page topic of the imported guides, one of the
                           topics in src/site.config.mjs (default: importDefaults.topic)
   --out <folder>          where guides are written (default: src/content/guides)
+  --slug <id>             the guide's folder and URL, for an import of one post
+                          (default: the post's slug, url, file name, or title
+                          when the file name looks like an id)
+  --missing-images=placeholder
+                          write a marked placeholder for each image that cannot
+                          be found, instead of stopping; the build warns until
+                          each is replaced
   --dry-run               print what would be written, write nothing
   --force                 replace guides that were edited since they were imported
   --help                  show this help`;
@@ -94,6 +102,8 @@ export function runImport(argv: string[], io: ImportIo): number {
 				out: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				force: { type: 'boolean', default: false },
+				slug: { type: 'string' },
+				'missing-images': { type: 'string' },
 				help: { type: 'boolean', default: false },
 			},
 		});
@@ -136,6 +146,17 @@ export function runImport(argv: string[], io: ImportIo): number {
 		);
 		return 2;
 	}
+	const missingImages = values['missing-images'];
+	if (missingImages !== undefined && missingImages !== 'placeholder' && missingImages !== 'stop') {
+		io.error(`--missing-images is "${missingImages}"; use placeholder (write a marked placeholder and go on) or stop (the default).`);
+		return 2;
+	}
+	if (values.slug !== undefined && tagSlug(values.slug) !== values.slug) {
+		io.error(
+			`--slug is "${values.slug}"; give lower-case words joined by dashes, such as --slug ${tagSlug(values.slug) || 'turn-on-mfa'}.`,
+		);
+		return 2;
+	}
 	const imagesDir = values.images ? resolve(io.cwd, values.images) : undefined;
 	if (imagesDir && !existsSync(imagesDir)) {
 		io.error(`--images folder ${values.images} does not exist.`);
@@ -156,6 +177,12 @@ export function runImport(argv: string[], io: ImportIo): number {
 		return 2;
 	}
 
+	if (values.slug !== undefined && files.length > 1) {
+		io.error(
+			`--slug names one guide, but ${files.length} posts were found. Import that post on its own, or set slug: in each post's front matter.`,
+		);
+		return 2;
+	}
 	const posts = files.map((file) => describePost(relative(io.cwd, file), io.cwd, values.section));
 	const out = values.out ?? (relative(io.cwd, join(io.projectRoot, 'src/content/guides')) || '.');
 	const outAbsolute = resolve(io.cwd, out);
@@ -185,9 +212,29 @@ export function runImport(argv: string[], io: ImportIo): number {
 			const absolute = resolve(io.cwd, path);
 			return existsSync(absolute) ? readFileSync(absolute, 'utf8') : null;
 		},
+		existingGuides: () =>
+			(existsSync(outAbsolute) ? readdirSync(outAbsolute, { withFileTypes: true }) : []).flatMap((entry) => {
+				const file = join(outAbsolute, entry.name, 'index.mdx');
+				return entry.isDirectory() && existsSync(file)
+					? [{ id: entry.name, file: relative(io.cwd, file), source: readFileSync(file, 'utf8') }]
+					: [];
+			}),
 	};
 
-	const plan = planImport(posts, { out, dateOrder, force: values.force, tags, topic: values.topic, defaults: IMPORT_DEFAULTS }, fileAccess);
+	const plan = planImport(
+		posts,
+		{
+			out,
+			dateOrder,
+			force: values.force,
+			tags,
+			topic: values.topic,
+			defaults: IMPORT_DEFAULTS,
+			slug: values.slug,
+			missingImages: missingImages === 'placeholder' ? 'placeholder' : 'stop',
+		},
+		fileAccess,
+	);
 	if (!plan.ok) {
 		io.error(`Nothing was written: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first.\n`);
 		for (const problem of plan.problems) io.error(problem);
@@ -205,12 +252,18 @@ export function runImport(argv: string[], io: ImportIo): number {
 		);
 		for (const line of guide.inferred) io.log(`    ${line}`);
 		if (dryRun) {
-			for (const image of guide.images) io.log(`    would copy ${relative(io.cwd, image.from)} → ${guide.folder}/${image.to}`);
+			for (const image of guide.images) {
+				io.log(
+					image.from
+						? `    would copy ${relative(io.cwd, image.from)} → ${guide.folder}/${image.to}`
+						: `    would write a placeholder → ${guide.folder}/${image.to}`,
+				);
+			}
 			io.log(guide.mdx.replace(/^/gm, '    | '));
 		} else {
 			const folder = resolve(outAbsolute, guide.id);
 			mkdirSync(folder, { recursive: true });
-			for (const image of guide.images) copyFileSync(image.from, join(folder, image.to));
+			for (const image of guide.images) copyFileSync(image.from ?? PLACEHOLDER_IMAGE, join(folder, image.to));
 			writeFileSync(join(folder, 'index.mdx'), guide.mdx);
 			writeFileSync(join(folder, IMPORT_RECORD), guide.record);
 		}

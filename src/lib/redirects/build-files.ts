@@ -6,6 +6,8 @@ export const LEGACY_SOURCES_ROUTE = '/legacy-redirect-sources.json';
 export const LEGACY_MAP_FILE = 'src/content/legacy-redirects.json';
 /** Written to the build's root (beside `server/` and `client/`), read by scripts/serve.mjs. */
 export const SERVER_MAP_FILE = 'redirects.json';
+/** Written to the build's root: the base path the site was built for, read by scripts/serve.mjs. */
+export const SERVER_BASE_FILE = 'base-path.txt';
 /** Written to the build's root for an nginx `server` block to include; not served. */
 export const NGINX_RULES_FILE = 'nginx-redirects.conf';
 /** Written to the build's root for deployment to CloudFront; not served. */
