@@ -22,7 +22,7 @@ import { serveStatic } from '../../scripts/static-server.mjs';
  * and an AWS CLI config whose default profile has mfa_serial but no role_arn.
  */
 
-// Seven checks, several AWS calls each, on a busy 2-core machine.
+// Eleven checks, several AWS calls each, on a busy 2-core machine.
 const POLL = { timeout: 30_000 };
 
 /** The table a reader gets, riskiest first, when they tick the account-wide check. */
@@ -63,6 +63,20 @@ const EXPECTED_TABLE = [
 		'/guides/manage-access-keys/#step-4',
 	],
 	[
+		'Permissions through groups and roles',
+		'Fail',
+		'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own.',
+		'Step 5: Replace full administrator policies',
+		'/guides/permissions-through-groups/#step-5',
+	],
+	[
+		'Expired server certificates',
+		'Fail',
+		'Expired server certificates are still stored in IAM: old-www-example-com.',
+		'Step 6: Delete expired certificates',
+		'/guides/account-access-controls/#step-6',
+	],
+	[
 		'AWS CLI profile check',
 		'Warning',
 		'The profile "default" has mfa_serial but no role_arn, so the CLI never asks for a code with it.',
@@ -92,7 +106,7 @@ const EXPECTED_TABLE = [
 		'/guides/identity-center-mfa/#step-3',
 	],
 ];
-const EXPECTED_SUMMARY = '5 things to fix, 1 to look at, 3 fine, 1 not applicable.';
+const EXPECTED_SUMMARY = '7 things to fix, 1 to look at, 3 fine, 1 not applicable.';
 
 /** The table as text: check, verdict, finding, link text and link target per row. */
 async function tableRows(page: Page): Promise<string[][]> {
@@ -218,6 +232,8 @@ describe('the checkup on the local server', () => {
 			['password-policy', 'fail'],
 			['unused-credentials', 'pass'],
 			['access-keys', 'fail'],
+			['permissions', 'fail'],
+			['server-certificates', 'fail'],
 		]);
 		// Exactly what the API answers: the same check asked directly has the same fields.
 		const direct = await (await fetch(`${baseUrl}/api/checks/identity-center`)).json();
@@ -232,7 +248,7 @@ describe('the checkup on the local server', () => {
 	it('shows a check refused by the rate limit as "try again in N s", not as a failure', async () => {
 		const { page } = shared;
 		const checkup = page.locator('stepcheck-checkup');
-		// The first run took 9 of the 10 checks a client may ask per minute, and each account check 1 of its 3.
+		// The first run took 11 of the 20 checks a client may ask per minute, and each account check 1 of its 3.
 		await checkup.getByRole('button', { name: 'Run the checkup again' }).click();
 		await expect
 			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)

@@ -43,7 +43,17 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 	afterAll(async () => moto?.stop());
 
 	it('is one command over every check CloudShell can run, each after its marker', () => {
-		const everyPasteCheck = ['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa', 'unused-credentials', 'access-keys'];
+		const everyPasteCheck = [
+			'mfa',
+			'root-user',
+			'backup-device',
+			'mfa-policy',
+			'users-without-mfa',
+			'unused-credentials',
+			'access-keys',
+			'permissions',
+			'server-certificates',
+		];
 		expect(pasteCheckIds(ALL_IDS)).toEqual(everyPasteCheck);
 		const notAccountWide = catalog.filter((check) => !check.accountWide).map((check) => check.id);
 		expect(pasteCheckIds(notAccountWide)).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy']);
@@ -58,6 +68,8 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			['root-user', 'fail'],
 			['users-without-mfa', 'fail'],
 			['access-keys', 'fail'],
+			['permissions', 'fail'],
+			['server-certificates', 'fail'],
 			// Paste mode asks IAM's policy simulator, which moto does not have (the server falls back to reading the policies).
 			['mfa-policy', 'unknown'],
 			// CloudShell cannot read the reader's own CLI config: could not check, on this path.
@@ -68,13 +80,21 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			['unused-credentials', 'pass'],
 			['identity-center', 'not-applicable'],
 		]);
-		expect(summaryLine(rows)).toMatch(/^Could not check 2 of 8 \(.+\), 3 things to fix, 3 fine, 1 not applicable$/);
+		expect(summaryLine(rows)).toMatch(/^Could not check 2 of 8 \(.+\), 5 things to fix, 3 fine, 1 not applicable$/);
 		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toMatch(/CloudShell has its own home folder/);
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toBe('Can sign in to the console without MFA: bob.');
 		// One user per access key control: dave has two active keys; alice's and bob's keys never signed a request.
 		expect(rows.find((row) => row.check === 'access-keys')).toMatchObject({
 			finding: 'Access keys to fix: 2 keys of console users never used; 1 user with two active keys.',
 			fix: { href: '/guides/manage-access-keys/#step-4' },
+		});
+		expect(rows.find((row) => row.check === 'permissions')).toMatchObject({
+			finding: 'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own.',
+			fix: { href: '/guides/permissions-through-groups/#step-5', label: 'Step 5: Replace full administrator policies' },
+		});
+		expect(rows.find((row) => row.check === 'server-certificates')).toMatchObject({
+			finding: 'Expired server certificates are still stored in IAM: old-www-example-com.',
+			fix: { href: '/guides/account-access-controls/#step-6', label: 'Step 6: Delete expired certificates' },
 		});
 	});
 

@@ -1,11 +1,18 @@
-import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import {
+	AttachRolePolicyCommand,
+	AttachUserPolicyCommand,
+	CreatePolicyCommand,
+	CreateRoleCommand,
+	IAMClient,
+	UpdateAccountPasswordPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/lib/checks/registry';
 import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
-import { createMotoUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from '../support/aws-fixtures';
 import { CONTRACTS } from '../support/aws-request-contracts';
 import { guideCommandReplies, longTermKeyGate } from '../support/guide-command-replies';
 import {
@@ -26,7 +33,7 @@ import { startRecordingAws, type RecordingAws } from '../support/recording-aws';
 /**
  * Every AWS CLI command in every guide, and every manual command of every live check, runs
  * here with the real `aws` against moto (seeded with the guides' example names: alice with
- * her device alice-phone, mfa-tester, account 123456789012), or against the fake for what
+ * her device alice-phone, mfa-tester, account 123456789012, and what the audit guides fix), or against the fake for what
  * moto lacks. Each call must exit 0 and send what its contract says (aws-request-contracts.ts).
  */
 
@@ -80,7 +87,26 @@ async function seed() {
 	tester = await createMotoUser(iam, 'mfa-tester', { password: true });
 	// A weak policy of the account's own, so reading it answers as in most accounts that set one (no NoSuchEntity).
 	await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
+	await seedWhatTheAuditGuidesFix(iam);
 	iam.destroy();
+}
+
+/**
+ * What the permissions and account-level guides find and fix: alice with a policy attached
+ * directly, the Admin role with the full-administrator policy FullAdmin, and an expired
+ * server certificate (moto dates every uploaded certificate in the past).
+ */
+async function seedWhatTheAuditGuidesFix(iam: IAMClient) {
+	await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+	const everything = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+	const fullAdmin = await iam.send(new CreatePolicyCommand({ PolicyName: 'FullAdmin', PolicyDocument: JSON.stringify(everything) }));
+	const trust = {
+		Version: '2012-10-17',
+		Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+	};
+	await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+	await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdmin.Policy!.Arn! }));
+	await uploadExpiredCertificate(iam);
 }
 
 async function run(script: string, files: GuideCommands['files'], env: Record<string, string> = {}) {
@@ -117,7 +143,7 @@ async function run(script: string, files: GuideCommands['files'], env: Record<st
 }
 
 beforeAll(async () => {
-	moto = await startMoto();
+	moto = await startMoto({ loadManagedPolicies: true });
 	aws = await startRecordingAws(moto.url, guideCommandReplies({ [TESTER_ARN]: [requireMfaPolicy, readOnly] }), (request) =>
 		longTermKeyGate([{ accessKeyId: tester.accessKeyId, arn: TESTER_ARN, policies: [requireMfaPolicy, readOnly] }])(request),
 	);

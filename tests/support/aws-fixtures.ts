@@ -7,6 +7,7 @@ import {
 	CreateVirtualMFADeviceCommand,
 	EnableMFADeviceCommand,
 	IAMClient,
+	UploadServerCertificateCommand,
 } from '@aws-sdk/client-iam';
 import { request } from 'node:http';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from './moto';
@@ -49,6 +50,20 @@ export async function createMotoUser(
 	}
 	const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
 	return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+}
+
+/**
+ * Stores a server certificate in IAM. moto reads nothing from the body and dates every upload
+ * in 2012, so the certificate is always expired: the case IAM.26 reports.
+ */
+export async function uploadExpiredCertificate(iam: IAMClient, name = 'old-www-example-com'): Promise<void> {
+	await iam.send(
+		new UploadServerCertificateCommand({
+			ServerCertificateName: name,
+			CertificateBody: '-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----',
+			PrivateKey: '-----BEGIN PRIVATE KEY-----\nexample\n-----END PRIVATE KEY-----',
+		}),
+	);
 }
 
 /** Points the SDK in this process at moto only, the way a user sets endpoint variables. */

@@ -24,6 +24,17 @@ const mfaArn = z.string().regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:mfa/[\\w+=,
 const userArn = z
 	.string()
 	.regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
+/** The example group, roles and policies the guides use (the roles and FullAdmin are seeded in moto). */
+const groupName = z.enum(['readers'], { error: (issue) => `GroupName ${JSON.stringify(issue.input)} is not the guides' example group` });
+const roleName = z.enum(['Admin', 'AWSSupport'], {
+	error: (issue) => `RoleName ${JSON.stringify(issue.input)} is not one of the guides' example roles`,
+});
+const customerPolicyArn = z.literal(`arn:aws:iam::${ACCOUNT}:policy/FullAdmin`, {
+	error: (issue) => `the policy ARN ${JSON.stringify(issue.input)} is not the example customer managed policy`,
+});
+const policyArn = z.union([customerPolicyArn, z.string().regex(/^arn:aws:iam::aws:policy\/[\w+=,.@-]+$/)], {
+	error: (issue) => `${JSON.stringify(issue.input)} is neither the example policy nor an AWS managed policy's ARN`,
+});
 /** An access key ID as list-access-keys prints it: the guides use AWS's documented example, AKIAIOSFODNN7EXAMPLE. */
 const accessKeyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/, {
 	error: (issue) => `the access key ID ${JSON.stringify(issue.input)} must be 20 characters starting with AKIA`,
@@ -180,4 +191,89 @@ export const CONTRACTS: Record<string, Contract> = {
 		params: z.object({ UserName: userName }).strict(),
 	},
 	'configure get': { carries: 'nothing: it reads the local config file', requests: 0 },
+	'iam get-account-authorization-details': {
+		carries: 'a filter of the entity types the guide reads',
+		action: 'GetAccountAuthorizationDetails',
+		params: z.looseObject({ 'Filter.member.1': z.enum(['User', 'Group', 'Role', 'LocalManagedPolicy']) }),
+	},
+	'iam get-policy-version': {
+		carries: "the example customer managed policy's ARN and a version ID",
+		action: 'GetPolicyVersion',
+		params: z
+			.object({ PolicyArn: customerPolicyArn, VersionId: z.string().regex(/^v\d+$/, { error: 'a version ID is v1, v2, …' }) })
+			.strict(),
+	},
+	'iam list-entities-for-policy': {
+		carries: 'a policy ARN',
+		action: 'ListEntitiesForPolicy',
+		params: z.object({ PolicyArn: policyArn }).strict(),
+	},
+	'iam create-group': { carries: 'a group name', action: 'CreateGroup', params: z.object({ GroupName: groupName }).strict() },
+	'iam attach-group-policy': {
+		carries: 'a group name and a policy ARN',
+		action: 'AttachGroupPolicy',
+		params: z.object({ GroupName: groupName, PolicyArn: policyArn }).strict(),
+	},
+	'iam add-user-to-group': {
+		carries: 'a group name and an example user name',
+		action: 'AddUserToGroup',
+		params: z.object({ GroupName: groupName, UserName: userName }).strict(),
+	},
+	'iam detach-user-policy': {
+		carries: 'an example user name and a policy ARN',
+		action: 'DetachUserPolicy',
+		params: z.object({ UserName: userName, PolicyArn: policyArn }).strict(),
+	},
+	'iam attach-role-policy': {
+		carries: 'an example role name and a policy ARN',
+		action: 'AttachRolePolicy',
+		params: z.object({ RoleName: roleName, PolicyArn: policyArn }).strict(),
+	},
+	'iam detach-role-policy': {
+		carries: 'an example role name and a policy ARN',
+		action: 'DetachRolePolicy',
+		params: z.object({ RoleName: roleName, PolicyArn: policyArn }).strict(),
+	},
+	'iam delete-policy': {
+		carries: "the example customer managed policy's ARN",
+		action: 'DeletePolicy',
+		params: z.object({ PolicyArn: customerPolicyArn }).strict(),
+	},
+	'iam create-role': {
+		carries: 'an example role name and a trust policy document, not a file name',
+		action: 'CreateRole',
+		params: z
+			.object({ RoleName: roleName, AssumeRolePolicyDocument: z.string() })
+			.strict()
+			.superRefine((params, ctx) => {
+				let document: unknown;
+				try {
+					document = JSON.parse(params.AssumeRolePolicyDocument);
+				} catch {
+					ctx.addIssue({
+						code: 'custom',
+						message: `the trust policy is the text ${JSON.stringify(params.AssumeRolePolicyDocument.slice(0, 60))}`,
+					});
+					return;
+				}
+				for (const problem of iamPolicyProblems(document)) ctx.addIssue({ code: 'custom', message: `the trust policy: ${problem}` });
+			}),
+	},
+	'iam list-server-certificates': { carries: 'no parameters', action: 'ListServerCertificates', params: nothing },
+	'iam delete-server-certificate': {
+		carries: "the example certificate's name",
+		action: 'DeleteServerCertificate',
+		params: z.object({ ServerCertificateName: z.literal('old-www-example-com') }).strict(),
+	},
+	'ec2 describe-regions': { carries: 'no parameters', action: 'DescribeRegions', params: nothing },
+	'accessanalyzer list-analyzers': {
+		carries: 'the analyzer type ACCOUNT or ORGANIZATION',
+		action: 'ListAnalyzers',
+		params: z.looseObject({ type: z.enum(['ACCOUNT', 'ORGANIZATION']) }),
+	},
+	'accessanalyzer create-analyzer': {
+		carries: 'a name and the type ACCOUNT or ORGANIZATION (an external access analyzer)',
+		action: 'CreateAnalyzer',
+		params: z.looseObject({ analyzerName: z.string().min(1), type: z.enum(['ACCOUNT', 'ORGANIZATION']) }),
+	},
 };

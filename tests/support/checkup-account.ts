@@ -1,5 +1,12 @@
-import { CreateAccessKeyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { createMotoUser, type MotoUserKeys } from './aws-fixtures';
+import {
+	AttachRolePolicyCommand,
+	AttachUserPolicyCommand,
+	CreateAccessKeyCommand,
+	CreatePolicyCommand,
+	CreateRoleCommand,
+	IAMClient,
+} from '@aws-sdk/client-iam';
+import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from './aws-fixtures';
 import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
 
 /**
@@ -7,6 +14,9 @@ import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
  * password, one MFA device), bob (console password, no MFA), carol (console password, two MFA
  * devices), dave (no password, two active access keys) and a role. The checkup runs as carol,
  * so hers is the only key that has signed a request: alice's and bob's keys were never used.
+ * One failing case for each account-wide control of the permissions and account-level guides:
+ * bob has a policy attached directly, the role has FullAdmin (every action on every resource), and
+ * IAM holds an expired server certificate (moto dates every upload in 2012).
  */
 export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: MotoUserKeys; env: Record<string, string> }> {
 	const iam = new IAMClient({
@@ -28,6 +38,25 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 			}),
 		}),
 	);
+	const policy = async (name: string, statement: object) =>
+		(
+			await iam.send(
+				new CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) }),
+			)
+		).Policy!.Arn!;
+	await iam.send(
+		new AttachUserPolicyCommand({
+			UserName: 'bob',
+			PolicyArn: await policy('ReadBuckets', { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }),
+		}),
+	);
+	await iam.send(
+		new AttachRolePolicyCommand({
+			RoleName: 'deploy',
+			PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }),
+		}),
+	);
+	await uploadExpiredCertificate(iam);
 	return {
 		carol,
 		env: awsEnvFor(moto.url, { AWS_ACCESS_KEY_ID: carol.accessKeyId, AWS_SECRET_ACCESS_KEY: carol.secretAccessKey }),

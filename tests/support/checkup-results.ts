@@ -14,6 +14,8 @@ export const GUIDE_TITLES = new Map([
 	['password-policy', 'Set a strong password policy for IAM users'],
 	['remove-unused-credentials', 'Remove unused credentials'],
 	['manage-access-keys', 'Rotate, limit and replace access keys'],
+	['permissions-through-groups', 'Grant permissions through groups and roles'],
+	['account-access-controls', 'Turn on account-level access controls'],
 ]);
 
 export function identity(type: CheckIdentity['type'], userName?: string): CheckIdentity {

@@ -4,7 +4,7 @@ import { evaluateRequest, type Decision } from './iam-evaluate';
 import type { Gate, RecordedRequest, Replies } from './recording-aws';
 
 /**
- * Answers for the IAM and Organizations actions the guides call that moto does not model.
+ * Answers for the IAM, Organizations and IAM Access Analyzer actions the guides call that moto does not model.
  * The policy simulator is answered by a real policy engine over the policies the CLI sent,
  * so a command that sends a file name instead of a policy gets the error IAM would give.
  */
@@ -116,5 +116,10 @@ export function guideCommandReplies(principalPolicies: Record<string, unknown[]>
 		),
 		'iam:UpdateAccessKey': forExampleKey(() => iamReply('UpdateAccessKey', '')),
 		'iam:DeleteAccessKey': forExampleKey(() => iamReply('DeleteAccessKey', '')),
+		// moto has no IAM Access Analyzer: an account with no analyzer yet, which accepts a new one.
+		'access-analyzer:ListAnalyzers': { body: '{"analyzers":[]}' },
+		'access-analyzer:CreateAnalyzer': (request) => ({
+			body: JSON.stringify({ arn: `arn:aws:access-analyzer:us-east-1:123456789012:analyzer/${String(request.params.analyzerName)}` }),
+		}),
 	};
 }

@@ -36,14 +36,17 @@ export function awsEnvFor(
 
 /**
  * Starts moto_server on a free loopback port. `initialNoAuthActionCount` turns on moto's
- * IAM authorization mode after that many requests, which is how tests get AccessDenied.
+ * IAM authorization mode after that many requests, which is how tests get AccessDenied;
+ * `loadManagedPolicies` gives each account AWS's managed policies, as real accounts have.
  */
-export async function startMoto(options: { initialNoAuthActionCount?: number } = {}): Promise<RunningMoto> {
+export async function startMoto(options: { initialNoAuthActionCount?: number; loadManagedPolicies?: boolean } = {}): Promise<RunningMoto> {
 	const found = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
 	if (found.error) throw new Error(MOTO_MISSING);
 	const port = await freePort();
 	const env: Record<string, string | undefined> = { ...process.env };
 	if (options.initialNoAuthActionCount !== undefined) env.INITIAL_NO_AUTH_ACTION_COUNT = String(options.initialNoAuthActionCount);
+	// AWS managed policies (ReadOnlyAccess, AWSSupportAccess) exist only when asked for: loading them slows every reset.
+	if (options.loadManagedPolicies) env.MOTO_IAM_LOAD_MANAGED_POLICIES = 'true';
 	const url = `http://127.0.0.1:${port}`;
 	// moto's own dashboard route answers without counting as an AWS action.
 	const service = await startChildService({

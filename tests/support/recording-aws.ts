@@ -13,7 +13,7 @@ export interface RecordedRequest {
 	/** The signing name from the Authorization header: iam, sts, organizations. */
 	service: string;
 	action: string;
-	/** Query-protocol form fields (PolicyInputList.member.1 …), or the top-level fields of a JSON-protocol body. */
+	/** Query-protocol form fields (PolicyInputList.member.1 …), the top-level fields of a JSON-protocol body, or a REST request's query and body fields. */
 	params: Record<string, unknown>;
 	at: number;
 	status: number;
@@ -43,6 +43,14 @@ function serviceOf(headers: IncomingHttpHeaders): string {
 	return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''))?.[1] ?? 'unknown';
 }
 
+/**
+ * REST-protocol operations (the action is the method and path, not a header or a form field),
+ * by signing name. Only those the guides call: moto has no IAM Access Analyzer.
+ */
+const REST_OPERATIONS: Record<string, Record<string, string>> = {
+	'access-analyzer': { 'GET /analyzer': 'ListAnalyzers', 'PUT /analyzer': 'CreateAnalyzer' },
+};
+
 function parse(
 	headers: IncomingHttpHeaders,
 	body: string,
@@ -56,6 +64,12 @@ function parse(
 	if (typeof target === 'string') {
 		const params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
 		return { action: target.split('.').pop()!, params };
+	}
+	const url = new URL(path, 'http://aws.invalid');
+	const rest = REST_OPERATIONS[serviceOf(headers)]?.[`${method} ${url.pathname}`];
+	if (rest) {
+		const params = { ...Object.fromEntries(url.searchParams), ...(body ? (JSON.parse(body) as Record<string, unknown>) : {}) };
+		return { action: rest, params };
 	}
 	const form = Object.fromEntries(new URLSearchParams(body));
 	const { Action: action = '(none)', Version: _version, ...params } = form;

@@ -101,6 +101,8 @@ describe('runCheckup', () => {
 		'cli-mfa': ok('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config' }),
 		'users-without-mfa': ok('users-without-mfa', 'fail'),
 		'password-policy': ok('password-policy', 'pass'),
+		permissions: ok('permissions', 'warn'),
+		'server-certificates': ok('server-certificates', 'pass'),
 	};
 
 	it('asks the identity check first, then every check that applies, and leaves out the unticked account-wide one', async () => {
@@ -113,7 +115,16 @@ describe('runCheckup', () => {
 			onAnswer: (entry) => heard.push(entry.check.id),
 		});
 		expect(transport.asked[0]).toBe('mfa');
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'password-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual([
+			'backup-device',
+			'cli-mfa',
+			'mfa',
+			'mfa-policy',
+			'password-policy',
+			'permissions',
+			'root-user',
+			'server-certificates',
+		]);
 		expect(entries.map((entry) => entry.check.id)).toEqual(catalog.map((check) => check.id));
 		expect(entries.find((entry) => entry.check.id === 'users-without-mfa')!.answer.kind).toBe('skipped');
 		expect(entries.find((entry) => entry.check.id === 'identity-center')!.answer).toMatchObject({ kind: 'skipped' });
@@ -140,7 +151,9 @@ describe('runCheckup', () => {
 			'mfa',
 			'mfa-policy',
 			'password-policy',
+			'permissions',
 			'root-user',
+			'server-certificates',
 		]);
 		const broken = await runCheckup({
 			catalog,

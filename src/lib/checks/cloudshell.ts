@@ -23,7 +23,9 @@ import {
 	type IamPolicy,
 	type Identity,
 } from './result-schema';
+import { decidePermissions, permissionFindingsFromCli } from './permissions';
 import { decideRootUser } from './root-user';
+import { certificatesFrom, decideServerCertificates } from './server-certificates';
 import { decideUnusedCredentials, summarizeUnusedCredentials } from './unused-credentials';
 import { decideUsersWithoutMfa } from './users-without-mfa';
 
@@ -101,6 +103,9 @@ const passwordPolicySchema = z.object({
 	}),
 });
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
+const serverCertificatesCliSchema = z.object({
+	ServerCertificateMetadataList: z.array(z.object({ ServerCertificateName: z.string(), Expiration: z.string() })),
+});
 
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
 type Answer<T> = { ok: true; value: T } | { ok: false; code: string } | null;
@@ -308,6 +313,35 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 	credentialReportPaste('users-without-mfa', summarizeCredentialReport, decideUsersWithoutMfa),
 	credentialReportPaste('unused-credentials', summarizeUnusedCredentials, decideUnusedCredentials),
 	credentialReportPaste('access-keys', summarizeAccessKeys, decideAccessKeys),
+	{
+		id: 'permissions',
+		format: 'json',
+		expected: 'the JSON of aws iam get-account-authorization-details, which starts with {"UserDetailList"',
+		command: [
+			'aws iam get-account-authorization-details --filter User Group Role LocalManagedPolicy --output json \\',
+			`  --query '{UserDetailList: UserDetailList[].{UserName: UserName, AttachedManagedPolicies: AttachedManagedPolicies, UserPolicyList: UserPolicyList[].{PolicyName: PolicyName}}, GroupDetailList: GroupDetailList[].{GroupName: GroupName, AttachedManagedPolicies: AttachedManagedPolicies}, RoleDetailList: RoleDetailList[].{RoleName: RoleName, AttachedManagedPolicies: AttachedManagedPolicies}, Policies: Policies[?AttachmentCount > \`0\`].{PolicyName: PolicyName, Arn: Arn, AttachmentCount: AttachmentCount, PolicyVersionList: PolicyVersionList[?IsDefaultVersion]}}'`,
+		].join('\n'),
+		read(text) {
+			const findings = permissionFindingsFromCli(JSON.parse(text));
+			return findings ? { identity: null, errors: [], decision: decidePermissions(findings) } : null;
+		},
+	},
+	{
+		id: 'server-certificates',
+		format: 'json',
+		expected: 'the JSON of aws iam list-server-certificates, which starts with {"ServerCertificateMetadataList"',
+		command: 'aws iam list-server-certificates --output json',
+		read(text, { now }) {
+			const parsed = serverCertificatesCliSchema.safeParse(JSON.parse(text));
+			if (!parsed.success) return null;
+			try {
+				const certificates = certificatesFrom(parsed.data.ServerCertificateMetadataList);
+				return { identity: null, errors: [], decision: decideServerCertificates(certificates, now) };
+			} catch {
+				return null;
+			}
+		},
+	},
 ];
 
 const CREDENTIAL_REPORT_TIME = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))\s*$/m;

@@ -6,7 +6,9 @@ import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
 import { passwordPolicyCheck } from './password-policy';
+import { permissionsCheck } from './permissions';
 import { rootUserCheck } from './root-user';
+import { serverCertificatesCheck } from './server-certificates';
 import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
@@ -22,6 +24,8 @@ export const CHECKS: readonly AnyCheck[] = [
 	passwordPolicyCheck,
 	unusedCredentialsCheck,
 	accessKeysCheck,
+	permissionsCheck,
+	serverCertificatesCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);
