@@ -12,6 +12,13 @@ import type { Plugin } from 'vite';
  */
 const SERVER_ONLY = /^@(?:aws-sdk|smithy|aws-crypto|cloud-copilot)\//;
 
+/**
+ * An import of a server-only package that binds nothing. The bundler can leave one behind when
+ * dead code in a check module referred to a function of another module that uses the SDK (a
+ * credential report check's `gather`), even though the package is declared free of side effects.
+ */
+const BARE_SERVER_ONLY_IMPORT = /import\s*["']@(?:aws-sdk|smithy|aws-crypto|cloud-copilot)\/[^"']*["'];?/g;
+
 export function serverOnlyPackages(): Plugin {
 	return {
 		name: 'stepcheck:server-only-packages',
@@ -19,6 +26,11 @@ export function serverOnlyPackages(): Plugin {
 		resolveId(source) {
 			if (this.environment.name !== 'client' || !SERVER_ONLY.test(source)) return null;
 			return { id: source, external: true, moduleSideEffects: false };
+		},
+		renderChunk(code) {
+			if (this.environment.name !== 'client') return null;
+			const stripped = code.replace(BARE_SERVER_ONLY_IMPORT, '');
+			return stripped === code ? null : { code: stripped, map: null };
 		},
 	};
 }

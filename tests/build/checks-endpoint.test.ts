@@ -15,18 +15,23 @@ import {
 	type FakeScript,
 	type RunningFake,
 } from '../support/fake-aws';
+import { reportCsv, reportLine } from '../support/credential-report-rows';
 import {
-	credentialReport,
+	credentialReportCsv,
 	getUser,
 	mfaDevices,
+	noServerCertificates,
 	reportComplete,
-	reportRow,
+	supportRoleOnly,
 	simulation,
 	everyProbe,
 	loginProfile,
 } from '../support/fake-iam-replies';
 import { awsEnvFor } from '../support/moto';
 import { freePort, startSiteServer, type RunningServer } from '../support/server';
+
+/** Each client may ask two whole checkups a minute (src/lib/http/check-endpoint.ts). */
+const SHARED_TOKENS = 2 * CHECK_IDS.length;
 
 // A stack frame (`at fn (file:1:2)`), a source position or a dependency path.
 const STACK_TRACE = /\bat .+\(.+:\d+:\d+\)|\.(ts|mjs|js):\d+|node_modules/;
@@ -76,7 +81,11 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 			GetUser: getUser('mfa-tester'),
 			SimulatePrincipalPolicy: simulation(everyProbe('allowed')),
 			GenerateCredentialReport: reportComplete,
-			GetCredentialReport: credentialReport([reportRow('alice', true, true)]),
+			GetCredentialReport: credentialReportCsv(
+				reportCsv([reportLine('alice', { mfa: true, password: { changed: '2026-01-01T00:00:00+00:00', used: new Date().toISOString() } })]),
+			),
+			GetAccountAuthorizationDetails: supportRoleOnly,
+			ListServerCertificates: noServerCertificates,
 			GetAccountPasswordPolicy: passwordPolicy({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }),
 		});
 		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-endpoint-'));
@@ -248,15 +257,16 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 		const accountStatuses = [];
 		for (let index = 0; index < 4; index++) accountStatuses.push((await post('/api/checks/users-without-mfa', origin)).status);
 		expect(accountStatuses).toEqual([200, 200, 200, 429]);
-		// 10 shared tokens, 3 spent by the account checks that ran: 7 left, not 6.
+		// Two checkups' worth of shared tokens, 3 spent by the account checks that ran: all but 3 left, not 4.
 		const statuses: number[] = [];
-		for (let index = 0; index < 9 && statuses.at(-1) !== 429; index++) statuses.push((await get('/api/checks/cli-mfa', client)).status);
-		expect(statuses.filter((status) => status === 200).length, `statuses: ${statuses.join(', ')}`).toBe(7);
+		for (let index = 0; index < SHARED_TOKENS && statuses.at(-1) !== 429; index++)
+			statuses.push((await get('/api/checks/cli-mfa', client)).status);
+		expect(statuses.filter((status) => status === 200).length, `statuses: ${statuses.join(', ')}`).toBe(SHARED_TOKENS - 3);
 	});
 
 	it('gives each client behind a trusted proxy its own limit', async () => {
 		const statuses: number[] = [];
-		for (let index = 0; index < 15 && statuses.at(-1) !== 429; index++) {
+		for (let index = 0; index <= SHARED_TOKENS && statuses.at(-1) !== 429; index++) {
 			statuses.push((await get('/api/checks/identity-center', asClient('203.0.113.50'))).status);
 		}
 		expect(statuses.at(-1)).toBe(429);
@@ -267,7 +277,7 @@ describe('/api/checks/<id> over HTTP (built server, fake AWS behind it)', () => 
 	it('rate-limits one client across all checks and the aliases with one shared limit', async () => {
 		const cheap = ['/api/checks/cli-mfa', '/api/checks/identity-center'];
 		const statuses: number[] = [];
-		for (let index = 0; index < 15 && statuses.at(-1) !== 429; index++) statuses.push((await get(cheap[index % 2]!)).status);
+		for (let index = 0; index <= SHARED_TOKENS && statuses.at(-1) !== 429; index++) statuses.push((await get(cheap[index % 2]!)).status);
 		expect(statuses.at(-1), `statuses: ${statuses.join(', ')}`).toBe(429);
 		for (const path of ['/api/checks/root-user', '/api/mfa-status']) {
 			const limited = await get(path);
@@ -348,7 +358,7 @@ describe('/api/checks/<id> switches and failures', () => {
 		try {
 			const statuses: number[] = [];
 			// A new forged address each time still spends the one bucket of the real peer.
-			for (let client = 1; client <= 15 && statuses.at(-1) !== 429; client++) statuses.push((await send(client)).status);
+			for (let client = 1; client <= SHARED_TOKENS + 1 && statuses.at(-1) !== 429; client++) statuses.push((await send(client)).status);
 			expect(statuses.at(-1), `statuses: ${statuses.join(', ')}`).toBe(429);
 		} finally {
 			await server.stop();

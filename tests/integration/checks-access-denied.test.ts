@@ -13,11 +13,13 @@ import {
 	loginProfile,
 	mfaDevices,
 	names,
+	noServerCertificates,
 	policy,
 	policyVersion,
 	reportComplete,
 	reportRow,
 	requireMfaPolicy,
+	supportRoleOnly,
 	userPolicy,
 } from '../support/fake-iam-replies';
 import { reportCsv, reportLine } from '../support/credential-report-rows';
@@ -112,6 +114,10 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 			};
 		case 'password-policy':
 			return { script: { GetAccountPasswordPolicy: passwordPolicy({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }) } };
+		case 'permissions':
+			return { script: { GetCallerIdentity: user, GetAccountAuthorizationDetails: supportRoleOnly } };
+		case 'server-certificates':
+			return { script: { GetCallerIdentity: user, ListServerCertificates: noServerCertificates } };
 		default:
 			throw new Error(`No fake script for the check "${id}": add one to happyScript in tests/integration/checks-access-denied.test.ts.`);
 	}

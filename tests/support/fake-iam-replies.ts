@@ -113,3 +113,10 @@ export function requireMfaPolicy(operator: 'BoolIfExists' | 'Bool' = 'BoolIfExis
 		],
 	};
 }
+
+/** GetAccountAuthorizationDetails for an account whose only principal is a support role holding AWSSupportAccess. */
+export const supportRoleOnly = iamReply(
+	'GetAccountAuthorizationDetails',
+	'<UserDetailList/><GroupDetailList/><RoleDetailList><member><RoleName>AWSSupport</RoleName><AttachedManagedPolicies><member><PolicyName>AWSSupportAccess</PolicyName><PolicyArn>arn:aws:iam::aws:policy/AWSSupportAccess</PolicyArn></member></AttachedManagedPolicies></member></RoleDetailList><Policies/><IsTruncated>false</IsTruncated>',
+);
+export const noServerCertificates = iamReply('ListServerCertificates', '<ServerCertificateMetadataList/><IsTruncated>false</IsTruncated>');

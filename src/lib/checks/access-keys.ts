@@ -163,8 +163,8 @@ export const accessKeysCheck: CheckDefinition<AccessKeySummary | null, AccessKey
 	action: 'Check every access key in the account',
 	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: accessKeysResultSchema,
-	manual: /* @__PURE__ */ credentialReportManual('the access_key_1 and access_key_2 columns'),
-	gather: /* @__PURE__ */ gatherCredentialReport(summarizeAccessKeys),
+	manual: credentialReportManual('the access_key_1 and access_key_2 columns'),
+	gather: gatherCredentialReport(summarizeAccessKeys),
 	decide: (summary) => decideAccessKeys(summary),
 	fields: (accessKeys) => ({ accessKeys }),
 };

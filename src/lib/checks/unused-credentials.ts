@@ -149,8 +149,8 @@ export const unusedCredentialsCheck: CheckDefinition<UnusedCredentialsSummary | 
 	action: 'Check every user’s passwords and keys',
 	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: unusedCredentialsResultSchema,
-	manual: /* @__PURE__ */ credentialReportManual('the password_last_used and access_key_N_last_used_date columns'),
-	gather: /* @__PURE__ */ gatherCredentialReport(summarizeUnusedCredentials),
+	manual: credentialReportManual('the password_last_used and access_key_N_last_used_date columns'),
+	gather: gatherCredentialReport(summarizeUnusedCredentials),
 	decide: (summary) => decideUnusedCredentials(summary),
 	fields: (unused) => ({ unused }),
 };

@@ -104,8 +104,8 @@ export const usersWithoutMfaCheck: CheckDefinition<CredentialReportSummary | nul
 	action: 'Check every user in the account',
 	...CREDENTIAL_REPORT_CHECK,
 	resultSchema: usersWithoutMfaResultSchema,
-	manual: /* @__PURE__ */ credentialReportManual('the mfa_active column'),
-	gather: /* @__PURE__ */ gatherCredentialReport(summarizeCredentialReport),
+	manual: credentialReportManual('the mfa_active column'),
+	gather: gatherCredentialReport(summarizeCredentialReport),
 	decide: (report) => decideUsersWithoutMfa(report),
 	fields: (report) => ({ report }),
 };
