@@ -13,6 +13,7 @@ import { pagefindDevIndex } from './src/lib/search/dev-index.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { screenshotFiles } from './src/integrations/screenshot-files.ts';
 import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
+import { zodWithoutEval } from './src/integrations/zod-without-eval.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
@@ -50,7 +51,7 @@ export default defineConfig({
 	// Every page carries a CSP with the hashes of its own scripts and styles (src/lib/http/page-csp.ts).
 	security: { csp: pageCsp(siteConfig.search.sites.map((/** @type {{ url: string }} */ site) => new URL(site.url).origin)) },
 	vite: {
-		plugins: [serverOnlyPackages()],
+		plugins: [serverOnlyPackages(), zodWithoutEval()],
 		// One warning per guide about a directive Astro's MDX output carries and no author can change (reason in the module).
 		build: { rolldownOptions: { onwarn: onBundlerWarning } },
 	},
