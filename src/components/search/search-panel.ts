@@ -79,7 +79,7 @@ function loadPagefind(): Promise<PagefindModule> {
 		// A runtime URL, so the bundler leaves it alone and the index from the last build is used.
 		const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
 		// Pagefind indexed the built files at the site root; results must carry the base path.
-		await module.options({ baseUrl: base, excerptLength: 22, noWorker: true, ...(localStorage.rankx ? { ranking: JSON.parse(localStorage.rankx) } : {}) });
+		await module.options({ baseUrl: base, excerptLength: 22, noWorker: true });
 		await module.init();
 		return module;
 	})();

@@ -45,7 +45,6 @@ interface PagefindOptions {
 	excerptLength?: number;
 	/** Run in the page rather than a web worker: the worker is a second 12 kB script to download. */
 	noWorker?: boolean;
-	ranking?: Record<string, number>;
 }
 
 export interface PagefindModule {

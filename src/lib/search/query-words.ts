@@ -1,4 +1,4 @@
-import { queryTerms } from './search-request';
+import { queryTerms } from './search-request.ts';
 
 /**
  * Readers ask in sentences ("how do I turn on 2FA for my account"). Pagefind returns only

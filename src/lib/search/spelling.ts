@@ -5,7 +5,7 @@
  * in none of the guides.
  */
 
-import { isFunctionWord } from './query-words';
+import { isFunctionWord } from './query-words.ts';
 
 /** Written next to Pagefind's files, so it follows the index wherever the site is deployed. */
 export const VOCABULARY_FILE = 'stepcheck-vocabulary.json';
