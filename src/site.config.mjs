@@ -43,7 +43,18 @@ export const siteConfig = {
 		 * that only mention the word.
 		 */
 		synonyms: [
-			['mfa', 'multi-factor authentication', 'multi-factor', 'multifactor', '2fa', 'two-factor', 'two-factor authentication', 'two-step verification', '2-step verification', 'second factor'],
+			[
+				'mfa',
+				'multi-factor authentication',
+				'multi-factor',
+				'multifactor',
+				'2fa',
+				'two-factor',
+				'two-factor authentication',
+				'two-step verification',
+				'2-step verification',
+				'second factor',
+			],
 			['passkey', 'passkeys', 'security key', 'hardware key', 'fido', 'fido2', 'yubikey', 'webauthn'],
 			['authenticator app', 'virtual mfa', 'totp', 'google authenticator', 'microsoft authenticator', 'one-time code'],
 			['root user', 'root account', 'account owner'],

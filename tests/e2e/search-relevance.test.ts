@@ -64,7 +64,9 @@ describe('search relevance (the table in search-relevance.table.ts)', () => {
 			const excerpts = options.slice(0, 5).map((option) => option.excerpt.replace(/<[^>]+>/g, ''));
 			if (new Set(excerpts).size !== excerpts.length) repeated.push(query);
 		}
-		const table = rows.map((row) => `${row.rank === 1 ? 'ok  ' : row.rank > 0 ? `#${row.rank}  ` : 'MISS'} ${row.query.padEnd(52)} ${row.first}`);
+		const table = rows.map(
+			(row) => `${row.rank === 1 ? 'ok  ' : row.rank > 0 ? `#${row.rank}  ` : 'MISS'} ${row.query.padEnd(52)} ${row.first}`,
+		);
 		const first = rows.filter((row) => row.rank === 1).length;
 		console.log(`Intent queries: ${first}/${rows.length} right guide first\n${table.join('\n')}`);
 		expect(repeated, 'queries whose top five results repeat an excerpt').toEqual([]);
@@ -73,12 +75,14 @@ describe('search relevance (the table in search-relevance.table.ts)', () => {
 			'every intent query has its guide in the top three',
 		).toEqual([]);
 		expect(first / rows.length, `right guide first for ${first} of ${rows.length}`).toBeGreaterThanOrEqual(0.9);
-	});
+		// One search per row on a busy 2-core machine.
+	}, 600_000);
 
 	it.each(OFF_TOPIC)('“%s” finds nothing and says no guide covers it', async (query) => {
 		const { status, options } = await searchFor(page, baseUrl, query);
 		expect(options).toEqual([]);
 		expect(status).toContain('No guide covers this yet.');
+		expect(await page.locator('[data-search-empty]').textContent()).toContain('No guide covers this yet.');
 		expect(await page.locator('[data-search-empty] a[href$="/guides/"]').count()).toBe(1);
 	});
 });

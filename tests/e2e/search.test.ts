@@ -146,7 +146,8 @@ describe('header search in the browser', () => {
 		await page.goto(`${baseUrl}/search/?q=xyzzy`);
 		const { options, status } = await readResults(page);
 		expect(options).toEqual([]);
-		expect(status).toBe('No results for “xyzzy”.');
+		// A word no guide holds and no respelling finds: the search says no guide covers it.
+		expect(status).toBe('No results for “xyzzy”. No guide covers this yet.');
 		const help = page.locator('[data-search-empty]');
 		expect(await help.isVisible()).toBe(true);
 		expect(await help.textContent()).toMatch(/Check the spelling/);

@@ -42,15 +42,27 @@ describe('spelling suggestions', () => {
 });
 
 describe('keywords and synonyms', () => {
-	const groups = parseSynonyms([['mfa', '2fa', 'two-factor'], ['root user', 'root account']], 'test');
+	const groups = parseSynonyms(
+		[
+			['mfa', '2fa', 'two-factor'],
+			['root user', 'root account'],
+		],
+		'test',
+	);
 	it('gives a guide the synonyms of its subject words it does not use itself', () => {
 		const guide = { title: 'Turn on MFA', description: 'Add a second factor.', tags: ['aws'], keywords: ['2fa'] };
 		expect(synonymsFor(guide, groups)).toEqual(['two-factor']);
-		expect(synonymsFor({ ...guide, title: 'Protect the root user', tags: ['root-user'] }, groups)).toEqual(['mfa', 'two-factor', 'root account']);
+		expect(synonymsFor({ ...guide, title: 'Protect the root user', tags: ['root-user'] }, groups)).toEqual([
+			'mfa',
+			'two-factor',
+			'root account',
+		]);
 		expect(synonymsFor({ title: 'Passwords', description: 'Rotate them.', tags: [], keywords: [] }, groups)).toEqual([]);
 	});
 	it('refuses a malformed list, naming the setting', () => {
-		expect(() => parseSynonyms([['alone']], 'src/site.config.mjs')).toThrow(/src\/site\.config\.mjs: search\.synonyms must be .*search\.synonyms\.0/);
+		expect(() => parseSynonyms([['alone']], 'src/site.config.mjs')).toThrow(
+			/src\/site\.config\.mjs: search\.synonyms must be .*search\.synonyms\.0/,
+		);
 	});
 	it('puts hidden keywords in the spelling vocabulary and leaves ignored text out', () => {
 		const html =

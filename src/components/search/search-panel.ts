@@ -313,7 +313,7 @@ async function runSearch(p: Panel): Promise<void> {
 		p.results = [];
 		render(p, []);
 		p.status.textContent = `${resultCountMessage(0, 0, query)} No guide covers this yet.`;
-		renderNotCovered(p);
+		renderNoResults(p, query, null, true);
 		return;
 	}
 	p.status.textContent = resultCountMessage(p.results.length, p.options.length, query);
@@ -470,10 +470,11 @@ function render(p: Panel, options: ResultOption[]): void {
 	if (active >= 0 && active < options.length && options.length > 0) setActive(p, active);
 }
 
-function renderNoResults(p: Panel, query: string, spelling: string | null): void {
+/** Nothing matched: what to try, searches that do find something, and the list of guides. */
+function renderNoResults(p: Panel, query: string, spelling: string | null, notCovered = false): void {
 	const help = noResultsHelp(query, [...p.activeTags], p.tagCounts, spelling);
 	const heading = document.createElement('p');
-	heading.textContent = 'Nothing matched. You could:';
+	heading.textContent = notCovered ? 'No guide covers this yet. You could:' : 'Nothing matched. You could:';
 	const hints = document.createElement('ul');
 	for (const hint of help.hints) {
 		const li = document.createElement('li');
@@ -511,20 +512,6 @@ function renderNoResults(p: Panel, query: string, spelling: string | null): void
 	all.append(link);
 	parts.push(all);
 	p.empty.replaceChildren(...parts);
-	p.empty.hidden = false;
-}
-
-/** A query about something no guide covers: say so, and offer the list of guides. */
-function renderNotCovered(p: Panel): void {
-	const heading = document.createElement('p');
-	heading.className = 'search-not-covered';
-	heading.textContent = 'No guide covers this yet.';
-	const all = document.createElement('p');
-	const link = document.createElement('a');
-	link.href = `${base}guides/`;
-	link.textContent = 'See the list of all guides';
-	all.append(link);
-	p.empty.replaceChildren(heading, all);
 	p.empty.hidden = false;
 }
 

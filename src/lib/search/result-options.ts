@@ -359,10 +359,12 @@ function excerptText(html: string): string {
  * repeated on a page, or on several guides): the list spans more places instead.
  */
 export function withoutRepeatedExcerpts(shown: readonly ResultOption[], added: readonly ResultOption[]): ResultOption[] {
-	const seen = new Set(shown.map((option) => excerptText(option.excerptHtml)));
+	// Another site's copy of a guide is another place, labelled with its site.
+	const key = (option: ResultOption) => `${option.site ?? ''}\n${excerptText(option.excerptHtml)}`;
+	const seen = new Set(shown.map(key));
 	return added.filter((option) => {
-		const text = excerptText(option.excerptHtml);
-		if (text && seen.has(text)) return false;
+		const text = key(option);
+		if (excerptText(option.excerptHtml) && seen.has(text)) return false;
 		seen.add(text);
 		return true;
 	});
