@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 // Every relative import below (and in the files they import) names its extension: then Node
@@ -15,6 +16,8 @@ import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
+import { safeContentPlugin } from './src/lib/content/safe-content-plugin.ts';
+import { pageCsp } from './src/lib/http/page-csp.ts';
 
 // Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
 // code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
@@ -43,12 +46,16 @@ export default defineConfig({
 		// FCP/LCP), and weighs less than the round trip it saves.
 		inlineStylesheets: 'always',
 	},
+	// Every page carries a CSP with the hashes of its own scripts and styles (src/lib/http/page-csp.ts).
+	security: { csp: pageCsp(siteConfig.search.sites.map((/** @type {{ url: string }} */ site) => new URL(site.url).origin)) },
 	vite: { plugins: [serverOnlyPackages()] },
 	integrations: [
 		// Markup without components compiles to one HTML string instead of a call per element (a code
 		// block is hundreds of highlighted spans): the same pages, and about 350 MB less memory for
 		// bundling 200 code-heavy guides.
-		mdx({ optimize: { ignoreElementNames: [...COMPONENT_ELEMENTS] } }),
+		// Every guide passes the content policy (src/lib/content/url-policy.ts): no script, no URL
+		// scheme outside the allow-list. The validator refuses the same before this strips it.
+		mdx({ optimize: { ignoreElementNames: [...COMPONENT_ELEMENTS] }, processor: satteri({ hastPlugins: [safeContentPlugin] }) }),
 		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
 		// Before the legacy redirects, which remove the JSON endpoint naming the old images' targets.
 		screenshotFiles(),

@@ -19,6 +19,7 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/support/global-python-tools.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 30_000,
 				},
@@ -37,6 +38,7 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: [
+						'tests/support/global-python-tools.ts',
 						'tests/support/global-build.ts',
 						'tests/support/global-base-build.ts',
 						'tests/support/global-browser.ts',

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
+import { answerClientError, screenWire } from '../src/lib/http/wire-screen.ts';
 
 const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
 const entry = join(outDir, 'server', 'entry.mjs');
@@ -27,7 +28,7 @@ const redirectsFile = join(outDir, 'redirects.json');
 const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
 
 const server = createServer((req, res) => {
-	if (screenRequest(req, res)) return;
+	if (screenRequest(req, res) || screenWire(req, res)) return;
 	const url = req.url || '/';
 	const queryAt = url.indexOf('?');
 	const path = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -41,6 +42,7 @@ const server = createServer((req, res) => {
 	}
 	handler(req, res);
 });
+server.on('clientError', answerClientError);
 server.on('error', (error) => {
 	console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use. Set PORT to another port.` : error.message);
 	process.exit(1);

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { answerClientError } from '../lib/http/wire-screen';
 import { startIdleTimer } from './idle-timer';
-import { parseCompanionArgs, USAGE, type CompanionDefaults } from './options';
+import { parseCompanionArgs, usage, type CompanionDefaults } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
 
 /**
@@ -48,7 +50,7 @@ async function main() {
 		process.exit(2);
 	}
 	if ('help' in parsed) {
-		say(USAGE);
+		say(usage(defaults));
 		return;
 	}
 	const { options } = parsed;
@@ -66,8 +68,31 @@ async function main() {
 		(loading ??= import('./server').then(({ createCompanionHandler }) =>
 			createCompanionHandler({ ...options, version: defaults.version, log: (line) => say(`${time()} ${line}`), onRequest: restartIdle }),
 		));
-	const handler = (req: IncomingMessage, res: ServerResponse) => void load().then((handle) => handle(req, res));
+	const handler = (req: IncomingMessage, res: ServerResponse) =>
+		void load()
+			.then((handle) => handle(req, res))
+			.catch(() => {
+				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+				res.end('{"error":{"code":"internal","message":"The companion failed unexpectedly."}}');
+			});
+	// A last wall: whatever slips through is one line without a stack (which would print this
+	// computer's paths), and the companion keeps serving.
+	for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+		process.on(event, (error: unknown) =>
+			say(`${time()} Unexpected ${error instanceof Error ? error.name : typeof error}; still serving.`),
+		);
+	}
 	const servers = [createServer(handler), createServer(handler)];
+	// CONNECT never reaches the request handler; without this, Node would drop the socket unanswered.
+	const tunnelRefusal = JSON.stringify({ error: { code: 'method-not-allowed', message: 'The companion answers GET, POST and OPTIONS.' } });
+	for (const server of servers) {
+		server.on('clientError', answerClientError);
+		server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+			socket.end(
+				`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(tunnelRefusal)}\r\n\r\n${tunnelRefusal}`,
+			),
+		);
+	}
 	try {
 		await listen(servers[0]!, options.port, '127.0.0.1');
 	} catch (error) {

@@ -17,11 +17,19 @@ export interface CompanionOptions {
 
 export type ParsedArgs = { ok: true; options: CompanionOptions } | { ok: true; help: true } | { ok: false; error: string };
 
-export const USAGE = `Usage: node stepcheck-companion.mjs [--port N] [--allow-origin https://preview.example.org]...
+/** `--help`: the flags, and what this file answers unless told otherwise (its site's origins and port). */
+export function usage(defaults: CompanionDefaults): string {
+	return `Usage: node stepcheck-companion.mjs [--port N] [--allow-origin https://preview.example.org]...
 
-  --port N             listen on port N of 127.0.0.1 and [::1] (1024-65535)
+Runs the live checks of ${defaults.siteOrigin} on this computer, with your own AWS sign-in.
+Answers pages from: ${[defaults.siteOrigin, ...defaults.extraOrigins].join(', ')}
+Listens on: http://127.0.0.1:${defaults.port} and [::1]:${defaults.port}
+Needs Node.js 22 or newer.
+
+  --port N             listen on port N of 127.0.0.1 and [::1] (1024-65535; default ${defaults.port})
   --allow-origin URL   also answer pages from this origin (scheme://host[:port]); repeatable
   --help               show this text`;
+}
 
 function readPort(value: string | undefined): number | string {
 	const port = Number(value);
@@ -54,7 +62,7 @@ export function parseCompanionArgs(argv: readonly string[], defaults: CompanionD
 				};
 			if (!origins.includes(origin)) origins.push(origin);
 		} else {
-			return { ok: false, error: `Unknown argument "${arg}".\n\n${USAGE}` };
+			return { ok: false, error: `Unknown argument "${arg}".\n\n${usage(defaults)}` };
 		}
 	}
 	return { ok: true, options: { port, origins } };

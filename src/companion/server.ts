@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECK_SCHEMA_VERSION } from '../lib/checks/result-schema';
 import { CHECK_IDS } from '../lib/checks/registry';
-import { guardRefusal, handleCheck, jsonResponse, refusal } from '../lib/http/check-endpoint';
-import { corsHeaders, preflightHeaders } from '../lib/http/cors';
+import { guardRefusal, handleCheck, jsonResponse, methodNotAllowed, refusal } from '../lib/http/check-endpoint';
+import { logSafe } from '../lib/http/log-text';
+import { corsHeaders, normalizeOrigin, preflightHeaders } from '../lib/http/cors';
 import type { GuardConfig } from '../lib/http/request-guard';
 import type { CompanionOptions } from './options';
 import { COMPANION_STATUS_PATH } from './settings';
@@ -14,7 +15,7 @@ export interface CompanionServerOptions extends CompanionOptions {
 	version: string;
 	/** One line per request: what was asked, by which page, and the answer. */
 	log: (line: string) => void;
-	/** Called on every request, so the idle timer starts over. */
+	/** Called on each accepted request from an allowed origin, so the idle timer starts over. */
 	onRequest?: () => void;
 }
 
@@ -30,7 +31,7 @@ function companionGuard(options: CompanionOptions): GuardConfig {
 	};
 }
 
-function toRequest(req: IncomingMessage, port: number): Request {
+function toRequest(req: IncomingMessage, url: URL, method: string): Request {
 	const headers = new Headers();
 	for (const name of [
 		'host',
@@ -46,7 +47,7 @@ function toRequest(req: IncomingMessage, port: number): Request {
 		if (typeof value === 'string') headers.set(name, value);
 	}
 	// The URL's host is fixed: only the path and query are the client's, the Host header is judged by the guard.
-	return new Request(new URL(req.url ?? '/', `http://127.0.0.1:${port}`), { method: req.method ?? 'GET', headers });
+	return new Request(url, { method, headers });
 }
 
 async function send(res: ServerResponse, response: Response, cors: Record<string, string>): Promise<string> {
@@ -62,61 +63,95 @@ async function send(res: ServerResponse, response: Response, cors: Record<string
 	}
 }
 
+/** Methods a page's fetch can send; anything else (TRACE, CONNECT, made-up ones) is refused before it is read. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+
+/** The request's path and query against the companion's own host, or null when it is not an origin-form target that parses. */
+function targetUrl(raw: string | undefined, port: number): URL | null {
+	if (!raw?.startsWith('/') || raw.startsWith('//')) return null;
+	try {
+		return new URL(raw, `http://127.0.0.1:${port}`);
+	} catch {
+		return null;
+	}
+}
+
 /**
  * The companion's whole HTTP surface: the check API (the server's own handler), a status
- * route and preflights. Everything else is 404; nothing is served from disk.
+ * route and preflights. Everything else is 404; nothing is served from disk. Whatever comes
+ * on the wire gets a JSON answer, and nothing a request does can stop the process.
  */
 export function createCompanionHandler(options: CompanionServerOptions) {
 	const guard = companionGuard(options);
+	const allowedOrigins = new Set(options.origins.map((origin) => origin.toLowerCase()));
 	return async (req: IncomingMessage, res: ServerResponse) => {
-		options.onRequest?.();
-		const request = toRequest(req, options.port);
-		const origin = request.headers.get('origin');
-		const path = new URL(request.url).pathname;
-		const check = CHECK_PATH.exec(path)?.[1];
-		const known = check !== undefined || path === COMPANION_STATUS_PATH;
-		const cors = corsHeaders(origin, options.origins);
-		const what = check ?? (path === COMPANION_STATUS_PATH ? 'status' : path.slice(0, 60));
-		let outcome: string;
+		const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null;
+		const method = req.method ?? 'GET';
+		let what = (req.url ?? '').slice(0, 60);
+		let outcome = 'no answer';
+		// Only an accepted request from the site's own pages keeps the companion (and the reader's credentials) alive.
+		let accepted = false;
 		try {
-			if (!known) {
-				outcome = await send(
-					res,
-					refusal(404, 'not-found', `The companion answers only ${COMPANION_STATUS_PATH} and /api/checks/<id>.`),
-					{},
-				);
-			} else if (request.method === 'OPTIONS') {
-				const preflight = guardRefusal(request, guard);
-				const allowed = preflight ? null : preflightHeaders(request.headers, options.origins);
-				if (allowed) {
-					res.writeHead(204, { ...allowed, 'Cache-Control': 'no-store' }).end();
-					outcome = 'preflight allowed';
-				} else {
+			const url = targetUrl(req.url, options.port);
+			if (!url) {
+				outcome = await send(res, refusal(400, 'bad-request', 'The request URL is not a path the companion can read.'), {});
+			} else if (!METHODS.has(method)) {
+				outcome = await send(res, methodNotAllowed(method, 'GET, POST, OPTIONS', 'The companion'), {});
+			} else {
+				const request = toRequest(req, url, method);
+				const path = url.pathname;
+				const check = CHECK_PATH.exec(path)?.[1];
+				const known = check !== undefined || path === COMPANION_STATUS_PATH;
+				const cors = corsHeaders(origin, options.origins);
+				what = check ?? (path === COMPANION_STATUS_PATH ? 'status' : path.slice(0, 60));
+				if (!known) {
 					outcome = await send(
 						res,
-						preflight ?? refusal(403, 'forbidden-origin', `Requests from ${origin ?? 'no origin'} are refused.`),
+						refusal(404, 'not-found', `The companion answers only ${COMPANION_STATUS_PATH} and /api/checks/<id>.`),
 						{},
 					);
+				} else if (method === 'OPTIONS') {
+					const preflight = guardRefusal(request, guard);
+					const allowed = preflight ? null : preflightHeaders(request.headers, options.origins);
+					if (allowed) {
+						res.writeHead(204, { ...allowed, 'Cache-Control': 'no-store' }).end();
+						outcome = 'preflight allowed';
+						accepted = true;
+					} else {
+						outcome = await send(
+							res,
+							preflight ?? refusal(403, 'forbidden-origin', `Requests from ${origin ?? 'no origin'} are refused.`),
+							{},
+						);
+					}
+				} else if (check !== undefined) {
+					const response = await handleCheck(check, { request, clientAddress: req.socket.remoteAddress ?? 'unknown', guard });
+					accepted = response.status < 400;
+					outcome = await send(res, response, response.status === 403 ? {} : cors);
+				} else {
+					const refused =
+						method === 'GET'
+							? guardRefusal(request, guard)
+							: refusal(405, 'method-not-allowed', 'The status route answers GET only.', { headers: { Allow: 'GET' } });
+					const status: CompanionStatus = {
+						service: 'stepcheck-companion',
+						schemaVersion: CHECK_SCHEMA_VERSION,
+						version: options.version,
+						checks: [...CHECK_IDS],
+					};
+					accepted = refused === null;
+					// A refused page may read the status route's refusal (and only that: it carries no answer),
+					// so it can say "the companion refused this origin" rather than "something else is listening".
+					const readable: Record<string, string> =
+						origin && normalizeOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+					outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? readable : cors);
 				}
-			} else if (check !== undefined) {
-				const response = await handleCheck(check, { request, clientAddress: req.socket.remoteAddress ?? 'unknown', guard });
-				outcome = await send(res, response, response.status === 403 ? {} : cors);
-			} else {
-				const refused =
-					request.method === 'GET'
-						? guardRefusal(request, guard)
-						: refusal(405, 'method-not-allowed', 'The status route answers GET only.', { headers: { Allow: 'GET' } });
-				const status: CompanionStatus = {
-					service: 'stepcheck-companion',
-					schemaVersion: CHECK_SCHEMA_VERSION,
-					version: options.version,
-					checks: [...CHECK_IDS],
-				};
-				outcome = await send(res, refused ?? jsonResponse(200, status), refused?.status === 403 ? {} : cors);
 			}
 		} catch {
-			outcome = await send(res, refusal(500, 'internal', 'The companion failed unexpectedly; see its output.'), {});
+			accepted = false;
+			if (!res.headersSent) outcome = await send(res, refusal(500, 'internal', 'The companion failed unexpectedly; see its output.'), {});
 		}
-		options.log(`${request.method} ${what} from ${origin ?? 'no Origin'}: ${outcome}`);
+		if (accepted && origin !== null && allowedOrigins.has(origin.toLowerCase())) options.onRequest?.();
+		options.log(logSafe(`${method.slice(0, 20)} ${what} from ${origin?.slice(0, 200) ?? 'no Origin'}: ${outcome}`));
 	};
 }

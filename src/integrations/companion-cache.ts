@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 
 /**
- * Keeps the companion bundle between builds. Bundling it (the AWS SDK, the policy evaluator
- * and the checks, minified) kept esbuild busy for about half a second of every build, on a
+ * Keeps the companion bundle between builds. Bundling it (the AWS SDK and the checks,
+ * minified) kept esbuild busy for about half a second of every build, on a
  * core the rest of the build wanted; a build whose inputs have not changed reuses the file.
  * "Unchanged" means: the same `key` (the settings, the bundler's own code, the lockfile) and
  * every file the bundler read still has its size and modification time.

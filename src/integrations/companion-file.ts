@@ -5,62 +5,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'esbuild';
 import { cachedBundle, type BundleResult } from './companion-cache.ts';
+import { bundledPackages, noticesComment } from './companion-notices.ts';
 import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
-import { PROBE_ACTIONS } from '../lib/checks/probe-actions.ts';
 
 /**
  * Bundles `src/companion/main.ts` (the real check modules, guard and endpoint handler, and the
- * AWS SDK) into one file that runs on Node 20 or newer with no `node_modules`. The build
+ * AWS SDK) into one file that runs on Node 22 or newer (the maintained lines) with no `node_modules`. The build
  * serves it at `/companion/<name>` and the island shows its SHA-256 beside the command.
  */
 const ENTRY = fileURLToPath(new URL('../companion/main.ts', import.meta.url));
 const VIRTUAL_ID = 'virtual:stepcheck/companion';
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/**
- * The mfa-policy check evaluates policies locally with @cloud-copilot/iam-simulate, which reads
- * IAM's service data (15 MB) from files beside it. The companion has no files beside it, so it
- * carries the part the evaluation of the probe actions reads: the service lists, and for each
- * probe action's service its resource types, condition keys and that action's entry.
- */
-function iamDataSubset(root: string): Record<string, unknown> {
-	const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
-	const files: Record<string, unknown> = {};
-	for (const name of [
-		'services.json',
-		'serviceNames.json',
-		'conditionPatterns.json',
-		'unassociatedConditions.json',
-		'rcpSupportedServices.json',
-	]) {
-		if (existsSync(join(root, name))) files[`data/${name}`] = read(name);
-	}
-	for (const action of PROBE_ACTIONS) {
-		const [service = '', name = ''] = action.toLowerCase().split(':');
-		const actions = (files[`data/actions/${service}.json`] ??= {}) as Record<string, unknown>;
-		actions[name] = read(`actions/${service}.json`)[name];
-		for (const kind of ['resourceTypes', 'conditionKeys']) {
-			if (existsSync(join(root, kind, `${service}.json`))) files[`data/${kind}/${service}.json`] = read(`${kind}/${service}.json`);
-		}
-	}
-	return files;
-}
-
-const embeddedIamData: Plugin = {
-	name: 'stepcheck:iam-data-subset',
-	setup(builder) {
-		// The package's own reader, at dist/esm/, resolves its data folder two levels up.
-		builder.onLoad({ filter: /iam-data[\\/]dist[\\/]esm[\\/]readRelativeFile\.js$/ }, (file) => ({
-			loader: 'js',
-			contents: `const FILES = ${JSON.stringify(iamDataSubset(join(dirname(file.path), '../../data')))};
-export async function readRelativeFile(parts) {
-	const key = parts.join('/');
-	if (Object.hasOwn(FILES, key)) return structuredClone(FILES[key]);
-	throw new Error('The companion carries no IAM data file ' + key + '.');
-}`,
-		}));
-	},
-};
 
 /**
  * zod's namespace import (`import { z } from 'astro/zod'`) keeps every export, including the
@@ -78,6 +33,29 @@ const englishOnlyZod: Plugin = {
 	},
 };
 
+/**
+ * The AWS clients' own index also exports an aggregated client class (`IAM`, `STS`) whose
+ * module registers every command at load, so no bundler can drop the ~160 commands the
+ * companion never sends. Left out here; the companion imports the `…Client` and the commands.
+ */
+const withoutAggregatedAwsClients: Plugin = {
+	name: 'stepcheck:without-aggregated-aws-clients',
+	setup(builder) {
+		builder.onLoad({ filter: /@aws-sdk[\\/]client-(?:iam|sts)[\\/]dist-es[\\/]index\.js$/ }, (file) => ({
+			loader: 'js',
+			resolveDir: dirname(file.path),
+			contents: readFileSync(file.path, 'utf8').replace(/^export \* from "\.\/(?:IAM|STS)";$/m, ''),
+		}));
+	},
+};
+
+/**
+ * Packages the companion must never carry: the optional policy evaluator is AGPL-licensed, and
+ * only a site owner's own server may load it (`loadPolicyEvaluator`). Kept external so that
+ * even a literal import would not pull it in; a test reads the metafile.
+ */
+const NEVER_BUNDLED = ['@cloud-copilot/*'];
+
 export type CompanionBundle = BundleResult;
 
 export async function bundleCompanion(settings: CompanionSettings): Promise<CompanionBundle> {
@@ -89,12 +67,15 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		entryPoints: [ENTRY],
 		bundle: true,
 		platform: 'node',
-		target: 'node20',
+		target: 'node22',
 		format: 'esm',
+		// The packages' ES modules, which esbuild can tree-shake, before their CommonJS builds.
+		mainFields: ['module', 'main'],
 		minify: true,
 		write: false,
 		legalComments: 'eof',
-		plugins: [embeddedIamData, englishOnlyZod],
+		external: NEVER_BUNDLED,
+		plugins: [englishOnlyZod, withoutAggregatedAwsClients],
 		define: { __STEPCHECK_COMPANION__: JSON.stringify(settings) },
 		// Some SDK dependencies still call require() for Node built-ins.
 		banner: {
@@ -103,20 +84,20 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		logLevel: 'silent',
 		metafile: true,
 	}).finally(() => stop());
-	const code = result.outputFiles[0]!.contents;
-	// The IAM data files the plugin reads are not in the metafile; the lockfile stands for them in the cache key.
-	// Virtual inputs (`<define:…>`) are covered by the settings in the cache key.
 	const inputs = Object.keys(result.metafile.inputs)
 		.filter((input) => !input.startsWith('<'))
 		.map((input) => resolve(input));
+	const code = Buffer.concat([result.outputFiles[0]!.contents, Buffer.from(noticesComment(bundledPackages(inputs)))]);
+	// Virtual inputs (`<define:…>`) are covered by the settings in the cache key.
 	return { code, sha256: createHash('sha256').update(code).digest('hex'), inputs };
 }
 
-/** What the cached bundle depends on besides the files esbuild reads: the settings, this file (the plugins), the lockfile. */
+/** What the cached bundle depends on besides the files esbuild reads: the settings, this file (the plugins), the notices, the lockfile. */
 function bundleKey(settings: CompanionSettings): string {
 	const hash = createHash('sha256')
 		.update(JSON.stringify(settings))
-		.update(readFileSync(new URL(import.meta.url)));
+		.update(readFileSync(new URL(import.meta.url)))
+		.update(readFileSync(new URL('./companion-notices.ts', import.meta.url)));
 	const lockfile = new URL('../../package-lock.json', import.meta.url);
 	if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
 	return hash.digest('hex');

@@ -15,8 +15,11 @@ import {
 	stubFilePath,
 	stubPage,
 } from '../lib/redirects/host-rules.ts';
+import { cloudFrontHeadersFunction, netlifyHeaders, nginxHeaders } from '../lib/redirects/host-headers.ts';
 import {
 	CLOUDFRONT_FUNCTION_FILE,
+	CLOUDFRONT_HEADERS_FUNCTION_FILE,
+	HOST_HEADERS_FILE,
 	HOST_RULES_FILE,
 	LEGACY_MAP_FILE,
 	LEGACY_SOURCES_ROUTE,
@@ -114,7 +117,7 @@ export function legacyRedirects(): AstroIntegration {
 				const edgeFunction = cloudFrontFunction(map);
 				const tooLarge = cloudFrontSizeProblem(edgeFunction, map.rules.length);
 				if (tooLarge) throw new Error(tooLarge);
-				const nginxRules = nginxRedirects(map);
+				const nginxRules = `${nginxHeaders()}${nginxRedirects(map)}`;
 				oldPaths.clear();
 				for (const rule of map.rules) oldPaths.add(rule.from);
 
@@ -138,6 +141,8 @@ export function legacyRedirects(): AstroIntegration {
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
 				await writeFile(join(outPath, CLOUDFRONT_FUNCTION_FILE), edgeFunction);
 				await writeFile(join(outPath, NGINX_RULES_FILE), nginxRules);
+				await writeFile(fileURLToPath(new URL(HOST_HEADERS_FILE, clientDir)), netlifyHeaders());
+				await writeFile(join(outPath, CLOUDFRONT_HEADERS_FUNCTION_FILE), cloudFrontHeadersFunction());
 				logger.info(
 					`${map.rules.length} old URLs redirect (${Object.keys(map.lookup).length} spellings); ${stubs} stub pages, ${HOST_RULES_FILE}, ${SERVER_MAP_FILE}, ${NGINX_RULES_FILE} and ${CLOUDFRONT_FUNCTION_FILE} written.`,
 				);

@@ -38,7 +38,8 @@ describe.each([
 	let host: RunningHost;
 	beforeAll(async () => {
 		host = await start(outDir);
-	}, 90_000);
+		// The first run also installs wrangler (scripts/tools.mjs): about 30 s here.
+	}, 240_000);
 	afterAll(async () => host?.stop());
 
 	it('redirects every spelling of every old URL in one 301 hop, keeping the query, for GET and HEAD', async () => {

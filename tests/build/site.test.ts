@@ -26,6 +26,18 @@ describe('built site', () => {
 		for (const id of guideIds) expect(existsSync(join(client, 'guides', id, 'index.html')), id).toBe(true);
 	});
 
+	it('shows each live check once per page, at the step it verifies; elsewhere a link is enough', () => {
+		for (const id of guideIds) {
+			const boxes = elements(page(`/guides/${id}/`).tree, 'live-check').map((box) => attr(box, 'dataCheck'));
+			expect(new Set(boxes).size, `${id} has the same live check twice: ${boxes.join(', ')}`).toBe(boxes.length);
+		}
+		// The MFA guide's check sits at step 10; its introduction links there.
+		const mfa = page('/guides/turn-on-mfa-aws/');
+		const step10 = elements(mfa.tree, 'li').find((li) => attr(li, 'id') === 'step-10')!;
+		expect(elements(step10, 'live-check').map((box) => attr(box, 'dataCheck'))).toEqual(['mfa']);
+		expect(elements(mfa.tree, 'a').some((a) => attr(a, 'href') === '#step-10' && !elements(step10, 'a').includes(a))).toBe(true);
+	});
+
 	it('gives every guide numbered, linkable steps', () => {
 		for (const id of guideIds) {
 			const steps = elements(page(`/guides/${id}/`).tree, 'li').filter((li) => /^step-\d+$/.test(attr(li, 'id') ?? ''));

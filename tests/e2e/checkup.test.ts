@@ -17,11 +17,12 @@ import { serveStatic } from '../../scripts/static-server.mjs';
 
 /**
  * The checkup on /check/, in Chromium against the built site and the real server, with a
- * moto account behind it: alice (MFA), bob (no MFA), carol (two devices, the caller), a role,
+ * moto account behind it: alice (MFA), bob (no MFA), carol (two devices, the caller), dave (two
+ * access keys), a role,
  * and an AWS CLI config whose default profile has mfa_serial but no role_arn.
  */
 
-// Six checks, several AWS calls each, on a busy 2-core machine.
+// Seven checks, several AWS calls each, on a busy 2-core machine.
 const POLL = { timeout: 30_000 };
 
 /** The table a reader gets, riskiest first, when they tick the account-wide check. */
@@ -48,6 +49,18 @@ const EXPECTED_TABLE = [
 		'/guides/find-users-without-mfa/#step-5',
 	],
 	[
+		'Password policy check',
+		'Fail',
+		"The account has no password policy of its own, so IAM's default applies: 8 characters and any password may be reused. Set a policy.",
+		'Step 3: Open the password policy',
+		'/guides/password-policy/#step-3',
+		'Access keys',
+		'Fail',
+		'Access keys to fix: 2 keys of console users never used; 1 user with two active keys.',
+		'Step 4: Delete keys nobody uses',
+		'/guides/manage-access-keys/#step-4',
+	],
+	[
 		'AWS CLI profile check',
 		'Warning',
 		'The profile "default" has mfa_serial but no role_arn, so the CLI never asks for a code with it.',
@@ -63,6 +76,13 @@ const EXPECTED_TABLE = [
 		'/guides/backup-mfa-device/#step-4',
 	],
 	[
+		'Unused credentials',
+		'Pass',
+		'No console password or active access key of the 4 users has gone unused for 45 days.',
+		'Step 7: Keep it that way',
+		'/guides/remove-unused-credentials/#step-7',
+	],
+	[
 		'Identity Center MFA',
 		'Not applicable',
 		'You are signed in as an IAM user, not through IAM Identity Center. If your organization uses it, look at its MFA settings in the guide.',
@@ -70,7 +90,7 @@ const EXPECTED_TABLE = [
 		'/guides/identity-center-mfa/#step-3',
 	],
 ];
-const EXPECTED_SUMMARY = '3 things to fix, 1 to look at, 2 fine, 1 not applicable.';
+const EXPECTED_SUMMARY = '5 things to fix, 1 to look at, 3 fine, 1 not applicable.';
 
 /** The table as text: check, verdict, finding, link text and link target per row. */
 async function tableRows(page: Page): Promise<string[][]> {
@@ -145,7 +165,10 @@ describe('the checkup on the local server', () => {
 			'GET /api/checks/cli-mfa',
 			'GET /api/checks/mfa',
 			'GET /api/checks/mfa-policy',
+			'GET /api/checks/password-policy',
 			'GET /api/checks/root-user',
+			'POST /api/checks/access-keys',
+			'POST /api/checks/unused-credentials',
 			'POST /api/checks/users-without-mfa',
 		]);
 		expect(await tableRows(page)).toEqual(
@@ -190,6 +213,9 @@ describe('the checkup on the local server', () => {
 			['mfa-policy', 'fail'],
 			['cli-mfa', 'warn'],
 			['users-without-mfa', 'fail'],
+			['password-policy', 'fail'],
+			['unused-credentials', 'pass'],
+			['access-keys', 'fail'],
 		]);
 		// Exactly what the API answers: the same check asked directly has the same fields.
 		const direct = await (await fetch(`${baseUrl}/api/checks/identity-center`)).json();
@@ -204,15 +230,19 @@ describe('the checkup on the local server', () => {
 	it('shows a check refused by the rate limit as "try again in N s", not as a failure', async () => {
 		const { page } = shared;
 		const checkup = page.locator('stepcheck-checkup');
-		// The first run took 6 of the 10 checks a client may ask per minute, and the account check 1 of its 3.
+		// The first run took 9 of the 10 checks a client may ask per minute, and each account check 1 of its 3.
 		await checkup.getByRole('button', { name: 'Run the checkup again' }).click();
-		await expect.poll(() => checkup.locator('[data-summary]').textContent(), POLL).toMatch(/ to try again in \d+ s\.$/);
+		await expect
+			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
+			.toMatch(/^Could not check \d+ of \d+ \(\d+ rate-limited\): try again in \d+ s, /);
+		expect(await checkup.locator('[data-summary]').textContent()).not.toMatch(/nothing to fix/i);
 		const rows = await tableRows(page);
 		const refused = rows.filter((row) => row[1] === 'Try again');
 		expect(refused.length).toBeGreaterThan(0);
-		for (const row of refused) expect(row[2]).toMatch(/^Not checked yet: too many checks in a minute\. Try again in \d+ s\.$/);
+		for (const row of refused)
+			expect(row[2]).toMatch(/^Could not check \(rate-limited\): too many checks in a minute\. Try again in \d+ s\.$/);
 		expect(rows.filter((row) => row[1] === 'Fail').length + refused.length).toBeGreaterThanOrEqual(3);
-		expect(rows.map((row) => row[1])).not.toContain('Unknown');
+		expect(rows.map((row) => row[1])).not.toContain('Could not check');
 		const retry = checkup.getByRole('button', { name: /^Ask the (\d+ )?refused checks? again$/ });
 		expect(await retry.isVisible()).toBe(true);
 	});
@@ -261,7 +291,7 @@ describe('the checkup on the local server', () => {
 		expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([EXPECTED_SUMMARY]);
 		expect(await focused()).toBe('Run the checkup again');
 		const visited: string[] = [];
-		for (let presses = 0; presses < 12 && (await focused()) !== 'Download JSON'; presses++) {
+		for (let presses = 0; presses < 16 && (await focused()) !== 'Download JSON'; presses++) {
 			await page.keyboard.press('Tab');
 			visited.push(String(await focused()));
 		}
@@ -304,7 +334,7 @@ describe('the checkup on the local server', () => {
 		await context.close();
 	});
 
-	it('without JavaScript lists every check with a link to its guide and how to run the checkup', async () => {
+	it('without JavaScript lists every check with a link to its guide, and no author step (npm) for the reader', async () => {
 		const running = servers[0]!;
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
@@ -312,9 +342,9 @@ describe('the checkup on the local server', () => {
 		expect(await page.getByRole('button', { name: 'Run the checkup' }).isVisible()).toBe(false);
 		await page.getByText('Check by hand').click();
 		const links = await page.locator('.checkup-manual li a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-		expect(links).toHaveLength(7);
+		expect(links).toHaveLength(10);
 		expect(links).toContain('/guides/protect-root-user/#step-3');
-		expect(await page.locator('.checkup-manual').textContent()).toContain('npm ci && npm start');
+		expect(await page.locator('.checkup-manual').textContent()).not.toContain('npm');
 		await context.close();
 	});
 });
@@ -332,16 +362,14 @@ describe('the checkup on a static host (no endpoint)', () => {
 		await host?.stop();
 	});
 
-	it('says the checkup runs only on your own computer and opens the manual list', async () => {
+	it('says this site has no checkup of its own, names the reader’s paths and opens the manual list', async () => {
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${host.url}/check/`);
 		const checkup = page.locator('stepcheck-checkup');
 		await checkup.getByRole('button', { name: 'Run the checkup' }).click();
 		await expect
 			.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
-			.toBe(
-				'The checkup is not available here: it needs Stepcheck or its companion running on your own computer. See “Check by hand” below.',
-			);
+			.toBe('This site has no checkup of its own. Check from AWS CloudShell or with the companion (above), or by hand (below).');
 		expect(await checkup.locator('.checkup-manual').getAttribute('open')).not.toBeNull();
 		expect(await checkup.locator('.checkup-table').isVisible()).toBe(false);
 		expect(await axeViolations(page)).toEqual([]);
@@ -427,13 +455,13 @@ describe('the checkup from one CloudShell paste', () => {
 		await host?.stop();
 	});
 
-	it('shows the command that matches the tick, reads one paste, and gives the table with what CloudShell cannot check as not applicable', async () => {
+	it('shows the command that matches the tick, reads one paste, and gives the table with what CloudShell cannot check as could not check', async () => {
 		const page = await (await browser.newContext()).newPage();
 		const requests: string[] = [];
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 		await page.goto(`${host.url}/check/`);
 		const checkup = page.locator('stepcheck-checkup');
-		await checkup.getByText('No Stepcheck on this computer? Check from AWS CloudShell').click();
+		await checkup.getByText('Check from AWS CloudShell (nothing to install)').click();
 		const shownCommand = () => checkup.locator('.checkup-command:visible pre code').textContent();
 		expect(await shownCommand()).toBe(checkupPasteCommand(CHECK_IDS.filter((id) => id !== 'users-without-mfa')));
 		await checkup.getByLabel(/Also check every user in the account/).check();
@@ -444,18 +472,22 @@ describe('the checkup from one CloudShell paste', () => {
 		const rows = await tableRows(page);
 		const byCheck = new Map(EXPECTED_TABLE.map((row) => [row[0], row]));
 		// The checks CloudShell can run say what the server says; the others say why not. moto has no
-		// policy simulator, which is all paste mode asks for the MFA policy check, so that one is unknown here.
+		// policy simulator, which is all paste mode asks for the MFA policy check, so that one could not check
+		// here, and the CLI check cannot run in CloudShell at all.
 		expect(rows.map((row) => [row[0], row[1]])).toEqual([
 			['Root user check', 'Fail'],
 			['Users without MFA', 'Fail'],
-			['MFA policy check', 'Unknown'],
+			['Password policy check', 'Fail'],
+			['MFA policy check', 'Could not check'],
+			['AWS CLI profile check', 'Could not check'],
 			['Live MFA check', 'Pass'],
 			['Backup MFA device check', 'Pass'],
-			['AWS CLI profile check', 'Not applicable'],
 			['Identity Center MFA', 'Not applicable'],
 		]);
-		for (const row of [rows[0]!, rows[1]!, rows[3]!, rows[4]!]) expect(row).toEqual(byCheck.get(row[0]!));
-		expect(await checkup.locator('[data-summary]').textContent()).toBe('2 things to fix, 1 to look at, 2 fine, 2 not applicable.');
+		for (const row of [rows[0]!, rows[1]!, rows[2]!, rows[5]!, rows[6]!]) expect(row).toEqual(byCheck.get(row[0]!));
+		expect(rows[4]![2]).toMatch(/^Could not check \(cannot run on this path\)\. This check reads the AWS CLI config file/);
+		const summary = await checkup.locator('[data-summary]').textContent();
+		expect(summary).toMatch(/^Could not check 2 of 7 \(.*1 cannot run on this path.*\), 3 things to fix, 2 fine, 1 not applicable\.$/);
 		expect(
 			requests.filter((path) => path.startsWith('/api/')),
 			'paste mode sends nothing',

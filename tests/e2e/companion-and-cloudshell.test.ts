@@ -164,7 +164,7 @@ describe('live checks on the published (static) site', () => {
 		await expect
 			.poll(() => check.locator('[data-status]').textContent(), POLL)
 			.toBe('Your browser blocked this page from reaching the companion on your computer.');
-		expect(await check.locator('[data-result]').textContent()).toContain('set Local network access to Allow');
+		expect(await check.locator('[data-result]').textContent()).toContain('Local network access');
 		expect(companion.output().slice(before)).not.toContain('backup-device');
 		expect(await axeViolations(page, { include: 'live-check[data-check="backup-device"]' })).toEqual([]);
 		await page.context().close();
@@ -176,7 +176,7 @@ describe('live checks on the published (static) site', () => {
 		const check = await checkWithCompanion(page, 'backup-device');
 		await expect
 			.poll(() => check.locator('[data-status]').textContent(), POLL)
-			.toBe(`The companion is not running on this computer (port ${nothing}).`);
+			.toBe(`Nothing is listening on port ${nothing} of this computer: the companion is not running.`);
 		expect(await check.locator('[data-result] pre').textContent()).toBe(`node stepcheck-companion.mjs --port ${nothing}`);
 		await page.context().close();
 	});
@@ -203,7 +203,7 @@ describe('live checks on the published (static) site', () => {
 			const check = await checkWithCompanion(page, 'backup-device');
 			await expect
 				.poll(() => check.locator('[data-status]').textContent(), POLL)
-				.toBe(`The companion is running but does not answer pages from ${host.url}.`);
+				.toBe(`The companion on port ${other.port} refused this page: it answers only the site it was downloaded from, not ${host.url}.`);
 			expect(await check.locator('[data-result] pre').textContent()).toBe(
 				`node stepcheck-companion.mjs --port ${other.port} --allow-origin ${host.url}`,
 			);

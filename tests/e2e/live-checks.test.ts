@@ -7,13 +7,15 @@ import { findCheck } from '../../src/lib/checks/registry';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { accountSummary, callerIdentity, startFakeAws, type RunningFake } from '../support/fake-aws';
-import { credentialReport, everyProbe, getUser, mfaDevices, reportComplete, reportRow, simulation } from '../support/fake-iam-replies';
+import { reportCsv, reportLine } from '../support/credential-report-rows';
+import { credentialReportCsv, everyProbe, getUser, mfaDevices, reportComplete, simulation } from '../support/fake-iam-replies';
 import { awsEnvFor } from '../support/moto';
 import { startSiteServer, type RunningServer } from '../support/server';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 // A check is several AWS calls; a busy 2-core machine can take seconds.
 const POLL = { timeout: 15_000 };
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 /** Each guide's check, what the fake AWS behind the server makes it say, and the step its first advice opens. */
 const CASES = [
@@ -59,10 +61,26 @@ const CASES = [
 		href: '/guides/find-users-without-mfa/#step-5',
 	},
 	{
+		id: 'unused-credentials',
+		state: 'fail',
+		guide: 'remove-unused-credentials',
+		status: /^Fail: Unused for 45 days or more: 1 console password\.$/,
+		link: 'Step 5: Turn off unused console passwords',
+		href: '/guides/remove-unused-credentials/#step-5',
+	},
+	{
+		id: 'access-keys',
+		state: 'fail',
+		guide: 'manage-access-keys',
+		status: /^Fail: Access keys to fix: 1 user with two active keys; 1 key older than 90 days\.$/,
+		link: 'Step 5: Keep one active key per user',
+		href: '/guides/manage-access-keys/#step-5',
+	},
+	{
 		id: 'identity-center',
 		state: 'unknown',
 		guide: 'identity-center-mfa',
-		status: /^Unknown: AWS offers no API that reads the MFA settings of IAM Identity Center/,
+		status: /^Could not check \(cannot run on this path\)\. AWS offers no API that reads the MFA settings of IAM Identity Center/,
 		link: 'Step 2: Go to the MFA settings',
 		href: '/guides/identity-center-mfa/#step-2',
 	},
@@ -87,7 +105,23 @@ describe('LiveCheck in every guide (Chromium, built site, fake AWS behind it)', 
 			GetUser: getUser('mfa-tester'),
 			SimulatePrincipalPolicy: simulation(everyProbe('allowed')),
 			GenerateCredentialReport: reportComplete,
-			GetCredentialReport: credentialReport([reportRow('alice', true, true), reportRow('bob', true, false)]),
+			// alice is fine; bob has no MFA, a password unused for 97 days, and two active keys, one 200 days old.
+			GetCredentialReport: credentialReportCsv(
+				reportCsv([
+					reportLine('alice', {
+						mfa: true,
+						password: { changed: daysAgo(300), used: daysAgo(1) },
+						keys: [{ active: true, rotated: daysAgo(10), used: daysAgo(1) }],
+					}),
+					reportLine('bob', {
+						password: { changed: daysAgo(300), used: daysAgo(97) },
+						keys: [
+							{ active: true, rotated: daysAgo(200), used: daysAgo(2) },
+							{ active: true, rotated: daysAgo(5), used: daysAgo(1) },
+						],
+					}),
+				]),
+			),
 		});
 		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-e2e-'));
 		await writeFile(join(configDir, 'config'), '[default]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice-phone\n');
@@ -201,10 +235,10 @@ describe('LiveCheck on a static host (no endpoint)', () => {
 		const manual = check.locator('.live-check-manual');
 		expect(await manual.getAttribute('open')).toBeNull();
 		await check.getByRole('button', { name: findCheck(id)!.action }).click();
-		await expect.poll(() => check.getByRole('status').textContent(), POLL).toContain('runs only when Stepcheck runs on your own computer');
+		await expect.poll(() => check.getByRole('status').textContent(), POLL).toContain('This site has no live check of its own.');
 		expect(await manual.getAttribute('open')).not.toBeNull();
 		expect(await check.getAttribute('data-state')).toBe('error');
-		expect(await manual.textContent()).toContain('npm ci && npm start');
+		expect(await manual.textContent()).not.toMatch(/npm|README|restart Stepcheck/);
 		expect(await axeViolations(page, { include: 'live-check' })).toEqual([]);
 		await page.context().close();
 	});

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckInput } from '../../src/lib/checks/check-definition';
 import { grantedCalls } from '../../src/lib/checks/check-policy';
 import { CHECKS } from '../../src/lib/checks/registry';
-import { accountSummary, awsError, callerIdentity, type FakeScript } from '../support/fake-aws';
+import { accountSummary, awsError, callerIdentity, passwordPolicy, type FakeScript } from '../support/fake-aws';
 import {
 	attached,
 	credentialReport,
+	credentialReportCsv,
 	getUser,
 	groupPolicy,
 	groupsForUser,
@@ -19,6 +20,7 @@ import {
 	requireMfaPolicy,
 	userPolicy,
 } from '../support/fake-iam-replies';
+import { reportCsv, reportLine } from '../support/credential-report-rows';
 import { fakeAwsPerTest } from '../support/fake-aws-per-test';
 import { runCheck } from '../support/run-check';
 
@@ -77,6 +79,19 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 					GetCredentialReport: credentialReport([reportRow('alice', true, true)]),
 				},
 			};
+		case 'unused-credentials':
+		case 'access-keys':
+			return {
+				script: {
+					GetCallerIdentity: user,
+					GenerateCredentialReport: reportComplete,
+					GetCredentialReport: credentialReportCsv(
+						reportCsv([
+							reportLine('alice', { keys: [{ active: true, rotated: new Date().toISOString(), used: new Date().toISOString() }] }),
+						]),
+					),
+				},
+			};
 		case 'mfa-policy':
 			return {
 				input: { userName: 'mfa-tester' },
@@ -95,6 +110,8 @@ function happyScript(id: string): { script: FakeScript; input?: CheckInput } {
 					ListAttachedGroupPolicies: attached('ListAttachedGroupPolicies', [{ name: 'RequireMFA', arn: MANAGED }]),
 				},
 			};
+		case 'password-policy':
+			return { script: { GetAccountPasswordPolicy: passwordPolicy({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }) } };
 		default:
 			throw new Error(`No fake script for the check "${id}": add one to happyScript in tests/integration/checks-access-denied.test.ts.`);
 	}
@@ -131,6 +148,10 @@ describe('AccessDenied on each declared call (fake AWS)', () => {
 		expect(body.errors).toContainEqual({ action, code: 'access-denied', message: expect.stringContaining(action) });
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain(action);
 		expect(body.verdict).not.toBe('fail');
+		// A check that learned nothing says so, and why: access denied, with the policy beside it. (A
+		// denied call a verdict does not need, or one with a fallback, still leaves a pass standing.)
+		if (body.verdict === 'unknown') expect(body.couldNotCheck?.cause).toBe('access-denied');
+		else expect(body.couldNotCheck).toBeUndefined();
 		expect(JSON.stringify(body)).not.toContain('User is not authorized');
 	});
 });

@@ -60,6 +60,7 @@ describe('faults (fake AWS)', () => {
 			{ action: 'sts:GetCallerIdentity', code: 'throttled', message: expect.stringContaining('Wait a minute') },
 		]);
 		expect(aws.fake.calls.GetCallerIdentity).toBe(3);
+		expect(body.couldNotCheck).toEqual({ cause: 'rate-limited', message: body.errors[0]!.message, retryAfterSeconds: 60 });
 	});
 
 	it('throws on a response slower than the request time-out instead of waiting for it', async () => {
@@ -70,6 +71,7 @@ describe('faults (fake AWS)', () => {
 		expect(status).toBe(504);
 		expect(body.errors[0]?.code).toBe('timed-out');
 		expect(body.verdict).toBe('unknown');
+		expect(body.couldNotCheck?.cause).toBe('unreachable');
 		// Three 300 ms attempts plus backoff, far below the 4 s the slow answer would take.
 		expect(elapsed).toBeLessThan(3_500);
 	});
@@ -81,6 +83,7 @@ describe('faults (fake AWS)', () => {
 		);
 		expect(status).toBe(504);
 		expect(body.errors[0]?.code).toBe('deadline-exceeded');
+		expect(body.couldNotCheck?.cause).toBe('unreachable');
 		expect(elapsed).toBeLessThan(2_000);
 	});
 
@@ -103,6 +106,7 @@ describe('faults (fake AWS)', () => {
 			{ action: 'iam:ListMFADevices', code: 'aws-unavailable', message: expect.stringContaining('server error') },
 		]);
 		expect(aws.fake.calls.ListMFADevices).toBe(3);
+		expect(body.couldNotCheck?.cause).toBe('unreachable');
 	});
 
 	it('reports a malformed body', async () => {
@@ -122,6 +126,7 @@ describe('faults (fake AWS)', () => {
 			{ action: 'sts:GetCallerIdentity', code: 'credentials-expired', message: expect.stringContaining('expired') },
 		]);
 		expect(JSON.stringify(body)).not.toContain('security token included');
+		expect(body.couldNotCheck?.cause).toBe('credentials-rejected');
 	});
 
 	it('reports a refused connection', async () => {
@@ -130,6 +135,8 @@ describe('faults (fake AWS)', () => {
 		const { status, body } = await runCheck(MFA, { limits: FAST_LIMITS });
 		expect(status).toBe(502);
 		expect(body.errors[0]?.code).toBe('connection-failed');
+		expect(body.verdict).toBe('unknown');
+		expect(body.couldNotCheck).toEqual({ cause: 'unreachable', message: expect.stringContaining('Could not connect to AWS') });
 	});
 
 	it('reports missing credentials', async () => {
@@ -141,6 +148,8 @@ describe('faults (fake AWS)', () => {
 			const { status, body } = await runCheck(MFA);
 			expect(status).toBe(503);
 			expect(body.errors[0]?.code).toBe('no-credentials');
+			expect(body.couldNotCheck?.cause).toBe('no-credentials');
+			expect(body.couldNotCheck?.message).not.toMatch(/restart Stepcheck|README|npm/);
 			expect(fake.calls).toEqual({});
 		} finally {
 			Object.assign(process.env, env);

@@ -89,8 +89,8 @@ describe('mfa and users-without-mfa against moto', () => {
 		expect(body.report.userCount).toBe(4);
 		expect(body.verdict).toBe('fail');
 		expect(body.lists).toEqual([
-			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
-			{ label: 'No MFA at all (Security Hub IAM.19)', items: expect.arrayContaining(['bob', 'carol']) },
+			{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: expect.arrayContaining(['bob', 'carol']) },
 		]);
 	});
 });
@@ -114,5 +114,6 @@ describe('mfa against moto in IAM authorization mode', () => {
 		]);
 		expect(body.verdict).toBe('unknown');
 		expect(body.minimalPolicy?.Statement[0]?.Action).toContain('iam:GetLoginProfile');
+		expect(body.couldNotCheck).toEqual({ cause: 'access-denied', message: body.errors[0]!.message });
 	});
 });

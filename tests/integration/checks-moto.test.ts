@@ -3,8 +3,10 @@ import {
 	AttachGroupPolicyCommand,
 	CreateGroupCommand,
 	CreatePolicyCommand,
+	DeleteAccountPasswordPolicyCommand,
 	IAMClient,
 	PutUserPolicyCommand,
+	UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,7 +82,7 @@ describe('checks through the SDK against moto', () => {
 			expect(body.errors.map((error) => error.action)).toEqual(['iam:SimulatePrincipalPolicy']);
 			expect(body.facts).toContainEqual({
 				label: 'Decided by',
-				value: "Evaluating the user's inline, attached and group policies locally",
+				value: "Evaluating the user's inline, attached and group policies locally (optional add-on @cloud-copilot/iam-simulate)",
 			});
 		});
 
@@ -124,6 +126,43 @@ describe('checks through the SDK against moto', () => {
 	});
 });
 
+describe('password-policy against moto: pass, fail and could not check', () => {
+	let moto: RunningMoto;
+	let iam: IAMClient;
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		useMotoEnvironment(moto);
+		iam = new IAMClient({ credentials: SETUP });
+	});
+	afterAll(async () => moto?.stop());
+
+	it('fails an account with no policy of its own (IAM answers NoSuchEntity), linking step 3', async () => {
+		await iam.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
+		const { status, body } = await runCheck(check('password-policy'), { credentials: SETUP });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ verdict: 'fail', customPolicy: false, passwordPolicy: null, errors: [] });
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual(['/guides/password-policy/#step-3']);
+	});
+
+	it('fails a policy of 8 characters that allows reuse, linking steps 4 and 5', async () => {
+		await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
+		const { body } = await runCheck(check('password-policy'), { credentials: SETUP });
+		expect(body.verdict).toBe('fail');
+		expect(body.passwordPolicy).toMatchObject({ minimumLength: 8, reusePrevention: null, maxAgeDays: null });
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual(['/guides/password-policy/#step-4', '/guides/password-policy/#step-5']);
+	});
+
+	it('passes the policy the guide sets (14 characters, no reuse of the last 24)', async () => {
+		await iam.send(
+			new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, AllowUsersToChangePassword: true }),
+		);
+		const { body } = await runCheck(check('password-policy'), { credentials: SETUP });
+		expect(body).toMatchObject({ verdict: 'pass', customPolicy: true, errors: [] });
+		expect(body.facts).toContainEqual({ label: 'Prevent reuse', value: 'last 24 passwords' });
+	});
+});
+
 describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 	let moto: RunningMoto;
 	let keys: Keys;
@@ -141,6 +180,17 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 			{ action: 'iam:GetAccountSummary', code: 'access-denied', message: expect.stringContaining('iam:GetAccountSummary') },
 		]);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toEqual(['iam:GetAccountSummary']);
+		expect(body.couldNotCheck).toEqual({ cause: 'access-denied', message: expect.stringContaining('minimal read-only policy') });
+	});
+
+	it('a wrong secret key is "credentials rejected", never a verdict', async () => {
+		const { status, body } = await runCheck(check('root-user'), {
+			credentials: { ...keys, secretAccessKey: 'wrong' + keys.secretAccessKey.slice(5) },
+		});
+		expect(status).toBe(502);
+		expect(body.verdict).toBe('unknown');
+		expect(body.errors[0]?.code).toBe('credentials-invalid');
+		expect(body.couldNotCheck?.cause).toBe('credentials-rejected');
 	});
 
 	it('mfa-policy names the first denied read of the fallback', async () => {
@@ -151,6 +201,15 @@ describe('checks in moto IAM authorization mode (AccessDenied)', () => {
 			true,
 		);
 		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toContain('iam:SimulatePrincipalPolicy');
+		expect(body.couldNotCheck?.cause).toBe('access-denied');
+	});
+
+	it('password-policy could not check: access denied, naming iam:GetAccountPasswordPolicy and its policy', async () => {
+		const { status, body } = await runCheck(check('password-policy'), { credentials: keys });
+		expect(status).toBe(502);
+		expect(body).toMatchObject({ verdict: 'unknown', customPolicy: null, couldNotCheck: { cause: 'access-denied' } });
+		expect(body.errors.map((error) => [error.action, error.code])).toEqual([['iam:GetAccountPasswordPolicy', 'access-denied']]);
+		expect(body.minimalPolicy?.Statement.flatMap((statement) => statement.Action)).toEqual(['iam:GetAccountPasswordPolicy']);
 	});
 
 	it('backup-device still answers with the one permission it needs', async () => {

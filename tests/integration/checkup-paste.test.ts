@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckAnswer } from '../../src/lib/checkup/check-answer';
+import type { CheckAnswer } from '../../src/lib/live/check-transport';
 import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
 import { checkupRows, summaryLine } from '../../src/lib/checkup/checkup-rows';
 import { checkupPasteCommand, pasteCheckIds, pasteTransport, splitCheckupPaste } from '../../src/lib/checkup/paste-checkup';
@@ -43,9 +43,11 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 	afterAll(async () => moto?.stop());
 
 	it('is one command over every check CloudShell can run, each after its marker', () => {
-		expect(pasteCheckIds(ALL_IDS)).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa']);
-		expect(pasteCheckIds(ALL_IDS.filter((id) => id !== 'users-without-mfa'))).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy']);
-		expect([...splitCheckupPaste(output).keys()]).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa']);
+		const everyPasteCheck = ['mfa', 'root-user', 'backup-device', 'mfa-policy', 'users-without-mfa', 'unused-credentials', 'access-keys'];
+		expect(pasteCheckIds(ALL_IDS)).toEqual(everyPasteCheck);
+		const notAccountWide = catalog.filter((check) => !check.accountWide).map((check) => check.id);
+		expect(pasteCheckIds(notAccountWide)).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy']);
+		expect([...splitCheckupPaste(output).keys()]).toEqual(everyPasteCheck);
 		expect(checkupPasteCommand(ALL_IDS)).not.toMatch(/\b(create|delete|put|attach|update|enable)-/);
 	});
 
@@ -55,16 +57,25 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		expect(rows.map((row) => [row.check, row.verdict])).toEqual([
 			['root-user', 'fail'],
 			['users-without-mfa', 'fail'],
+			['access-keys', 'fail'],
 			// Paste mode asks IAM's policy simulator, which moto does not have (the server falls back to reading the policies).
 			['mfa-policy', 'unknown'],
+			// CloudShell cannot read the reader's own CLI config: could not check, on this path.
+			['cli-mfa', 'unknown'],
 			['mfa', 'pass'],
 			['backup-device', 'pass'],
-			['cli-mfa', 'not-applicable'],
+			// moto dates every credential now: none can be 45 days unused (the fake covers that case).
+			['unused-credentials', 'pass'],
 			['identity-center', 'not-applicable'],
 		]);
-		expect(summaryLine(rows)).toBe('2 things to fix, 1 to look at, 2 fine, 2 not applicable');
+		expect(summaryLine(rows)).toMatch(/^Could not check 2 of 8 \(.+\), 3 things to fix, 3 fine, 1 not applicable$/);
 		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toMatch(/CloudShell has its own home folder/);
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toBe('Can sign in to the console without MFA: bob.');
+		// One user per access key control: dave has two active keys; alice's and bob's keys never signed a request.
+		expect(rows.find((row) => row.check === 'access-keys')).toMatchObject({
+			finding: 'Access keys to fix: 2 keys of console users never used; 1 user with two active keys.',
+			fix: { href: '/guides/manage-access-keys/#step-4' },
+		});
 	});
 
 	it('decides each check exactly as the server does for the same account', async () => {
@@ -88,7 +99,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		const rows = checkupRows(await runCheckup({ catalog, transport: pasteTransport(firstTwo), settings: { includeAccountWide: true } }));
 		expect(rows.find((row) => row.check === 'backup-device')).toMatchObject({
 			verdict: 'unknown',
-			finding: 'The paste has no output for this check. Run the command again and paste all of it.',
+			finding: expect.stringMatching(/The paste has no output for this check\. Run the command again and paste all of it\.$/),
 		});
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toMatch(/tick the box before copying the command/);
 		const other = checkupRows(
@@ -97,7 +108,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		expect(other[0]).toMatchObject({
 			check: 'mfa',
 			verdict: 'unknown',
-			finding: expect.stringMatching(/^This is not the output of the checkup command/),
+			finding: expect.stringMatching(/This is not the output of the checkup command/),
 		});
 	});
 });

@@ -1,10 +1,16 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { DeleteAccountPasswordPolicyCommand, IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findCloudShellCheck, readPaste, type CloudShellCheck, type PasteOutcome } from '../../src/lib/checks/cloudshell';
+import {
+	cloudShellCommand,
+	findCloudShellCheck,
+	readPaste,
+	type CloudShellCheck,
+	type PasteOutcome,
+} from '../../src/lib/checks/cloudshell';
 import { policyForCalls } from '../../src/lib/checks/check-policy';
 import { findCheck } from '../../src/lib/checks/registry';
 import { createMotoUser, startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
-import { awsError, startFakeAws } from '../support/fake-aws';
+import { awsError, callerIdentity, startFakeAws } from '../support/fake-aws';
 import { everyProbe, getUser, simulation } from '../support/fake-iam-replies';
 import { runInShell } from '../support/aws-cli';
 import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
@@ -13,6 +19,8 @@ import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
  * Paste mode, specified by output captured with the real AWS CLI against moto: the command
  * each check shows runs in bash, and what the terminal printed is pasted.
  */
+/** Not one of the guides' example users: the commands must work for whoever runs them. */
+const CALLER_ARN = 'arn:aws:iam::123456789012:user/paste-policy-caller';
 const command = (id: string) => (findCloudShellCheck(id) as CloudShellCheck).command;
 const policy = (id: string) => policyForCalls(findCheck(id)!.calls);
 const as = (moto: RunningMoto, keys: { accessKeyId: string; secretAccessKey: string }) => ({
@@ -87,6 +95,20 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 		expect(result.facts.find((fact) => fact.label === 'Report generated')?.value).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 	});
 
+	it("password-policy: no policy fails with step 3; the guide's policy passes, read from the same command", async () => {
+		const none = verdictOf(readPaste('password-policy', await runInShell(command('password-policy'), as(moto, SETUP)), { policy: null }));
+		expect(none.verdict).toBe('fail');
+		expect(none.advice.map((advice) => advice.guideStep)).toEqual(['/guides/password-policy/#step-3']);
+		const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: SETUP });
+		await iam.send(
+			new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, AllowUsersToChangePassword: true }),
+		);
+		const set = verdictOf(readPaste('password-policy', await runInShell(command('password-policy'), as(moto, SETUP)), { policy: null }));
+		expect(set.verdict).toBe('pass');
+		expect(set.facts).toContainEqual({ label: 'Minimum length', value: '14 characters' });
+		await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+	});
+
 	describe('bad pastes get a message, never a crash', () => {
 		it('an empty box', async () => {
 			expect(readPaste('root-user', '  \n ', { policy: null })).toMatchObject({ ok: false, problem: 'empty' });
@@ -146,6 +168,15 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 			expect(!outcome.ok && outcome.message).toContain('GetAccountSummary');
 		});
 
+		it('password-policy: a refused read is could-not-check (access denied) with the policy, not a fail', async () => {
+			const output = await runInShell(command('password-policy'), as(denied.moto, denied.keys));
+			const result = verdictOf(readPaste('password-policy', output, { policy: policy('password-policy') }));
+			expect(result.verdict).toBe('unknown');
+			expect(result.couldNotCheck?.cause).toBe('access-denied');
+			expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:GetAccountPasswordPolicy', 'access-denied']]);
+			expect(result.minimalPolicy).toEqual(policy('password-policy'));
+		});
+
 		it('a refused call inside a combined command becomes the result’s error, with the policy, as on the server', async () => {
 			const output = await runInShell(command('mfa'), as(denied.moto, denied.keys));
 			const result = verdictOf(readPaste('mfa', output, { policy: policy('mfa') }));
@@ -160,7 +191,8 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 			['allows them without MFA', 'fail', ['allowed', 'allowed', 'allowed']],
 		] as const)('a policy that %s gives %s', async (_, verdict, decisions) => {
 			const fake = await startFakeAws({
-				GetUser: getUser('mfa-tester'),
+				GetCallerIdentity: callerIdentity(CALLER_ARN),
+				GetUser: getUser('paste-policy-caller'),
 				SimulatePrincipalPolicy: decisions.map((decision) => simulation(everyProbe(decision))),
 			});
 			try {
@@ -171,14 +203,20 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 				});
 				const result = verdictOf(readPaste('mfa-policy', output, { policy: policy('mfa-policy') }));
 				expect(result.verdict).toBe(verdict);
-				expect(result.facts).toContainEqual({ label: 'User checked', value: 'arn:aws:iam::123456789012:user/mfa-tester', code: true });
+				// Nobody named a user: the command checked whoever ran it.
+				expect(result.facts).toContainEqual({ label: 'User checked', value: CALLER_ARN, code: true });
+				expect(result.identity?.userName).toBe('paste-policy-caller');
 			} finally {
 				await fake.stop();
 			}
 		});
 
 		it('a refused simulator shows its error and the minimal policy', async () => {
-			const fake = await startFakeAws({ GetUser: getUser('mfa-tester'), SimulatePrincipalPolicy: awsError('AccessDenied', 403) });
+			const fake = await startFakeAws({
+				GetCallerIdentity: callerIdentity(CALLER_ARN),
+				GetUser: getUser('paste-policy-caller'),
+				SimulatePrincipalPolicy: awsError('AccessDenied', 403),
+			});
 			try {
 				const output = await runInShell(command('mfa-policy'), {
 					AWS_ENDPOINT_URL: fake.url,
@@ -188,6 +226,30 @@ describe('CloudShell paste mode with the real AWS CLI against moto', () => {
 				const result = verdictOf(readPaste('mfa-policy', output, { policy: policy('mfa-policy') }));
 				expect(result.errors.map((error) => [error.action, error.code])).toEqual([['iam:SimulatePrincipalPolicy', 'access-denied']]);
 				expect(result.minimalPolicy).toEqual(policy('mfa-policy'));
+				expect(result.couldNotCheck?.cause).toBe('access-denied');
+			} finally {
+				await fake.stop();
+			}
+		});
+
+		it('signed in as a role, it asks for a name; the name typed into the page goes into the command', async () => {
+			const fake = await startFakeAws({
+				GetCallerIdentity: callerIdentity('arn:aws:sts::123456789012:assumed-role/Admin/dana'),
+				GetUser: getUser('paste-named-user'),
+				SimulatePrincipalPolicy: (['explicitDeny', 'explicitDeny', 'allowed'] as const).map((decision) => simulation(everyProbe(decision))),
+			});
+			const env = { AWS_ENDPOINT_URL: fake.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+			try {
+				const unnamed = verdictOf(readPaste('mfa-policy', await runInShell(command('mfa-policy'), env), { policy: null }));
+				expect(unnamed.verdict).toBe('not-applicable');
+				expect(unnamed.summary).toContain('enter the name of the IAM user to check');
+				expect(fake.calls.SimulatePrincipalPolicy ?? 0).toBe(0);
+				const filled = cloudShellCommand(findCloudShellCheck('mfa-policy') as CloudShellCheck, 'paste-named-user');
+				expect(filled.split('\n')[0]).toBe("U='paste-named-user'");
+				expect(cloudShellCommand(findCloudShellCheck('mfa-policy') as CloudShellCheck, "x'; rm -rf ~")).toBe(command('mfa-policy'));
+				const named = verdictOf(readPaste('mfa-policy', await runInShell(filled, env), { policy: null }));
+				expect(named.verdict).toBe('pass');
+				expect(named.facts).toContainEqual({ label: 'User checked', value: 'arn:aws:iam::123456789012:user/paste-named-user', code: true });
 			} finally {
 				await fake.stop();
 			}

@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import { IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands'
 import { parseMdx } from '../../src/lib/content/parse-mdx';
 import { createMotoUser, type MotoUserKeys } from '../support/aws-fixtures';
 import { CONTRACTS } from '../support/aws-request-contracts';
-import { guideCommandReplies } from '../support/guide-command-replies';
+import { guideCommandReplies, longTermKeyGate } from '../support/guide-command-replies';
 import {
 	invocationProblems,
 	invokedKey,
@@ -64,6 +64,8 @@ const CONFIG = [
 let moto: RunningMoto;
 let aws: RecordingAws;
 let alice: MotoUserKeys;
+let tester: MotoUserKeys;
+const TESTER_ARN = 'arn:aws:iam::123456789012:user/mfa-tester';
 
 /** A fresh account with the guides' example users, before each guide's commands run in order. */
 async function seed() {
@@ -75,7 +77,9 @@ async function seed() {
 		credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
 	});
 	alice = await createMotoUser(iam, 'alice', { password: true, deviceNames: ['alice-phone'] });
-	await createMotoUser(iam, 'mfa-tester', { password: true });
+	tester = await createMotoUser(iam, 'mfa-tester', { password: true });
+	// A weak policy of the account's own, so reading it answers as in most accounts that set one (no NoSuchEntity).
+	await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
 	iam.destroy();
 }
 
@@ -87,7 +91,11 @@ async function run(script: string, files: GuideCommands['files'], env: Record<st
 	writeFileSync(
 		join(place.dir, '.aws/credentials'),
 		profiles
-			.map((name) => `[${name}]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`)
+			.map((name) => {
+				// mfa-tester's profile holds the tester's own long-term key, which RequireMFA governs.
+				const keys = name === 'mfa-tester' ? tester : alice;
+				return `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`;
+			})
 			.join('\n'),
 	);
 	const result = await runScript(script, place, {
@@ -110,9 +118,8 @@ async function run(script: string, files: GuideCommands['files'], env: Record<st
 
 beforeAll(async () => {
 	moto = await startMoto();
-	aws = await startRecordingAws(
-		moto.url,
-		guideCommandReplies({ 'arn:aws:iam::123456789012:user/mfa-tester': [requireMfaPolicy, readOnly] }),
+	aws = await startRecordingAws(moto.url, guideCommandReplies({ [TESTER_ARN]: [requireMfaPolicy, readOnly] }), (request) =>
+		longTermKeyGate([{ accessKeyId: tester.accessKeyId, arn: TESTER_ARN, policies: [requireMfaPolicy, readOnly] }])(request),
 	);
 }, RUN_TIMEOUT);
 
@@ -160,7 +167,7 @@ describe('what the command test refuses', () => {
 	it('fails a new guide with an untested aws command, naming its file and line', () => {
 		const guide = readGuideCommands('tests/fixtures/guide-commands/untested-command.mdx');
 		expect(uncontracted(guide)).toEqual([
-			expect.stringMatching(/^tests\/fixtures\/guide-commands\/untested-command\.mdx:12: `aws s3 ls` is not tested\./),
+			expect.stringMatching(/^tests\/fixtures\/guide-commands\/untested-command\.mdx:12: `aws s3 mb` is not tested\./),
 		]);
 	});
 
@@ -191,6 +198,44 @@ describe('what the command test refuses', () => {
 				's3:ListAllMyBuckets\tallowed',
 				'iam:ListVirtualMFADevices\tallowed',
 			]);
+		},
+		RUN_TIMEOUT,
+	);
+});
+
+describe("require-mfa-policy's access key test (step 7), run in sequence as written", () => {
+	beforeAll(seed, RUN_TIMEOUT);
+
+	const listings = (since: number) => aws.requests.filter((request) => request.action === 'ListBuckets' && request.at >= since);
+
+	it(
+		'denies the long-term key, then lists the buckets with the MFA session once the repeat names no profile',
+		async () => {
+			const guide = guides.find((g) => g.file.includes('require-mfa-policy'))!;
+			const block = guide.blocks.find((b) => b.commands.some((c) => c.service === 's3'))!;
+			const since = Date.now();
+			const result = await run(scriptFor(guide, block), guide.files);
+			expect(result.code, result.stderr).toBe(0);
+			expect(result.problems).toEqual([]);
+			expect(result.stdout).toContain('Denied without MFA, as it should be');
+			expect(
+				listings(since).map(({ accessKeyId, sessionToken, refused, status }) => ({ accessKeyId, sessionToken, refused, status })),
+			).toEqual([
+				{ accessKeyId: tester.accessKeyId, sessionToken: false, refused: true, status: 403 },
+				{ accessKeyId: expect.not.stringMatching(tester.accessKeyId), sessionToken: true, refused: undefined, status: 200 },
+			]);
+		},
+		RUN_TIMEOUT,
+	);
+
+	it(
+		'fails the step as it was: a repeat with --profile signs with the long-term key again and is still denied',
+		async () => {
+			const guide = readGuideCommands('tests/fixtures/guide-commands/repeat-with-profile.mdx');
+			const since = Date.now();
+			const result = await run(scriptFor(guide, guide.blocks[0]!), guide.files);
+			expect(result.code).not.toBe(0);
+			expect(listings(since).map((request) => request.refused)).toEqual([true, true]);
 		},
 		RUN_TIMEOUT,
 	);

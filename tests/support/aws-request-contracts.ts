@@ -24,6 +24,10 @@ const mfaArn = z.string().regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:mfa/[\\w+=,
 const userArn = z
 	.string()
 	.regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
+/** An access key ID as list-access-keys prints it: the guides use AWS's documented example, AKIAIOSFODNN7EXAMPLE. */
+const accessKeyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/, {
+	error: (issue) => `the access key ID ${JSON.stringify(issue.input)} must be 20 characters starting with AKIA`,
+});
 const actionName = z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9*]+$/, { error: 'an action name is service:Action' });
 const nothing = z.object({}).strict();
 
@@ -134,6 +138,46 @@ export const CONTRACTS: Record<string, Contract> = {
 		carries: "IAM's service principal",
 		action: 'EnableAWSServiceAccess',
 		params: z.object({ ServicePrincipal: z.literal('iam.amazonaws.com') }).strict(),
+	},
+	'iam get-account-password-policy': { carries: 'no parameters', action: 'GetAccountPasswordPolicy', params: nothing },
+	'iam update-account-password-policy': {
+		carries:
+			'a minimum length of at least 14 and reuse prevention of 24 (CIS 2.7 and 2.8), with users allowed to change their own password',
+		action: 'UpdateAccountPasswordPolicy',
+		params: z
+			.object({
+				MinimumPasswordLength: z.coerce.number().int().min(14, { error: 'MinimumPasswordLength must be 14 or more (CIS 2.7)' }).max(128),
+				PasswordReusePrevention: z.coerce.number().int().min(24, { error: 'PasswordReusePrevention must be 24 (CIS 2.8)' }).max(24),
+				AllowUsersToChangePassword: z.literal('true'),
+			})
+			.strict(),
+	},
+	's3 ls': { carries: 'no parameters: it lists every bucket', action: 'ListBuckets', params: nothing },
+	'iam list-access-keys': { carries: 'an example user name', action: 'ListAccessKeys', params: z.object({ UserName: userName }).strict() },
+	'iam create-access-key': {
+		carries: 'an example user name',
+		action: 'CreateAccessKey',
+		params: z.object({ UserName: userName }).strict(),
+	},
+	'iam get-access-key-last-used': {
+		carries: 'an access key ID',
+		action: 'GetAccessKeyLastUsed',
+		params: z.object({ AccessKeyId: accessKeyId }).strict(),
+	},
+	'iam update-access-key': {
+		carries: 'an example user name, an access key ID and the status Inactive or Active',
+		action: 'UpdateAccessKey',
+		params: z.object({ UserName: userName, AccessKeyId: accessKeyId, Status: z.enum(['Active', 'Inactive']) }).strict(),
+	},
+	'iam delete-access-key': {
+		carries: 'an example user name and an access key ID',
+		action: 'DeleteAccessKey',
+		params: z.object({ UserName: userName, AccessKeyId: accessKeyId }).strict(),
+	},
+	'iam delete-login-profile': {
+		carries: 'an example user name',
+		action: 'DeleteLoginProfile',
+		params: z.object({ UserName: userName }).strict(),
 	},
 	'configure get': { carries: 'nothing: it reads the local config file', requests: 0 },
 };

@@ -11,6 +11,9 @@ export const GUIDE_TITLES = new Map([
 	['mfa-aws-cli', 'Use MFA with the AWS CLI'],
 	['find-users-without-mfa', 'Find users without MFA'],
 	['identity-center-mfa', 'MFA in IAM Identity Center'],
+	['password-policy', 'Set a strong password policy for IAM users'],
+	['remove-unused-credentials', 'Remove unused credentials'],
+	['manage-access-keys', 'Rotate, limit and replace access keys'],
 ]);
 
 export function identity(type: CheckIdentity['type'], userName?: string): CheckIdentity {

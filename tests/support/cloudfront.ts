@@ -159,3 +159,28 @@ export function loadCloudFrontFunction(source: string): (request: CloudFrontRequ
 		return result;
 	};
 }
+
+interface CloudFrontResponse {
+	statusCode: number;
+	headers: Record<string, { value: string }>;
+}
+
+/** Loads a viewer-response function the same way, and calls it with CloudFront's viewer-response event for `response`. */
+export function loadCloudFrontResponseFunction(source: string): (uri: string, response: CloudFrontResponse) => Promise<CloudFrontResponse> {
+	const problems = unsupportedSyntax(source);
+	if (problems.length) throw new Error(`The CloudFront Function uses syntax cloudfront-js-2.0 lacks:\n${problems.join('\n')}`);
+	const context = createContext({});
+	new Script(source, { filename: 'cloudfront-headers-function.js' }).runInContext(context, { timeout: 1000 });
+	const handler = context.handler as (event: unknown) => Promise<CloudFrontResponse>;
+	if (typeof handler !== 'function') throw new Error('The CloudFront Function defines no top-level function handler(event).');
+	return async (uri, response) => {
+		const { request, ...rest } = viewerRequestEvent({ uri });
+		const event = { ...rest, context: { ...rest.context, eventType: 'viewer-response' }, request, response };
+		const result = await handler(event);
+		for (const [name, header] of Object.entries(result.headers)) {
+			if (name !== name.toLowerCase() || typeof header?.value !== 'string')
+				throw new Error(`header ${name} is not { value: string } under a lower-case name`);
+		}
+		return result;
+	};
+}

@@ -6,8 +6,8 @@ import { bundleCompanion } from '../../src/integrations/companion-file';
 import { COMPANION_FILE_NAME, type CompanionSettings } from '../../src/companion/settings';
 import { freePort } from './server';
 
-/** The machine's own Node 20, which readers have; never the project's Node 24. */
-export const SYSTEM_NODE = process.env.STEPCHECK_SYSTEM_NODE || '/usr/bin/node';
+/** The project's own Node (24, the `node` devDependency), unless a test names another maintained one. */
+const PROJECT_NODE = process.execPath;
 export const TEST_SITE_ORIGIN = 'https://stepcheck.test';
 
 /** Bundles the companion as the build does, alone in an empty temporary folder (no node_modules near it). */
@@ -25,27 +25,35 @@ export interface RunningCompanion {
 	process: ChildProcess;
 	/** Milliseconds from spawn to the "listening" line. */
 	startMs: number;
+	/** Everything it printed, stdout and stderr as they came. */
 	output: () => string;
+	/** Its stderr alone: a warning of Node or the SDK shows here. */
+	errors: () => string;
 	stop: () => Promise<void>;
 }
 
-/** Runs the emitted file with system Node from its own folder, and waits for its "listening" line. */
+/** Runs the emitted file from its own folder with the given Node, and waits for its "listening" line. */
 export async function startCompanion(
 	file: string,
 	folder: string,
 	env: Record<string, string>,
 	args: string[] = [],
+	node: string = PROJECT_NODE,
 ): Promise<RunningCompanion> {
 	const port = await freePort();
 	const started = performance.now();
 	// Only what a reader's shell would have, plus the AWS settings: no NODE_PATH, no project paths.
-	const child = spawn(SYSTEM_NODE, [file, '--port', String(port), ...args], {
+	const child = spawn(node, [file, '--port', String(port), ...args], {
 		cwd: folder,
 		env: { PATH: '/usr/bin:/bin', HOME: folder, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';
-	child.stderr!.on('data', (d) => (log += d));
+	let errors = '';
+	child.stderr!.on('data', (d) => {
+		log += d;
+		errors += d;
+	});
 	const startMs = await new Promise<number>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`The companion did not start within 10 s:\n${log}`)), 10_000);
 		child.stdout!.on('data', (d) => {
@@ -63,6 +71,7 @@ export async function startCompanion(
 		process: child,
 		startMs,
 		output: () => log,
+		errors: () => errors,
 		stop: () =>
 			new Promise<void>((done) => {
 				if (child.exitCode !== null) return done();

@@ -34,6 +34,16 @@ export function callerIdentity(arn: string, account = '123456789012'): FakeReply
 	};
 }
 
+/** IAM's answer to GetAccountPasswordPolicy, with the fields given (as IAM names them). */
+export function passwordPolicy(fields: Record<string, number | boolean>): FakeReply {
+	const members = Object.entries(fields)
+		.map(([key, value]) => `<${key}>${value}</${key}>`)
+		.join('');
+	return {
+		body: `<GetAccountPasswordPolicyResponse xmlns="${xmlns('GetAccountPasswordPolicy')}"><GetAccountPasswordPolicyResult><PasswordPolicy>${members}</PasswordPolicy></GetAccountPasswordPolicyResult><ResponseMetadata><RequestId>fake-pp</RequestId></ResponseMetadata></GetAccountPasswordPolicyResponse>`,
+	};
+}
+
 export function accountSummary(map: Record<string, number>): FakeReply {
 	const entries = Object.entries(map)
 		.map(([key, value]) => `<entry><key>${key}</key><value>${value}</value></entry>`)

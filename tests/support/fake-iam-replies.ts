@@ -75,9 +75,12 @@ export const loginProfile = (userName: string) =>
 	iamReply('GetLoginProfile', `<LoginProfile><UserName>${userName}</UserName><CreateDate>2026-01-01T00:00:00Z</CreateDate></LoginProfile>`);
 
 export const reportComplete = iamReply('GenerateCredentialReport', '<State>COMPLETE</State><Description>done</Description>');
+/** The report's first columns only, as the MFA check reads them. */
 export function credentialReport(rows: string[][], generated = new Date()): FakeReply {
 	const header = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active';
-	const csv = [header, ...rows.map((row) => row.join(','))].join('\n');
+	return credentialReportCsv([header, ...rows.map((row) => row.join(','))].join('\n'), generated);
+}
+export function credentialReportCsv(csv: string, generated = new Date()): FakeReply {
 	return iamReply(
 		'GetCredentialReport',
 		`<Content>${Buffer.from(csv).toString('base64')}</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>${generated.toISOString()}</GeneratedTime>`,

@@ -1,7 +1,7 @@
 import { iamReply } from './fake-iam-replies';
 import { awsError, type FakeReply } from './fake-aws';
 import { evaluateRequest, type Decision } from './iam-evaluate';
-import type { RecordedRequest, Replies } from './recording-aws';
+import type { Gate, RecordedRequest, Replies } from './recording-aws';
 
 /**
  * Answers for the IAM and Organizations actions the guides call that moto does not model.
@@ -40,6 +40,44 @@ async function simulate(action: string, principal: string, policies: unknown[], 
 	return iamReply(action, `<IsTruncated>false</IsTruncated><EvaluationResults>${results.join('')}</EvaluationResults>`);
 }
 
+/** IAM's action for a request, where the API's operation name differs from it. */
+const IAM_ACTION: Record<string, string> = { 's3:ListBuckets': 's3:ListAllMyBuckets' };
+
+/**
+ * Refuses what the users' policies explicitly deny to a request signed with their long-term
+ * access key, which carries no aws:MultiFactorAuthPresent. Temporary credentials are let
+ * through: in the guides they always come from an MFA code.
+ */
+export function longTermKeyGate(users: { accessKeyId: string; arn: string; policies: unknown[] }[]): Gate {
+	return async (request) => {
+		const user = users.find((candidate) => candidate.accessKeyId === request.accessKeyId);
+		if (!user || request.sessionToken) return null;
+		const key = `${request.service}:${request.action}`;
+		const action = IAM_ACTION[key] ?? key;
+		const decision = await evaluateRequest({ principal: user.arn, action, resource: '*', mfa: 'absent', identityPolicies: user.policies });
+		return decision === 'ExplicitlyDenied'
+			? awsError(
+					'AccessDenied',
+					403,
+					`User: ${user.arn} is not authorized to perform: ${action} with an explicit deny in an identity-based policy`,
+				)
+			: null;
+	};
+}
+
+/**
+ * The guides' example access key (AWS's documented example ID): moto makes up its own key IDs,
+ * so the commands that name a key by ID are answered here, and refuse any other ID as IAM would.
+ */
+const EXAMPLE_KEY = 'AKIAIOSFODNN7EXAMPLE';
+
+function forExampleKey(reply: (request: RecordedRequest) => FakeReply) {
+	return (request: RecordedRequest): FakeReply =>
+		request.params.AccessKeyId === EXAMPLE_KEY
+			? reply(request)
+			: awsError('NoSuchEntity', 404, `The Access Key with id ${String(request.params.AccessKeyId)} cannot be found.`);
+}
+
 /** @param principalPolicies the identity policies of each user the principal simulator may be asked about */
 export function guideCommandReplies(principalPolicies: Record<string, unknown[]>): Replies {
 	return {
@@ -70,5 +108,13 @@ export function guideCommandReplies(principalPolicies: Record<string, unknown[]>
 			'<OrganizationId>o-aa111bb222</OrganizationId><EnabledFeatures><member>RootSessions</member></EnabledFeatures>',
 		),
 		'organizations:EnableAWSServiceAccess': { body: '{}' },
+		'iam:GetAccessKeyLastUsed': forExampleKey(() =>
+			iamReply(
+				'GetAccessKeyLastUsed',
+				'<UserName>alice</UserName><AccessKeyLastUsed><LastUsedDate>2026-11-02T09:15:00Z</LastUsedDate><ServiceName>s3</ServiceName><Region>eu-west-1</Region></AccessKeyLastUsed>',
+			),
+		),
+		'iam:UpdateAccessKey': forExampleKey(() => iamReply('UpdateAccessKey', '')),
+		'iam:DeleteAccessKey': forExampleKey(() => iamReply('DeleteAccessKey', '')),
 	};
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startChildService } from './child-service';
 import { freePort } from './server';
-import { ROOT } from './paths';
+import { toolEntry } from '../../scripts/tools.mjs';
 
 /** Real host engines serving a build's `dist/client` on loopback, each with the rule file the build wrote for it. */
 
@@ -33,7 +33,7 @@ function findNginx(): string {
 /**
  * nginx in the foreground as this user (no master process, no daemon, every path in a
  * temporary prefix), serving `outDir/client` with `outDir/nginx-redirects.conf` included in
- * its server block, the way the README's nginx recipe does; under a base path the client
+ * its server block, the way docs/deploying.md's nginx recipe does; under a base path the client
  * folder is served at that folder.
  */
 export async function startNginx(outDir: string, base = '/'): Promise<RunningHost> {
@@ -82,7 +82,8 @@ http {
 }
 
 /**
- * Cloudflare's own local runtime: `wrangler pages dev` (pinned in package.json) runs the Pages
+ * Cloudflare's own local runtime: `wrangler pages dev` (pinned in scripts/tools.mjs, installed on
+ * first use) runs the Pages
  * asset server on workerd, which reads `_redirects` as Cloudflare Pages does. It needs no
  * account and no network. Wrangler starts workerd as a child, so the whole process group is
  * stopped together.
@@ -94,7 +95,7 @@ export async function startPagesDev(clientDir: string): Promise<RunningHost> {
 	const child = spawn(
 		process.execPath,
 		[
-			join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+			toolEntry('wrangler'),
 			'pages',
 			'dev',
 			resolve(clientDir),

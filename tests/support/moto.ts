@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { startChildService } from './child-service';
 import { freePort } from './server';
 
-export const MOTO_MISSING = 'moto_server not found: install it with pip install "moto[server]"';
+export const MOTO_MISSING =
+	'moto_server not found: run the tests with npm test, which installs it (tests/support/python-tools.ts), or pip install "moto[server]==5.2.1"';
 
 export interface RunningMoto {
 	url: string;

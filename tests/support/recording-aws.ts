@@ -17,10 +17,21 @@ export interface RecordedRequest {
 	params: Record<string, unknown>;
 	at: number;
 	status: number;
+	/** The access key the request was signed with, and whether it carried a session token (temporary credentials). */
+	accessKeyId: string;
+	sessionToken: boolean;
+	/** Refused by the gate, as the policy under test would refuse it in a real account. */
+	refused?: true;
 }
 
 /** Answers for actions moto lacks, by `service:Action`; a function sees the request first. */
 export type Replies = Record<string, FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>)>;
+
+/**
+ * Sees every request before moto does; a reply (an access denied) refuses it. moto does not
+ * enforce IAM policies, so this is how a test makes a policy's deny real for the CLI.
+ */
+export type Gate = (request: RecordedRequest) => FakeReply | null | Promise<FakeReply | null>;
 
 export interface RecordingAws {
 	url: string;
@@ -32,7 +43,15 @@ function serviceOf(headers: IncomingHttpHeaders): string {
 	return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''))?.[1] ?? 'unknown';
 }
 
-function parse(headers: IncomingHttpHeaders, body: string): { action: string; params: Record<string, unknown> } {
+function parse(
+	headers: IncomingHttpHeaders,
+	body: string,
+	method = 'GET',
+	path = '/',
+): { action: string; params: Record<string, unknown> } {
+	// S3 speaks REST: the one call the guides make, `aws s3 ls`, is a GET of the service root.
+	if (serviceOf(headers) === 's3')
+		return { action: method === 'GET' && path.split('?')[0] === '/' ? 'ListBuckets' : `${method} ${path}`, params: {} };
 	const target = headers['x-amz-target'];
 	if (typeof target === 'string') {
 		const params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
@@ -43,7 +62,7 @@ function parse(headers: IncomingHttpHeaders, body: string): { action: string; pa
 	return { action, params };
 }
 
-export async function startRecordingAws(motoUrl: string, replies: Replies = {}): Promise<RecordingAws> {
+export async function startRecordingAws(motoUrl: string, replies: Replies = {}, gate?: Gate): Promise<RecordingAws> {
 	const requests: RecordedRequest[] = [];
 	const moto = new URL(motoUrl);
 	const server: Server = createServer((incoming, outgoing) => {
@@ -51,10 +70,20 @@ export async function startRecordingAws(motoUrl: string, replies: Replies = {}):
 		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 		incoming.on('end', async () => {
 			const raw = Buffer.concat(chunks);
-			const { action, params } = parse(incoming.headers, raw.toString('utf8'));
-			const record: RecordedRequest = { service: serviceOf(incoming.headers), action, params, at: Date.now(), status: 0 };
+			const { action, params } = parse(incoming.headers, raw.toString('utf8'), incoming.method, incoming.url);
+			const record: RecordedRequest = {
+				service: serviceOf(incoming.headers),
+				action,
+				params,
+				at: Date.now(),
+				status: 0,
+				accessKeyId: /Credential=([^/]+)\//.exec(String(incoming.headers.authorization ?? ''))?.[1] ?? '',
+				sessionToken: Boolean(incoming.headers['x-amz-security-token']),
+			};
 			requests.push(record);
-			const scripted = replies[`${record.service}:${action}`];
+			const refusal = gate ? await gate(record) : null;
+			if (refusal) record.refused = true;
+			const scripted = refusal ?? replies[`${record.service}:${action}`];
 			if (scripted) {
 				const reply = typeof scripted === 'function' ? await scripted(record) : scripted;
 				record.status = reply.status ?? 200;

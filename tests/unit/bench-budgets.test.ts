@@ -48,7 +48,7 @@ function starlight(): ToolFigures {
 
 describe('bench budget check', () => {
 	it('meets every budget with passing figures, and checks all of them', () => {
-		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 1.4e6, startMs: 300 } });
+		const results = checkBudgets({ stepcheck: passing(), starlight: starlight(), companion: { bytes: 500_000, startMs: 250 } });
 		expect(missedBudgets(results)).toEqual([]);
 		expect(results.filter((r) => r.status === 'unchecked')).toEqual([]);
 		expect(results.map((r) => r.id)).toEqual(
@@ -77,8 +77,8 @@ describe('bench budget check', () => {
 	});
 
 	it.each([
-		['a companion over 2 MB', { bytes: 2.1e6, startMs: 300 }, 'companion-size', /2\.10 MB/],
-		['a companion listening after 1.2 s', { bytes: 1.4e6, startMs: 1_200 }, 'companion-start', /1200 ms/],
+		['a companion over 535 kB', { bytes: 536_000, startMs: 250 }, 'companion-size', /536 kB/],
+		['a companion listening after 301 ms', { bytes: 500_000, startMs: 301 }, 'companion-start', /301 ms/],
 	])('misses the budget for %s', (_, companion, id, detail) => {
 		const missed = missedBudgets(checkBudgets({ stepcheck: passing(), starlight: starlight(), companion }));
 		expect(missed.map((r) => r.id)).toEqual([id]);

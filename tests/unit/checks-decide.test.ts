@@ -120,6 +120,7 @@ describe('decideMfaPolicy', () => {
 	const simulated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'simulation',
+		simulatorError: null,
 		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies: null,
 		documentsRead: null,
@@ -127,12 +128,20 @@ describe('decideMfaPolicy', () => {
 	const evaluated = (withoutMfa: Decision, accessKey: Decision, withMfa: Decision): MfaPolicyAnswers => ({
 		target,
 		method: 'local-evaluation',
+		simulatorError: 'access-denied',
 		simulation: { withoutMfa: all(withoutMfa), accessKey: all(accessKey), withMfa: all(withMfa) },
 		denies:
 			withoutMfa === 'explicitDeny' ? [{ source: 'group mfa-test, attached policy RequireMFA', sid: 'DenyAllExceptListedIfNoMFA' }] : [],
 		documentsRead: 2,
 	});
-	const nothing: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
+	const nothing: MfaPolicyAnswers = {
+		target: null,
+		method: null,
+		simulatorError: null,
+		simulation: null,
+		denies: null,
+		documentsRead: null,
+	};
 	it.each([
 		[
 			'simulation: denied without MFA and with a key, allowed with MFA',
@@ -223,9 +232,24 @@ describe('decideMfaPolicy', () => {
 			value: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
 		});
 		const local = decideMfaPolicy(evaluated('explicitDeny', 'explicitDeny', 'implicitDeny'), USER).facts;
-		expect(local).toContainEqual({ label: 'Decided by', value: "Evaluating the user's inline, attached and group policies locally" });
+		expect(local).toContainEqual({
+			label: 'Decided by',
+			value: "Evaluating the user's inline, attached and group policies locally (optional add-on @cloud-copilot/iam-simulate)",
+		});
 		expect(local).toContainEqual({ label: 'Denied by', value: 'group mfa-test, attached policy RequireMFA (DenyAllExceptListedIfNoMFA)' });
 		expect(local).toContainEqual({ label: 'Denied without MFA', value: 's3:ListAllMyBuckets, ec2:DescribeInstances, iam:ListUsers' });
+	});
+
+	it('without the add-on, a refused simulator is "could not check: access denied", never a verdict', () => {
+		const decision = decideMfaPolicy({ ...nothing, target, simulatorError: 'access-denied' }, USER);
+		expect(decision.verdict).toBe('unknown');
+		expect(decision.summary).toBe(
+			'Could not check mfa-tester: access denied. These credentials may not call iam:SimulatePrincipalPolicy; attach the minimal policy below and check again.',
+		);
+		expect(stepsOf(decision)).toEqual(['/guides/require-mfa-policy/#step-4']);
+		expect(decideMfaPolicy({ ...nothing, target, simulatorError: 'throttled' }, USER).summary).toBe(
+			'Could not read the policies of mfa-tester.',
+		);
 	});
 });
 
@@ -295,8 +319,8 @@ describe('decideUsersWithoutMfa', () => {
 		const decision = decideUsersWithoutMfa(report({ consoleUsersWithoutMfa: [bob], usersWithoutMfa: [bob, carol] }));
 		expect(decision.summary).toBe('Can sign in to the console without MFA: bob.');
 		expect(decision.lists).toEqual([
-			{ label: 'Console password and no MFA (Security Hub IAM.5)', items: ['bob'] },
-			{ label: 'No MFA at all (Security Hub IAM.19)', items: ['bob', 'carol'] },
+			{ label: 'Console password and no MFA (Security Hub CSPM IAM.5)', items: ['bob'] },
+			{ label: 'No MFA at all (Security Hub CSPM IAM.19)', items: ['bob', 'carol'] },
 		]);
 		expect(decision.facts.find((fact) => fact.label === 'Report generated')?.value).toContain('1 h 2 min ago');
 	});
@@ -306,7 +330,7 @@ describe('decideIdentityCenter', () => {
 	it('never passes or fails, says there is no API and links the console and step 2', () => {
 		const decision = decideIdentityCenter();
 		expect(decision.verdict).toBe('unknown');
-		expect(decision.summary).toContain('no API');
+		expect(decision.summary).toContain('knows of no AWS API');
 		expect(decision.advice[0]).toMatchObject({
 			guideStep: '/guides/identity-center-mfa/#step-2',
 			docsUrl: 'https://console.aws.amazon.com/singlesignon/home',

@@ -1,5 +1,12 @@
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { describe, expect, it } from 'vitest';
-import { evaluateMfaRequirement, evaluationFailure, parsePolicyDocument } from '../../src/lib/checks/mfa-policy-evaluation';
+import {
+	evaluateMfaRequirement,
+	evaluationFailure,
+	loadPolicyEvaluator,
+	parsePolicyDocument,
+	POLICY_EVALUATOR_PACKAGE,
+} from '../../src/lib/checks/mfa-policy-evaluation';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
 
 /** The local fallback of the mfa-policy check, on plain policy documents (no AWS). */
@@ -15,9 +22,24 @@ const everyProbe = (decision: string) => ({
 });
 const group = (document: unknown) => ({ source: 'group mfa-test, attached policy RequireMFA', document });
 
+describe('loadPolicyEvaluator: the optional add-on', () => {
+	it('loads the evaluator where the site owner installed the package (the tests install it)', async () => {
+		expect(POLICY_EVALUATOR_PACKAGE).toBe('@cloud-copilot/iam-simulate');
+		expect(await loadPolicyEvaluator({})).toBe(runSimulation);
+	});
+
+	it('is null where the package is not installed, without throwing', async () => {
+		expect(await loadPolicyEvaluator({}, '@cloud-copilot/no-such-package-here')).toBeNull();
+	});
+
+	it('is null when the site owner turns it off with STEPCHECK_LOCAL_EVALUATION=off', async () => {
+		expect(await loadPolicyEvaluator({ STEPCHECK_LOCAL_EVALUATION: 'off' })).toBeNull();
+	});
+});
+
 describe('evaluateMfaRequirement', () => {
 	it('BoolIfExists: denied without MFA and with an access key alone, allowed with MFA', async () => {
-		const { evaluation, denies } = await evaluateMfaRequirement(ALICE, [
+		const { evaluation, denies } = await evaluateMfaRequirement(runSimulation, ALICE, [
 			group(requireMfaPolicy('BoolIfExists')),
 			{ source: 'user alice, attached policy ReadOnly', document: readOnly },
 		]);
@@ -30,7 +52,7 @@ describe('evaluateMfaRequirement', () => {
 	});
 
 	it('Bool: an access key alone (MFA key absent) is not denied', async () => {
-		const { evaluation } = await evaluateMfaRequirement(ALICE, [
+		const { evaluation } = await evaluateMfaRequirement(runSimulation, ALICE, [
 			group(requireMfaPolicy('Bool')),
 			{ source: 'read-only', document: readOnly },
 		]);
@@ -40,13 +62,13 @@ describe('evaluateMfaRequirement', () => {
 	});
 
 	it('no MFA condition: allowed in every context, and no deny is named', async () => {
-		const { evaluation, denies } = await evaluateMfaRequirement(ALICE, [{ source: 'read-only', document: readOnly }]);
+		const { evaluation, denies } = await evaluateMfaRequirement(runSimulation, ALICE, [{ source: 'read-only', document: readOnly }]);
 		expect(evaluation).toEqual({ withoutMfa: everyProbe('allowed'), accessKey: everyProbe('allowed'), withMfa: everyProbe('allowed') });
 		expect(denies).toEqual([]);
 	});
 
 	it('no policies at all: implicitly denied everywhere', async () => {
-		const { evaluation } = await evaluateMfaRequirement(ALICE, []);
+		const { evaluation } = await evaluateMfaRequirement(runSimulation, ALICE, []);
 		expect(evaluation.withoutMfa).toEqual(everyProbe('implicitDeny'));
 	});
 
@@ -55,7 +77,7 @@ describe('evaluateMfaRequirement', () => {
 			Version: '2012-10-17',
 			Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
 		};
-		const { evaluation } = await evaluateMfaRequirement(ALICE, [
+		const { evaluation } = await evaluateMfaRequirement(runSimulation, ALICE, [
 			{ source: 'odd', document: onlyWithMfa },
 			{ source: 'ro', document: readOnly },
 		]);
@@ -65,9 +87,9 @@ describe('evaluateMfaRequirement', () => {
 
 	it('names the policy the evaluator cannot read', async () => {
 		const broken = { Version: '2012-10-17', Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] };
-		await expect(evaluateMfaRequirement(ALICE, [{ source: 'user alice, inline policy Broken', document: broken }])).rejects.toThrow(
-			/could not read user alice, inline policy Broken/,
-		);
+		await expect(
+			evaluateMfaRequirement(runSimulation, ALICE, [{ source: 'user alice, inline policy Broken', document: broken }]),
+		).rejects.toThrow(/could not read user alice, inline policy Broken/);
 	});
 });
 

@@ -65,7 +65,16 @@ describe('activeProfileLocation', () => {
 		],
 		[
 			{ HOME: '/home/alice', AWS_CONFIG_FILE: '/etc/aws/config', AWS_PROFILE: '' },
-			{ file: '/etc/aws/config', profile: 'default', homeRelative: '/etc/aws/config' },
+			{ file: '/etc/aws/config', profile: 'default', homeRelative: 'AWS_CONFIG_FILE (a file named config)' },
+		],
+		// A page is never shown a path outside the home folder: it may name the reader's account.
+		[
+			{ HOME: '/home/alice', AWS_CONFIG_FILE: '/srv/alice-work/aws.ini' },
+			{ file: '/srv/alice-work/aws.ini', profile: 'default', homeRelative: 'AWS_CONFIG_FILE (a file named aws.ini)' },
+		],
+		[
+			{ USERPROFILE: 'C:\\Users\\alice', AWS_CONFIG_FILE: 'C:\\Users\\alice\\.aws\\config' },
+			{ file: 'C:\\Users\\alice\\.aws\\config', profile: 'default', homeRelative: '~/.aws/config' },
 		],
 	])('%j', (env, expected) => {
 		expect(activeProfileLocation(env)).toEqual(expected);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlePolicy } from '../../src/lib/http/check-endpoint';
-import { grantedCalls, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
+import { grantedCalls, mergePolicies, policyForCalls, policyForChecks } from '../../src/lib/checks/check-policy';
 import { declaredAttempts } from '../../src/lib/checks/check-runner';
-import { POLICY_BLOCK_END, POLICY_BLOCK_START, renderPolicyBlock, replacePolicyBlock } from '../../src/lib/checks/readme-policies';
+import { POLICY_BLOCK_END, POLICY_BLOCK_START, renderPolicyBlock, replacePolicyBlock } from '../../src/lib/checks/docs-policies';
 import { CHECKS, CHECK_IDS, findCheck } from '../../src/lib/checks/registry';
 import { iamPolicySchema } from '../../src/lib/checks/result-schema';
 import { ROOT } from '../support/paths';
@@ -64,13 +64,13 @@ describe('generated policies', () => {
 	});
 });
 
-describe('README "Live checks"', () => {
-	const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/live-checks.md', () => {
+	const readme = readFileSync(join(ROOT, 'docs/live-checks.md'), 'utf8');
 
 	it('holds exactly the generated policy block (run npm run policies when this fails)', () => {
 		const start = readme.indexOf(POLICY_BLOCK_START);
 		const end = readme.indexOf(POLICY_BLOCK_END) + POLICY_BLOCK_END.length;
-		expect(start, 'the generated block markers in README.md').toBeGreaterThan(readme.indexOf('## Live checks'));
+		expect(start, 'the generated block markers in docs/live-checks.md').toBeGreaterThan(readme.indexOf('## The least each check needs'));
 		expect(readme.slice(start, end)).toBe(renderPolicyBlock(CHECKS));
 	});
 
@@ -87,8 +87,8 @@ describe('README "Live checks"', () => {
 		}
 	});
 
-	it('refuses a README without the markers, saying where they go', () => {
-		expect(() => replacePolicyBlock('# README', 'x')).toThrow(/no generated policy block.*Live checks/s);
+	it('refuses a page without the markers, saying where they go', () => {
+		expect(() => replacePolicyBlock('# Live checks', 'x')).toThrow(/no generated policy block.*The least each check needs/s);
 	});
 });
 
@@ -114,5 +114,21 @@ describe('registry', () => {
 			/Check "example" called iam:ListUsers, which is not in its declared calls/,
 		);
 		expect(await attempt('iam:ListMFADevices', async () => 1)).toEqual({ ok: true, value: 1 });
+	});
+});
+
+describe('mergePolicies (the checkup’s denied checks)', () => {
+	it('keeps one statement per Sid with the union of its actions, and is null for nothing', () => {
+		const merged = mergePolicies([
+			policyForCalls(findCheck('mfa')!.calls),
+			null,
+			policyForCalls(findCheck('root-user')!.calls),
+			policyForCalls(findCheck('mfa')!.calls),
+		]);
+		const actions = merged!.Statement.flatMap((statement) => statement.Action);
+		expect(new Set(merged!.Statement.map((statement) => statement.Sid)).size).toBe(merged!.Statement.length);
+		expect(actions).toEqual([...new Set(actions)]);
+		expect(actions).toEqual(expect.arrayContaining(['iam:ListMFADevices', 'iam:GetLoginProfile', 'iam:GetAccountSummary']));
+		expect(mergePolicies([null])).toBeNull();
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckAnswer } from '../../src/lib/checkup/check-answer';
+import type { CheckAnswer } from '../../src/lib/live/check-transport';
 import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
 import { checkupJson, checkupMarkdown, markdownCell, redactSecrets } from '../../src/lib/checkup/checkup-export';
 import { checkupRows, summaryLine, type CheckupRow } from '../../src/lib/checkup/checkup-rows';
@@ -41,7 +41,7 @@ const ENTRIES: CheckupEntry[] = [
 		result('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config', summary: 'There is no AWS config file.' }),
 	),
 	entry('users-without-mfa', { kind: 'skipped', reason: 'Not run: tick the box.' }),
-	entry('identity-center', { kind: 'unreachable', message: 'Stepcheck’s server did not answer.' }),
+	entry('identity-center', { kind: 'unreachable', cause: 'unreachable', message: 'Stepcheck’s server did not answer.' }),
 ];
 
 describe('the checkup table', () => {
@@ -75,7 +75,8 @@ describe('the checkup table', () => {
 	it('shows a rate-limit refusal as "try again in N s", not as a failure', () => {
 		const refused = rows.find((row) => row.check === 'backup-device')!;
 		expect(refused).toMatchObject({ verdict: 'try-again', retryAfterSeconds: 42 });
-		expect(refused.finding).toBe('Not checked yet: too many checks in a minute. Try again in 42 s.');
+		expect(refused.finding).toBe('Could not check (rate-limited): too many checks in a minute. Try again in 42 s.');
+		expect(refused.couldNotCheck).toMatchObject({ cause: 'rate-limited', retryAfterSeconds: 42 });
 	});
 
 	it('shows the CLI check without a config file as not applicable, saying so', () => {
@@ -85,10 +86,30 @@ describe('the checkup table', () => {
 	});
 
 	it('sums it up in one line', () => {
-		expect(summaryLine(rows)).toBe('1 thing to fix, 2 to look at, 1 fine, 2 not applicable, 1 to try again in 42 s');
-		const verdicts = (list: CheckupRow['verdict'][]) => list.map((verdict) => ({ ...rows[0]!, verdict, retryAfterSeconds: undefined }));
+		expect(summaryLine(rows)).toBe(
+			'Could not check 2 of 5 (1 no connection or no answer, 1 rate-limited): try again in 42 s, 1 thing to fix, 1 to look at, 1 fine, 2 not applicable',
+		);
+		const verdicts = (list: CheckupRow['verdict'][]) =>
+			list.map((verdict) => ({ ...rows[0]!, verdict, retryAfterSeconds: undefined, couldNotCheck: undefined }));
 		expect(summaryLine(verdicts(['fail', 'fail', 'warn', 'pass', 'pass', 'pass', 'pass']))).toBe('2 things to fix, 1 to look at, 4 fine');
 		expect(summaryLine(verdicts(['pass', 'not-applicable']))).toBe('Nothing to fix, 1 fine, 1 not applicable');
+		// A warning is not "nothing to fix": only every applicable check passing is.
+		expect(summaryLine(verdicts(['warn', 'pass']))).toBe('1 to look at, 1 fine');
+	});
+
+	it('never says "Nothing to fix" when a check could not read, and says why first', () => {
+		const denied = {
+			cause: 'access-denied' as const,
+			message:
+				'The credentials are not allowed to call iam:ListMFADevices. Ask an administrator to attach the minimal read-only policy shown with this result, then check again.',
+		};
+		const unknown = (id: string) => entry(id, result(id, 'unknown', { summary: 'Could not read the MFA devices.', couldNotCheck: denied }));
+		const allDenied = checkupRows([unknown('mfa'), unknown('root-user'), unknown('backup-device')]);
+		expect(summaryLine(allDenied)).toBe('Could not check 3 of 3 (3 access denied)');
+		expect(allDenied[0]!.finding).toContain('Could not check (access denied). The credentials are not allowed');
+		const mixed = checkupRows([unknown('mfa'), entry('root-user', result('root-user', 'pass'))]);
+		expect(summaryLine(mixed)).toBe('Could not check 1 of 2 (1 access denied), no failures in the checks that could read, 1 fine');
+		expect(summaryLine(mixed)).not.toMatch(/nothing to fix/i);
 	});
 });
 
@@ -107,7 +128,7 @@ describe('taking the result away', () => {
 		expect(lines.slice(0, 8)).toEqual([
 			'## AWS account checkup (Stepcheck)',
 			'',
-			'1 thing to fix, 2 to look at, 1 fine, 2 not applicable, 1 to try again in 42 s.',
+			'Could not check 2 of 5 (1 no connection or no answer, 1 rate-limited): try again in 42 s, 1 thing to fix, 1 to look at, 1 fine, 2 not applicable.',
 			'',
 			'Checked 2026-12-01 22:03 UTC as IAM user carol\\_admin.',
 			'',
@@ -125,11 +146,24 @@ describe('taking the result away', () => {
 		expect(markdownCell('a | b\n[x](javascript:y) *z*')).toBe('a \\| b \\[x\\](javascript:y) \\*z\\*');
 	});
 
-	it('JSON: the result bodies exactly as the API returned them, one array, nothing for refused or skipped checks', () => {
+	it('JSON: the result bodies exactly as the API returned them, one array; a check with no body says why it could not check', () => {
 		const parsed = JSON.parse(checkupJson(ENTRIES));
 		const bodies = ENTRIES.flatMap((item) => (item.answer.kind === 'result' ? [item.answer.body] : []));
-		expect(parsed).toEqual(bodies);
-		expect(parsed.map((body: { check: string }) => body.check)).toEqual(['mfa', 'root-user', 'mfa-policy', 'cli-mfa']);
+		expect(parsed.filter((body: { schemaVersion?: number }) => body.schemaVersion)).toEqual(bodies);
+		expect(parsed.map((body: { check: string }) => body.check)).toEqual([
+			'mfa',
+			'root-user',
+			'backup-device',
+			'mfa-policy',
+			'cli-mfa',
+			'identity-center',
+		]);
+		expect(parsed.find((body: { check: string }) => body.check === 'backup-device')).toEqual({
+			check: 'backup-device',
+			verdict: 'unknown',
+			couldNotCheck: { cause: 'rate-limited', message: 'Try again in 42 s.', retryAfterSeconds: 42 },
+		});
+		expect(parsed.find((body: { check: string }) => body.check === 'identity-center').couldNotCheck.cause).toBe('unreachable');
 	});
 
 	it('never lets a key or secret out, even if one reached a result', () => {

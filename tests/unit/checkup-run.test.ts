@@ -6,7 +6,7 @@ import {
 	retryAfterSeconds,
 	type CheckAnswer,
 	type CheckTransport,
-} from '../../src/lib/checkup/check-answer';
+} from '../../src/lib/live/check-transport';
 import { checkupCatalog, type CheckupCheck } from '../../src/lib/checkup/checkup-catalog';
 import { checkedIdentity, skipReason } from '../../src/lib/checkup/checkup-plan';
 import { retryRefused, runCheckup } from '../../src/lib/checkup/run-checkup';
@@ -17,7 +17,7 @@ const catalog = checkupCatalog(CHECKS, GUIDE_TITLES);
 const byId = (id: string) => catalog.find((check) => check.id === id)!;
 
 /** A transport that answers from a table, and records what it was asked. */
-function tableTransport(answers: Record<string, CheckAnswer>): CheckTransport & { asked: string[] } {
+function tableTransport(answers: Record<string, CheckAnswer>): CheckTransport<CheckupCheck> & { asked: string[] } {
 	const asked: string[] = [];
 	const transport = async (check: CheckupCheck) => {
 		asked.push(check.id);
@@ -35,9 +35,13 @@ const ok = (id: string, verdict: Parameters<typeof checkResult>[1], extra = {}):
 });
 
 describe('the checkup catalog', () => {
-	it('lists every registered check in registry order, and only the POST check is account-wide', () => {
+	it('lists every registered check in registry order, and only the POST checks (the credential report) are account-wide', () => {
 		expect(catalog.map((check) => check.id)).toEqual(CHECKS.map((check) => check.id));
-		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual(['users-without-mfa']);
+		expect(catalog.filter((check) => check.accountWide).map((check) => check.id)).toEqual([
+			'users-without-mfa',
+			'unused-credentials',
+			'access-keys',
+		]);
 		expect(byId('mfa')).toEqual({
 			id: 'mfa',
 			title: 'Live MFA check',
@@ -96,6 +100,7 @@ describe('runCheckup', () => {
 		'mfa-policy': ok('mfa-policy', 'fail'),
 		'cli-mfa': ok('cli-mfa', 'unknown', { fileFound: false, configFile: '~/.aws/config' }),
 		'users-without-mfa': ok('users-without-mfa', 'fail'),
+		'password-policy': ok('password-policy', 'pass'),
 	};
 
 	it('asks the identity check first, then every check that applies, and leaves out the unticked account-wide one', async () => {
@@ -108,7 +113,7 @@ describe('runCheckup', () => {
 			onAnswer: (entry) => heard.push(entry.check.id),
 		});
 		expect(transport.asked[0]).toBe('mfa');
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'mfa', 'mfa-policy', 'password-policy', 'root-user']);
 		expect(entries.map((entry) => entry.check.id)).toEqual(catalog.map((check) => check.id));
 		expect(entries.find((entry) => entry.check.id === 'users-without-mfa')!.answer.kind).toBe('skipped');
 		expect(entries.find((entry) => entry.check.id === 'identity-center')!.answer).toMatchObject({ kind: 'skipped' });
@@ -128,7 +133,15 @@ describe('runCheckup', () => {
 			'identity-center': ok('identity-center', 'unknown'),
 		});
 		const entries = await runCheckup({ catalog, transport, settings: { includeAccountWide: false } });
-		expect([...transport.asked].sort()).toEqual(['backup-device', 'cli-mfa', 'identity-center', 'mfa', 'mfa-policy', 'root-user']);
+		expect([...transport.asked].sort()).toEqual([
+			'backup-device',
+			'cli-mfa',
+			'identity-center',
+			'mfa',
+			'mfa-policy',
+			'password-policy',
+			'root-user',
+		]);
 		const broken = await runCheckup({
 			catalog,
 			transport: async () => {
@@ -136,7 +149,7 @@ describe('runCheckup', () => {
 			},
 			settings: { includeAccountWide: false },
 		});
-		expect(broken[0]!.answer).toEqual({ kind: 'unreachable', message: 'socket hang up' });
+		expect(broken[0]!.answer).toEqual({ kind: 'unreachable', cause: 'unreachable', message: 'socket hang up' });
 		expect(entries[0]!.answer.kind).toBe('rate-limited');
 	});
 
@@ -169,6 +182,7 @@ describe('answers over HTTP', () => {
 		expect(answerFromHttp('mfa', { status: 200, retryAfter: null, body: { verdict: 'pass' } }, now)).toEqual({
 			kind: 'refused',
 			status: 200,
+			cause: 'unexpected',
 			message: 'The check answered HTTP 200 without a result.',
 		});
 	});
@@ -192,13 +206,16 @@ describe('answers over HTTP', () => {
 		expect(retryAfterSeconds(header, now)).toBe(seconds);
 	});
 
-	it('a refusal keeps its message; a 404 without one means there is no endpoint here', () => {
+	it('a refusal keeps its message and says this path cannot run the check; a 404 without one means there is no endpoint here', () => {
 		const forbidden = { error: { code: 'forbidden-host', message: 'Open Stepcheck at http://127.0.0.1:4321.' } };
 		expect(answerFromHttp('mfa', { status: 403, retryAfter: null, body: forbidden }, now)).toEqual({
 			kind: 'refused',
 			status: 403,
+			cause: 'unsupported-path',
 			message: 'Open Stepcheck at http://127.0.0.1:4321.',
 		});
+		const broken = { error: { code: 'internal', message: 'The check failed.' } };
+		expect(answerFromHttp('mfa', { status: 500, retryAfter: null, body: broken }, now)).toMatchObject({ cause: 'unexpected' });
 		expect(answerFromHttp('mfa', { status: 404, retryAfter: null, body: null }, now)).toMatchObject({ kind: 'unreachable' });
 	});
 
@@ -229,12 +246,12 @@ describe('answers over HTTP', () => {
 
 describe('firstReachable', () => {
 	it('keeps the first path that answers for every later check, and says unreachable when none does', async () => {
-		const down: CheckTransport = async () => ({ kind: 'unreachable', message: 'no server' });
+		const down: CheckTransport<CheckupCheck> = async () => ({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
 		const companion = tableTransport({ mfa: ok('mfa', 'pass'), 'root-user': ok('root-user', 'fail') });
 		const transport = firstReachable([down, companion]);
 		expect(await transport(byId('mfa'))).toMatchObject({ kind: 'result' });
 		expect(await transport(byId('root-user'))).toMatchObject({ kind: 'result', body: { verdict: 'fail' } });
 		expect(companion.asked).toEqual(['mfa', 'root-user']);
-		expect(await firstReachable([down, down])(byId('mfa'))).toEqual({ kind: 'unreachable', message: 'no server' });
+		expect(await firstReachable([down, down])(byId('mfa'))).toEqual({ kind: 'unreachable', cause: 'unreachable', message: 'no server' });
 	});
 });

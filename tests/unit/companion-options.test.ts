@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompanionArgs } from '../../src/companion/options';
+import { parseCompanionArgs, usage } from '../../src/companion/options';
 import { companionSettingsFromEnv, DEFAULT_COMPANION_PORT } from '../../src/companion/settings';
 
 const DEFAULTS = { siteOrigin: 'https://stepcheck.dev', extraOrigins: ['https://mirror.example'], port: 4319, version: '1.0.0' };
@@ -39,8 +39,12 @@ describe('parseCompanionArgs', () => {
 		expect(!parsed.ok && parsed.error).toContain(message);
 	});
 
-	it('shows help', () => {
+	it('shows help, which names the origins it answers, its port and the Node it needs', () => {
 		expect(parseCompanionArgs(['--help'], DEFAULTS)).toEqual({ ok: true, help: true });
+		const help = usage(DEFAULTS);
+		expect(help).toContain(`Answers pages from: ${[DEFAULTS.siteOrigin, ...DEFAULTS.extraOrigins].join(', ')}`);
+		expect(help).toContain(`Listens on: http://127.0.0.1:${DEFAULTS.port}`);
+		expect(help).toContain('Node.js 22 or newer');
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, proxyTrustFromEnv, type ForwardingHeaders } from '../../src/lib/http/client-address';
+import { clientAddress, proxyTrustFromEnv, rateLimitKey, type ForwardingHeaders } from '../../src/lib/http/client-address';
 
 const headers = (overrides: Partial<ForwardingHeaders> = {}): ForwardingHeaders => ({
 	forwardedFor: null,
@@ -66,5 +66,15 @@ describe('proxyTrustFromEnv', () => {
 		['STEPCHECK_FORWARDED_HEADER', 'x-real-ip', 'STEPCHECK_FORWARDED_HEADER is "x-real-ip", expected x-forwarded-for or forwarded'],
 	])('refuses %s=%s', (name, value, message) => {
 		expect(() => proxyTrustFromEnv({ STEPCHECK_TRUSTED_PROXIES: '127.0.0.1', [name]: value })).toThrow(message);
+	});
+});
+
+describe('rateLimitKey', () => {
+	it('counts IPv6 clients per /64, whatever the spelling, and IPv4 clients per address', () => {
+		const one = ['2001:db8:1:2::1', '2001:0db8:0001:0002:ffff:ffff:ffff:ffff', '2001:db8:1:2:abcd::9'].map(rateLimitKey);
+		expect(new Set(one)).toEqual(new Set(['2001:db8:1:2::/64']));
+		expect(rateLimitKey('2001:db8:1:3::1')).not.toBe(one[0]);
+		expect(rateLimitKey('::1')).toBe('0:0:0:0::/64');
+		expect(rateLimitKey('203.0.113.9')).toBe('203.0.113.9');
 	});
 });

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-	askEndpoint,
-	checkRequest,
 	describeResult,
-	outcomeOf,
+	outcomeOfAnswer,
+	outcomeOfResult,
 	safeHref,
 	toDom,
 	UNAVAILABLE,
-	VERSION_MISMATCH,
 	type ViewNode,
 } from '../../src/components/live-check/live-check';
 import type { CheckResultBase } from '../../src/lib/checks/result-schema';
+import { answerFromHttp, checkRequest, companionTransport, httpTransport, VERSION_MISMATCH } from '../../src/lib/live/check-transport';
 
 /** The LiveCheck island's logic, without a browser: what it asks, what it decides and what it would render. */
 const time = (iso: string) => `at ${iso}`;
@@ -121,21 +120,23 @@ describe('describeResult', () => {
 	});
 });
 
-describe('outcomeOf', () => {
+describe('outcomeOfResult and outcomeOfAnswer', () => {
+	const fromHttp = (status: number, body: unknown) => outcomeOfAnswer(answerFromHttp('mfa', { status, retryAfter: '6', body }, new Date()));
+
 	it('shows a result, announces its verdict and offers to check again', () => {
-		const outcome = outcomeOf({ status: 200, body: result({ verdict: 'fail', summary: 'No MFA.' }) }, 1, time);
+		const outcome = outcomeOfResult(result({ verdict: 'fail', summary: 'No MFA.' }), time);
 		expect(outcome).toMatchObject({ state: 'fail', message: 'Fail: No MFA.', openManual: false, answered: true });
 		expect(outcome.view?.className).toBe('live-result live-fail');
 	});
 
 	it('calls an unknown verdict with errors an error', () => {
 		const errors = [{ action: 'sts:GetCallerIdentity', code: 'no-credentials' as const, message: 'Sign in.' }];
-		expect(outcomeOf({ status: 503, body: result({ verdict: 'unknown', errors }) }, 1, time).state).toBe('error');
-		expect(outcomeOf({ status: 200, body: result({ verdict: 'unknown' }) }, 1, time).state).toBe('unknown');
+		expect(outcomeOfResult(result({ verdict: 'unknown', errors }), time).state).toBe('error');
+		expect(outcomeOfResult(result({ verdict: 'unknown' }), time).state).toBe('unknown');
 	});
 
 	it('asks for a reload when the server speaks another schema version', () => {
-		expect(outcomeOf({ status: 200, body: result({ schemaVersion: 2 as 1 }) }, 1, time)).toEqual({
+		expect(fromHttp(200, result({ schemaVersion: 2 as 1 }))).toEqual({
 			state: 'error',
 			message: VERSION_MISMATCH,
 			view: null,
@@ -144,20 +145,25 @@ describe('outcomeOf', () => {
 		});
 	});
 
-	it('passes on a refusal that explains itself (rate limit, bad name)', () => {
-		const body = { error: { code: 'rate-limited', message: 'Too many checks from this browser. Try again in 6 s.' } };
-		expect(outcomeOf({ status: 429, body }, 1, time)).toMatchObject({ state: 'error', message: body.error.message, openManual: false });
+	it('passes on a refusal that explains itself, and says a rate limit could not check and when to try again', () => {
+		expect(fromHttp(400, { error: { code: 'bad-request', message: 'Bad name.' } })).toMatchObject({ state: 'error', message: 'Bad name.' });
+		const limited = { error: { code: 'rate-limited', message: 'Too many checks from this browser. Try again in 6 s.' } };
+		expect(fromHttp(429, limited)).toMatchObject({
+			state: 'error',
+			message: 'Could not check (rate-limited). Too many checks at once. Try again in 6 s.',
+			openManual: false,
+		});
 	});
 
 	it.each([
-		['a 404 (no endpoint on a static host)', { status: 404, body: { error: { code: 'unknown-check', message: 'No.' } } }],
-		['an HTML page', { status: 200, body: null }],
-	])('opens the manual commands on %s', (_name, response) => {
-		expect(outcomeOf(response, 1, time)).toMatchObject({ state: 'error', message: UNAVAILABLE, openManual: true, view: null });
+		['a 404 page (no endpoint on a static host)', 404],
+		['an HTML page', 200],
+	])('opens the manual commands on %s', (_name, status) => {
+		expect(fromHttp(status, null)).toMatchObject({ state: 'error', message: UNAVAILABLE, openManual: true, view: null });
 	});
 });
 
-describe('checkRequest and askEndpoint', () => {
+describe('checkRequest and the shared HTTP transport', () => {
 	it('sends GET with no body, and POST with an empty JSON body', () => {
 		expect(checkRequest('/api/checks/mfa', 'GET', undefined)).toEqual({
 			url: '/api/checks/mfa',
@@ -172,19 +178,94 @@ describe('checkRequest and askEndpoint', () => {
 
 	it('reads a JSON answer and ignores a body that is not JSON', async () => {
 		const json = async () => new Response(JSON.stringify(result()), { status: 200, headers: { 'content-type': 'application/json' } });
-		const html = async () => new Response('<p>{"schemaVersion":1}</p>', { status: 200, headers: { 'content-type': 'text/html' } });
-		expect((await askEndpoint(checkRequest('/x', 'GET', undefined), 1, time, json)).state).toBe('pass');
-		expect((await askEndpoint(checkRequest('/x', 'GET', undefined), 1, time, html)).message).toBe(UNAVAILABLE);
+		const html = async () => new Response('<p>{"schemaVersion":1}</p>', { status: 404, headers: { 'content-type': 'text/html' } });
+		const ask = (fetcher: typeof fetch) => httpTransport('/api/checks', fetcher)({ id: 'mfa', method: 'GET' });
+		expect(outcomeOfAnswer(await ask(json)).state).toBe('pass');
+		expect(outcomeOfAnswer(await ask(html)).message).toBe(UNAVAILABLE);
 	});
 
-	it('opens the manual commands when the request fails', async () => {
+	it('opens the manual commands when the request fails, and never tells a reader to install or clone anything', async () => {
 		const offline = async () => {
 			throw new TypeError('Failed to fetch');
 		};
-		expect(await askEndpoint(checkRequest('/x', 'GET', undefined), 1, time, offline)).toMatchObject({
+		expect(outcomeOfAnswer(await httpTransport('/api/checks', offline)({ id: 'mfa', method: 'GET' }))).toMatchObject({
 			openManual: true,
 			message: UNAVAILABLE,
 		});
+		expect(UNAVAILABLE).not.toMatch(/npm|clone|README|restart Stepcheck/i);
+	});
+
+	it('shows a result that learned nothing as could not check, with its cause, never as a verdict', () => {
+		const denied = result({
+			verdict: 'unknown',
+			summary: 'Could not read the MFA devices of alice.',
+			errors: [{ action: 'iam:ListMFADevices', code: 'access-denied', message: 'Not allowed.' }],
+			couldNotCheck: {
+				cause: 'access-denied',
+				message: 'Ask an administrator to attach the minimal read-only policy shown with this result.',
+			},
+		});
+		const outcome = outcomeOfResult(denied, time);
+		expect(outcome.state).toBe('error');
+		expect(outcome.message).toBe(
+			'Could not read the MFA devices of alice. Could not check (access denied). Ask an administrator to attach the minimal read-only policy shown with this result.',
+		);
+		expect(JSON.stringify(outcome.view)).toContain('Why: access denied.');
+	});
+});
+
+describe('the companion transport tells apart why it does not answer', () => {
+	const place = { port: 4319, defaultPort: 4319, origin: 'https://stepcheck.example' };
+	const json = (body: unknown, status = 200) =>
+		new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+	const refusedByCors = () => {
+		throw new TypeError('Failed to fetch');
+	};
+	const ask = (fetcher: (url: string, init?: RequestInit) => Response, permission: 'granted' | 'denied' | 'prompt' = 'granted') =>
+		companionTransport(place, { fetcher: async (url, init) => fetcher(String(url), init), permission: async () => permission })({
+			id: 'mfa',
+			method: 'GET',
+		});
+	const status = { service: 'stepcheck-companion', schemaVersion: 1, version: '1.0.0', checks: ['mfa'] };
+
+	it('nothing listening', async () => {
+		expect(await ask(refusedByCors, 'prompt')).toMatchObject({
+			kind: 'unreachable',
+			companion: { kind: 'not-running', permission: 'prompt' },
+			message: expect.stringContaining('Nothing is listening on port 4319'),
+		});
+	});
+
+	it('something else is listening: the status route does not answer as a companion', async () => {
+		// A plain server sends no CORS headers: the cors request fails, the no-cors one goes through.
+		const plain = (_url: string, init?: RequestInit) => {
+			if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+			throw new TypeError('Failed to fetch');
+		};
+		expect(await ask(plain)).toMatchObject({
+			companion: { kind: 'not-a-companion' },
+			message: expect.stringContaining('Something else is listening on port 4319'),
+		});
+		// One that sends CORS headers but is not the companion says the same.
+		expect(await ask(() => json({ hello: 'world' }))).toMatchObject({ companion: { kind: 'not-a-companion' } });
+	});
+
+	it('the companion refused this origin, and says how to allow it', async () => {
+		const answer = await ask(() => json({ error: { code: 'forbidden-origin', message: 'Refused.' } }, 403));
+		expect(answer).toMatchObject({ companion: { kind: 'origin-refused' } });
+		expect(answer).toMatchObject({ message: expect.stringContaining('--allow-origin https://stepcheck.example') });
+	});
+
+	it('a companion of another result format, and a browser that blocks local network access', async () => {
+		expect(await ask(() => json({ ...status, schemaVersion: 2 }))).toMatchObject({
+			companion: { kind: 'version-mismatch', companion: 2, page: 1 },
+		});
+		expect(await ask(refusedByCors, 'denied')).toMatchObject({ companion: { kind: 'blocked' } });
+	});
+
+	it('asks the check once the status route answered as this site’s companion', async () => {
+		const answer = await ask((url) => (url.endsWith('/api/companion') ? json(status) : json(result())));
+		expect(answer).toMatchObject({ kind: 'result', body: { verdict: 'pass' } });
 	});
 });
 

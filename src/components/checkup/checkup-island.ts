@@ -1,5 +1,6 @@
-import { firstReachable, httpTransport, type CheckTransport } from '../../lib/checkup/check-answer';
+import { companionTransport, firstReachable, httpTransport, type CheckTransport } from '../../lib/live/check-transport';
 import type { CheckupCheck } from '../../lib/checkup/checkup-catalog';
+import { mergePolicies } from '../../lib/checks/check-policy';
 import { checkupJson, checkupMarkdown, identityLabel } from '../../lib/checkup/checkup-export';
 import { checkedIdentity } from '../../lib/checkup/checkup-plan';
 import { checkupRows, summaryLine, VERDICT_LABELS, type CheckupRow } from '../../lib/checkup/checkup-rows';
@@ -12,12 +13,12 @@ import { recordCheckResult } from '../../lib/progress/check-results-store';
  * HTML from a result) and wires the buttons.
  */
 
-const UNAVAILABLE =
-	'The checkup is not available here: it needs Stepcheck or its companion running on your own computer. See “Check by hand” below.';
+const UNAVAILABLE = 'This site has no checkup of its own. Check from AWS CloudShell or with the companion (above), or by hand (below).';
 
 interface CheckupState {
 	entries: CheckupEntry[];
 	checkedAt: string;
+	path: CheckupPath | 'paste';
 }
 
 const states = new WeakMap<HTMLElement, CheckupState>();
@@ -41,15 +42,20 @@ function readCatalog(root: HTMLElement): CheckupCheck[] {
 	return JSON.parse(root.dataset.catalog ?? '[]') as CheckupCheck[];
 }
 
+/** Which way the reader chose: the server that served the page, or the companion on their computer. */
+export type CheckupPath = 'local-server' | 'companion';
+
 /**
- * The local server's endpoint when Stepcheck serves the page, else the companion on this
- * computer (its port from `?companion-port=`, or the one the site was built with).
+ * The local server's endpoint (then the companion, if the server has no checks), or the
+ * companion alone; its port from `?companion-port=`, or the one the site was built with.
  */
-function chooseTransport(root: HTMLElement): CheckTransport {
-	const port = Number(new URLSearchParams(location.search).get('companion-port') ?? root.dataset.companionPort);
-	const paths = [httpTransport(root.dataset.checksBase ?? '/api/checks')];
-	if (Number.isInteger(port) && port >= 1024 && port <= 65535) paths.push(httpTransport(`http://127.0.0.1:${port}/api/checks`));
-	return firstReachable(paths);
+function chooseTransport(root: HTMLElement, path: CheckupPath): CheckTransport {
+	const asked = Number(new URLSearchParams(location.search).get('companion-port'));
+	const defaultPort = Number(root.dataset.companionPort);
+	const port = Number.isInteger(asked) && asked >= 1024 && asked <= 65535 ? asked : defaultPort;
+	const companion = companionTransport({ port, defaultPort, origin: location.origin });
+	if (path === 'companion') return companion;
+	return firstReachable([httpTransport(root.dataset.checksBase ?? '/api/checks'), companion]);
 }
 
 function renderRow(row: CheckupRow): HTMLElement {
@@ -76,7 +82,10 @@ function render(root: HTMLElement, state: CheckupState) {
 	if (!reachable) {
 		results.hidden = true;
 		manual.open = true;
-		summary.textContent = UNAVAILABLE;
+		// The companion's diagnosis (not running, refused this page, something else on the port) says what to do.
+		const diagnosed =
+			state.path === 'companion' ? state.entries.find((entry) => entry.answer.kind === 'unreachable' && entry.answer.companion) : undefined;
+		summary.textContent = diagnosed && diagnosed.answer.kind === 'unreachable' ? diagnosed.answer.message : UNAVAILABLE;
 		root.dataset.state = 'unavailable';
 		return;
 	}
@@ -92,6 +101,14 @@ function render(root: HTMLElement, state: CheckupState) {
 		'.',
 	);
 	part(root, '[data-rows]').replaceChildren(...rows.map(renderRow));
+	const denied = mergePolicies(
+		state.entries.flatMap((entry) =>
+			entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'access-denied' ? [entry.answer.body.minimalPolicy] : [],
+		),
+	);
+	const policy = part<HTMLElement>(root, '[data-denied-policy]');
+	policy.hidden = denied === null;
+	part(policy, 'code').textContent = denied ? JSON.stringify(denied, null, 2) : '';
 	const refused = rows.filter((row) => row.verdict === 'try-again');
 	const retry = part<HTMLButtonElement>(root, '[data-retry]');
 	retry.hidden = refused.length === 0;
@@ -137,9 +154,10 @@ function wire(root: HTMLElement) {
 			const state = current();
 			if (!state) return;
 			actionStatus.textContent = 'Asking again…';
-			const entries = await retryRefused(state.entries, chooseTransport(root));
+			// A paste cannot be asked again: the reader runs the command again.
+			const entries = state.path === 'paste' ? state.entries : await retryRefused(state.entries, chooseTransport(root, state.path));
 			remember(entries);
-			const next = { entries, checkedAt: new Date().toISOString() };
+			const next = { ...state, entries, checkedAt: new Date().toISOString() };
 			states.set(root, next);
 			render(root, next);
 			if (retry.hidden) part<HTMLButtonElement>(root, '[data-copy]').focus();
@@ -178,7 +196,12 @@ function wire(root: HTMLElement) {
 	part(root, '[data-print]').addEventListener('click', () => window.print());
 }
 
-async function runWith(root: HTMLElement, button: HTMLButtonElement, transport: () => Promise<CheckTransport>): Promise<void> {
+async function runWith(
+	root: HTMLElement,
+	button: HTMLButtonElement,
+	transport: () => Promise<CheckTransport<CheckupCheck>>,
+	path: CheckupPath | 'paste',
+): Promise<void> {
 	wire(root);
 	await busy(root, button, async () => {
 		const catalog = readCatalog(root);
@@ -199,23 +222,27 @@ async function runWith(root: HTMLElement, button: HTMLButtonElement, transport: 
 		});
 		progress.textContent = '';
 		remember(entries);
-		const state = { entries, checkedAt: new Date().toISOString() };
+		const state = { entries, checkedAt: new Date().toISOString(), path };
 		states.set(root, state);
 		render(root, state);
 	});
 }
 
-/** Runs the whole checkup once in the given `<stepcheck-checkup>` element, through Stepcheck or the companion. */
-export async function runCheckupIn(root: HTMLElement): Promise<void> {
-	const button = part<HTMLButtonElement>(root, '[data-run]');
-	await runWith(root, button, async () => chooseTransport(root));
-	button.textContent = 'Run the checkup again';
+/** Runs the whole checkup once in the given `<stepcheck-checkup>` element, through the local server or the companion. */
+export async function runCheckupIn(root: HTMLElement, path: CheckupPath): Promise<void> {
+	const button = part<HTMLButtonElement>(root, path === 'companion' ? '[data-run-companion]' : '[data-run]');
+	await runWith(root, button, async () => chooseTransport(root, path), path);
+	if (root.dataset.state === 'done')
+		button.textContent = path === 'companion' ? 'Run the checkup with the companion again' : 'Run the checkup again';
 }
 
 /** Reads the checkup from one CloudShell paste; the paste parser loads only here. */
 export async function runCheckupFromPaste(root: HTMLElement): Promise<void> {
 	const text = part<HTMLTextAreaElement>(root, '[data-paste]').value;
-	await runWith(root, part<HTMLButtonElement>(root, '[data-read-paste]'), async () =>
-		(await import('../../lib/checkup/paste-checkup')).pasteTransport(text),
+	await runWith(
+		root,
+		part<HTMLButtonElement>(root, '[data-read-paste]'),
+		async () => (await import('../../lib/checkup/paste-checkup')).pasteTransport(text),
+		'paste',
 	);
 }

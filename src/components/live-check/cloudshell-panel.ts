@@ -1,6 +1,6 @@
-import { CLOUDSHELL_REGIONS_SOURCE, findCloudShellCheck, readPaste } from '../../lib/checks/cloudshell';
+import { CLOUDSHELL_REGIONS_SOURCE, cloudShellCommand, findCloudShellCheck, readPaste } from '../../lib/checks/cloudshell';
 import { iamPolicySchema, type IamPolicy } from '../../lib/checks/result-schema';
-import { formatTime, node, outcomeOf, requestOf, runWith, safeHref, toDom, type Outcome } from './live-check';
+import { formatTime, node, outcomeOfResult, requestOf, runWith, safeHref, toDom, type Outcome } from './live-check';
 
 /**
  * "Check from AWS CloudShell", loaded when the reader opens it: the command to run, a box to
@@ -18,9 +18,9 @@ function policyOf(panel: HTMLElement): IamPolicy | null {
 }
 
 /** The outcome of a paste: the same as an endpoint's answer when it reads, else what is wrong with it. */
-function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expectedVersion: number): Outcome {
+function pasteOutcome(id: string, text: string, policy: IamPolicy | null): Outcome {
 	const read = readPaste(id, text, { policy });
-	if (read.ok) return outcomeOf({ status: 200, body: read.result }, expectedVersion, formatTime);
+	if (read.ok) return outcomeOfResult(read.result, formatTime);
 	const view = read.policy
 		? node(
 				'div',
@@ -33,7 +33,7 @@ function pasteOutcome(id: string, text: string, policy: IamPolicy | null, expect
 }
 
 export function openPanel(element: HTMLElement, panel: HTMLElement): void {
-	const { id } = requestOf(element);
+	const { id, user } = requestOf(element);
 	const check = findCloudShellCheck(id);
 	if (!check || !('command' in check)) {
 		const reason = check?.reason ?? 'This check cannot be run from CloudShell.';
@@ -51,14 +51,18 @@ export function openPanel(element: HTMLElement, panel: HTMLElement): void {
 				node(
 					'p',
 					null,
-					'Sign in to the AWS console as the identity to check, open CloudShell (the terminal icon in the console’s top bar) and run this read-only command. CloudShell runs in ',
+					'Sign in to the AWS console as the identity to check, open CloudShell (the terminal icon in the console’s top bar) and run this read-only command. It asks AWS who you are and checks that identity, reads only, and takes a few seconds. CloudShell runs in ',
 					link(CLOUDSHELL_REGIONS_SOURCE.url, 'many but not all Regions'),
 					'; IAM is global, so any of them checks the whole account.',
 				),
 				node(
 					'div',
 					{ className: 'code-block' },
-					node('pre', { attributes: { tabindex: '0' } }, node('code', null, check.command)),
+					node(
+						'pre',
+						{ attributes: { tabindex: '0' } },
+						node('code', { attributes: { 'data-command': '' } }, cloudShellCommand(check, user)),
+					),
 					node('button', { className: 'copy-code', attributes: { type: 'button', 'data-copy-command': '' } }, 'Copy'),
 					node('span', { className: 'visually-hidden', attributes: { role: 'status', 'data-copy-note': '' } }),
 				),
@@ -79,8 +83,13 @@ export function openPanel(element: HTMLElement, panel: HTMLElement): void {
 		),
 	);
 	const note = panel.querySelector<HTMLElement>('[data-copy-note]')!;
+	const shown = panel.querySelector<HTMLElement>('[data-command]')!;
+	// A name typed into the check's field goes into the command at once.
+	element.querySelector('[data-user]')?.addEventListener('input', () => {
+		shown.textContent = cloudShellCommand(check, requestOf(element).user);
+	});
 	panel.querySelector('[data-copy-command]')!.addEventListener('click', async () => {
-		note.textContent = await navigator.clipboard.writeText(check.command).then(
+		note.textContent = await navigator.clipboard.writeText(shown.textContent ?? check.command).then(
 			() => 'Copied',
 			() => 'Could not copy: select the command and copy it by hand',
 		);
@@ -90,7 +99,7 @@ export function openPanel(element: HTMLElement, panel: HTMLElement): void {
 	run.addEventListener('click', () =>
 		// The button keeps its name: a reader pastes again rather than checks again.
 		runWith(element, run, async () => ({
-			...pasteOutcome(id, box.value, policyOf(panel), Number(element.dataset.schemaVersion)),
+			...pasteOutcome(id, box.value, policyOf(panel)),
 			answered: false,
 		})),
 	);

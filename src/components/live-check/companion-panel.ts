@@ -1,4 +1,4 @@
-import { companionTransport } from './companion-transport';
+import { askCompanion } from './companion-transport';
 import { requestOf, runWith } from './live-check';
 
 /**
@@ -11,6 +11,6 @@ export function runWithCompanion(element: HTMLElement, button: HTMLButtonElement
 	const defaultPort = Number(panel.dataset.companionPort);
 	const asked = Number(new URLSearchParams(location.search).get('companion-port'));
 	const port = Number.isInteger(asked) && asked >= 1024 && asked <= 65535 ? asked : defaultPort;
-	const transport = companionTransport({ port, defaultPort, origin: location.origin }, Number(element.dataset.schemaVersion));
-	return runWith(element, button, () => transport.ask(requestOf(element)));
+	const ask = askCompanion({ port, defaultPort, origin: location.origin });
+	return runWith(element, button, () => ask(requestOf(element)));
 }

@@ -1,3 +1,5 @@
+import { livePathOf } from '../../lib/live/live-path';
+
 /**
  * `<live-check>`: the part of the island that runs on page load. It folds the manual commands
  * (they stay open without JavaScript) and loads the check's logic on the first press.
@@ -6,6 +8,7 @@ class LiveCheckElement extends HTMLElement {
 	connectedCallback() {
 		const manual = this.querySelector<HTMLDetailsElement>('.live-check-manual');
 		if (!manual) return;
+		this.dataset.livePath = livePathOf(location.hostname);
 		manual.open = false;
 		manual.dataset.ready = '';
 		this.querySelector('[data-run]')?.addEventListener('click', () => this.run());

@@ -1,4 +1,6 @@
-import type { CheckResultBase, EndpointRefusal, Verdict } from '../../lib/checks/result-schema';
+import type { CheckResultBase, Verdict } from '../../lib/checks/result-schema';
+import { httpTransport, type CheckAnswer } from '../../lib/live/check-transport';
+import { CAUSE_LABELS, couldNotCheckSentence } from '../../lib/checks/could-not-check';
 import { IDENTITY_LABELS, VERDICT_LABELS } from '../../lib/checks/labels';
 import { CHECK_RESULT_EVENT, recordCheckResult } from '../../lib/progress/check-results-store';
 
@@ -34,9 +36,7 @@ export interface Outcome {
 }
 
 export const UNAVAILABLE =
-	'The live check is not available here: it runs only when Stepcheck runs on your own computer. Check by hand with the commands below.';
-export const VERSION_MISMATCH =
-	'This page and the Stepcheck server answering it are from different versions. Reload the page, then check again.';
+	'This site has no live check of its own. Check from AWS CloudShell or with the companion (above), or by hand with the commands below.';
 
 type Child = ViewNode | string | null | false | undefined;
 export const node = (
@@ -73,6 +73,13 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 		'div',
 		{ className: `live-result live-${result.verdict}` },
 		node('p', null, node('strong', null, VERDICT_LABELS[result.verdict]), ' ', result.summary),
+		result.couldNotCheck &&
+			node(
+				'p',
+				{ className: 'live-could-not-check', attributes: { 'data-cause': result.couldNotCheck.cause } },
+				node('strong', null, `Why: ${CAUSE_LABELS[result.couldNotCheck.cause]}.`),
+				result.couldNotCheck.message !== result.summary && ` ${result.couldNotCheck.message}`,
+			),
 		node(
 			'dl',
 			null,
@@ -124,65 +131,42 @@ export function describeResult(result: CheckResultBase, formatTime: (iso: string
 	);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/**
- * What to show for an answer: a result body of the expected schema version, a refusal that
- * explains itself (rate limit, bad user name), or the manual commands when there is no endpoint
- * (a static host answers 404 or HTML). `body` is the parsed JSON, or null when it was not JSON.
- */
-export function outcomeOf(
-	response: { status: number; body: unknown },
-	expectedVersion: number,
-	formatTime: (iso: string) => string,
-): Outcome {
-	const { body } = response;
-	if (isObject(body) && 'schemaVersion' in body) {
-		if (body.schemaVersion !== expectedVersion)
-			return { state: 'error', message: VERSION_MISMATCH, view: null, openManual: false, answered: false };
-		const result = body as CheckResultBase;
-		return {
-			state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
-			message: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
-			view: describeResult(result, formatTime),
-			openManual: false,
-			answered: true,
-			result,
-		};
-	}
-	const refusal = isObject(body) && isObject(body.error) ? (body as EndpointRefusal).error : null;
-	if (refusal && typeof refusal.message === 'string' && response.status !== 404)
-		return { state: 'error', message: refusal.message, view: null, openManual: false, answered: false };
-	return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
-}
-
-/** The request for one check: its endpoint (rendered by the component), with the optional user name. */
-export function checkRequest(endpoint: string, method: string, user: string | undefined): { url: string; init: RequestInit } {
-	const query = user ? `?user=${encodeURIComponent(user)}` : '';
+/** What to show for a result body: its verdict, or "could not check" and why, and the view of it. */
+export function outcomeOfResult(result: CheckResultBase, formatTime: (iso: string) => string): Outcome {
 	return {
-		url: `${endpoint}${query}`,
-		init: {
-			method,
-			headers: method === 'POST' ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
-			body: method === 'POST' ? '{}' : null,
-			cache: 'no-store',
-		},
+		state: result.errors.length > 0 && result.verdict === 'unknown' ? 'error' : result.verdict,
+		message: result.couldNotCheck
+			? couldNotCheckSentence(result.couldNotCheck, result.summary)
+			: `${VERDICT_LABELS[result.verdict]}: ${result.summary}`,
+		view: describeResult(result, formatTime),
+		openManual: false,
+		answered: true,
+		result,
 	};
 }
 
-/** Asks the endpoint and decides what to show; a network failure means there is no endpoint here. */
-export async function askEndpoint(
-	request: { url: string; init: RequestInit },
-	expectedVersion: number,
-	formatTime: (iso: string) => string,
-	fetchImpl: typeof fetch = fetch,
-): Promise<Outcome> {
-	try {
-		const response = await fetchImpl(request.url, request.init);
-		const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-		return outcomeOf({ status: response.status, body }, expectedVersion, formatTime);
-	} catch {
-		return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
+/**
+ * What to show for any path's answer (`src/lib/live/check-transport.ts`): a result as
+ * `outcomeOfResult` shows it, a refusal or a rate limit as the message it carries, and no endpoint
+ * as the other ways to check.
+ */
+export function outcomeOfAnswer(answer: CheckAnswer): Outcome {
+	switch (answer.kind) {
+		case 'result':
+			return outcomeOfResult(answer.body, formatTime);
+		case 'rate-limited':
+			return {
+				state: 'error',
+				message: `Could not check (rate-limited). ${answer.message}`,
+				view: null,
+				openManual: false,
+				answered: false,
+			};
+		case 'refused':
+		case 'unsupported':
+			return { state: 'error', message: answer.message, view: null, openManual: false, answered: false };
+		case 'unreachable':
+			return { state: 'error', message: UNAVAILABLE, view: null, openManual: true, answered: false };
 	}
 }
 
@@ -232,19 +216,11 @@ export function requestOf(element: HTMLElement): { id: string; method: string; u
 	return { id: element.dataset.check ?? '', method: element.dataset.method ?? 'GET', user: user || undefined };
 }
 
-/** The endpoint of the server that served the page, as a transport (`transport.ts`). */
-function sameOriginTransport(expectedVersion: number, endpointOf = (id: string) => `/api/checks/${id}`) {
-	return {
-		kind: 'same-origin' as const,
-		ask: (request: { id: string; method: string; user?: string }) =>
-			askEndpoint(checkRequest(endpointOf(request.id), request.method, request.user), expectedVersion, formatTime),
-	};
-}
-
-/** Runs the check of one `<live-check>` element against the endpoint that served the page. */
+/** Runs the check of one `<live-check>` element against the endpoint of the server that served the page. */
 export async function runLiveCheck(element: HTMLElement): Promise<void> {
 	const button = element.querySelector<HTMLButtonElement>('[data-run]');
 	if (!button) return;
-	const transport = sameOriginTransport(Number(element.dataset.schemaVersion), () => element.dataset.endpoint ?? '');
-	await runWith(element, button, () => transport.ask(requestOf(element)));
+	const endpoint = element.dataset.endpoint ?? '';
+	const ask = httpTransport(endpoint.slice(0, endpoint.lastIndexOf('/')));
+	await runWith(element, button, async () => outcomeOfAnswer(await ask(requestOf(element))));
 }

@@ -117,17 +117,17 @@ export const HTTP_STATUS_FOR_ERROR: Record<AwsErrorCode, number> = {
 function explainAwsError(code: AwsErrorCode, action: string): string {
 	switch (code) {
 		case 'no-credentials':
-			return 'Stepcheck found no AWS credentials. Sign in on this machine (aws configure, aws sso login, or set AWS_PROFILE) and restart Stepcheck, then check again.';
+			return 'No AWS credentials were found on the computer that runs the check. Sign in there (aws configure, aws sso login, or set AWS_PROFILE), stop the companion with Ctrl+C and start it again in that terminal, then check again.';
 		case 'sso-session-expired':
 			return 'Your IAM Identity Center (SSO) session has expired. Run "aws sso login" (add --profile NAME if you use one), then check again.';
 		case 'credentials-expired':
-			return 'The AWS credentials Stepcheck uses have expired. Refresh them (aws sso login, or new temporary keys) and check again.';
+			return 'The AWS credentials the check uses have expired. Refresh them (aws sso login, or new temporary keys) and check again.';
 		case 'credentials-invalid':
-			return 'AWS rejected the access key Stepcheck uses: it is wrong, deleted or deactivated. Check AWS_PROFILE, your environment variables and ~/.aws/credentials.';
+			return 'AWS rejected the access key the check uses: it is wrong, deleted or deactivated. Check AWS_PROFILE, your environment variables and ~/.aws/credentials.';
 		case 'access-denied':
-			return `The credentials are not allowed to call ${action}. Attach the minimal read-only policy shown with this result (the README's "Live checks" section lists the policy of every check) and check again.`;
+			return `The credentials are not allowed to call ${action}. Ask an administrator to attach the minimal read-only policy shown with this result, then check again.`;
 		case 'throttled':
-			return `AWS is throttling ${action} after several retries. Wait a minute and check again.`;
+			return `AWS is throttling ${action} after several retries. Wait a minute (60 seconds) and check again.`;
 		case 'aws-unavailable':
 			return `AWS answered ${action} with a server error. This is usually brief: check the AWS Health Dashboard and try again in a few minutes.`;
 		case 'timed-out':
@@ -145,7 +145,7 @@ function explainAwsError(code: AwsErrorCode, action: string): string {
 		case 'not-found':
 			return `${action} found no such entity in this account. Check the name (IAM names are case-sensitive) and the account your credentials belong to.`;
 		case 'unexpected':
-			return `${action} failed in a way Stepcheck does not recognise. Check the Stepcheck server's output and try again, or check by hand with the AWS CLI.`;
+			return `${action} failed in a way Stepcheck does not recognise. Look at the terminal that runs the check and try again, or check by hand with the AWS CLI.`;
 	}
 }
 

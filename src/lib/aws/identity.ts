@@ -7,7 +7,7 @@ export const KNOWN_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 const IDENTITY_CENTER_ROLE_PREFIX = 'AWSReservedSSO_';
 
 /**
- * Classifies the caller from the ARN that `sts:GetCallerIdentity` returns. Security Hub,
+ * Classifies the caller from the ARN that `sts:GetCallerIdentity` returns. Security Hub CSPM,
  * CIS and Prowler decide MFA findings by identity type first, so everything else keys off this.
  * An IAM user's ARN may carry a path (`user/division/alice`); the user name is the last segment.
  */

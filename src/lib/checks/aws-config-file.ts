@@ -59,10 +59,16 @@ export function parseProfiles(text: string): Map<string, ProfileSettings> {
 	return profiles;
 }
 
-/** Where the CLI reads its config and which profile it uses, from the same variables the CLI reads. */
+/**
+ * Where the CLI reads its config and which profile it uses, from the same variables the CLI
+ * reads. `homeRelative` is what a page may be shown: `~/…` inside the home folder, else only
+ * the variable and the file's name, since a full path names the reader's account on the computer.
+ */
 export function activeProfileLocation(env: Record<string, string | undefined>): { file: string; profile: string; homeRelative: string } {
-	const home = env.HOME || env.USERPROFILE || '';
+	const home = (env.HOME || env.USERPROFILE || '').replace(/[\\/]+$/, '');
 	const file = env.AWS_CONFIG_FILE || `${home}/.aws/config`;
-	const homeRelative = home && file.startsWith(`${home}/`) ? `~${file.slice(home.length)}` : file;
+	const insideHome = home !== '' && (file.startsWith(`${home}/`) || file.startsWith(`${home}\\`));
+	const name = file.split(/[\\/]/).pop() || 'config';
+	const homeRelative = insideHome ? `~${file.slice(home.length).replace(/\\/g, '/')}` : `AWS_CONFIG_FILE (a file named ${name})`;
 	return { file, profile: env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default', homeRelative };
 }

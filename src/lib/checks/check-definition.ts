@@ -21,7 +21,7 @@ export interface DeclaredCall {
 	/** `service:Action`, exactly as IAM policies spell it. */
 	action: `${'iam' | 'sts'}:${string}`;
 	resource: ResourceScope;
-	/** False for calls no IAM policy governs; `reason` says why, and the README prints it. */
+	/** False for calls no IAM policy governs; `reason` says why, and docs/live-checks.md prints it. */
 	needsPermission?: false;
 	reason?: string;
 }
@@ -70,6 +70,11 @@ interface Gathered<Answers> {
 	errors: CheckError[];
 	/** Nothing useful was learned: the status is that of the first error instead of 200. */
 	stopped?: boolean;
+	/**
+	 * The actions this run could have used, when fewer than the declared calls: the minimal
+	 * policy of a denied run then grants only these (a declared fallback the run cannot take).
+	 */
+	policyActions?: readonly string[];
 }
 
 export interface CheckOutcome {
@@ -93,7 +98,7 @@ export interface CheckDefinition<Answers, Result extends CheckResultBase> {
 	method: 'GET' | 'POST';
 	/** Every AWS call `gather` may make; the minimal IAM policy is generated from this list. */
 	calls: DeclaredCall[];
-	/** Local files the check reads (shown in the README and the fallback), never credentials. */
+	/** Local files the check reads (shown in docs/live-checks.md and the fallback), never credentials. */
 	reads?: string[];
 	/** Present when the check takes an IAM user name (`?user=`): validates it before any AWS call. */
 	input?: z.ZodType<CheckInput, RawInput>;

@@ -4,7 +4,7 @@ import type { AnyCheck, DeclaredCall, ResourceScope } from './check-definition';
 /**
  * The minimal IAM policy for a set of checks, generated from their declared calls: one
  * statement per resource scope, actions in the order first declared. Nothing here is written
- * by hand, so the README, the endpoint and denied calls can never disagree with the code.
+ * by hand, so the docs, the endpoint and denied calls can never disagree with the code.
  */
 const SCOPES: Record<ResourceScope, { sid: string; resource: (partition: string) => string | string[] }> = {
 	// The second ARN covers users created with a path (`user/division/alice`).
@@ -47,4 +47,15 @@ export function policyForChecks(checks: readonly AnyCheck[], partition = 'aws'):
 		checks.flatMap((check) => check.calls),
 		partition,
 	);
+}
+
+/** One policy from several checks' minimal policies (a checkup's denied checks): statements of the same Sid share their actions. */
+export function mergePolicies(policies: readonly (IamPolicy | null)[]): IamPolicy | null {
+	const bySid = new Map<string, IamPolicy['Statement'][number]>();
+	for (const statement of policies.flatMap((policy) => policy?.Statement ?? [])) {
+		const merged = bySid.get(statement.Sid);
+		if (!merged) bySid.set(statement.Sid, { ...statement, Action: [...statement.Action] });
+		else for (const action of statement.Action) if (!merged.Action.includes(action)) merged.Action.push(action);
+	}
+	return bySid.size === 0 ? null : { Version: '2012-10-17', Statement: [...bySid.values()] };
 }

@@ -3,6 +3,7 @@ import { HTTP_STATUS_FOR_ERROR, UnreadableResponseError, toCheckError } from '..
 import { classifyIdentity } from '../aws/identity';
 import type { AnyCheck, Attempter, CheckContext, CheckOutcome, DeclaredCall } from './check-definition';
 import { policyForCalls } from './check-policy';
+import { couldNotCheckFromErrors } from './could-not-check';
 import { CHECK_SCHEMA_VERSION, UNKNOWN_IDENTITY, type CheckError, type Identity } from './result-schema';
 
 /**
@@ -40,6 +41,7 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 	let answers: unknown = check.nothingRead;
 	let errors: CheckError[];
 	let stopped: boolean;
+	let calls = check.calls;
 	const who = asksIdentity(check)
 		? await attempt('sts:GetCallerIdentity', async () => {
 				const { sts } = await context.clients();
@@ -58,17 +60,21 @@ export async function runCheck(check: AnyCheck, context: CheckContext): Promise<
 		answers = gathered.answers;
 		errors = gathered.errors;
 		stopped = gathered.stopped ?? false;
+		if (gathered.policyActions) calls = check.calls.filter((call) => gathered.policyActions!.includes(call.action));
 	}
 	const denied = errors.some((error) => error.code === 'access-denied');
 	const first = errors[0];
+	const decision = check.decide(answers, { identity, input: context.input });
+	const couldNotCheck = couldNotCheckFromErrors(decision.verdict, errors, decision.summary);
 	const body = check.resultSchema.parse({
 		schemaVersion: CHECK_SCHEMA_VERSION,
 		check: check.id,
 		identity,
-		...check.decide(answers, { identity, input: context.input }),
+		...decision,
 		...check.fields(answers),
 		errors,
-		minimalPolicy: denied ? policyForCalls(check.calls, identity?.partition ?? 'aws') : null,
+		minimalPolicy: denied ? policyForCalls(calls, identity?.partition ?? 'aws') : null,
+		...(couldNotCheck ? { couldNotCheck } : {}),
 		checkedAt: context.now().toISOString(),
 	});
 	return { status: stopped && first ? HTTP_STATUS_FOR_ERROR[first.code] : 200, body };

@@ -53,7 +53,7 @@ export function decideCliMfa(answers: CliMfaAnswers): Decision {
 			facts: where,
 			advice: [
 				addProfile(
-					'Create the file with a profile that has role_arn, source_profile and mfa_serial, or set AWS_CONFIG_FILE to your file, then restart Stepcheck.',
+					'Create the file with a profile that has role_arn, source_profile and mfa_serial, or set AWS_CONFIG_FILE to your file, then stop the companion with Ctrl+C and start it again.',
 				),
 			],
 		};

@@ -1,13 +1,17 @@
 import { z } from 'astro/zod';
 import { rootAccountFromSummary } from '../aws/account-summary';
+import { passwordPolicyFromFields } from '../aws/password-policy';
 import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
 import { classifyIdentity } from '../aws/identity';
+import { decideAccessKeys, summarizeAccessKeys } from './access-keys';
 import { decideBackupDevice } from './backup-device';
+import { couldNotCheckFromErrors } from './could-not-check';
 import type { Decision } from './check-definition';
 import { decideMfa } from './mfa';
-import { decideMfaPolicy } from './mfa-policy';
+import { decideMfaPolicy, IAM_USER_NAME } from './mfa-policy';
+import { decidePasswordPolicy } from './password-policy';
 import { evaluationRunSchema } from './mfa-policy-evaluation';
 import { PROBE_ACTIONS } from './probe-actions';
 import {
@@ -20,6 +24,7 @@ import {
 	type Identity,
 } from './result-schema';
 import { decideRootUser } from './root-user';
+import { decideUnusedCredentials, summarizeUnusedCredentials } from './unused-credentials';
 import { decideUsersWithoutMfa } from './users-without-mfa';
 
 /**
@@ -82,6 +87,19 @@ const devicesSchema = z.object({
 const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) });
 /** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
 const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+const passwordPolicySchema = z.object({
+	PasswordPolicy: z.object({
+		MinimumPasswordLength: z.number(),
+		RequireSymbols: z.boolean().optional(),
+		RequireNumbers: z.boolean().optional(),
+		RequireUppercaseCharacters: z.boolean().optional(),
+		RequireLowercaseCharacters: z.boolean().optional(),
+		AllowUsersToChangePassword: z.boolean().optional(),
+		MaxPasswordAge: z.number().optional(),
+		PasswordReusePrevention: z.number().optional(),
+		HardExpiry: z.boolean().optional(),
+	}),
+});
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
 
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
@@ -117,6 +135,35 @@ function readCaller(document: unknown, marker: string) {
 	const identity = caller?.ok ? classifyIdentity(caller.value.Arn, caller.value.Account ?? null) : null;
 	const errors = caller && !caller.ok ? [errorFor('sts:GetCallerIdentity', caller.code)] : [];
 	return { fields: shape.data as Record<string, unknown>, identity, errors };
+}
+
+/**
+ * A check read from the credential report: every such check pastes the same command (a fresh
+ * report, its time, then its CSV) and decides with its own summary of the rows.
+ */
+function credentialReportPaste<T>(
+	id: string,
+	summarize: (csv: string, generatedAt: Date, now: Date) => T,
+	decide: (summary: T) => Decision,
+): CloudShellCheck {
+	return {
+		id,
+		format: 'csv',
+		expected: 'the time the report was generated, then the credential report as CSV, whose first row starts with user,arn,',
+		command: [
+			'for i in 1 2 3 4 5 6 7 8 9 10; do aws iam generate-credential-report --query State --output text | grep -q COMPLETE && break; sleep 2; done',
+			'aws iam get-credential-report --query GeneratedTime --output text; aws iam get-credential-report --query Content --output text | base64 --decode; echo',
+		].join('\n'),
+		read(text, { now, generatedAt }) {
+			let summary: T;
+			try {
+				summary = summarize(text, generatedAt ?? now, now);
+			} catch {
+				return null;
+			}
+			return { identity: null, errors: [], decision: decide(summary) };
+		},
+	};
 }
 
 const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
@@ -161,6 +208,24 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 		},
 	},
 	{
+		id: 'password-policy',
+		format: 'json',
+		expected: 'one JSON document that starts with {"stepcheck":"password-policy"',
+		command: [RUN, `printf '{"stepcheck":"password-policy","policy":%s}\\n' "$(r iam get-account-password-policy)"`].join('\n'),
+		read(text) {
+			const shape = z.object({ stepcheck: z.literal('password-policy'), policy: z.unknown() }).safeParse(JSON.parse(text));
+			if (!shape.success) return null;
+			const read = answer(passwordPolicySchema, shape.data.policy);
+			if (read === 'mismatch' || read === null) return null;
+			// NoSuchEntity is the answer "no custom policy", as on the server.
+			if (!read.ok && read.code !== 'NoSuchEntity') {
+				return { identity: null, errors: [errorFor('iam:GetAccountPasswordPolicy', read.code)], decision: decidePasswordPolicy(null) };
+			}
+			const policy = read.ok ? passwordPolicyFromFields(read.value.PasswordPolicy) : null;
+			return { identity: null, errors: [], decision: decidePasswordPolicy({ policy }) };
+		},
+	},
+	{
 		id: 'backup-device',
 		format: 'json',
 		expected: 'one JSON document that starts with {"stepcheck":"backup-device"',
@@ -185,18 +250,21 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 		id: 'mfa-policy',
 		format: 'json',
 		expected: 'one JSON document that starts with {"stepcheck":"mfa-policy"',
+		// The signed-in IAM user, unless the page put U='name' on the line before (its field).
 		command: [
-			'U=mfa-tester # the IAM user to check',
 			RUN,
-			`A=$(aws iam get-user --user-name "$U" --query User.Arn --output text)`,
-			`s() { r iam simulate-principal-policy --policy-source-arn "$A" --action-names ${PROBE_ACTIONS.join(' ')} --query 'EvaluationResults[].[EvalActionName,EvalDecision]' "$@"; }`,
+			CALLER,
+			'case "$A" in *:user/*) U="${U:-${A##*/}}";; esac',
+			`A=; [ -n "$U" ] && A=$(aws iam get-user --user-name "$U" --query User.Arn --output text)`,
+			`s() { if [ -n "$A" ]; then r iam simulate-principal-policy --policy-source-arn "$A" --action-names ${PROBE_ACTIONS.join(' ')} --query 'EvaluationResults[].[EvalActionName,EvalDecision]' "$@"; else echo null; fi; }`,
 			'M=ContextKeyName=aws:MultiFactorAuthPresent,ContextKeyType=boolean,ContextKeyValues',
-			`printf '{"stepcheck":"mfa-policy","user":"%s","arn":"%s","withoutMfa":%s,"accessKey":%s,"withMfa":%s}\\n' "$U" "$A" "$(s --context-entries $M=false)" "$(s)" "$(s --context-entries $M=true)"`,
+			`printf '{"stepcheck":"mfa-policy","caller":%s,"user":"%s","arn":"%s","withoutMfa":%s,"accessKey":%s,"withMfa":%s}\\n' "$C" "$U" "$A" "$(s --context-entries $M=false)" "$(s)" "$(s --context-entries $M=true)"`,
 		].join('\n'),
 		read(text) {
 			const shape = z
 				.object({
 					stepcheck: z.literal('mfa-policy'),
+					caller: z.unknown().optional(),
 					user: z.string(),
 					arn: z.string(),
 					withoutMfa: z.unknown(),
@@ -224,31 +292,22 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			const answers = {
 				target: arn.startsWith('arn:') ? { userName: user, arn } : null,
 				method: complete ? ('simulation' as const) : null,
+				simulatorError: errors[0]?.code ?? null,
 				simulation: complete ? { withoutMfa: withoutMfa!, accessKey: accessKey!, withMfa: withMfa! } : null,
 				denies: null,
 				documentsRead: null,
 			};
-			return { identity: null, errors, decision: decideMfaPolicy(answers, UNKNOWN_IDENTITY, user) };
+			const caller = answer(callerSchema, shape.data.caller);
+			const identity =
+				caller && caller !== 'mismatch' && caller.ok ? classifyIdentity(caller.value.Arn, caller.value.Account ?? null) : null;
+			if (caller && caller !== 'mismatch' && !caller.ok) errors.unshift(errorFor('sts:GetCallerIdentity', caller.code));
+			const named = user && !(identity?.type === 'iam-user' && identity.userName === user) ? user : undefined;
+			return { identity, errors, decision: decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, named) };
 		},
 	},
-	{
-		id: 'users-without-mfa',
-		format: 'csv',
-		expected: 'the time the report was generated, then the credential report as CSV, whose first row starts with user,arn,',
-		command: [
-			'for i in 1 2 3 4 5 6 7 8 9 10; do aws iam generate-credential-report --query State --output text | grep -q COMPLETE && break; sleep 2; done',
-			'aws iam get-credential-report --query GeneratedTime --output text; aws iam get-credential-report --query Content --output text | base64 --decode; echo',
-		].join('\n'),
-		read(text, { now, generatedAt }) {
-			let report;
-			try {
-				report = summarizeCredentialReport(text, generatedAt ?? now, now);
-			} catch {
-				return null;
-			}
-			return { identity: null, errors: [], decision: decideUsersWithoutMfa(report) };
-		},
-	},
+	credentialReportPaste('users-without-mfa', summarizeCredentialReport, decideUsersWithoutMfa),
+	credentialReportPaste('unused-credentials', summarizeUnusedCredentials, decideUnusedCredentials),
+	credentialReportPaste('access-keys', summarizeAccessKeys, decideAccessKeys),
 ];
 
 const CREDENTIAL_REPORT_TIME = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))\s*$/m;
@@ -262,7 +321,7 @@ const CLOUDSHELL_UNAVAILABLE: readonly CloudShellUnavailable[] = [
 	{
 		id: 'identity-center',
 		reason:
-			'AWS has no API that reads the MFA settings of IAM Identity Center, so no command can print them. Look at them in the Identity Center console (Settings, Authentication).',
+			'Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center, so no command here prints them. Look at them in the Identity Center console (Settings, Authentication).',
 		source: { url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/enable-mfa.html', label: 'AWS: MFA in IAM Identity Center' },
 	},
 ];
@@ -272,6 +331,16 @@ export const CLOUDSHELL_REGIONS_SOURCE = {
 	url: 'https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html',
 	label: 'AWS: Regions where CloudShell runs',
 };
+
+/**
+ * The command as the page prints it: for a check that takes a user name, a valid name typed
+ * into the page's field goes on a line of its own before it (`U='name'`); otherwise the command
+ * checks whoever runs it. An invalid name is left out rather than quoted into a shell line.
+ */
+export function cloudShellCommand(check: CloudShellCheck, user: string | undefined): string {
+	const name = user?.trim();
+	return check.id === 'mfa-policy' && name && IAM_USER_NAME.test(name) ? `U='${name}'\n${check.command}` : check.command;
+}
 
 export function findCloudShellCheck(id: string): CloudShellCheck | CloudShellUnavailable | undefined {
 	return CLOUDSHELL_CHECKS.find((check) => check.id === id) ?? CLOUDSHELL_UNAVAILABLE.find((check) => check.id === id);
@@ -381,6 +450,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 		);
 	}
 	const denied = reading.errors.some((error) => error.code === 'access-denied');
+	const couldNotCheck = couldNotCheckFromErrors(reading.decision.verdict, reading.errors, reading.decision.summary);
 	return {
 		ok: true,
 		result: {
@@ -390,6 +460,7 @@ export function readPaste(id: string, text: string, options: { policy: IamPolicy
 			...reading.decision,
 			errors: reading.errors,
 			minimalPolicy: denied ? options.policy : null,
+			...(couldNotCheck ? { couldNotCheck } : {}),
 			checkedAt: now.toISOString(),
 		},
 	};

@@ -4,8 +4,8 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
 
 /**
- * IAM Identity Center: AWS has no API that reads its MFA settings (the prompt, the device
- * types, the no-device rule), so this check says so and links the console page, and never
+ * IAM Identity Center: neither the Identity Center API reference nor its CLI lists a call that
+ * reads the MFA settings (the prompt, the device types, the no-device rule), so this check says so and links the console page, and never
  * gives a pass or a fail it cannot back.
  */
 const identityCenterResultSchema = checkResultBaseSchema.extend({ consoleUrl: z.url() });
@@ -19,7 +19,7 @@ export function decideIdentityCenter(): Decision {
 	return {
 		verdict: 'unknown',
 		summary:
-			'AWS offers no API that reads the MFA settings of IAM Identity Center, so Stepcheck cannot check them. Look at them in the console.',
+			'Stepcheck knows of no AWS API that reads the MFA settings of IAM Identity Center, so it cannot check them. Look at them in the console.',
 		facts: [{ label: 'Where to look', value: 'IAM Identity Center console, Settings, Authentication, Multi-factor authentication' }],
 		advice: [
 			stepAdvice({
@@ -54,7 +54,7 @@ export const identityCenterCheck: CheckDefinition<null, IdentityCenterResult> = 
 	resultSchema: identityCenterResultSchema,
 	manual: [
 		{
-			text: 'AWS has no API or CLI command that reads these settings. In the IAM Identity Center console choose Settings, then the Authentication tab, and look at Multi-factor authentication.',
+			text: 'Stepcheck knows of no AWS API or CLI command that reads these settings. In the IAM Identity Center console choose Settings, then the Authentication tab, and look at Multi-factor authentication.',
 		},
 		{ text: 'To see the devices one user registered, open Users, choose the user and the MFA devices tab.' },
 	],

@@ -6,7 +6,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 	fail: 'Fail',
 	warn: 'Warning',
 	'not-applicable': 'Not applicable',
-	unknown: 'Unknown',
+	unknown: 'Could not check',
 };
 
 /** Who was checked, by kind of identity. */

@@ -7,8 +7,37 @@ import type { CheckError } from './result-schema';
  * Whether a user's policies deny ordinary actions without MFA, in the three contexts that
  * matter: `aws:MultiFactorAuthPresent` false (a console sign-in without MFA), absent (a request
  * signed with a long-term access key) and true. Asked of IAM's policy simulator when the caller
- * may use it, else evaluated here with `@cloud-copilot/iam-simulate` on the policy documents.
+ * may use it, else evaluated here on the policy documents by an optional add-on.
  */
+
+type IamSimulate = typeof import('@cloud-copilot/iam-simulate');
+/** The evaluation function of the add-on. */
+export type PolicyEvaluator = IamSimulate['runSimulation'];
+
+/**
+ * The add-on: an IAM policy engine licensed AGPL-3.0-or-later, so Stepcheck (MIT) neither
+ * depends on it nor bundles it. A site owner who installs it (`npm install
+ * @cloud-copilot/iam-simulate`) gets the local evaluation when the simulator is refused.
+ */
+export const POLICY_EVALUATOR_PACKAGE = '@cloud-copilot/iam-simulate';
+
+/**
+ * The add-on's evaluator, or null when it is not installed, cannot load, or the site owner
+ * turned it off (`STEPCHECK_LOCAL_EVALUATION=off`). The specifier is a variable so that no
+ * bundler (Vite for the server, esbuild for the companion) can pull the package in.
+ */
+export async function loadPolicyEvaluator(
+	env: Record<string, string | undefined> = process.env,
+	specifier: string = POLICY_EVALUATOR_PACKAGE,
+): Promise<PolicyEvaluator | null> {
+	if (env.STEPCHECK_LOCAL_EVALUATION === 'off') return null;
+	try {
+		const loaded = (await import(/* @vite-ignore */ specifier)) as Partial<IamSimulate>;
+		return typeof loaded.runSimulation === 'function' ? loaded.runSimulation : null;
+	} catch {
+		return null;
+	}
+}
 
 const evaluationDecisionSchema = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
 type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
@@ -83,11 +112,10 @@ export function evaluationFailure(error: unknown): CheckError {
 }
 
 export async function evaluateMfaRequirement(
+	runSimulation: PolicyEvaluator,
 	principalArn: string,
 	sources: readonly PolicySource[],
 ): Promise<{ evaluation: MfaEvaluation; denies: MfaDeny[] }> {
-	// Loaded on first use: the evaluator and its IAM action data are large, and most checks never need them.
-	const { runSimulation } = await import('@cloud-copilot/iam-simulate');
 	const account = principalArn.split(':')[4] ?? '';
 	const names = sources.map((_, index) => `policy-${index}`);
 	const identityPolicies = sources.map((source, index) => ({ name: names[index]!, policy: source.document }));

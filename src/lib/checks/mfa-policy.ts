@@ -16,11 +16,12 @@ import { z } from 'astro/zod';
 import { UnreadableResponseError } from '../aws/aws-errors';
 import { stepAdvice } from './advice';
 import type { Attempt, Attempter, CheckDefinition, CheckInput, Decision, RawInput } from './check-definition';
-import { checkResultBaseSchema, UNKNOWN_IDENTITY, type CheckError, type Fact, type Identity } from './result-schema';
+import { awsErrorCodeSchema, checkResultBaseSchema, UNKNOWN_IDENTITY, type CheckError, type Fact, type Identity } from './result-schema';
 import {
 	evaluateMfaRequirement,
 	evaluationFailure,
 	evaluationRunSchema,
+	loadPolicyEvaluator,
 	MFA_CONTEXTS,
 	mfaDenySchema,
 	mfaEvaluationSchema,
@@ -34,12 +35,13 @@ import { PROBE_ACTIONS } from './probe-actions';
 /**
  * Is the user denied ordinary actions without MFA? Asked first of the IAM policy simulator
  * (`aws:MultiFactorAuthPresent` false, absent as with an access key, and true); when the
- * simulator is not allowed, the user's inline, attached and group policies are read and
- * evaluated locally in the same three contexts. The result says which method decided.
+ * simulator is not allowed and the site owner installed the optional evaluator add-on, the
+ * user's inline, attached and group policies are read and evaluated locally in the same three
+ * contexts. The result says which method decided.
  */
 
 /** IAM's rule for user names; checked before any call so a bad name never reaches AWS. */
-const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
 const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
@@ -56,8 +58,13 @@ const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
 
 const mfaPolicyAnswersSchema = z.object({
 	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
-	/** `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by Stepcheck. */
+	/**
+	 * `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by
+	 * the optional add-on the site owner installed; null: neither could decide.
+	 */
 	method: z.enum(['simulation', 'local-evaluation']).nullable(),
+	/** Why the simulator did not answer, when it did not (`access-denied`: the caller may not use it). */
+	simulatorError: awsErrorCodeSchema.nullable(),
 	/** The decision for each probe action in each MFA context, from whichever method decided. */
 	simulation: mfaEvaluationSchema.nullable(),
 	/** Local evaluation only: the statements that denied a probe action without MFA. */
@@ -79,7 +86,7 @@ const DOCS = {
 
 const METHOD_LABEL = {
 	simulation: 'IAM policy simulator (iam:SimulatePrincipalPolicy)',
-	'local-evaluation': "Evaluating the user's inline, attached and group policies locally",
+	'local-evaluation': "Evaluating the user's inline, attached and group policies locally (optional add-on @cloud-copilot/iam-simulate)",
 } as const;
 
 const withDecision = (run: EvaluationRun, decision: string) => PROBE_ACTIONS.filter((action) => run[action] === decision);
@@ -103,7 +110,26 @@ const boolIfExistsAdvice = stepAdvice({
 	docsUrl: DOCS.boolIfExists,
 });
 
-const NOTHING_READ: MfaPolicyAnswers = { target: null, method: null, simulation: null, denies: null, documentsRead: null };
+const simulateByHand = stepAdvice({
+	id: 'simulate-by-hand',
+	message: 'Fix the errors below, or simulate the policy by hand.',
+	guide: GUIDE,
+	step: 4,
+	label: 'Step 4: Simulate the policy',
+	docsUrl: DOCS.simulator,
+});
+
+/** What the check asks when it cannot evaluate policies itself: who the user is, and the simulator. */
+const SIMULATOR_ACTIONS = ['sts:GetCallerIdentity', 'iam:GetUser', 'iam:SimulatePrincipalPolicy'];
+
+const NOTHING_READ: MfaPolicyAnswers = {
+	target: null,
+	method: null,
+	simulatorError: null,
+	simulation: null,
+	denies: null,
+	documentsRead: null,
+};
 
 export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, requestedUser?: string): Decision {
 	const { target } = answers;
@@ -128,7 +154,7 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 			return { verdict: 'unknown', summary: 'Could not tell who these credentials belong to.', facts: [], advice: [] };
 		return {
 			verdict: 'not-applicable',
-			summary: 'These credentials are not an IAM user: enter the name of an IAM user to check, for example mfa-tester.',
+			summary: 'These credentials are not an IAM user: enter the name of the IAM user to check in the field above, then check again.',
 			facts: [],
 			advice: [
 				stepAdvice({
@@ -224,20 +250,19 @@ export function decideMfaPolicy(answers: MfaPolicyAnswers, identity: Identity, r
 			],
 		};
 	}
+	if (answers.simulatorError === 'access-denied' && !answers.method) {
+		return {
+			verdict: 'unknown',
+			summary: `Could not check ${name}: access denied. These credentials may not call iam:SimulatePrincipalPolicy; attach the minimal policy below and check again.`,
+			facts,
+			advice: [simulateByHand],
+		};
+	}
 	return {
 		verdict: 'unknown',
 		summary: `Could not read the policies of ${name}.`,
 		facts,
-		advice: [
-			stepAdvice({
-				id: 'simulate-by-hand',
-				message: 'Fix the errors below, or simulate the policy by hand.',
-				guide: GUIDE,
-				step: 4,
-				label: 'Step 4: Simulate the policy',
-				docsUrl: DOCS.simulator,
-			}),
-		],
+		advice: [simulateByHand],
 	};
 }
 
@@ -412,6 +437,7 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 		const requested = input.userName;
 		const errors: CheckError[] = [];
 		const answers: MfaPolicyAnswers = { ...NOTHING_READ };
+		let evaluatorLoaded = false;
 		const { iam } = await clients();
 		if (requested) {
 			const user = await attempt(
@@ -437,11 +463,15 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 				answers.simulation = simulated.value;
 			} else {
 				errors.push(simulated.error);
-				const documents = await readPolicyDocuments(attempt, iam, userName, signal);
-				if (!documents.ok) errors.push(documents.error);
-				else {
+				answers.simulatorError = simulated.error.code;
+				// Without the add-on there is nothing to evaluate the policies with, so none are read.
+				const evaluator = await loadPolicyEvaluator();
+				evaluatorLoaded = evaluator !== null;
+				const documents = evaluator ? await readPolicyDocuments(attempt, iam, userName, signal) : null;
+				if (documents && !documents.ok) errors.push(documents.error);
+				else if (evaluator && documents) {
 					try {
-						const { evaluation, denies } = await evaluateMfaRequirement(arn, documents.value);
+						const { evaluation, denies } = await evaluateMfaRequirement(evaluator, arn, documents.value);
 						Object.assign(answers, { method: 'local-evaluation', simulation: evaluation, denies, documentsRead: documents.value.length });
 					} catch (error) {
 						errors.push(evaluationFailure(error));
@@ -449,7 +479,9 @@ export const mfaPolicyCheck: CheckDefinition<MfaPolicyAnswers, MfaPolicyResult> 
 				}
 			}
 		}
-		return { answers, errors };
+		// Without the evaluator add-on the policy reads are no use, so a denied run's policy leaves them out.
+		const withoutFallback = answers.simulatorError !== null && answers.method === null && !evaluatorLoaded;
+		return { answers, errors, ...(withoutFallback ? { policyActions: SIMULATOR_ACTIONS } : {}) };
 	},
 	decide: (answers, { identity, input }) => decideMfaPolicy(answers, identity ?? UNKNOWN_IDENTITY, input.userName),
 	fields: (answers) => answers,

@@ -20,7 +20,7 @@ import {
 
 /**
  * Is MFA on for the identity behind the server's credentials? Decided by identity type first,
- * as Security Hub (IAM.5, IAM.6, IAM.9, IAM.19), CIS and Prowler do. `/api/mfa-status` is an
+ * as Security Hub CSPM (IAM.5, IAM.6, IAM.9, IAM.19), CIS and Prowler do. `/api/mfa-status` is an
  * alias of `/api/checks/mfa`.
  */
 const mfaResultSchema = checkResultBaseSchema.extend({

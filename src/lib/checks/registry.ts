@@ -1,13 +1,16 @@
 import type { AnyCheck } from './check-definition';
+import { accessKeysCheck } from './access-keys';
 import { backupDeviceCheck } from './backup-device';
 import { cliMfaCheck } from './cli-mfa';
 import { identityCenterCheck } from './identity-center';
 import { mfaCheck } from './mfa';
 import { mfaPolicyCheck } from './mfa-policy';
+import { passwordPolicyCheck } from './password-policy';
 import { rootUserCheck } from './root-user';
+import { unusedCredentialsCheck } from './unused-credentials';
 import { usersWithoutMfaCheck } from './users-without-mfa';
 
-/** Every live check, in the order the README lists them. Adding a check is one import here. */
+/** Every live check, in the order docs/live-checks.md lists them. Adding a check is one import here. */
 export const CHECKS: readonly AnyCheck[] = [
 	mfaCheck,
 	rootUserCheck,
@@ -16,6 +19,9 @@ export const CHECKS: readonly AnyCheck[] = [
 	cliMfaCheck,
 	usersWithoutMfaCheck,
 	identityCenterCheck,
+	passwordPolicyCheck,
+	unusedCredentialsCheck,
+	accessKeysCheck,
 ];
 
 export const CHECK_IDS = CHECKS.map((check) => check.id);

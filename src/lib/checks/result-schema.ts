@@ -54,7 +54,7 @@ const adviceSchema = z.object({
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
-const awsErrorCodeSchema = z.enum([
+export const awsErrorCodeSchema = z.enum([
 	'no-credentials',
 	'sso-session-expired',
 	'credentials-expired',
@@ -81,6 +81,32 @@ const checkErrorSchema = z.object({
 });
 export type CheckError = z.infer<typeof checkErrorSchema>;
 
+/**
+ * Why a check learned nothing, in the few words a reader can act on. Every path (the local
+ * server, the companion, a CloudShell paste, the checkup) reduces its failures to one of these,
+ * so the island, the checkup headline, the exports and the step marks all say the same thing,
+ * and none of them can read as "all fine".
+ */
+const COULD_NOT_CHECK_CAUSES = [
+	'no-credentials',
+	'credentials-rejected',
+	'access-denied',
+	'unreachable',
+	'rate-limited',
+	'unsupported-path',
+	'unexpected',
+] as const;
+export type CouldNotCheckCause = (typeof COULD_NOT_CHECK_CAUSES)[number];
+
+const couldNotCheckSchema = z.object({
+	cause: z.enum(COULD_NOT_CHECK_CAUSES),
+	/** What to do about it, in one or two sentences. */
+	message: z.string(),
+	/** With `rate-limited`: how long to wait before asking again. */
+	retryAfterSeconds: z.number().int().positive().optional(),
+});
+export type CouldNotCheck = z.infer<typeof couldNotCheckSchema>;
+
 export const iamPolicySchema = z.object({
 	Version: z.literal('2012-10-17'),
 	Statement: z.array(
@@ -94,7 +120,24 @@ export const iamPolicySchema = z.object({
 });
 export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
-/** What `iam:GetAccountSummary` says about the root user (Security Hub IAM.4, IAM.6 and IAM.9 read the same fields). */
+/** The account's custom password policy for IAM users, from `iam:GetAccountPasswordPolicy`. */
+export const passwordPolicySchema = z.object({
+	minimumLength: z.number().int().positive(),
+	requireSymbols: z.boolean(),
+	requireNumbers: z.boolean(),
+	requireUppercase: z.boolean(),
+	requireLowercase: z.boolean(),
+	allowUsersToChange: z.boolean(),
+	/** Days a password is valid; null when passwords never expire. */
+	maxAgeDays: z.number().int().positive().nullable(),
+	/** How many previous passwords a user may not reuse; null when reuse is allowed. */
+	reusePrevention: z.number().int().positive().nullable(),
+	/** An expired password needs an administrator to reset it. */
+	hardExpiry: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+/** What `iam:GetAccountSummary` says about the root user (Security Hub CSPM's IAM.4 and IAM.9 read the same fields; IAM.6 also needs the device type). */
 export const rootAccountSchema = z.object({
 	mfaEnabled: z.boolean(),
 	/** AWS omits the field in some partitions and emulators; treated as present, the safe reading. */
@@ -107,13 +150,17 @@ export type RootAccount = z.infer<typeof rootAccountSchema>;
 const reportUserSchema = z.object({ userName: z.string(), arn: z.string() });
 export type ReportUser = z.infer<typeof reportUserSchema>;
 
-export const credentialReportSummarySchema = z.object({
+/** When the credential report was generated, how old it was when read, and how many IAM users it lists. */
+export const reportMetaSchema = z.object({
 	generatedAt: z.iso.datetime(),
 	ageSeconds: z.number().int().nonnegative(),
 	userCount: z.number().int().nonnegative(),
-	/** Security Hub IAM.5: console password and no MFA. */
+});
+
+export const credentialReportSummarySchema = reportMetaSchema.extend({
+	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
-	/** Security Hub IAM.19: no MFA at all. */
+	/** Security Hub CSPM IAM.19: no MFA at all. */
 	usersWithoutMfa: z.array(reportUserSchema),
 	root: z.object({ mfaActive: z.boolean(), passwordEnabled: z.boolean().nullable() }).nullable(),
 });
@@ -157,6 +204,11 @@ export const checkResultBaseSchema = z.object({
 	errors: z.array(checkErrorSchema),
 	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
 	minimalPolicy: iamPolicySchema.nullable(),
+	/**
+	 * With `unknown` after AWS errors: why nothing could be read, from a fixed set of causes,
+	 * and what to do. The runner (and paste mode) fill it in from `errors`; a check never sets it.
+	 */
+	couldNotCheck: couldNotCheckSchema.optional(),
 	checkedAt: z.iso.datetime(),
 });
 export type CheckResultBase = z.infer<typeof checkResultBaseSchema>;

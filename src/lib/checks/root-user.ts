@@ -7,7 +7,9 @@ import { checkResultBaseSchema, rootAccountSchema, type RootAccount } from './re
 /**
  * The root user, from `iam:GetAccountSummary` (read as any IAM administrator, not as root):
  * MFA on, or no password at all (centrally managed root access); no access keys; no
- * signing certificates. Security Hub IAM.4, IAM.6 and IAM.9 read the same fields.
+ * signing certificates: Security Hub CSPM's IAM.4 and IAM.9. The summary says whether root has
+ * MFA, not which kind, so it cannot tell IAM.6's case (a virtual device on root): only root itself
+ * can list root's devices.
  */
 const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootAccountSchema.nullable() });
 type RootUserResult = z.infer<typeof rootUserResultSchema>;

@@ -1,4 +1,6 @@
+import { CAUSE_LABELS, couldNotCheckSentence } from '../checks/could-not-check';
 import { VERDICT_LABELS as CHECK_VERDICT_LABELS } from '../checks/labels';
+import type { CouldNotCheck, CouldNotCheckCause } from '../checks/result-schema';
 import type { Verdict } from './checkup-catalog';
 import { resultDoesNotApply } from './checkup-plan';
 import type { CheckupEntry } from './run-checkup';
@@ -23,6 +25,8 @@ export interface CheckupRow {
 	retryAfterSeconds?: number;
 	/** ISO time of the result, when there is one. */
 	checkedAt?: string;
+	/** With `unknown` and `try-again`: why nothing could be read, and what to do. */
+	couldNotCheck?: CouldNotCheck;
 }
 
 function fixFor(entry: CheckupEntry): CheckupRow['fix'] {
@@ -40,27 +44,35 @@ function checkupRow(entry: CheckupEntry): CheckupRow {
 	switch (answer.kind) {
 		case 'result': {
 			const doesNotApply = resultDoesNotApply(answer.body);
+			if (doesNotApply) return { ...base, verdict: 'not-applicable', finding: oneLine(doesNotApply), checkedAt: answer.body.checkedAt };
+			if (answer.body.verdict !== 'unknown')
+				return { ...base, verdict: answer.body.verdict, finding: oneLine(answer.body.summary), checkedAt: answer.body.checkedAt };
+			const reason = answer.body.couldNotCheck ?? { cause: 'unsupported-path', message: answer.body.summary };
 			return {
 				...base,
-				verdict: doesNotApply ? 'not-applicable' : answer.body.verdict,
-				finding: oneLine(doesNotApply ?? answer.body.summary),
+				verdict: reason.cause === 'rate-limited' ? 'try-again' : 'unknown',
+				finding: oneLine(couldNotCheckSentence(reason, answer.body.summary)),
 				checkedAt: answer.body.checkedAt,
+				couldNotCheck: reason,
+				...(reason.retryAfterSeconds ? { retryAfterSeconds: reason.retryAfterSeconds } : {}),
 			};
 		}
 		case 'rate-limited':
 			return {
 				...base,
 				verdict: 'try-again',
-				finding: `Not checked yet: too many checks in a minute. Try again in ${answer.retryAfterSeconds} s.`,
+				finding: `Could not check (rate-limited): too many checks in a minute. Try again in ${answer.retryAfterSeconds} s.`,
 				retryAfterSeconds: answer.retryAfterSeconds,
+				couldNotCheck: { cause: 'rate-limited', message: answer.message, retryAfterSeconds: answer.retryAfterSeconds },
 			};
 		case 'skipped':
 			return { ...base, verdict: 'not-applicable', finding: oneLine(answer.reason) };
 		case 'unsupported':
-			return { ...base, verdict: 'not-applicable', finding: oneLine(answer.message) };
 		case 'refused':
-		case 'unreachable':
-			return { ...base, verdict: 'unknown', finding: oneLine(answer.message) };
+		case 'unreachable': {
+			const reason = { cause: answer.cause, message: oneLine(answer.message) };
+			return { ...base, verdict: 'unknown', finding: couldNotCheckSentence(reason), couldNotCheck: reason };
+		}
 	}
 }
 
@@ -80,20 +92,38 @@ export function checkupRows(entries: readonly CheckupEntry[]): CheckupRow[] {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** "2 things to fix, 1 to look at, 4 fine": counts that are zero are left out, except when nothing is to fix. */
+/** Could-not-check rows grouped by cause, most common first: "2 access denied, 1 rate-limited". */
+function causeCounts(rows: readonly CheckupRow[]): string {
+	const counts = new Map<CouldNotCheckCause, number>();
+	for (const row of rows) if (row.couldNotCheck) counts.set(row.couldNotCheck.cause, (counts.get(row.couldNotCheck.cause) ?? 0) + 1);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.map(([cause, count]) => `${count} ${CAUSE_LABELS[cause]}`)
+		.join(', ');
+}
+
+/**
+ * The headline: first what could not be checked and why, then what to fix. "Nothing to fix"
+ * only when every check that applies passed; a run that learned nothing never reads as fine.
+ */
 export function summaryLine(rows: readonly CheckupRow[]): string {
 	const count = (...verdicts: RowVerdict[]) => rows.filter((row) => verdicts.includes(row.verdict)).length;
+	const couldNot = rows.filter((row) => row.couldNotCheck || row.verdict === 'unknown' || row.verdict === 'try-again');
 	const fix = count('fail');
-	const look = count('warn', 'unknown');
+	const look = count('warn');
 	const fine = count('pass');
 	const notApplicable = count('not-applicable');
-	const waits = rows.flatMap((row) => (row.retryAfterSeconds ? [row.retryAfterSeconds] : []));
+	const waits = couldNot.flatMap((row) => (row.retryAfterSeconds ? [row.retryAfterSeconds] : []));
+	const applicable = rows.length - notApplicable;
 	const parts = [
-		fix > 0 ? plural(fix, 'thing to fix', 'things to fix') : 'Nothing to fix',
+		couldNot.length > 0 &&
+			`Could not check ${couldNot.length} of ${applicable} (${causeCounts(couldNot)})${waits.length > 0 ? `: try again in ${Math.max(...waits)} s` : ''}`,
+		fix > 0 && plural(fix, 'thing to fix', 'things to fix'),
+		fix === 0 && couldNot.length > 0 && fine + look > 0 && 'no failures in the checks that could read',
+		fix === 0 && couldNot.length === 0 && look === 0 && fine > 0 && 'Nothing to fix',
 		look > 0 && `${look} to look at`,
 		fine > 0 && `${fine} fine`,
 		notApplicable > 0 && `${notApplicable} not applicable`,
-		waits.length > 0 && `${waits.length} to try again in ${Math.max(...waits)} s`,
 	];
 	return parts.filter(Boolean).join(', ');
 }

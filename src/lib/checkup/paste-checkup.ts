@@ -1,5 +1,7 @@
-import { findCloudShellCheck, readPaste, type CloudShellCheck } from '../checks/cloudshell';
-import type { CheckTransport } from './check-answer';
+import { findCloudShellCheck, readPaste, type CloudShellCheck, type PasteOutcome } from '../checks/cloudshell';
+import type { CouldNotCheckCause } from '../checks/result-schema';
+import type { CheckTransport } from '../live/check-transport';
+import type { CheckupCheck } from './checkup-catalog';
 
 /**
  * The checkup from AWS CloudShell: one read-only command runs every check that can run
@@ -45,15 +47,24 @@ export function splitCheckupPaste(text: string): Map<string, string> {
 	return sections;
 }
 
+const PASTE_PROBLEM_CAUSES: Record<Exclude<PasteOutcome, { ok: true }>['problem'], CouldNotCheckCause> = {
+	empty: 'unexpected',
+	truncated: 'unexpected',
+	'other-output': 'unexpected',
+	'cli-error': 'credentials-rejected',
+	'access-denied': 'access-denied',
+};
+
 /** Answers each check from one paste; a check CloudShell cannot run says why, as not applicable. */
-export function pasteTransport(text: string, now: () => Date = () => new Date()): CheckTransport {
+export function pasteTransport(text: string, now: () => Date = () => new Date()): CheckTransport<CheckupCheck> {
 	const sections = splitCheckupPaste(text);
 	return async (check) => {
 		const found = findCloudShellCheck(check.id);
-		if (found && 'reason' in found) return { kind: 'unsupported', message: found.reason };
+		if (found && 'reason' in found) return { kind: 'unsupported', cause: 'unsupported-path', message: found.reason };
 		if (!found) {
 			return {
 				kind: 'unsupported',
+				cause: 'unsupported-path',
 				message: `The ${check.title} has no CloudShell command yet. Run it from its guide with Stepcheck or the companion, or check by hand.`,
 			};
 		}
@@ -62,6 +73,7 @@ export function pasteTransport(text: string, now: () => Date = () => new Date())
 			return {
 				kind: 'refused',
 				status: 0,
+				cause: 'unexpected',
 				message:
 					sections.size === 0
 						? 'This is not the output of the checkup command: copy the command again, run it in CloudShell and paste everything it printed.'
@@ -69,6 +81,7 @@ export function pasteTransport(text: string, now: () => Date = () => new Date())
 			};
 		}
 		const outcome = readPaste(check.id, section, { policy: null, now: now() });
-		return outcome.ok ? { kind: 'result', status: 200, body: outcome.result } : { kind: 'refused', status: 0, message: outcome.message };
+		if (outcome.ok) return { kind: 'result', status: 200, body: outcome.result };
+		return { kind: 'refused', status: 0, message: outcome.message, cause: PASTE_PROBLEM_CAUSES[outcome.problem] };
 	};
 }

@@ -1,4 +1,4 @@
-import type { CheckAnswer, CheckTransport } from './check-answer';
+import type { CheckAnswer, CheckTransport } from '../live/check-transport';
 import type { CheckupCheck } from './checkup-catalog';
 import { IDENTITY_CHECK, skipReason, type CheckupOptions } from './checkup-plan';
 
@@ -15,7 +15,7 @@ export interface CheckupEntry {
  */
 export async function runCheckup(options: {
 	catalog: readonly CheckupCheck[];
-	transport: CheckTransport;
+	transport: CheckTransport<CheckupCheck>;
 	settings: CheckupOptions;
 	onAnswer?: (entry: CheckupEntry) => void;
 }): Promise<CheckupEntry[]> {
@@ -26,7 +26,11 @@ export async function runCheckup(options: {
 			answer = await transport(check);
 		} catch (error) {
 			// A transport should answer, not throw; if one does, the row says so instead of the checkup stopping.
-			answer = { kind: 'unreachable', message: error instanceof Error ? error.message : 'The check could not be asked.' };
+			answer = {
+				kind: 'unreachable',
+				cause: 'unreachable',
+				message: error instanceof Error ? error.message : 'The check could not be asked.',
+			};
 		}
 		const entry = { check, answer };
 		onAnswer?.(entry);
@@ -50,17 +54,24 @@ export async function runCheckup(options: {
 	return catalog.map((check) => byId.get(check.id)!);
 }
 
-/** Asks again only the checks a rate limit refused, keeping every other answer. */
-export async function retryRefused(entries: readonly CheckupEntry[], transport: CheckTransport): Promise<CheckupEntry[]> {
+const wasRateLimited = (entry: CheckupEntry) =>
+	entry.answer.kind === 'rate-limited' || (entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'rate-limited');
+
+/** Asks again only the checks a rate limit refused (the endpoint's or AWS's), keeping every other answer. */
+export async function retryRefused(entries: readonly CheckupEntry[], transport: CheckTransport<CheckupCheck>): Promise<CheckupEntry[]> {
 	return Promise.all(
 		entries.map(async (entry) => {
-			if (entry.answer.kind !== 'rate-limited') return entry;
+			if (!wasRateLimited(entry)) return entry;
 			try {
 				return { check: entry.check, answer: await transport(entry.check) };
 			} catch (error) {
 				return {
 					check: entry.check,
-					answer: { kind: 'unreachable', message: error instanceof Error ? error.message : 'The check could not be asked.' },
+					answer: {
+						kind: 'unreachable',
+						cause: 'unreachable',
+						message: error instanceof Error ? error.message : 'The check could not be asked.',
+					},
 				};
 			}
 		}),

@@ -43,6 +43,9 @@ function blockLine(block: Code): number {
  * The `aws` calls in a shell script, each with its line counted from `firstLine` (the line of
  * the opening fence, so the script's first line is `firstLine + 1`).
  */
+/** `service operation` as typed after `aws`; just `service` for a one-word command such as `aws login`. */
+export const commandKey = (command: Pick<AwsCommand, 'service' | 'operation'>) => `${command.service} ${command.operation}`.trim();
+
 export function awsCommandsIn(script: string, firstLine: number): AwsCommand[] {
 	const commands: AwsCommand[] = [];
 	const lines = script.split('\n');

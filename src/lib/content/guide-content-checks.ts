@@ -1,5 +1,5 @@
 import type { List, Root, RootContent } from 'mdast';
-import { placeholdersIn, shellBlocks } from './guide-commands';
+import { commandKey, placeholdersIn, shellBlocks } from './guide-commands';
 import { codeBlocks, walk } from './mdast-walk';
 import { guideSchema } from './schema';
 
@@ -349,7 +349,7 @@ export function checkCommandDeclarations(tree: Root, declared: CommandDeclaratio
 	const used = new Set<string>();
 	const calls = new Set<string>();
 	for (const block of shellBlocks(tree)) {
-		for (const command of block.commands) calls.add(`aws ${command.service} ${command.operation}`);
+		for (const command of block.commands) calls.add(`aws ${commandKey(command)}`);
 		for (const placeholder of placeholdersIn(block.source)) {
 			used.add(placeholder);
 			if (!declared.placeholders.includes(placeholder)) {

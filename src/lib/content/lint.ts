@@ -14,6 +14,7 @@ import {
 } from './guide-content-checks';
 import { walk } from './mdast-walk';
 import { mdxSyntaxError, parseMdx } from './parse-mdx';
+import { checkUnsafeContent } from './safe-content-checks';
 
 /**
  * The one content validator. `astro build` and `astro dev` run it on every guide through the
@@ -23,7 +24,7 @@ import { mdxSyntaxError, parseMdx } from './parse-mdx';
  * holds each guide to the library's standard (guide-content-checks.ts).
  */
 
-const WRITING_GUIDE = 'See "Writing a guide" in README.md.';
+const WRITING_GUIDE = 'See docs/authoring.md.';
 
 type JsxNode = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
 
@@ -145,6 +146,7 @@ export function lintGuideSource(source: string, imageExists: (relativePath: stri
 	problems.push(
 		...checkStepCount(tree),
 		...checkImages(tree),
+		...checkUnsafeContent(tree),
 		...checkExternalLinks(tree),
 		...(guideSteps ? checkInternalLinks(tree, guideSteps) : []),
 		...checkJsonBlocks(tree),

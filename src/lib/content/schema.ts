@@ -72,9 +72,10 @@ export const guideSchema = z
 		commandsNotRun: z
 			.array(
 				z.object({
-					command: z
-						.string()
-						.regex(/^aws \S+ \S+$/, { error: '`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login".' }),
+					command: z.string().regex(/^aws \S+(?: \S+)?$/, {
+						error:
+							'`commandsNotRun.command` is "aws <service> <operation>", such as "aws sso login", or a one-word command such as "aws login".',
+					}),
 					reason: requiredText('commandsNotRun.reason', 'needs AWS CLI version 2 and a browser sign-in'),
 				}),
 			)

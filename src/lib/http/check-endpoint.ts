@@ -1,6 +1,7 @@
 import { createAwsClients, CHECK_DEADLINE_MS } from '../aws/aws-clients';
 import { KNOWN_PARTITIONS } from '../aws/identity';
-import { clientAddress as forwardedClient, proxyTrustFromEnv, type ProxyTrust } from './client-address';
+import { clientAddress as forwardedClient, proxyTrustFromEnv, rateLimitKey, type ProxyTrust } from './client-address';
+import { logSafe } from './log-text';
 import { createRateLimiter, takeFromEach } from './rate-limiter';
 import { guardConfigFromEnv, guardRequest, type GuardConfig } from './request-guard';
 import { createSingleFlight } from './single-flight';
@@ -134,7 +135,7 @@ async function answer(id: string, { request, clientAddress, guard }: EndpointCon
 		{ forwardedFor: request.headers.get('x-forwarded-for'), forwarded: request.headers.get('forwarded') },
 		config.trust,
 	);
-	const limited = rateRefusal(check, client);
+	const limited = rateRefusal(check, rateLimitKey(client));
 	if (limited) return limited;
 	const outcome = await flights.run(`${check.id}:${read.input.userName ?? ''}`, () =>
 		withDeadline((signal) =>
@@ -151,7 +152,7 @@ export async function handleCheck(id: string, context: EndpointContext): Promise
 	try {
 		response = await answer(id, context);
 	} catch (error) {
-		console.error(`[stepcheck] ${id.slice(0, 80)}: unexpected ${error instanceof Error ? error.name : typeof error}`);
+		console.error(`[stepcheck] ${logSafe(id.slice(0, 80))}: unexpected ${error instanceof Error ? error.name : typeof error}`);
 		response = refusal(
 			500,
 			'internal',

@@ -89,3 +89,19 @@ export function clientAddress(peer: string, headers: ForwardingHeaders, trust: P
 	}
 	return key(peer);
 }
+
+/**
+ * The rate limit's key for a client address: an IPv4 address as it is, an IPv6 address by
+ * its /64, since one host is given a whole /64 and could otherwise take a fresh bucket per request.
+ */
+export function rateLimitKey(address: string): string {
+	if (isIP(address) !== 6) return address;
+	const [head = '', tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+	return `${groups
+		.slice(0, 4)
+		.map((group) => group.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}

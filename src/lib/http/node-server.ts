@@ -1,13 +1,14 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { splitHost } from './request-guard.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /**
  * What the Node server (`scripts/serve.mjs`) does around Astro's handler. Node loads this
  * file itself, so its imports name their `.ts` extension.
  */
 
-/** No page of Stepcheck is meant to be shown inside another site's frame (clickjacking). */
-const EVERY_ANSWER = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } as const;
+/** No page is framed by another site, no file sniffed as another type, no path leaked to other sites (security-headers.ts). */
+const EVERY_ANSWER = SECURITY_HEADERS;
 
 /** A path with an `api` segment: answers there come from the reader's AWS account, or refuse to. */
 const isApiPath = (path: string) => /(^|\/)api(\/|$)/.test(path);

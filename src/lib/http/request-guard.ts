@@ -182,7 +182,11 @@ export function guardRequest(request: GuardRequest, config: GuardConfig): GuardD
 	const originMatches =
 		request.origin !== null &&
 		(sameOrigin(request.origin, host, schemes) || (config.crossOrigins ?? []).includes(request.origin.toLowerCase()));
-	if (request.origin !== null && request.origin !== 'null' && !originMatches) {
+	// `Origin: null` comes from a sandboxed frame, a file: or data: page, or a redirect: no Stepcheck page.
+	if (request.origin === 'null') {
+		return refuseOrigin('Requests from an opaque origin (Origin: null: a sandboxed frame, a file or a data: page) are refused.');
+	}
+	if (request.origin !== null && !originMatches) {
 		return refuseOrigin(`Requests from ${request.origin.slice(0, 100)} are refused: only Stepcheck's own pages may run the check.`);
 	}
 	if (!originMatches && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {

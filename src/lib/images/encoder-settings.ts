@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  *
  * Encoder effort is most of a cold build: at sharp's default effort 4, AVIF took about 1.2 s
  * of CPU per 1440 px screenshot, at effort 0 about 0.06 s for files about 1.5× larger, which
- * the lower quality of the dense width wins back (README "Performance" has the measured
+ * the lower quality of the dense width wins back (docs/performance.md has the measured
  * trade). AVIF takes 4:2:0 chroma, as every lossy WebP already does: sharp's default 4:4:4
  * cost about 25% more encoding time for files no smaller.
  */
@@ -23,7 +23,7 @@ export const ENCODER_SETTINGS = {
  * A lossless WebP (the author's exact pixels, 0.4–0.7× Starlight's bytes) cost as much CPU as
  * Starlight's whole image, which left cold builds 1.2× Starlight's on the standard corpus;
  * this one costs about a third, for 1.2–1.3× Starlight's bytes with the AVIF counted, and
- * 1:1 crops of 12 px console text are as sharp as Starlight's (README "Performance").
+ * 1:1 crops of 12 px console text are as sharp as Starlight's (docs/performance.md).
  */
 export const VIEW_ENCODING = { format: 'webp', quality: 80 } as const;
 

@@ -1,4 +1,6 @@
 import { needsComponent, readImageUrl, type ScreenshotProps } from './image-options';
+import { splitCodeSpans } from './code-spans';
+import { imagePathProblem } from './safe-paths';
 import { fencedLines, wrapSteps, type SourceLine } from './steps';
 
 /**
@@ -70,13 +72,11 @@ function identifierFor(fileName: string, taken: Set<string>): string {
 
 /** Escapes what MDX would read as JSX or expressions in prose, outside inline code. */
 function escapeProse(text: string, report: (message: string) => void): string {
-	return text
-		.split(/(`+[^`]*`+|<!--[\s\S]*?-->)/)
-		.map((part, index) => {
-			if (index % 2 === 1) {
-				if (!part.startsWith('<!--')) return part;
-				return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
-			}
+	return splitCodeSpans(text)
+		.flatMap((piece) => (piece.code ? [piece] : piece.text.split(/(<!--[\s\S]*?-->)/).map((part) => ({ code: false, text: part }))))
+		.map(({ code, text: part }) => {
+			if (code) return part;
+			if (part.startsWith('<!--') && part.endsWith('-->')) return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
 			return part
 				.replace(/[{}]/g, (brace) => `\\${brace}`)
 				.replace(/<(https?:\/\/[^>\s]+)>/g, '[$1]($1)')
@@ -86,7 +86,8 @@ function escapeProse(text: string, report: (message: string) => void): string {
 					report(
 						`raw HTML ${whole} was escaped and will show as text. Rewrite it in Markdown (or a Stepcheck component) if it was markup.`,
 					);
-					return `&lt;${whole.slice(1)}`;
+					// Every `<` of it, so a tag inside an attribute (srcdoc="<script>") is text too.
+					return whole.replace(/</g, '&lt;');
 				});
 		})
 		.join('');
@@ -256,6 +257,11 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				});
 			}
 			const read = readImageUrl(url);
+			const unsafe = imagePathProblem(read.path);
+			if (unsafe) {
+				problems.push({ line, message: `image ${url} ${unsafe}` });
+				return whole;
+			}
 			for (const message of read.problems) problems.push({ line, message: `image ${url} ${message}` });
 			for (const message of read.warnings) warnings.push({ line, message: `image ${url} ${message}` });
 			const localName = localNameFor(read.path);

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import type { DateOrder } from '../content/dates';
 import { formatProblems, lintGuideSource } from '../content/lint';
 import { guideSchema, type GuideFrontmatterInput } from '../content/schema';
-import { canonicalOldPath, resolveAlias } from '../redirects/old-paths';
+import { canonicalOldPath, dotSegmentProblem, pathSyntaxProblem, resolveAlias } from '../redirects/old-paths';
 import { convertBody } from './convert-body';
 import { readHugoFrontMatter, tagSlug } from './front-matter';
 import { descriptionFrom, firstParagraph } from './infer-fields';
@@ -186,7 +186,16 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		}
 
 		const aliases = legacyUrl ? [legacyUrl, ...front.fields.aliases.filter((a) => a !== legacyUrl)] : front.fields.aliases;
+		if (legacyUrl) {
+			const unsafe = pathSyntaxProblem(legacyUrl) ?? dotSegmentProblem(legacyUrl);
+			if (unsafe) own.push(`${post.file}: the old URL "${legacyUrl.slice(0, 120)}" (Hugo url, or the post's folder) ${unsafe}`);
+		}
 		for (const alias of aliases) {
+			const dots = dotSegmentProblem(alias);
+			if (dots) {
+				own.push(`${post.file}: alias "${alias.slice(0, 120)}" ${dots}`);
+				continue;
+			}
 			const resolved = resolveAlias(alias, legacyUrl);
 			if (!resolved.ok)
 				own.push(

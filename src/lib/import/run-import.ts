@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_RECORD, planImport, type HugoPost, type ImportFiles } from './plan';
 import { tagSlug } from './front-matter';
+import { fileInside } from './safe-paths';
 import { IMPORT_DEFAULTS, TOPIC_IDS } from '../guides/topics';
 
 /**
@@ -167,13 +168,18 @@ export function runImport(argv: string[], io: ImportIo): number {
 				: legacyUrl
 					? `${legacyUrl.slice(1)}${urlPath.replace(/^\.\//, '')}`
 					: null;
-			const candidates = [
-				...(!urlPath.startsWith('/') ? [join(postDir, urlPath)] : []),
-				...(imagesDir && fromRoot ? [join(imagesDir, fromRoot)] : []),
-				...(imagesDir ? [join(imagesDir, basename(urlPath))] : []),
-				...(tree && fromRoot ? [join(tree.root, 'static', fromRoot)] : []),
+			// Each candidate stays inside its own root: the post's folder, --images, or static/.
+			const candidates: [root: string, path: string][] = [
+				...(!urlPath.startsWith('/') ? [[postDir, urlPath] as [string, string]] : []),
+				...(imagesDir && fromRoot ? [[imagesDir, fromRoot] as [string, string]] : []),
+				...(imagesDir ? [[imagesDir, basename(urlPath)] as [string, string]] : []),
+				...(tree && fromRoot ? [[join(tree.root, 'static'), fromRoot] as [string, string]] : []),
 			];
-			return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+			for (const [root, path] of candidates) {
+				const found = fileInside(root, path);
+				if (found) return found;
+			}
+			return null;
 		},
 		read: (path) => {
 			const absolute = resolve(io.cwd, path);

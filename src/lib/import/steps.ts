@@ -13,7 +13,8 @@ export interface SourceLine {
 }
 
 const ITEM = /^ {0,3}(\d{1,9})\s*[.)][ \t]+(\S.*)$/;
-const FENCE = /^\s*(```|~~~)/;
+// A backtick fence's info string holds no backtick (CommonMark); ```<img …>`` is a paragraph, not code.
+const FENCE = /^\s*(?:(`{3,})[^`]*|(~{3,}).*)$/;
 const SECTION_BREAK = /^(?:#{1,6}\s|(?:\*\s*){3,}$|(?:-\s*){3,}$|(?:_\s*){3,}$)/;
 const IMAGE_LINE = /^!\[/;
 
@@ -26,12 +27,13 @@ export function fencedLines(lines: SourceLine[]): boolean[] {
 	let fence: string | null = null;
 	for (const { text } of lines) {
 		const match = FENCE.exec(text);
+		const run = match ? (match[1] ?? match[2]!) : null;
 		if (fence) {
 			inside.push(true);
-			if (match && match[1] === fence) fence = null;
-		} else if (match) {
+			if (run && run[0] === fence[0] && run.length >= fence.length && text.trim() === run) fence = null;
+		} else if (run) {
 			inside.push(true);
-			fence = match[1]!;
+			fence = run;
 		} else inside.push(false);
 	}
 	return inside;

@@ -12,3 +12,7 @@ export const NGINX_RULES_FILE = 'nginx-redirects.conf';
 export const CLOUDFRONT_FUNCTION_FILE = 'cloudfront-function.js';
 /** Written into the static output for Netlify and Cloudflare Pages. */
 export const HOST_RULES_FILE = '_redirects';
+/** Written into the static output for Netlify and Cloudflare Pages: the security headers. */
+export const HOST_HEADERS_FILE = '_headers';
+/** Written to the build's root for CloudFront's viewer-response event: the security headers. */
+export const CLOUDFRONT_HEADERS_FUNCTION_FILE = 'cloudfront-headers-function.js';

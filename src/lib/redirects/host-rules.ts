@@ -17,7 +17,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export function sharingTagsOf(targetHtml: string): string[] {
 	const head = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(targetHtml)?.[1] ?? '';
 	const title = /<title>[\s\S]*?<\/title>/i.exec(head)?.[0];
-	const metas = head.match(/<meta\s[^>]*(?:name|property)="(?:description|og:[^"]+|twitter:[^"]+)"[^>]*>/gi) ?? [];
+	// A tag ends at the first `>` outside quotes: a title with ">" in its content attribute stays whole.
+	const metas = (head.match(/<meta\s(?:[^>"']|"[^"]*"|'[^']*')*>/gi) ?? []).filter((tag) =>
+		/\s(?:name|property)=(["'])(?:description|og:[^"']+|twitter:[^"']+)\1/i.test(tag),
+	);
 	return [...(title ? [title] : []), ...metas];
 }
 

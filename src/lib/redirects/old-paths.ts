@@ -60,6 +60,33 @@ function folderOf(pageUrl: string): string[] {
 }
 
 /**
+ * Why an old path cannot be a redirect source on every host: an encoded slash or dot, or a
+ * backslash, means a different path to each host (and to the build, which writes files by
+ * it); an empty segment (`//`) reads as another host in a Location header. Null when fine.
+ */
+export function pathSyntaxProblem(path: string): string | null {
+	if (/%2f|%5c|%2e|%00/i.test(path))
+		return 'holds an encoded slash, backslash or dot (%2F, %5C, %2E). Write the path with plain characters.';
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	if (/[\\\x00-\x1f\x7f]/.test(path)) return 'holds a backslash or a control character. Write the path with / between folders.';
+	if (/\/\//.test(path)) return 'holds an empty segment (//). Write one / between folders.';
+	return null;
+}
+
+/**
+ * Dot segments in an alias the importer writes: only a relative alias may climb, and only at
+ * its start (`../old-name`, as Hugo resolves it); `/a/./b/` or `/a/../b/` is refused.
+ */
+export function dotSegmentProblem(alias: string): string | null {
+	const segments = alias.trim().split('/');
+	const firstNamed = segments.findIndex((segment) => segment !== '.' && segment !== '..' && segment !== '');
+	const later = alias.trim().startsWith('/') ? segments : segments.slice(firstNamed === -1 ? segments.length : firstNamed);
+	return later.some((segment) => segment === '.' || segment === '..')
+		? 'holds a "." or ".." segment inside the path. Write the old path as it was served, for example /blog/2019/old-name/.'
+		: null;
+}
+
+/**
  * Resolves one Hugo alias. An alias starting with `/` is from the site root; any other
  * alias is relative to the folder of the page's old URL (`legacyUrl`), as Hugo did it.
  */
@@ -75,6 +102,8 @@ export function resolveAlias(alias: string, legacyUrl: string | undefined): Alia
 			message: `"${text}" holds a query, fragment or space. An alias is a bare path; old query strings and #fragments are carried over by themselves.`,
 		};
 	}
+	const unsafe = pathSyntaxProblem(text);
+	if (unsafe) return { ok: false, message: `"${text.slice(0, 120)}" ${unsafe}` };
 	if (text.startsWith('/')) {
 		const path = canonicalOldPath(text);
 		if (!path) return { ok: false, message: `"${text}" climbs above the site root with "..". Remove the extra "../".` };

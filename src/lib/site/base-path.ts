@@ -35,7 +35,7 @@ export function stripBase(base: string | undefined, path: string): string | null
 
 /**
  * `joinBase` with the base of the running build (Vite's `import.meta.env.BASE_URL`). Scripts
- * that Node runs without Vite (the README's policy section) have no such base: the root.
+ * that Node runs without Vite (`npm run policies`) have no such base: the root.
  */
 export function pathWithBase(href: string): string {
 	return joinBase(import.meta.env?.BASE_URL, href);

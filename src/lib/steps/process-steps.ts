@@ -14,7 +14,7 @@ export class StepsError extends Error {
 		super(
 			`The <Steps> component expects exactly one ordered list (lines starting "1.", "2.", ...) ` +
 				`but found ${found}. Keep only the numbered list inside <Steps>, and indent notes, ` +
-				`images and callouts under the step they belong to. See "Writing a guide" in README.md.`,
+				`images and callouts under the step they belong to. See docs/authoring.md.`,
 		);
 		this.name = 'StepsError';
 	}

@@ -11,14 +11,17 @@ const ordinary = {
 	Version: '2012-10-17' as const,
 	Statement: [{ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 's3:GetObject', 'ec2:DescribeInstances'], Resource: '*' }],
 };
+/** Her own password: allowed by the policy, but like everything else only with MFA (AWS's recommendation). */
+const passwordActions = [
+	{ action: 'iam:ChangePassword', resource: aliceUser },
+	{ action: 'iam:GetAccountPasswordPolicy', resource: '*' },
+];
 /** Whatever else the user is allowed: the deny must win over all of it. */
 const everything = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
 const selfService = [
-	{ action: 'iam:ChangePassword', resource: aliceUser },
 	{ action: 'iam:CreateVirtualMFADevice', resource: 'arn:aws:iam::123456789012:mfa/alice-phone' },
 	{ action: 'iam:EnableMFADevice', resource: aliceUser },
-	{ action: 'iam:GetAccountPasswordPolicy', resource: '*' },
 	{ action: 'iam:GetMFADevice', resource: aliceUser },
 	{ action: 'iam:GetUser', resource: aliceUser },
 	{ action: 'iam:ListMFADevices', resource: aliceUser },
@@ -29,7 +32,7 @@ const selfService = [
 export default {
 	claims: [
 		...selfService.map(({ action, resource }) => ({
-			says: `Without MFA, users can still set up their own device and change their own password (${action})`,
+			says: `Without MFA, users can still set up their own device (${action})`,
 			policy,
 			principal: alice,
 			action,
@@ -37,6 +40,26 @@ export default {
 			mfa: 'no' as const,
 			expect: 'allowed' as const,
 		})),
+		...passwordActions.flatMap(({ action, resource }) => [
+			{
+				says: `Without MFA, a user cannot change their password: ${action} is not in the NotAction list`,
+				policy,
+				principal: alice,
+				action,
+				resource,
+				mfa: 'no' as const,
+				expect: 'denied' as const,
+			},
+			{
+				says: `Signed in with MFA, a user can change their own password (${action})`,
+				policy,
+				principal: alice,
+				action,
+				resource,
+				mfa: 'yes' as const,
+				expect: 'allowed' as const,
+			},
+		]),
 		{
 			says: 'sts:GetSessionToken stays open: the policy never denies it, and it needs no allow',
 			policy,
@@ -134,7 +157,7 @@ export default {
 	],
 	onlyAllowed: [
 		{
-			says: 'Without MFA, the policy denies everything but device set-up, password change and GetSessionToken, whatever else the user may do',
+			says: 'Without MFA, the policy denies everything but device set-up and GetSessionToken, whatever else the user may do',
 			policy,
 			principal: alice,
 			mfa: 'no',

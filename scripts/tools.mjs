@@ -1,0 +1,65 @@
+// @ts-check
+/**
+ * Large tools that only the tests and CI run, installed on first use at a pinned version
+ * instead of by every `npm ci`: wrangler alone was about 170 MB of every install. Each goes into
+ * its own folder under node_modules/.cache, so `npm ci` starting afresh also starts these afresh.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CACHE = join(ROOT, 'node_modules/.cache/stepcheck-tools');
+
+/** Each tool's pinned version and the script its command runs, inside its package. */
+const TOOLS = {
+	/** Cloudflare's local runtime, for the Cloudflare Pages host test (tests/build/hosts.test.ts). */
+	wrangler: { version: '4.164.0', entry: 'wrangler/bin/wrangler.js' },
+	/** The licence check of CI (scripts/licenses.mjs): BSD-3-Clause. */
+	'license-checker-rseidelsohn': { version: '5.0.1', entry: 'license-checker-rseidelsohn/bin/license-checker-rseidelsohn.js' },
+};
+
+/**
+ * The absolute path of the tool's entry script, installing the tool first when it is missing.
+ * A second process installing at the same time cannot see half a folder: each installs into
+ * its own temporary folder, renamed into place once complete.
+ * @param {keyof typeof TOOLS} name
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export function toolEntry(name, { log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+	const { version, entry } = TOOLS[name];
+	const folder = join(CACHE, `${name}@${version}`);
+	const file = join(folder, 'node_modules', entry);
+	if (existsSync(file)) return file;
+	mkdirSync(CACHE, { recursive: true });
+	const staging = mkdtempSync(join(CACHE, `.${name}-`));
+	log(`Installing ${name}@${version} into ${folder} (first use only)…`);
+	try {
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				staging,
+				'--no-save',
+				'--no-package-lock',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				`${name}@${version}`,
+			],
+			{ stdio: ['ignore', 'ignore', 'inherit'] },
+		);
+		if (!existsSync(folder)) renameSync(staging, folder);
+	} catch (error) {
+		throw new Error(
+			`Could not install ${name}@${version} with npm (it needs the npm registry once): ${/** @type {Error} */ (error).message}`,
+			{ cause: error },
+		);
+	} finally {
+		rmSync(staging, { recursive: true, force: true });
+	}
+	if (!existsSync(file)) throw new Error(`${name}@${version} installed, but ${entry} is not in it.`);
+	return file;
+}

@@ -1,0 +1,230 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHECK_RESULTS_KEY } from '../../src/lib/progress/check-results-store';
+import { startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
+import { axeViolations } from '../support/axe';
+import { CHROMIUM_ARGS } from '../support/chromium';
+import { awsEnvFor, type RunningMoto } from '../support/moto';
+import { freePort, startSiteServer, type RunningServer } from '../support/server';
+import { serveStatic } from '../../scripts/static-server.mjs';
+
+/**
+ * Live checks never falsely reassure, and lead with the path that works: each way a check can
+ * learn nothing is reproduced for real (moto refusing the caller, a wrong key, a refused port, a
+ * server that never answers), and the island, the checkup headline, its exports and the steps'
+ * marks are read in Chromium. The published site is served under a public host name.
+ */
+const POLL = { timeout: 60_000 };
+const PUBLIC_HOST = 'stepcheck.test';
+/** What no reader-facing text may tell a reader to do. */
+const AUTHOR_ADVICE = /\bnpm\b|\bclone\b|README|restart Stepcheck|npm start/i;
+
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await chromium.launch({
+		executablePath: inject('chromiumPath'),
+		headless: true,
+		// The static host listens on loopback; the browser reaches it by a public name, as a reader would.
+		args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`],
+	});
+});
+afterAll(async () => browser?.close());
+
+/** The page's visible text with every fold opened: what a reader can read there. */
+async function readableText(page: Page): Promise<string> {
+	await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+	return page.evaluate(() => document.body.innerText);
+}
+
+describe('the published site, served as a public origin', () => {
+	let host: Awaited<ReturnType<typeof serveStatic>>;
+	let origin: string;
+
+	beforeAll(async () => {
+		host = await serveStatic(join(inject('outDir'), 'client'));
+		origin = `http://${PUBLIC_HOST}:${host.port}`;
+	});
+	afterAll(async () => host?.stop());
+
+	it.each([
+		['the MFA guide', '/guides/turn-on-mfa-aws/', 'live-check[data-check="mfa"]'],
+		['the checkup', '/check/', 'stepcheck-checkup'],
+	])('%s leads with CloudShell, asks nothing before a press, and names no author step', async (_name, path, box) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const context = await browser.newContext({ colorScheme });
+			const page = await context.newPage();
+			const requests: string[] = [];
+			page.on('request', (request) => requests.push(request.url()));
+			await page.goto(`${origin}${path}`);
+			const live = page.locator(box);
+			await expect.poll(() => live.getAttribute('data-live-path'), POLL).toBe('static');
+			// The first thing a reader can press in the box is a way that works here.
+			const first = live.locator('button:visible, summary:visible').first();
+			expect(await first.textContent()).toMatch(/^\s*Check from AWS CloudShell \(nothing to install\)\s*$/);
+			expect(await live.locator('[data-run]').isVisible()).toBe(false);
+			// Nothing left the page for a check or the companion.
+			expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+			expect(requests.filter((url) => url.includes('/api/'))).toEqual([]);
+			expect(await axeViolations(page), colorScheme).toEqual([]);
+			expect(await readableText(page)).not.toMatch(AUTHOR_ADVICE);
+			expect(await page.locator('text=Node.js 22 or newer').count()).toBeGreaterThan(0);
+			await context.close();
+		}
+	});
+
+	it('the companion that is not running, and something else on its port, are told apart', async () => {
+		const port = await freePort();
+		const context = await browser.newContext();
+		// The reader allowed this site to reach the local network, as the page asks.
+		await context.grantPermissions(['local-network-access'], { origin });
+		const page = await context.newPage();
+		await page.goto(`${origin}/check/?companion-port=${port}`);
+		const checkup = page.locator('stepcheck-checkup');
+		await checkup.getByText('Check with the companion on your computer').click();
+		await checkup.getByRole('button', { name: 'Run the checkup with the companion' }).click();
+		await expect.poll(() => checkup.locator('[data-summary]').textContent(), POLL).toMatch(/^Nothing is listening on port \d+/);
+		// A plain HTTP server on the port: not a companion.
+		const { createServer: createHttpServer } = await import('node:http');
+		const plain = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>hello</p>'));
+		await new Promise<void>((done) => plain.listen(port, '127.0.0.1', done));
+		try {
+			await checkup.getByRole('button', { name: 'Run the checkup with the companion' }).click();
+			await expect
+				.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
+				.toMatch(new RegExp(`^Something else is listening on port ${port} of this computer`));
+			expect(await checkup.locator('[data-summary]').textContent()).not.toContain('refused');
+			expect(await axeViolations(page)).toEqual([]);
+		} finally {
+			await new Promise((done) => plain.close(done));
+			await context.close();
+		}
+	});
+});
+
+/** A TCP server that accepts and never answers: AWS that times out. */
+async function silentServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+	const sockets = new Set<Socket>();
+	const server: Server = createServer((socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	const port = await freePort();
+	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: () =>
+			new Promise<void>((done) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => done());
+			}),
+	};
+}
+
+describe('could not check, each cause for real, on the local server', () => {
+	let moto: RunningMoto;
+	let erin: MotoUserKeys;
+	let silent: Awaited<ReturnType<typeof silentServer>>;
+	let downloads: string;
+	const servers: RunningServer[] = [];
+
+	beforeAll(async () => {
+		({ moto, keys: erin } = await startMotoWithAccessDeniedUser());
+		silent = await silentServer();
+		downloads = await mkdtemp(join(tmpdir(), 'stepcheck-honest-'));
+	});
+	afterAll(async () => {
+		await Promise.all(servers.map((server) => server.stop()));
+		await silent?.stop();
+		await moto?.stop();
+		await rm(downloads, { recursive: true, force: true });
+	});
+
+	const keysOf = (keys: MotoUserKeys) => ({ AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
+	// No CLI config: the CLI check is not applicable, and every other check asks AWS.
+	const noConfig = { AWS_CONFIG_FILE: '/nonexistent/stepcheck-config' };
+
+	const CASES = [
+		['access denied', () => awsEnvFor(moto.url, keysOf(erin)), 'access denied'],
+		[
+			'a wrong key',
+			() => awsEnvFor(moto.url, { ...keysOf(erin), AWS_SECRET_ACCESS_KEY: 'wrong-secret-key-0000000000000000000000' }),
+			'credentials rejected or expired',
+		],
+		['a refused port', () => awsEnvFor(`http://127.0.0.1:1`, keysOf(erin)), 'no connection or no answer'],
+		['a server that never answers', () => awsEnvFor(silent.url, keysOf(erin)), 'no connection or no answer'],
+	] as const;
+
+	it.each(CASES)(
+		'%s: the island, the headline, the exports and the step marks say "could not check", and why',
+		async (_name, env, label) => {
+			const server = await startSiteServer(inject('outDir'), { ...env(), ...noConfig });
+			servers.push(server);
+			const context = await browser.newContext({ acceptDownloads: true });
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+			const page = await context.newPage();
+			// A pass from an hour ago: a run that learns nothing must not replace it.
+			const earlier = new Date(Date.now() - 3_600_000).toISOString();
+			await page.goto(`${server.url}/guides/turn-on-mfa-aws/`);
+			await page.evaluate(
+				([key, checkedAt]) => localStorage.setItem(key!, JSON.stringify({ mfa: { verdict: 'pass', checkedAt } })),
+				[CHECK_RESULTS_KEY, earlier],
+			);
+			await page.reload();
+			const island = page.locator('live-check[data-check="mfa"]');
+			await expect.poll(() => island.getAttribute('data-live-path'), POLL).toBe('local-server');
+			await island.getByRole('button', { name: 'Check my MFA' }).click();
+			await expect.poll(() => island.getAttribute('data-state'), POLL).toBe('error');
+			const status = await island.locator('[data-status]').textContent();
+			expect(status).toContain(`Could not check (${label}).`);
+			expect(status).not.toMatch(/^Pass|Nothing to fix/);
+			expect(status).not.toMatch(AUTHOR_ADVICE);
+			expect(await island.locator('.live-could-not-check').textContent()).toContain(`Why: ${label}.`);
+			if (label === 'access denied')
+				expect(await island.locator('[data-result] pre code').textContent()).toContain('"iam:GetLoginProfile"');
+			expect(await page.locator('#step-9 .step-check-status').textContent()).toBe('Verified 1 hour ago');
+			expect(await axeViolations(page, { include: 'live-check[data-check="mfa"]' })).toEqual([]);
+
+			await page.goto(`${server.url}/check/`);
+			const checkup = page.locator('stepcheck-checkup');
+			await checkup.getByRole('button', { name: 'Run the checkup' }).click();
+			await expect.poll(() => checkup.getAttribute('data-state'), POLL).toBe('done');
+			const headline = (await checkup.locator('[data-summary]').textContent())!;
+			expect(headline).toMatch(new RegExp(`^Could not check \\d+ of \\d+ \\(\\d+ ${label.replace(/[()]/g, '\\$&')}`));
+			expect(headline).not.toMatch(/nothing to fix/i);
+			// Access denied shows the one policy that lets every denied check read.
+			const policy = checkup.locator('[data-denied-policy]');
+			expect(await policy.isVisible()).toBe(label === 'access denied');
+			if (label === 'access denied') expect(await policy.locator('code').textContent()).toContain('"iam:GetAccountSummary"');
+			const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
+			expect(verdicts).not.toContain('Pass');
+			expect(verdicts).toContain('Could not check');
+			for (const theme of ['light', 'dark']) {
+				await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+				expect(await axeViolations(page, { include: 'stepcheck-checkup' }), theme).toEqual([]);
+			}
+
+			await checkup.getByRole('button', { name: 'Copy as Markdown' }).click();
+			await expect.poll(() => checkup.locator('[data-action-status]').textContent(), POLL).toBe('Copied the checkup as Markdown.');
+			const markdown = await page.evaluate(() => navigator.clipboard.readText());
+			expect(markdown.split('\n')[2]).toBe(headline);
+			expect(markdown).toContain(`| Could not check |`);
+			expect(markdown).not.toMatch(/nothing to fix|\| Pass \|/i);
+			const [download] = await Promise.all([page.waitForEvent('download'), checkup.getByRole('button', { name: 'Download JSON' }).click()]);
+			const bodies = JSON.parse(await readFile((await download.path())!, 'utf8')) as Array<{
+				verdict: string;
+				couldNotCheck?: { cause: string };
+			}>;
+			expect(bodies.filter((body) => body.verdict === 'pass')).toEqual([]);
+			expect(bodies.some((body) => body.couldNotCheck)).toBe(true);
+
+			await page.goto(`${server.url}/guides/turn-on-mfa-aws/`);
+			await expect.poll(() => page.locator('#step-9 .step-check-status').textContent(), POLL).toBe('Verified 1 hour ago');
+			await context.close();
+		},
+	);
+});
