@@ -130,7 +130,7 @@ export const INTENTS: IntentRow[] = [
 	{ query: 'secure the root account', guide: 'protect-root-user' },
 	{ query: 'should I use the root user every day', guide: 'protect-root-user' },
 	{ query: 'passkey for the root user', guide: 'protect-root-user' },
-	{ query: 'change the root password', guide: 'protect-root-user' },
+	{ query: 'strong password for the root user', guide: 'protect-root-user' },
 	{ query: "update the account's alternate contacts", guide: 'protect-root-user' },
 	{ query: 'remove root credentials from member accounts', guide: 'protect-root-user' },
 	{ query: 'lock down the aws account owner login', guide: 'protect-root-user' },

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import {
-	awsCommandsIn,
-	commandKey,
-	namedFiles,
-	shellBlocks,
-	type NamedFile,
-	type ShellBlock,
-} from '../../src/lib/content/guide-commands';
+import { awsCommandsIn, commandKey, namedFiles, shellBlocks, type NamedFile, type ShellBlock } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
 import { guideSchema } from '../../src/lib/content/schema';
 import { CONTRACTS } from './aws-request-contracts';

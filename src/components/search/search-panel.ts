@@ -344,8 +344,8 @@ async function loadVocabulary(): Promise<string[]> {
 }
 
 /**
- * Pagefind's matches for the query: every word in one guide, as Pagefind answers; when no
- * guide holds them all (a sentence a reader typed), the guides holding most of them.
+ * Pagefind's matches for the query: every word in one guide, as Pagefind answers; when few
+ * guides hold them all (a sentence a reader typed), then the guides holding most of them.
  */
 async function findPages(
 	module: PagefindModule,
@@ -356,9 +356,12 @@ async function findPages(
 	const response = await module.search(asked || null, { filters });
 	if (!response) return null;
 	const terms = contentTerms(query);
-	if (response.results.length || terms.length < 2 || literalOf(query)) return response.results;
+	if (response.results.length >= GUIDES_PER_BATCH || terms.length < 2 || literalOf(query)) return response.results;
+	// Few guides hold every word: add those holding most of them, after the ones that hold all.
 	const perTerm = await Promise.all(terms.map((term) => module.search(term, { filters })));
-	return pagesMatchingMost(perTerm.map((answer) => answer?.results ?? []));
+	const found = new Set(response.results.map((result) => result.id));
+	const more = pagesMatchingMost(perTerm.map((answer) => answer?.results ?? [])).filter((result) => !found.has(result.id));
+	return [...response.results, ...more];
 }
 
 /** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
