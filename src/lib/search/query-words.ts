@@ -9,7 +9,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 	(
 		'a about after again all am an and any are as at be because been before being but by can cannot could did do does doing done ' +
 		'for from get got had has have having he her here him his how i if in into is it its just make me more most my no not now of ' +
-		'off on once only or other our out over own same she should so some still such than that the their them then there these ' +
+		'off on once only or other our own same she should so some still such than that the their them then there these ' +
 		'they this those through to too under until up us very was we were what when where which while who whom why will with ' +
 		'would you your yours im ive dont cant wont isnt doesnt didnt please want need'
 	).split(' '),
