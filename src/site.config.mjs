@@ -36,5 +36,37 @@ export const siteConfig = {
 		 * as JSON) sets it for one build.
 		 */
 		sites: process.env.STEPCHECK_SEARCH_SITES ? JSON.parse(process.env.STEPCHECK_SEARCH_SITES) : [],
+		/**
+		 * Words and phrases that mean the same to a reader. A guide whose title, description,
+		 * tags or keywords use one of a group is also found by the others (indexed as hidden,
+		 * lightly weighted words). Keep each group to true synonyms: a loose one lifts guides
+		 * that only mention the word.
+		 */
+		synonyms: [
+			[
+				'mfa',
+				'multi-factor authentication',
+				'multi-factor',
+				'multifactor',
+				'2fa',
+				'two-factor',
+				'two-factor authentication',
+				'two-step verification',
+				'2-step verification',
+				'second factor',
+			],
+			['passkey', 'passkeys', 'security key', 'hardware key', 'fido', 'fido2', 'yubikey', 'webauthn'],
+			['authenticator app', 'virtual mfa', 'totp', 'google authenticator', 'microsoft authenticator', 'one-time code'],
+			['root user', 'root account', 'account owner'],
+			['require', 'enforce', 'force', 'mandatory', 'mandate'],
+			['cli', 'command line', 'terminal', 'aws cli'],
+			['access keys', 'access key', 'api keys', 'programmatic access'],
+			['identity center', 'iam identity center', 'aws sso', 'single sign-on'],
+			['sign-in', 'sign in', 'log in', 'login'],
+			['recovery', 'recover', 'regain access', 'locked out'],
+			['audit', 'compliance', 'inventory'],
+			['daily', 'every day', 'day to day'],
+			['organizations', 'aws organizations', 'member accounts', 'multi-account'],
+		],
 	},
 };

@@ -67,7 +67,11 @@ export const RELEVANCE: RelevanceRow[] = [
 	{ query: 'ListMFADevices', expect: 'require-mfa-policy#step-2', why: 'an API action, not the CLI command spelt alike' },
 	{ query: 'iam:ListMFADevices', expect: 'require-mfa-policy#step-2', why: 'the action with its service prefix' },
 	{ query: 'iam:listmfadevices', expect: 'require-mfa-policy#step-2', why: 'the action in lower case' },
-	{ query: 'list-mfa-devices', expect: 'turn-on-mfa-aws', why: 'the CLI command, in the check at the top of the MFA guide' },
+	{
+		query: 'list-mfa-devices',
+		expect: 'mfa-aws-cli#step-1',
+		why: 'the CLI command, where a step runs it (the live checks that also list it are not indexed)',
+	},
 	{ query: 'deactivate-mfa-device', expect: 'backup-mfa-device#step-5', why: 'the CLI command that removes a lost device' },
 	{ query: 'get-session-token', expect: 'mfa-aws-cli#step-3', why: 'the CLI command, in the step that runs it most' },
 	{ query: 'GetSessionToken', expect: 'require-mfa-policy#how-the-policy-works', why: 'the API action, which the policy leaves open' },
@@ -87,4 +91,72 @@ export const RELEVANCE: RelevanceRow[] = [
 	{ query: 'authenticater app', suggest: 'authenticator app', expect: 'turn-on-mfa-aws#step-7', why: 'a vowel mixed up' },
 	{ query: 'root acess keys', suggest: 'root access keys', expect: 'protect-root-user#step-5', why: 'a letter left out' },
 	{ query: 'resynk', suggest: 'resync', expect: 'require-mfa-policy#how-the-policy-works', why: 'nothing found until respelt' },
+];
+
+/**
+ * Questions as readers type them, in their own words: synonyms ("2FA"), questions and
+ * symptoms ("I lost my phone"). Each names the guide that answers it. The pass line is
+ * the issue's: 90% have that guide first, all have it in the top three.
+ */
+export interface IntentRow {
+	query: string;
+	guide: string;
+}
+
+export const INTENTS: IntentRow[] = [
+	{ query: 'how do I turn on 2FA for my AWS account', guide: 'turn-on-mfa-aws' },
+	{ query: 'enable two-factor authentication on the aws console', guide: 'turn-on-mfa-aws' },
+	{ query: 'set up google authenticator for aws', guide: 'turn-on-mfa-aws' },
+	{ query: 'add mfa to my iam user', guide: 'turn-on-mfa-aws' },
+	{ query: 'where do I scan the qr code', guide: 'turn-on-mfa-aws' },
+	{ query: 'make my aws login more secure', guide: 'turn-on-mfa-aws' },
+	{ query: 'the mfa codes are not accepted', guide: 'turn-on-mfa-aws' },
+	{ query: 'I lost my phone', guide: 'backup-mfa-device' },
+	{ query: "lost mfa device and can't sign in", guide: 'backup-mfa-device' },
+	{ query: 'my phone was stolen and had my authenticator', guide: 'backup-mfa-device' },
+	{ query: 'add a second mfa device', guide: 'backup-mfa-device' },
+	{ query: 'got a new phone, how do I move my mfa', guide: 'backup-mfa-device' },
+	{ query: "remove a user's old mfa device", guide: 'backup-mfa-device' },
+	{ query: 'locked out of aws because of mfa', guide: 'backup-mfa-device' },
+	{ query: 'spare security key in case I lose mine', guide: 'backup-mfa-device' },
+	{ query: 'force mfa for all users', guide: 'require-mfa-policy' },
+	{ query: 'enforce mfa', guide: 'require-mfa-policy' },
+	{ query: 'access denied after turning on MFA', guide: 'require-mfa-policy' },
+	{ query: 'deny everything unless the user signed in with mfa', guide: 'require-mfa-policy' },
+	{ query: 'iam policy that requires mfa', guide: 'require-mfa-policy' },
+	{ query: 'make mfa mandatory for iam users', guide: 'require-mfa-policy' },
+	{ query: "users can't do anything until they set up mfa", guide: 'require-mfa-policy' },
+	{ query: 'let users manage their own mfa device', guide: 'require-mfa-policy' },
+	{ query: 'secure the root account', guide: 'protect-root-user' },
+	{ query: 'should I use the root user every day', guide: 'protect-root-user' },
+	{ query: 'passkey for the root user', guide: 'protect-root-user' },
+	{ query: 'strong password for the root user', guide: 'protect-root-user' },
+	{ query: "update the account's alternate contacts", guide: 'protect-root-user' },
+	{ query: 'remove root credentials from member accounts', guide: 'protect-root-user' },
+	{ query: 'lock down the aws account owner login', guide: 'protect-root-user' },
+	{ query: 'use mfa with the command line', guide: 'mfa-aws-cli' },
+	{ query: 'make the aws cli ask for an mfa code', guide: 'mfa-aws-cli' },
+	{ query: 'get temporary credentials with an mfa token', guide: 'mfa-aws-cli' },
+	{ query: 'assume a role with mfa in my cli profile', guide: 'mfa-aws-cli' },
+	{ query: 'stop using long-term access keys every day', guide: 'mfa-aws-cli' },
+	{ query: "which users don't have mfa", guide: 'find-users-without-mfa' },
+	{ query: 'list all iam users without 2fa', guide: 'find-users-without-mfa' },
+	{ query: 'audit mfa across my account', guide: 'find-users-without-mfa' },
+	{ query: 'download the credential report', guide: 'find-users-without-mfa' },
+	{ query: 'security hub control for mfa', guide: 'find-users-without-mfa' },
+	{ query: 'how many users still have no mfa', guide: 'find-users-without-mfa' },
+	{ query: 'mfa for aws sso users', guide: 'identity-center-mfa' },
+	{ query: 'require mfa in the access portal', guide: 'identity-center-mfa' },
+	{ query: 'single sign-on mfa settings', guide: 'identity-center-mfa' },
+	{ query: 'how often does identity center ask for mfa', guide: 'identity-center-mfa' },
+];
+
+/** Subjects no guide covers: each must say so and show no result. */
+export const OFF_TOPIC: string[] = [
+	'kubernetes rbac',
+	'install docker on ubuntu',
+	'cheap flights to paris',
+	'python list comprehension',
+	'kafka consumer lag',
+	'best pizza dough recipe',
 ];

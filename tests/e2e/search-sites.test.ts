@@ -84,6 +84,7 @@ describe('searching more than one site', () => {
 
 	it('filters both sites by tag', async () => {
 		await open('');
+		await page.locator('[data-search-filters] summary').click();
 		await page.locator('[data-search-tags] button[data-tag="recovery"]').click();
 		await page.waitForFunction(() => /in \d+ guides?\.$/.test(document.querySelector('[data-search-status]')!.textContent ?? ''));
 		const { options } = await readResults(page);

@@ -12,9 +12,11 @@ import {
 	rankGuides,
 	resultCountMessage,
 	visibleExcerpt,
+	withoutRepeatedExcerpts,
 	type ResultOption,
 } from '../../lib/search/result-options';
 import { queryTerms } from '../../lib/search/search-request';
+import { contentTerms, coversNothing, pagefindQuery, pagesMatchingMost, unknownWords } from '../../lib/search/query-words';
 import { suggestSpelling, VOCABULARY_FILE } from '../../lib/search/spelling';
 import { siteIndexUrl, skippedSiteNote } from '../../lib/search/search-sites';
 import type { SearchSite } from '../../lib/search/search-sites-schema';
@@ -27,6 +29,8 @@ import type { SearchSite } from '../../lib/search/search-sites-schema';
  */
 const GUIDES_PER_BATCH = 3;
 const GUIDES_FOR_IDENTIFIER = 8;
+/** A sentence's guides are ranked by which of them hold most of its words, keywords included, so more are compared. */
+const GUIDES_FOR_SENTENCE = 5;
 const TYPING_PAUSE_MS = 120;
 /** Another site that has not answered by then is left out, so it never holds up this one's results. */
 const SITE_TIMEOUT_MS = 3000;
@@ -40,6 +44,9 @@ interface Panel {
 	dialog: HTMLDialogElement;
 	input: HTMLInputElement;
 	tags: HTMLElement;
+	/** The one control the tag chips fold into, with the number of chips turned on. */
+	filters: HTMLDetailsElement;
+	filterCount: HTMLElement;
 	status: HTMLElement;
 	list: HTMLElement;
 	empty: HTMLElement;
@@ -92,6 +99,8 @@ function setup(root: HTMLElement): Panel {
 		dialog: pick<HTMLDialogElement>('[data-search-dialog]'),
 		input: pick<HTMLInputElement>('[data-search-input]'),
 		tags: pick('[data-search-tags]'),
+		filters: pick<HTMLDetailsElement>('[data-search-filters]'),
+		filterCount: pick('[data-search-filter-count]'),
 		status: pick('[data-search-status]'),
 		list: pick('[data-search-results]'),
 		empty: pick('[data-search-empty]'),
@@ -240,13 +249,15 @@ async function loadTags(p: Panel, module: PagefindModule): Promise<void> {
 		});
 		p.tags.append(button);
 	}
-	p.tags.hidden = names.length === 0;
+	p.filters.hidden = names.length === 0;
+	syncTagButtons(p);
 }
 
 function syncTagButtons(p: Panel): void {
 	for (const button of p.tags.querySelectorAll<HTMLButtonElement>('button[data-tag]')) {
 		button.setAttribute('aria-pressed', String(p.activeTags.has(button.dataset.tag!)));
 	}
+	p.filterCount.textContent = p.activeTags.size ? ` (${p.activeTags.size} on)` : '';
 }
 
 function scheduleSearch(p: Panel): void {
@@ -280,9 +291,9 @@ async function runSearch(p: Panel): Promise<void> {
 	if (superseded()) return;
 	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
 	// A merged site that stops answering drops out: Pagefind skips index chunks it cannot fetch, showMore the pages.
-	const response = await module.search(query || null, { filters });
-	if (!response || superseded()) return;
-	p.results = response.results;
+	const results = await findPages(module, query, filters);
+	if (!results || superseded()) return;
+	p.results = results;
 	p.shown = 0;
 	p.active = -1;
 	p.query = query;
@@ -291,8 +302,20 @@ async function runSearch(p: Panel): Promise<void> {
 	const pages = await showMore(p, number, false);
 	if (!pages) return;
 	if (!p.options.length) await p.tagsLoaded?.catch(() => undefined);
-	const spelling = misspelt(query, pages) ? await spellingFor(query) : null;
+	// The vocabulary (a few kB) loads only when a word is in none of the guides shown.
+	const vocabulary = query && (!p.options.length || misspelt(query, pages)) ? await loadVocabulary() : null;
+	const suggested = vocabulary ? suggestSpelling(query, vocabulary) : null;
+	// A respelling that still leaves words no guide holds ("kafka consumer log") helps nobody.
+	const spelling = suggested && !unknownWords(suggested, vocabulary!).length ? suggested : null;
 	if (number !== p.searchNumber) return;
+	if (vocabulary && !spelling && coversNothing(query, vocabulary)) {
+		// Weak matches on one common word would read as an answer; say plainly there is none.
+		p.results = [];
+		render(p, []);
+		p.status.textContent = `${resultCountMessage(0, 0, query)} No guide covers this yet.`;
+		renderNoResults(p, query, null, true);
+		return;
+	}
 	p.status.textContent = resultCountMessage(p.results.length, p.options.length, query);
 	if (!p.options.length) renderNoResults(p, query, spelling);
 	else if (spelling) {
@@ -314,11 +337,31 @@ function misspelt(query: string, pages: PagefindResultData[]): boolean {
 
 let vocabulary: Promise<string[]> | undefined;
 
-/** The vocabulary (a few kB) loads only when a query seems misspelt. */
-async function spellingFor(query: string): Promise<string | null> {
+/** The guides' words (with their hidden keywords and synonyms), loaded once, when first needed. */
+async function loadVocabulary(): Promise<string[]> {
 	vocabulary ??= fetch(pagefindScriptUrl(base).replace(/pagefind\.js$/, VOCABULARY_FILE)).then((r) => (r.ok ? r.json() : []));
-	const words = await vocabulary.catch(() => [] as string[]);
-	return suggestSpelling(query, words);
+	return vocabulary.catch(() => [] as string[]);
+}
+
+/**
+ * Pagefind's matches for the query: every word in one guide, as Pagefind answers; when few
+ * guides hold them all (a sentence a reader typed), then the guides holding most of them.
+ */
+async function findPages(
+	module: PagefindModule,
+	query: string,
+	filters: Record<string, { any: string[] }> | undefined,
+): Promise<PagefindResult[] | null> {
+	const asked = literalOf(query) ? query : pagefindQuery(query);
+	const response = await module.search(asked || null, { filters });
+	if (!response) return null;
+	const terms = contentTerms(query);
+	if (response.results.length >= GUIDES_PER_BATCH || terms.length < 2 || literalOf(query)) return response.results;
+	// Few guides hold every word: add those holding most of them, after the ones that hold all.
+	const perTerm = await Promise.all(terms.map((term) => module.search(term, { filters })));
+	const found = new Set(response.results.map((result) => result.id));
+	const more = pagesMatchingMost(perTerm.map((answer) => answer?.results ?? [])).filter((result) => !found.has(result.id));
+	return [...response.results, ...more];
 }
 
 /** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
@@ -341,7 +384,13 @@ async function pageData(result: PagefindResult): Promise<PagefindResultData | nu
 }
 
 async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
-	const size = !p.shown && literalOf(p.query) ? GUIDES_FOR_IDENTIFIER : GUIDES_PER_BATCH;
+	const size = p.shown
+		? GUIDES_PER_BATCH
+		: literalOf(p.query)
+			? GUIDES_FOR_IDENTIFIER
+			: contentTerms(p.query).length > 1
+				? GUIDES_FOR_SENTENCE
+				: GUIDES_PER_BATCH;
 	const batch = p.results.slice(p.shown, p.shown + size);
 	const loaded = await Promise.all(batch.map(pageData));
 	if (number !== p.searchNumber) return null;
@@ -350,8 +399,8 @@ async function showMore(p: Panel, number: number, announce = true): Promise<Page
 	if (lost.size) p.results = p.results.filter((result) => !lost.has(result));
 	p.shown += batch.length - lost.size;
 	const pages = loaded.filter((page): page is PagefindResultData => page !== null);
-	const added = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query, p.sites));
-	render(p, [...p.options, ...added]);
+	const ranked = rankGuides(pages, p.query).flatMap((page) => optionsForGuide(page, p.query, p.sites));
+	render(p, [...p.options, ...withoutRepeatedExcerpts(p.options, ranked)]);
 	p.more.hidden = p.shown >= p.results.length;
 	if (announce) p.status.textContent = resultCountMessage(p.results.length, p.options.length, p.query);
 	return pages;
@@ -391,6 +440,9 @@ function render(p: Panel, options: ResultOption[]): void {
 		item.setAttribute('aria-selected', 'false');
 		item.dataset.index = String(index);
 		item.dataset.target = option.target;
+		// Options of one guide follow each other; the guide's name shows once, above the first.
+		const previous = options[index - 1];
+		if (previous && previous.guideTitle === option.guideTitle && previous.site === option.site) item.classList.add('same-guide');
 		const guide = document.createElement('span');
 		guide.className = 'result-guide';
 		guide.textContent = option.guideTitle;
@@ -421,10 +473,11 @@ function render(p: Panel, options: ResultOption[]): void {
 	if (active >= 0 && active < options.length && options.length > 0) setActive(p, active);
 }
 
-function renderNoResults(p: Panel, query: string, spelling: string | null): void {
+/** Nothing matched: what to try, searches that do find something, and the list of guides. */
+function renderNoResults(p: Panel, query: string, spelling: string | null, notCovered = false): void {
 	const help = noResultsHelp(query, [...p.activeTags], p.tagCounts, spelling);
 	const heading = document.createElement('p');
-	heading.textContent = 'Nothing matched. You could:';
+	heading.textContent = notCovered ? 'No guide covers this yet. You could:' : 'Nothing matched. You could:';
 	const hints = document.createElement('ul');
 	for (const hint of help.hints) {
 		const li = document.createElement('li');

@@ -93,6 +93,19 @@ export const guideSchema = z
 		legacyImages: z.record(legacyImagePath, z.unknown()).default({}),
 		/** Titles the guide was known by before, indexed for search but not shown. */
 		formerTitles: z.array(z.string().min(1)).default([]),
+		/**
+		 * Words readers use for this guide's subject that its text may not ("2fa", "lost phone"),
+		 * indexed for search as hidden, weighted text.
+		 */
+		keywords: z
+			.array(
+				z
+					.string()
+					.trim()
+					.min(1, { error: '`keywords` has an empty entry; remove it or write the word readers type.' })
+					.max(60, { error: (issue) => `keyword "${String(issue.input)}" is over 60 characters; a keyword is a word or a short phrase.` }),
+			)
+			.default([]),
 		tags: z.array(tag).min(1, { error: '`tags` needs at least one tag, for example tags: [aws, mfa].' }),
 		/** The home page groups guides by topic (the topics are listed in src/site.config.mjs); without one, the first. */
 		topic: z

@@ -13,6 +13,12 @@
  */
 export const FORMS_START = '⟦';
 export const FORMS_END = '⟧';
+/**
+ * Opens a guide's hidden search words (keywords, synonyms, former titles, tags), which end
+ * with FORMS_END too: excerpts leave them out like the forms, and they choose the guide, not
+ * the section (src/components/GuideSearchData.astro).
+ */
+export const SEARCH_WORDS_START = '⟪';
 
 /** Characters that separate the parts of an identifier. */
 const SEPARATORS = /[:._/-]+/;

@@ -85,12 +85,48 @@ export function withIdentifierForms(html: string): string {
 	return html.slice(0, start) + toHtml(body);
 }
 
-/** The words of an indexed page, for the spelling vocabulary: text inside `data-pagefind-body`. */
+/**
+ * The HTML without the elements Pagefind leaves out (`data-pagefind-ignore`): each such
+ * element up to its own closing tag, counting nested elements of the same name.
+ */
+const VOID = /^(area|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
+
+function withoutIgnored(html: string): string {
+	let out = '';
+	let at = 0;
+	const opening = /<([a-z][\w-]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/gi;
+	for (let match = opening.exec(html); match; match = opening.exec(html)) {
+		out += html.slice(at, match.index);
+		if (VOID.test(match[1]!) || match[0].endsWith('/>')) {
+			at = opening.lastIndex;
+			continue;
+		}
+		const tag = new RegExp(`<(/?)${match[1]}\\b[^>]*>`, 'gi');
+		tag.lastIndex = opening.lastIndex;
+		let depth = 1;
+		let end = html.length;
+		for (let next = tag.exec(html); next; next = tag.exec(html)) {
+			depth += next[1] ? -1 : 1;
+			if (depth === 0) {
+				end = tag.lastIndex;
+				break;
+			}
+		}
+		at = end;
+		opening.lastIndex = end;
+	}
+	return out + html.slice(at);
+}
+
+/**
+ * The words of an indexed page, for the spelling vocabulary: text inside `data-pagefind-body`
+ * that Pagefind indexes, including its hidden keywords and synonyms; words of three or more
+ * characters with a letter ("2fa" counts, a number does not).
+ */
 export function indexedWords(html: string): string[] {
 	const body = /<[^>]*\bdata-pagefind-body\b[^>]*>([\s\S]*)$/.exec(html)?.[1] ?? '';
-	const text = body
-		.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+	const text = withoutIgnored(body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' '))
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/&[a-z]+;|&#\d+;/gi, ' ');
-	return text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+	return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => /\p{L}/u.test(word));
 }

@@ -1,6 +1,7 @@
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api';
 import { queryTerms, resultLink } from './search-request';
-import { FORMS_END, FORMS_START } from './identifier-forms';
+import { contentTerms } from './query-words';
+import { FORMS_END, FORMS_START, SEARCH_WORDS_START } from './identifier-forms';
 import { siteLabelFor } from './search-sites';
 import type { SearchSite } from './search-sites-schema';
 
@@ -40,9 +41,11 @@ function contentWords(content: string): string[] {
  * answers "sign out" better than an intro that says "sign-in" three times.
  * Matching is by word start, close to Pagefind's stemming ("codes" counts for "code").
  */
-function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[]): number {
-	const found = new Set<string>();
+function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[], found = new Set<string>()): number {
+	const hidden = hiddenWords(words);
 	for (const location of sub.locations) {
+		// The guide's hidden search words choose the guide (rankGuides), not one of its sections.
+		if (hidden[location] === 'search-words') continue;
 		const parts = queryTerms(words[location] ?? '');
 		for (const term of terms) {
 			if (parts.some((part) => part.startsWith(term) || term.startsWith(part))) found.add(term);
@@ -101,7 +104,7 @@ export interface RankedSubResult {
  */
 export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
 	const words = contentWords(content);
-	const terms = queryTerms(query);
+	const terms = contentTerms(query);
 	const literal = literalOf(query);
 	return subs
 		.map((sub, order) => ({
@@ -139,13 +142,14 @@ export interface ExcerptPart {
 export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
 	const all = parts.map((part) => part.text).join('');
 	const firstEnd = all.indexOf(FORMS_END);
-	const firstStart = all.indexOf(FORMS_START);
+	const starts = [all.indexOf(FORMS_START), all.indexOf(SEARCH_WORDS_START)].filter((at) => at !== -1);
+	const firstStart = starts.length ? Math.min(...starts) : -1;
 	let inside = firstEnd !== -1 && (firstStart === -1 || firstEnd < firstStart);
 	const kept: ExcerptPart[] = [];
 	for (const part of parts) {
 		let text = '';
 		for (const char of part.text) {
-			if (char === FORMS_START) inside = true;
+			if (char === FORMS_START || char === SEARCH_WORDS_START) inside = true;
 			else if (char === FORMS_END) inside = false;
 			else if (!inside) text += char;
 		}
@@ -172,20 +176,26 @@ export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): Ex
 
 const EXCERPT_WORDS = 22;
 
-/** For each word of the indexed text, whether it is one of the added identifier forms. */
-function formsWords(words: readonly string[]): boolean[] {
-	let inside = false;
+/** For each word of the indexed text, which added text it is in: identifier forms, the guide's search words, or none. */
+function hiddenWords(words: readonly string[]): ('forms' | 'search-words' | null)[] {
+	let inside: 'forms' | 'search-words' | null = null;
 	return words.map((word) => {
-		if (word.includes(FORMS_START)) inside = true;
+		if (word.includes(FORMS_START)) inside = 'forms';
+		if (word.includes(SEARCH_WORDS_START)) inside = 'search-words';
 		const hidden = inside;
-		if (word.includes(FORMS_END)) inside = false;
+		if (word.includes(FORMS_END)) inside = null;
 		return hidden;
 	});
 }
 
+/** For each word of the indexed text, whether the page does not show it. */
+function formsWords(words: readonly string[]): boolean[] {
+	return hiddenWords(words).map((kind) => kind !== null);
+}
+
 /** Pagefind centres its excerpt where matches are densest, which is in the added forms once any matched there. */
 function matchedInForms(content: string, sub: PagefindSubResult): boolean {
-	if (sub.excerpt.includes(FORMS_START) || sub.excerpt.includes(FORMS_END)) return true;
+	if ([FORMS_START, SEARCH_WORDS_START, FORMS_END].some((mark) => sub.excerpt.includes(mark))) return true;
 	const hidden = formsWords(contentWords(content));
 	return sub.locations.some((location) => hidden[location]);
 }
@@ -290,6 +300,12 @@ export function noResultsHelp(
 	return { hints, suggestions: spelling ? [spelling, ...suggestions] : suggestions };
 }
 
+/** The query's words that a metadata field of the guide holds (`keywords`, `synonyms`). */
+function metaTerms(page: PagefindResultData, field: string, terms: readonly string[]): string[] {
+	const words = queryTerms(page.meta[field] ?? '');
+	return terms.filter((term) => words.some((word) => word.startsWith(term)));
+}
+
 /**
  * Pagefind ranks whole guides; a guide with one step that holds every searched word goes
  * ahead of a guide that only mentions them here and there, or only in its reference
@@ -297,17 +313,26 @@ export function noResultsHelp(
  * them. Otherwise Pagefind's order stands.
  */
 export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
-	const terms = queryTerms(query);
+	const terms = contentTerms(query);
 	const literal = literalOf(query);
 	if (terms.length < 2 && !literal) return [...pages];
-	// One number per section: the identifier as written first, words held second, words in its title third.
+	// One number per section: the identifier as written first, words held second, words in the author's
+	// keywords third (when they hold at least half the query: one common word says little), words in
+	// the section's title fourth. Keywords and synonyms say what the whole
+	// guide is about, so they also count as held by each of its sections.
 	const best = (page: PagefindResultData) => {
 		const words = contentWords(page.content);
 		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
+		const keywords = metaTerms(page, 'keywords', terms);
+		const synonyms = metaTerms(page, 'synonyms', terms);
 		return Math.max(
 			0,
 			...instructions.map(
-				(sub) => spellsLiteral(sub, words, literal) * 10_000 + termsCovered(sub, words, terms) * 100 + termsInTitle(sub, terms),
+				(sub) =>
+					spellsLiteral(sub, words, literal) * 10_000 +
+					termsCovered(sub, words, terms, new Set([...keywords, ...synonyms])) * 100 +
+					(keywords.length * 2 >= terms.length ? keywords.length * 10 : 0) +
+					termsInTitle(sub, terms),
 			),
 		);
 	};
@@ -315,4 +340,32 @@ export function rankGuides(pages: readonly PagefindResultData[], query: string):
 		.map((page, order) => ({ page, order, covered: best(page) }))
 		.sort((a, b) => b.covered - a.covered || a.order - b.order)
 		.map(({ page }) => page);
+}
+
+/** An excerpt's words without its markup, to compare what two results show. */
+function excerptText(html: string): string {
+	return html
+		.replace(/<[^>]+>/g, '')
+		.replaceAll(FORMS_START, '')
+		.replaceAll(SEARCH_WORDS_START, '')
+		.replaceAll(FORMS_END, '')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.toLowerCase();
+}
+
+/**
+ * The new options without those that would show an excerpt already in the list (text
+ * repeated on a page, or on several guides): the list spans more places instead.
+ */
+export function withoutRepeatedExcerpts(shown: readonly ResultOption[], added: readonly ResultOption[]): ResultOption[] {
+	// Another site's copy of a guide is another place, labelled with its site.
+	const key = (option: ResultOption) => `${option.site ?? ''}\n${excerptText(option.excerptHtml)}`;
+	const seen = new Set(shown.map(key));
+	return added.filter((option) => {
+		const text = key(option);
+		if (excerptText(option.excerptHtml) && seen.has(text)) return false;
+		seen.add(text);
+		return true;
+	});
 }

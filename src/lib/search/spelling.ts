@@ -5,6 +5,8 @@
  * in none of the guides.
  */
 
+import { isFunctionWord } from './query-words.ts';
+
 /** Written next to Pagefind's files, so it follows the index wherever the site is deployed. */
 export const VOCABULARY_FILE = 'stepcheck-vocabulary.json';
 
@@ -62,7 +64,8 @@ function comesFirst(a: readonly number[], b: readonly number[]): boolean {
  * The closest word of the vocabulary to a word no guide uses: fewest edits; then one that
  * starts with the same letter, as typing slips rarely hit the first; then one the typed
  * word is a part of (skipped letters); then the more used word. A word the guides use, or
- * begin (the reader may still be typing), needs no suggestion: null.
+ * begin (the reader may still be typing), needs no suggestion: null; so does a word that
+ * only the guide's hidden keywords and synonyms hold, which are in the vocabulary too.
  */
 export function closestWord(word: string, vocabulary: readonly string[]): string | null {
 	const lower = word.toLowerCase();
@@ -77,7 +80,10 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
 		// The vocabulary is most used first, so on a tie the earlier word stays.
 		if (!best || comesFirst(key, best.key)) best = { word: known, key };
 	}
-	return best?.word ?? null;
+	// A real word the guides lack is not a slip for a shorter one ("force" is not "for"),
+	// and a small word would only be dropped from the search.
+	if (!best || lower.startsWith(best.word) || isFunctionWord(best.word)) return null;
+	return best.word;
 }
 
 /** The query with each misspelt word replaced, or null when every word is known. */
@@ -87,7 +93,7 @@ export function suggestSpelling(query: string, vocabulary: readonly string[]): s
 		.trim()
 		.split(/\s+/)
 		.map((word) => {
-			const better = closestWord(word, vocabulary);
+			const better = isFunctionWord(word) ? null : closestWord(word, vocabulary);
 			if (!better) return word;
 			changed = true;
 			return better;
