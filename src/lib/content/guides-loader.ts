@@ -18,6 +18,7 @@ import lintRulesSource from './lint.ts?raw';
 import contentChecksSource from './guide-content-checks.ts?raw';
 import commandRulesSource from './guide-commands.ts?raw';
 import walkSource from './mdast-walk.ts?raw';
+import schemaSource from './schema.ts?raw';
 
 const LINT_RULES = createHash('sha256')
 	.update(lintRulesSource)
@@ -28,6 +29,13 @@ const LINT_RULES = createHash('sha256')
 	.slice(0, 16);
 
 /** What a refused guide's digest carries in `astro dev`, so its file is read again at the next start. */
+/**
+ * The front-matter schema's own source. The glob loader skips a file whose contents have not
+ * changed, so a guide stored under an older schema would keep data the new one would give it
+ * (a new field's default): the store is emptied once when the schema changes.
+ */
+const SCHEMA = createHash('sha256').update(schemaSource).digest('hex').slice(0, 16);
+
 const REFUSED = ':refused:';
 
 function stepsOf(source: string): number {
@@ -71,6 +79,10 @@ export function guidesLoader(base: string): Loader {
 		load: async (loaderContext) => {
 			const context = loaderContext as GlobContext;
 			const { store, watcher, logger } = context;
+			if (context.meta.get('schema') !== SCHEMA) {
+				store.clear();
+				context.meta.set('schema', SCHEMA);
+			}
 			// Front-matter problems found while the glob loader read each file, by absolute path.
 			const frontMatter = new Map<string, GuideProblem[]>();
 			// Files whose YAML does not parse: their body is checked once the front matter (which declares its placeholders) reads.
