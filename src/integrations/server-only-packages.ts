@@ -27,10 +27,12 @@ export function serverOnlyPackages(): Plugin {
 			if (this.environment.name !== 'client' || !SERVER_ONLY.test(source)) return null;
 			return { id: source, external: true, moduleSideEffects: false };
 		},
-		renderChunk(code) {
-			if (this.environment.name !== 'client') return null;
-			const stripped = code.replace(BARE_SERVER_ONLY_IMPORT, '');
-			return stripped === code ? null : { code: stripped, map: null };
+		// After minification, not in renderChunk: the minifier is what writes the import out bare.
+		generateBundle(_options, bundle) {
+			if (this.environment.name !== 'client') return;
+			for (const output of Object.values(bundle)) {
+				if (output.type === 'chunk') output.code = output.code.replace(BARE_SERVER_ONLY_IMPORT, '');
+			}
 		},
 	};
 }
