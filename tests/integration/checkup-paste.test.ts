@@ -49,6 +49,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			'backup-device',
 			'mfa-policy',
 			'users-without-mfa',
+			'password-policy',
 			'unused-credentials',
 			'access-keys',
 			'permissions',
@@ -56,17 +57,27 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 		];
 		expect(pasteCheckIds(ALL_IDS)).toEqual(everyPasteCheck);
 		const notAccountWide = catalog.filter((check) => !check.accountWide).map((check) => check.id);
-		expect(pasteCheckIds(notAccountWide)).toEqual(['mfa', 'root-user', 'backup-device', 'mfa-policy']);
+		expect(pasteCheckIds(notAccountWide)).toEqual([
+			'mfa',
+			'root-user',
+			'backup-device',
+			'mfa-policy',
+			'password-policy',
+			'permissions',
+			'server-certificates',
+		]);
 		expect([...splitCheckupPaste(output).keys()]).toEqual(everyPasteCheck);
 		expect(checkupPasteCommand(ALL_IDS)).not.toMatch(/\b(create|delete|put|attach|update|enable)-/);
 	});
 
-	it('gives the table riskiest first, with what CloudShell cannot check as not applicable', async () => {
+	it('gives the table riskiest first, with what CloudShell cannot check as could not check', async () => {
 		const entries = await runCheckup({ catalog, transport: pasteTransport(output), settings: { includeAccountWide: true } });
 		const rows = checkupRows(entries);
 		expect(rows.map((row) => [row.check, row.verdict])).toEqual([
 			['root-user', 'fail'],
 			['users-without-mfa', 'fail'],
+			// moto has no password policy set: NoSuchEntity is "no custom policy", a fail as on the server.
+			['password-policy', 'fail'],
 			['access-keys', 'fail'],
 			['permissions', 'fail'],
 			['server-certificates', 'fail'],
@@ -80,7 +91,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			['unused-credentials', 'pass'],
 			['identity-center', 'not-applicable'],
 		]);
-		expect(summaryLine(rows)).toMatch(/^Could not check 2 of 8 \(.+\), 5 things to fix, 3 fine, 1 not applicable$/);
+		expect(summaryLine(rows)).toMatch(/^Could not check 2 of 11 \(.+\), 6 things to fix, 3 fine, 1 not applicable$/);
 		expect(rows.find((row) => row.check === 'cli-mfa')!.finding).toMatch(/CloudShell has its own home folder/);
 		expect(rows.find((row) => row.check === 'users-without-mfa')!.finding).toBe('Can sign in to the console without MFA: bob.');
 		// One user per access key control: dave has two active keys; alice's and bob's keys never signed a request.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordPolicyFromFields } from '../../src/lib/aws/password-policy';
+import { passwordPolicyFromFields } from '../../src/lib/aws/password-policy-fields';
 import { decidePasswordPolicy } from '../../src/lib/checks/password-policy';
 import type { PasswordPolicy } from '../../src/lib/checks/result-schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { rootAccountFromSummary } from '../aws/account-summary';
-import { passwordPolicyFromFields } from '../aws/password-policy';
+import { passwordPolicyFromFields } from '../aws/password-policy-fields';
 import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
