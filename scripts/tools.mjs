@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Large tools that only the tests and CI run, installed on first use at a pinned version
- * instead of by every `npm ci`: wrangler alone was about 170 MB of every install. Each goes into
- * its own folder under node_modules/.cache, so `npm ci` starting afresh also starts these afresh.
+ * The one first-use installer: large tools that only the tests, CI or an author's optional
+ * command run, installed from npm at a pinned version when first needed instead of by every
+ * `npm ci` (wrangler alone was about 170 MB of every install). Each goes into its own folder
+ * under node_modules/.cache, so `npm ci` starting afresh also starts these afresh.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -21,14 +22,21 @@ const TOOLS = {
 };
 
 /**
- * The absolute path of the tool's entry script, installing the tool first when it is missing.
- * A second process installing at the same time cannot see half a folder: each installs into
- * its own temporary folder, renamed into place once complete.
- * @param {keyof typeof TOOLS} name
- * @param {{ log?: (line: string) => void }} [options]
+ * The Node versions a reader may run the companion on: the maintained lines, each from the
+ * `node` package on npm (the project's own devDependency is 24).
  */
-export function toolEntry(name, { log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-	const { version, entry } = TOOLS[name];
+export const MAINTAINED_NODE_VERSIONS = /** @type {const} */ (['22.23.3', '24.9.0']);
+
+/** @param {string} line */
+const toStderr = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * The absolute path of `entry` inside package `name@version`, installing it first when it is
+ * missing. A second process installing at the same time cannot see half a folder: each
+ * installs into its own temporary folder, renamed into place once complete.
+ * @param {{ name: string, version: string, entry: string, log?: (line: string) => void }} tool
+ */
+function pinnedPackageFile({ name, version, entry, log = toStderr }) {
 	const folder = join(CACHE, `${name}@${version}`);
 	const file = join(folder, 'node_modules', entry);
 	if (existsSync(file)) return file;
@@ -62,4 +70,25 @@ export function toolEntry(name, { log = (line) => process.stderr.write(`${line}\
 	}
 	if (!existsSync(file)) throw new Error(`${name}@${version} installed, but ${entry} is not in it.`);
 	return file;
+}
+
+/**
+ * The absolute path of the tool's entry script, installing the tool first when it is missing.
+ * @param {keyof typeof TOOLS} name
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export function toolEntry(name, { log } = {}) {
+	return pinnedPackageFile({ name, ...TOOLS[name], log });
+}
+
+/**
+ * The `node` binary of one maintained line, installed on first use, checked to be that version.
+ * @param {(typeof MAINTAINED_NODE_VERSIONS)[number]} version
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export function nodeBinary(version, { log } = {}) {
+	const binary = pinnedPackageFile({ name: 'node', version, entry: 'node/bin/node', log });
+	const reported = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+	if (reported !== `v${version}`) throw new Error(`${binary} is ${reported}, expected v${version}.`);
+	return binary;
 }

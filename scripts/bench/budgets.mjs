@@ -76,7 +76,7 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 	out.push(
 		judge(
 			'companion-start',
-			`Companion listening at most ${LIMITS.companionStartMs} ms after node starts it`,
+			`Companion listening at most ${LIMITS.companionStartMs} ms after node starts it (the slower maintained Node line)`,
 			companion?.startMs,
 			LIMITS.companionStartMs,
 			(a, l) => a <= l,
