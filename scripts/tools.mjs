@@ -13,12 +13,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/stepcheck-tools');
 
-/** Each tool's pinned version and the script its command runs, inside its package. */
+/**
+ * Each tool's pinned version, the script its command runs inside its package, and any peer it
+ * needs pinned beside it (`with`).
+ * @type {Record<string, { version: string, entry: string, with?: string[] }>}
+ */
 const TOOLS = {
 	/** Cloudflare's local runtime, for the Cloudflare Pages host test (tests/build/hosts.test.ts). */
 	wrangler: { version: '4.164.0', entry: 'wrangler/bin/wrangler.js' },
 	/** The licence check of CI (scripts/licenses.mjs): BSD-3-Clause. */
 	'license-checker-rseidelsohn': { version: '5.0.1', entry: 'license-checker-rseidelsohn/bin/license-checker-rseidelsohn.js' },
+	/** Astro's type check behind `npm run check` (scripts/check.mjs), an author's command CI does not run: 82 packages. */
+	'@astrojs/check': { version: '0.9.10', entry: '@astrojs/check/bin/astro-check.js', with: ['typescript@6.0.3'] },
 };
 
 /**
@@ -34,14 +40,14 @@ const toStderr = (line) => process.stderr.write(`${line}\n`);
  * The absolute path of `entry` inside package `name@version`, installing it first when it is
  * missing. A second process installing at the same time cannot see half a folder: each
  * installs into its own temporary folder, renamed into place once complete.
- * @param {{ name: string, version: string, entry: string, log?: (line: string) => void }} tool
+ * @param {{ name: string, version: string, entry: string, with?: string[], log?: (line: string) => void }} tool
  */
-function pinnedPackageFile({ name, version, entry, log = toStderr }) {
-	const folder = join(CACHE, `${name}@${version}`);
+function pinnedPackageFile({ name, version, entry, with: peers = [], log = toStderr }) {
+	const folder = join(CACHE, `${name.replace('/', '+')}@${version}`);
 	const file = join(folder, 'node_modules', entry);
 	if (existsSync(file)) return file;
 	mkdirSync(CACHE, { recursive: true });
-	const staging = mkdtempSync(join(CACHE, `.${name}-`));
+	const staging = mkdtempSync(join(CACHE, `.${name.replace('/', '+')}-`));
 	log(`Installing ${name}@${version} into ${folder} (first use only)…`);
 	try {
 		execFileSync(
@@ -56,6 +62,7 @@ function pinnedPackageFile({ name, version, entry, log = toStderr }) {
 				'--no-fund',
 				'--loglevel=error',
 				`${name}@${version}`,
+				...peers,
 			],
 			{ stdio: ['ignore', 'ignore', 'inherit'] },
 		);
@@ -74,11 +81,13 @@ function pinnedPackageFile({ name, version, entry, log = toStderr }) {
 
 /**
  * The absolute path of the tool's entry script, installing the tool first when it is missing.
- * @param {keyof typeof TOOLS} name
+ * @param {'wrangler' | 'license-checker-rseidelsohn' | '@astrojs/check'} name
  * @param {{ log?: (line: string) => void }} [options]
  */
 export function toolEntry(name, { log } = {}) {
-	return pinnedPackageFile({ name, ...TOOLS[name], log });
+	const tool = TOOLS[name];
+	if (!tool) throw new Error(`No pinned tool named ${name}.`);
+	return pinnedPackageFile({ name, ...tool, log });
 }
 
 /**
