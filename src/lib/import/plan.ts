@@ -164,7 +164,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
 		if (!id)
 			own.push(
-				`${post.file}: no guide id can be made from its slug, url, file name ("${post.name}") or title. Pass --slug my-guide-name or add slug: to its front matter.`,
+				`${post.file}: no guide id can be made from its slug, url, title or file name ("${post.name}"). Pass --slug my-guide-name or add slug: to its front matter.`,
 			);
 		const earlier = seenIds.get(id);
 		if (earlier) own.push(`${post.file}: becomes guide "${id}", like ${earlier}. Give one of them a different slug: in its front matter.`);
