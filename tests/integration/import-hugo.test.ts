@@ -120,13 +120,15 @@ describe('npm run import:hugo on Learn-style posts', () => {
 		expect(errors.join('\n')).toContain('was not written by this importer');
 	});
 
-	it('lists every missing image in one error and writes nothing', () => {
+	it('lists every missing image of a post in one error and refuses that post whole, while the others are imported', () => {
 		expect(run(`${PROBLEMS}/missing-images.md`, ...SITE_ARGS)).toBe(1);
 		const message = errors.join('\n');
 		expect(message).toContain('2 images could not be found');
+		expect(message).toContain('--missing-images=placeholder');
 		expect(message).toContain(`${PROBLEMS}/missing-images.md:9  /blog/2019/images/gone-1.png`);
 		expect(message).toContain(`${PROBLEMS}/missing-images.md:11  /blog/2019/images/gone-2.png`);
-		expect(readdirSync(out)).toEqual([]);
+		expect(readdirSync(out).sort()).toEqual(['enable-aws-mfa', 'rotate-access-keys']);
+		expect(logged.at(-1)).toMatch(/^Imported 2 posts, .*; refused 1 post \(listed above\)\.$/);
 	});
 
 	it('stops on an ambiguous date without --date-order, showing both readings, and on an impossible one', () => {
