@@ -168,7 +168,10 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 	const claimed = claimedOldPaths(files.existingGuides());
 
 	for (const { post, front, id, idFrom, legacyUrl } of identity) {
-		const own: string[] = front.problems.map((p) => `${post.file}: ${p}`);
+		const own: string[] = [
+			...(front.syntaxError ? [`${post.file}:${front.syntaxError.line}: ${front.syntaxError.message}`] : []),
+			...front.problems.map((p) => `${post.file}: ${p}`),
+		];
 		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
 		if (!id)
 			own.push(
@@ -270,7 +273,8 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			...(front.fields.draft ? { draft: true } : {}),
 		};
 		// A date that could not be read is already reported; the schema would only add "published is missing".
-		if (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`'))) {
+		// Front matter that does not parse is reported once, not again as every field it would have held.
+		if (!front.syntaxError && (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`')))) {
 			const checked = guideSchema.safeParse(frontMatter);
 			if (!checked.success) {
 				for (const issue of checked.error.issues) {
