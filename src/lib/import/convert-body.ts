@@ -230,12 +230,56 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				);
 				return '';
 			}
+			if (name === 'figure') {
+				// Hugo's figure is an image with optional alt, caption and title: the image rules below take it from here.
+				const src = args.named.src ?? args.positional[0];
+				if (!src) {
+					problems.push({ line, message: 'the {{< figure >}} shortcode has no src. Give it src="/path/to/image.png", then import again.' });
+					return whole;
+				}
+				const caption = (args.named.caption ?? args.named.title ?? '').replace(/"/g, "'");
+				const alt = (args.named.alt ?? caption).replace(/[[\]]/g, '');
+				return `![${alt}](${src}${caption ? ` "${caption}"` : ''})`;
+			}
+			if (name === 'tabs' || name === 'tab') {
+				// Stepcheck has no tabs: each tab becomes a labelled section, one after the other.
+				if (!alone) {
+					problems.push({
+						line,
+						message: `the {{< ${closing}${name} >}} shortcode shares its line with other text. Put it on a line of its own, then import again.`,
+					});
+					return whole;
+				}
+				if (closing) {
+					const open = openBlocks.pop();
+					if (!open || open.name !== name) {
+						problems.push({
+							line,
+							message: `{{< /${name} >}} closes nothing${open ? ` (the open shortcode is ${open.name}, from line ${open.line})` : ''}.`,
+						});
+					}
+					blockLines.push({ text: '', line });
+					return '';
+				}
+				openBlocks.push({ name, line });
+				if (name === 'tabs') {
+					warnings.push({
+						line,
+						message: 'the tabs became one labelled section per tab, one after the other. Check that they read well that way.',
+					});
+					blockLines.push({ text: '', line });
+				} else {
+					blockLines.push(
+						{ text: '', line },
+						{ text: `${indent}**${(args.named.name ?? args.named.title ?? args.positional[0] ?? 'Tab').replace(/[*_]/g, '')}**`, line },
+						{ text: '', line },
+					);
+				}
+				return '';
+			}
 			problems.push({
 				line,
-				message:
-					name === 'tabs' || name === 'tab'
-						? `the {{< ${name} >}} shortcode has no Stepcheck equivalent. Rewrite the tabs as separate sections or steps in the post, then import again.`
-						: `the {{< ${name} >}} shortcode is not one Stepcheck can convert (it knows notice, expand, ref and relref). Replace it by hand in the post, then import again.`,
+				message: `the {{< ${name} >}} shortcode is not one Stepcheck can convert (it knows notice, expand, tabs, figure, ref and relref). Replace it by hand in the post, then import again.`,
 			});
 			return whole;
 		});

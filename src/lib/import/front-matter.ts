@@ -126,7 +126,9 @@ export function readHugoFrontMatter(source: string, dateOrder?: DateOrder): Fron
 		const parsed = yaml ? parseYaml(block[1]!) : toml ? parseToml(block[1]!) : (JSON.parse(block[1]!) as unknown);
 		data = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
 	} catch (error) {
-		const message = `has front matter that is not valid ${format}: ${(error as Error).message.split('\n')[0]}`;
+		// The parser's own "at line 3, column 12" counts from inside the block; the file's line is given instead.
+		const reason = (error as Error).message.split('\n')[0]!.replace(/,? at line \d+,? column \d+:?$/, '');
+		const message = `has front matter that is not valid ${format}: ${reason}.`;
 		const line = errorLine(error, format, block[1]!);
 		if (line === undefined) problems.push(message);
 		else syntaxError = { line, message: `${message} Fix it there, then import again.` };

@@ -26,8 +26,8 @@ Options:
                           topics in src/site.config.mjs (default: importDefaults.topic)
   --out <folder>          where guides are written (default: src/content/guides)
   --slug <id>             the guide's folder and URL, for an import of one post
-                          (default: the post's slug, url, file name, or title
-                          when the file name looks like an id)
+                          (default: the post's slug, url or title; its file
+                          name only without these, and never an id-like one)
   --missing-images=placeholder
                           write a marked placeholder for each image that cannot
                           be found, instead of stopping; the build warns until

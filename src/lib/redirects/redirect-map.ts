@@ -178,5 +178,8 @@ export function buildRedirectMap(input: {
 
 	const lookup: Record<string, string> = {};
 	for (const rule of rules) for (const variant of urlVariants(rule.from)) lookup[variant] = rule.to;
-	return { ok: true, map: { base: normaliseBase(input.base), rules: rules.map(({ from, to, declaredIn }) => ({ from, to, declaredIn })), lookup } };
+	return {
+		ok: true,
+		map: { base: normaliseBase(input.base), rules: rules.map(({ from, to, declaredIn }) => ({ from, to, declaredIn })), lookup },
+	};
 }
