@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run-import';
+import { startNginx } from '../support/hosts';
 import { productionBuildEnv, ROOT } from '../support/paths';
 import { startSiteServer, type RunningServer } from '../support/server';
 
@@ -182,5 +183,20 @@ describe('the imported blog, built and served', () => {
 			expect((await fetch(`${server.url}${to}`, { redirect: 'manual' })).status, to).toBe(200);
 		}
 		expect(Object.keys(map).some((from) => from.includes('broken-quote'))).toBe(false);
+	});
+
+	it("nginx with the build's nginx-redirects.conf answers every old URL the same way, in one hop", async () => {
+		const map = JSON.parse(readFileSync(join(OUT, 'redirects.json'), 'utf8')) as Record<string, string>;
+		const nginx = await startNginx(OUT);
+		try {
+			for (const [from, to] of Object.entries(map)) {
+				const response = await fetch(`${nginx.url}${from}?ref=old-blog`, { redirect: 'manual' });
+				expect(response.status, from).toBe(301);
+				expect(response.headers.get('location'), from).toBe(`${to}?ref=old-blog`);
+				expect((await fetch(`${nginx.url}${to}`, { redirect: 'manual' })).status, to).toBe(200);
+			}
+		} finally {
+			await nginx.stop();
+		}
 	});
 });

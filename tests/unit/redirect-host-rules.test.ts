@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildRedirectMap } from '../../src/lib/redirects/redirect-map';
 import {
+	CLOUDFLARE_STATIC_REDIRECTS_MAX,
+	cloudflareLimitWarning,
 	CLOUDFRONT_FUNCTION_MAX_BYTES,
 	cloudFrontFunction,
 	cloudFrontSizeProblem,
@@ -272,5 +274,16 @@ describe('the CloudFront Function with a large table of old URLs', () => {
 		expect(baseBytes - rootBytes).toBeLessThanOrEqual('/security/'.length);
 		// Past the limit the build refuses with the size (tests/build/hosts.test.ts), rather than deploying a function CloudFront rejects.
 		expect(cloudFrontSizeProblem(cloudFrontFunction(full), full.rules.length)).toMatch(/300 old URLs is [\d,]+ bytes/);
+	});
+});
+
+describe("Cloudflare Pages' limit on _redirects", () => {
+	const rules = (count: number) => `# comment\n${Array.from({ length: count }, (_, n) => `/old-${n} /guides/g/ 301`).join('\n')}\n`;
+
+	it('says nothing up to 2,000 rules, and warns with the count, the limit and what to do beyond', () => {
+		expect(cloudflareLimitWarning(rules(CLOUDFLARE_STATIC_REDIRECTS_MAX))).toBeNull();
+		expect(cloudflareLimitWarning(rules(CLOUDFLARE_STATIC_REDIRECTS_MAX + 1))).toMatch(
+			/^_redirects holds 2,001 rules; Cloudflare Pages applies at most 2,000 static redirects, .*Retire old aliases/,
+		);
 	});
 });

@@ -98,6 +98,23 @@ export function netlifyRedirects(map: RedirectMap): string {
 	return `${lines.join('\n')}\n`;
 }
 
+/** Cloudflare Pages reads at most this many static rules from `_redirects` (its documented limit). */
+export const CLOUDFLARE_STATIC_REDIRECTS_MAX = 2_000;
+
+/**
+ * Why Cloudflare Pages would not apply every line of `_redirects`, or null when they fit. A
+ * warning, not a refusal: Netlify and the other hosts take more, and the stub pages still
+ * lead readers on where a rule is dropped.
+ */
+export function cloudflareLimitWarning(redirects: string): string | null {
+	const rules = redirects.split('\n').filter((line) => line && !line.startsWith('#')).length;
+	if (rules <= CLOUDFLARE_STATIC_REDIRECTS_MAX) return null;
+	return (
+		`_redirects holds ${rules.toLocaleString('en')} rules; Cloudflare Pages applies at most ${CLOUDFLARE_STATIC_REDIRECTS_MAX.toLocaleString('en')} static redirects, ` +
+		`so there some old URLs would answer with their stub page instead of a 301. Retire old aliases nobody follows any more, or serve the site from another host (docs/deploying.md).`
+	);
+}
+
 /**
  * nginx: an exact-match `location` per spelling, included in the site's `server` block. The
  * query string is kept (`$is_args$args`), GET and HEAD get 301 and other methods 308, as
