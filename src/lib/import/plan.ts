@@ -76,7 +76,7 @@ interface PlannedGuide {
 }
 
 /** A post that is not written, with every reason, each naming its file (and line where there is one). */
-export interface RefusedPost {
+interface RefusedPost {
 	post: HugoPost;
 	problems: string[];
 }
