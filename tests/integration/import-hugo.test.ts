@@ -252,9 +252,7 @@ describe('npm run import:hugo finishes a real old post', () => {
 	it('names the guide from the title (not the id-like file name), writes marked placeholders and warns about the shared alt text', () => {
 		const post = writeOldPost(5);
 		expect(run(post, '--section', '/blog/2019/', '--missing-images=placeholder'), errors.join('\n')).toBe(0);
-		expect(logged).toContain(
-			"    guide folder and URL from the post's title: turn-on-mfa-for-your-aws-account",
-		);
+		expect(logged).toContain("    guide folder and URL from the post's title: turn-on-mfa-for-your-aws-account");
 		expect(logged).toContain(
 			'    inferred description from the title, as no paragraph is a complete statement: "How to turn on MFA for your AWS account, step by step."',
 		);
