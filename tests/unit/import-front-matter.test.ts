@@ -102,6 +102,7 @@ describe('front matter in every shape Hugo reads', () => {
 		expect(result.fields.aliases).toEqual(['/old/']);
 		expect(result.body.trim()).toBe('Body text.');
 		expect(result.bodyLine).toBe(6);
+		expect(readHugoFrontMatter('{{< notice tip >}}\nText.\n').problems[0]).toContain('has no front matter');
 	});
 
 	it.each([

@@ -43,7 +43,8 @@ const TOML_BLOCK = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
  * brace. The end is found by counting braces outside strings, so a `}` in a title is no end.
  */
 function jsonBlock(source: string): RegExpExecArray | null {
-	if (!source.startsWith('{')) return null;
+	// An object opens with a key or closes at once; `{{< notice >}}` at the top is a shortcode, not front matter.
+	if (!/^\{\s*["}]/.test(source)) return null;
 	let depth = 0;
 	let inString = false;
 	for (let at = 0; at < source.length; at++) {
