@@ -287,6 +287,17 @@ export const CONTRACTS: Record<string, Contract> = {
 		params: z.object({ ServerCertificateName: z.literal('old-www-example-com') }).strict(),
 	},
 	'ec2 describe-regions': { carries: 'no parameters', action: 'DescribeRegions', params: nothing },
+	'ec2 describe-instances': { carries: 'no parameters: it lists every instance of the Region', action: 'DescribeInstances', params: nothing },
+	'ec2 associate-iam-instance-profile': {
+		carries: "an instance ID and the example instance profile's name",
+		action: 'AssociateIamInstanceProfile',
+		params: z
+			.object({
+				InstanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, { error: 'an instance ID is i- and 8 or 17 hexadecimal digits' }),
+				'IamInstanceProfile.Name': z.literal('web-server'),
+			})
+			.strict(),
+	},
 	'accessanalyzer list-analyzers': {
 		carries: 'the analyzer type ACCOUNT or ORGANIZATION',
 		action: 'ListAnalyzers',
