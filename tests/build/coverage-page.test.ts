@@ -36,7 +36,11 @@ describe('the CIS coverage page', () => {
 			const expected = !r.verify ? 'not-covered' : 'check' in r.verify ? 'live-check' : 'by-hand';
 			expect(html, r.id).toContain(`id="cis-${r.id.replaceAll('.', '-')}" data-status="${expected}"`);
 		}
-		expect(html).toContain('Not covered yet');
+		const notCovered = coverage.recommendations.filter((r) => !r.verify).length;
+		expect(html).toContain(`${notCovered} are not covered yet`);
+		for (const r of coverage.recommendations.filter((rec) => rec.securityHub)) {
+			expect(html, r.id).toContain(`<a href="${r.securityHubSource}">${r.securityHub}</a>`);
+		}
 	});
 
 	it('links each fix to a step that exists on its guide page', () => {
