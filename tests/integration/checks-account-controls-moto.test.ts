@@ -87,7 +87,7 @@ describe('permissions and server certificates against moto', () => {
 		expect(body.findings.usersWithPolicies).toEqual([{ userName: 'direct', policies: ['ReadOnlyAccess'] }]);
 		expect(body.findings.fullAdminPolicies).toEqual([{ name: 'FullAdmin', arn: fullAdminArn, attachments: 1 }]);
 		expect(body.findings.cloudShellFullAccess).toEqual(['group developers']);
-		expect(body.advice.map((advice: { guideStep: string }) => advice.guideStep)).toEqual([
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual([
 			'/guides/permissions-through-groups/#step-5',
 			'/guides/permissions-through-groups/#step-3',
 			'/guides/permissions-through-groups/#step-7',
@@ -102,7 +102,7 @@ describe('permissions and server certificates against moto', () => {
 		const { body } = await bothWays(moto, 'permissions');
 		expect(body.verdict).toBe('fail');
 		expect(body.summary).toBe('Permissions to fix: AWSCloudShellFullAccess is attached to group developers.');
-		expect(body.advice.map((advice: { guideStep: string }) => advice.guideStep)).toEqual(['/guides/permissions-through-groups/#step-7']);
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual(['/guides/permissions-through-groups/#step-7']);
 	});
 
 	it('permissions warns once CloudShell full access is detached too but no role has AWSSupportAccess', async () => {
