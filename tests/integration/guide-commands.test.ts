@@ -112,9 +112,7 @@ async function seedWhatTheAuditGuidesFix(iam: IAMClient) {
 	await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: JSON.stringify(trust) }));
 	await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdmin.Policy!.Arn! }));
 	await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
-	await iam.send(
-		new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }),
-	);
+	await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }));
 	await uploadExpiredCertificate(iam);
 }
 
@@ -276,7 +274,7 @@ describe("require-mfa-policy's access key test (step 7), run in sequence as writ
 	);
 });
 
-describe("permissions-through-groups, every block in sequence as written", () => {
+describe('permissions-through-groups, every block in sequence as written', () => {
 	beforeAll(seed, RUN_TIMEOUT);
 
 	it(
@@ -293,7 +291,11 @@ describe("permissions-through-groups, every block in sequence as written", () =>
 			});
 			expect(body.findings).toMatchObject({ cloudShellFullAccess: [], fullAdminPolicies: [], usersWithPolicies: [] });
 			expect(body.verdict).toBe('pass');
-			const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY } });
+			const iam = new IAMClient({
+				region: 'us-east-1',
+				endpoint: moto.url,
+				credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
+			});
 			const attached = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'developers' }));
 			iam.destroy();
 			expect(attached.AttachedPolicies?.map((policy) => policy.PolicyName)).toEqual(['CloudShellWithoutFileTransfer']);

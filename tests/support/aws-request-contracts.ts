@@ -37,7 +37,11 @@ const customerPolicyArn = z.literal(`arn:aws:iam::${ACCOUNT}:policy/FullAdmin`, 
 /** The customer managed policy the permissions guide creates for CloudShell (step 7). */
 const CLOUDSHELL_POLICY = 'CloudShellWithoutFileTransfer';
 const policyArn = z.union(
-	[customerPolicyArn, z.literal(`arn:aws:iam::${ACCOUNT}:policy/${CLOUDSHELL_POLICY}`), z.string().regex(/^arn:aws:iam::aws:policy\/[\w+=,.@-]+$/)],
+	[
+		customerPolicyArn,
+		z.literal(`arn:aws:iam::${ACCOUNT}:policy/${CLOUDSHELL_POLICY}`),
+		z.string().regex(/^arn:aws:iam::aws:policy\/[\w+=,.@-]+$/),
+	],
 	{ error: (issue) => `${JSON.stringify(issue.input)} is neither one of the example policies nor an AWS managed policy's ARN` },
 );
 /** An access key ID as list-access-keys prints it: the guides use AWS's documented example, AKIAIOSFODNN7EXAMPLE. */
@@ -287,7 +291,11 @@ export const CONTRACTS: Record<string, Contract> = {
 		params: z.object({ ServerCertificateName: z.literal('old-www-example-com') }).strict(),
 	},
 	'ec2 describe-regions': { carries: 'no parameters', action: 'DescribeRegions', params: nothing },
-	'ec2 describe-instances': { carries: 'no parameters: it lists every instance of the Region', action: 'DescribeInstances', params: nothing },
+	'ec2 describe-instances': {
+		carries: 'no parameters: it lists every instance of the Region',
+		action: 'DescribeInstances',
+		params: nothing,
+	},
 	'ec2 associate-iam-instance-profile': {
 		carries: "an instance ID and the example instance profile's name",
 		action: 'AssociateIamInstanceProfile',

@@ -60,9 +60,7 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 		}),
 	);
 	await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
-	await iam.send(
-		new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }),
-	);
+	await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }));
 	await uploadExpiredCertificate(iam);
 	return {
 		carol,

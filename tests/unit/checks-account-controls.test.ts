@@ -159,7 +159,10 @@ describe('decidePermissions', () => {
 
 	it('reads AWSCloudShellFullAccess in any partition, and no other CloudShell policy', () => {
 		const chinese = { PolicyName: 'AWSCloudShellFullAccess', PolicyArn: 'arn:aws-cn:iam::aws:policy/AWSCloudShellFullAccess' };
-		const own = { PolicyName: 'CloudShellWithoutFileTransfer', PolicyArn: 'arn:aws:iam::123456789012:policy/CloudShellWithoutFileTransfer' };
+		const own = {
+			PolicyName: 'CloudShellWithoutFileTransfer',
+			PolicyArn: 'arn:aws:iam::123456789012:policy/CloudShellWithoutFileTransfer',
+		};
 		expect(decide(details({ groups: [{ GroupName: 'cn', AttachedManagedPolicies: [chinese] }], roles: [supportRole] })).verdict).toBe(
 			'fail',
 		);

@@ -62,7 +62,7 @@ describe('the CIS coverage map', () => {
 		).toThrow(/say why no API can verify it/);
 	});
 
-	it('refuses a control ID without its AWS source, and a source that is not AWS\'s Security Hub guide', () => {
+	it("refuses a control ID without its AWS source, and a source that is not AWS's Security Hub guide", () => {
 		const first = coverage.recommendations.find((r) => r.securityHub)!;
 		const { securityHubSource: _, ...withoutSource } = first;
 		expect(() => readCisCoverage({ ...coverage, recommendations: [withoutSource] }, FILE)).toThrow(
