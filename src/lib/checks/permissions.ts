@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { authorizationDetailsFrom, readAuthorizationDetails, type AuthorizationDetails } from '../aws/authorization-details';
-import { stepAdvice } from './advice';
+import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
 
@@ -180,15 +180,7 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 			advice,
 		};
 	}
-	advice.push(
-		stepAdvice({
-			id: 'security-hub',
-			message: 'Let Security Hub CSPM run the same checks every day.',
-			guide: GUIDE,
-			step: 8,
-			label: 'Step 8: Let Security Hub CSPM check every day',
-		}),
-	);
+	advice.push(securityHubAdvice(GUIDE, 8));
 	return {
 		verdict: 'pass',
 		summary:

@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import { summarizeCredentialReport } from '../aws/credential-report';
-import { stepAdvice } from './advice';
+import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
 	CREDENTIAL_REPORT_CHECK,
@@ -79,16 +79,7 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 			advice,
 		};
 	}
-	advice.push(
-		stepAdvice({
-			id: 'security-hub',
-			message: 'Let Security Hub CSPM run the same checks every day.',
-			guide: GUIDE,
-			step: 6,
-			label: 'Step 6: Let Security Hub CSPM check every day',
-			docsUrl: null,
-		}),
-	);
+	advice.push(securityHubAdvice(GUIDE, 6));
 	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, lists, advice };
 }
 
