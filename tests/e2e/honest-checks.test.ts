@@ -214,6 +214,10 @@ describe('could not check, each cause for real, on the local server', () => {
 			expect(markdown.split('\n')[2]).toBe(headline);
 			expect(markdown).toContain(`| Could not check |`);
 			expect(markdown).not.toMatch(/nothing to fix|\| Pass \|/i);
+			// The policy the page shows travels with the Markdown, as a fenced JSON block, only when a check was denied.
+			const block = /\n(`{3,})json\n([\s\S]*?)\n\1\n/.exec(markdown);
+			expect(Boolean(block), markdown).toBe(label === 'access denied');
+			if (block) expect(JSON.parse(block[2]!)).toEqual(JSON.parse((await policy.locator('code').textContent())!));
 			const [download] = await Promise.all([page.waitForEvent('download'), checkup.getByRole('button', { name: 'Download JSON' }).click()]);
 			const bodies = JSON.parse(await readFile((await download.path())!, 'utf8')) as Array<{
 				verdict: string;
