@@ -8,6 +8,7 @@ import { CHECK_RESULTS_KEY } from '../../src/lib/progress/check-results-store';
 import { startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
 import { axeViolations } from '../support/axe';
 import { CHROMIUM_ARGS } from '../support/chromium';
+import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import { awsEnvFor, type RunningMoto } from '../support/moto';
 import { freePort, startSiteServer, type RunningServer } from '../support/server';
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -101,6 +102,89 @@ describe('the published site, served as a public origin', () => {
 			expect(await axeViolations(page)).toEqual([]);
 		} finally {
 			await new Promise((done) => plain.close(done));
+			await context.close();
+		}
+	});
+});
+
+describe('a public http:// page, blocked by the browser from reaching the companion', () => {
+	let blockingBrowser: Browser;
+	let host: Awaited<ReturnType<typeof serveStatic>>;
+	let origin: string;
+	let emitted: Awaited<ReturnType<typeof emitCompanion>>;
+	let companion: RunningCompanion;
+
+	beforeAll(async () => {
+		host = await serveStatic(join(inject('outDir'), 'client'));
+		origin = `http://${PUBLIC_HOST}:${host.port}`;
+		// A running companion that answers this very origin: only the browser stands in the way.
+		emitted = await emitCompanion({ siteOrigin: origin });
+		companion = await startCompanion(emitted.file, emitted.folder, { AWS_CONFIG_FILE: '/nonexistent/stepcheck-config' });
+		// The page is reached by a public name on a public address, over plain http: Chromium's Local
+		// Network Access treats its requests to 127.0.0.1 as public-to-loopback, from a non-secure context.
+		blockingBrowser = await chromium.launch({
+			executablePath: inject('chromiumPath'),
+			headless: true,
+			args: [
+				...CHROMIUM_ARGS,
+				`--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`,
+				`--ip-address-space-overrides=127.0.0.1:${host.port}=public`,
+			],
+		});
+	});
+	afterAll(async () => {
+		await blockingBrowser?.close();
+		await companion?.stop();
+		await emitted?.remove();
+		await host?.stop();
+	});
+
+	it('the island and the checkup say the browser blocked it, never a pass, and lead to CloudShell', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const context = await blockingBrowser.newContext({ colorScheme });
+			const page = await context.newPage();
+			const before = companion.output().length;
+			await page.goto(`${origin}/guides/backup-mfa-device/?companion-port=${companion.port}`);
+			expect(await page.evaluate(() => isSecureContext)).toBe(false);
+			const island = page.locator('live-check[data-check="backup-device"]');
+			await expect.poll(() => island.getAttribute('data-live-path'), POLL).toBe('static');
+			await island.getByText('Check with the companion on your computer', { exact: true }).click();
+			await island.getByRole('button', { name: 'Check with the companion' }).click();
+			await expect.poll(() => island.getAttribute('data-state'), POLL).toBe('error');
+			expect(await island.locator('[data-status]').textContent()).toBe(
+				'Your browser blocked this page from reaching the companion on your computer: the page is not served over HTTPS.',
+			);
+			const todo = (await island.locator('[data-result]').textContent())!;
+			expect(todo).toContain('Check from AWS CloudShell instead');
+			// Allowing local network access cannot work from a plain http:// page: the page does not ask for it.
+			expect(todo).not.toMatch(/Allow this site|Site settings/);
+			expect(await island.locator('[data-result]').textContent()).not.toMatch(/^Pass|Nothing to fix/);
+			expect(await axeViolations(page, { include: 'live-check[data-check="backup-device"]' }), colorScheme).toEqual([]);
+			// The way it names works here: the CloudShell fold opens on a command to copy and a box to paste into.
+			await island.getByText('Check from AWS CloudShell (nothing to install)', { exact: true }).click();
+			await expect.poll(() => island.locator('[data-mode="cloudshell"] pre code').first().isVisible(), POLL).toBe(true);
+			expect(await island.locator('[data-mode="cloudshell"] pre code').first().textContent()).toContain('aws ');
+			expect(await island.locator('[data-mode="cloudshell"] textarea').isVisible()).toBe(true);
+
+			await page.goto(`${origin}/check/?companion-port=${companion.port}`);
+			const checkup = page.locator('stepcheck-checkup');
+			await expect.poll(() => checkup.getAttribute('data-live-path'), POLL).toBe('static');
+			await checkup.getByText('Check with the companion on your computer', { exact: true }).click();
+			await checkup.getByRole('button', { name: 'Run the checkup with the companion' }).click();
+			await expect.poll(() => checkup.getAttribute('data-state'), POLL).toBe('unavailable');
+			const headline = (await checkup.locator('[data-summary]').textContent())!;
+			expect(headline).toMatch(
+				/^Your browser blocked this page from reaching the companion on your computer: the page is not served over HTTPS\..*Check from AWS CloudShell instead/,
+			);
+			expect(headline).not.toMatch(/nothing to fix|fine/i);
+			expect(await checkup.locator('[data-results]').isVisible()).toBe(false);
+			// The CloudShell paste leads on this page, open and ready.
+			expect(await checkup.locator('[data-paste-section]').getAttribute('open')).not.toBeNull();
+			expect(await checkup.locator('[data-paste]').isVisible()).toBe(true);
+			expect(await axeViolations(page, { include: 'stepcheck-checkup' }), colorScheme).toEqual([]);
+			// No result was kept for the steps, and nothing reached the companion.
+			expect(await page.evaluate((key) => localStorage.getItem(key), CHECK_RESULTS_KEY)).toBeNull();
+			expect(companion.output().slice(before)).not.toMatch(/^(GET|POST|OPTIONS|HEAD) /m);
 			await context.close();
 		}
 	});
