@@ -1,8 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHECK_RESULTS_KEY } from '../../src/lib/progress/check-results-store';
 import { startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
@@ -11,6 +10,7 @@ import { CHROMIUM_ARGS } from '../support/chromium';
 import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import { awsEnvFor, type RunningMoto } from '../support/moto';
 import { freePort, startSiteServer, type RunningServer } from '../support/server';
+import { startSilentSite } from '../support/silent-site';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 /**
@@ -40,6 +40,53 @@ afterAll(async () => browser?.close());
 async function readableText(page: Page): Promise<string> {
 	await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
 	return page.evaluate(() => document.body.innerText);
+}
+
+/** A guide page with an MFA pass from an hour ago in the steps' marks: a run that learns nothing must not replace it. */
+async function openGuideWithEarlierPass(page: Page, siteUrl: string) {
+	const earlier = new Date(Date.now() - 3_600_000).toISOString();
+	await page.goto(`${siteUrl}/guides/turn-on-mfa-aws/`);
+	await page.evaluate(
+		([key, checkedAt]) => localStorage.setItem(key!, JSON.stringify({ mfa: { verdict: 'pass', checkedAt } })),
+		[CHECK_RESULTS_KEY, earlier],
+	);
+	await page.reload();
+	const island = page.locator('live-check[data-check="mfa"]');
+	await expect.poll(() => island.getAttribute('data-live-path'), POLL).toBe('local-server');
+	return island;
+}
+
+async function expectNoAxeViolationsInBothThemes(page: Page, include: string) {
+	for (const theme of ['light', 'dark']) {
+		await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+		expect(await axeViolations(page, { include }), theme).toEqual([]);
+	}
+}
+
+/** What the reader takes away: the Markdown on the clipboard and the downloaded JSON, neither ever a pass; and printed, the same headline. */
+async function takeAway(page: Page, checkup: Locator, headline: string) {
+	await page.emulateMedia({ media: 'print' });
+	expect(await checkup.locator('[data-summary]').isVisible()).toBe(true);
+	expect(await checkup.locator('[data-summary]').textContent()).toBe(headline);
+	expect(await checkup.locator('.checkup-table').isVisible()).toBe(true);
+	await page.emulateMedia({ media: 'screen' });
+	await checkup.getByRole('button', { name: 'Copy as Markdown' }).click();
+	await expect.poll(() => checkup.locator('[data-action-status]').textContent(), POLL).toBe('Copied the checkup as Markdown.');
+	const markdown = await page.evaluate(() => navigator.clipboard.readText());
+	expect(markdown.split('\n')[2]).toBe(headline);
+	expect(markdown).not.toMatch(/nothing to fix|\| Pass \|/i);
+	const [download] = await Promise.all([page.waitForEvent('download'), checkup.getByRole('button', { name: 'Download JSON' }).click()]);
+	const bodies = JSON.parse(await readFile((await download.path())!, 'utf8')) as Array<{
+		verdict: string;
+		couldNotCheck?: { cause: string; retryAfterSeconds?: number };
+	}>;
+	expect(bodies.filter((body) => body.verdict === 'pass')).toEqual([]);
+	return { markdown, bodies };
+}
+
+async function expectEarlierPassKept(page: Page, siteUrl: string) {
+	await page.goto(`${siteUrl}/guides/turn-on-mfa-aws/`);
+	await expect.poll(() => page.locator('#step-9 .step-check-status').textContent(), POLL).toBe('Verified 1 hour ago');
 }
 
 describe('the published site, served as a public origin', () => {
@@ -190,35 +237,17 @@ describe('a public http:// page, blocked by the browser from reaching the compan
 	});
 });
 
-/** A TCP server that accepts and never answers: AWS that times out. */
-async function silentServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-	const sockets = new Set<Socket>();
-	const server: Server = createServer((socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	const port = await freePort();
-	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-	return {
-		url: `http://127.0.0.1:${port}`,
-		stop: () =>
-			new Promise<void>((done) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => done());
-			}),
-	};
-}
-
 describe('could not check, each cause for real, on the local server', () => {
 	let moto: RunningMoto;
 	let erin: MotoUserKeys;
-	let silent: Awaited<ReturnType<typeof silentServer>>;
+	let silent: Awaited<ReturnType<typeof startSilentSite>>;
 	let downloads: string;
 	const servers: RunningServer[] = [];
 
 	beforeAll(async () => {
 		({ moto, keys: erin } = await startMotoWithAccessDeniedUser());
-		silent = await silentServer();
+		// Accepts and never answers: AWS that times out.
+		silent = await startSilentSite();
 		downloads = await mkdtemp(join(tmpdir(), 'stepcheck-honest-'));
 	});
 	afterAll(async () => {
@@ -251,16 +280,7 @@ describe('could not check, each cause for real, on the local server', () => {
 			const context = await browser.newContext({ acceptDownloads: true });
 			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 			const page = await context.newPage();
-			// A pass from an hour ago: a run that learns nothing must not replace it.
-			const earlier = new Date(Date.now() - 3_600_000).toISOString();
-			await page.goto(`${server.url}/guides/turn-on-mfa-aws/`);
-			await page.evaluate(
-				([key, checkedAt]) => localStorage.setItem(key!, JSON.stringify({ mfa: { verdict: 'pass', checkedAt } })),
-				[CHECK_RESULTS_KEY, earlier],
-			);
-			await page.reload();
-			const island = page.locator('live-check[data-check="mfa"]');
-			await expect.poll(() => island.getAttribute('data-live-path'), POLL).toBe('local-server');
+			const island = await openGuideWithEarlierPass(page, server.url);
 			await island.getByRole('button', { name: 'Check my MFA' }).click();
 			await expect.poll(() => island.getAttribute('data-state'), POLL).toBe('error');
 			const status = await island.locator('[data-status]').textContent();
@@ -271,7 +291,7 @@ describe('could not check, each cause for real, on the local server', () => {
 			if (label === 'access denied')
 				expect(await island.locator('[data-result] pre code').textContent()).toContain('"iam:GetLoginProfile"');
 			expect(await page.locator('#step-9 .step-check-status').textContent()).toBe('Verified 1 hour ago');
-			expect(await axeViolations(page, { include: 'live-check[data-check="mfa"]' })).toEqual([]);
+			await expectNoAxeViolationsInBothThemes(page, 'live-check[data-check="mfa"]');
 
 			await page.goto(`${server.url}/check/`);
 			const checkup = page.locator('stepcheck-checkup');
@@ -287,32 +307,75 @@ describe('could not check, each cause for real, on the local server', () => {
 			const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
 			expect(verdicts).not.toContain('Pass');
 			expect(verdicts).toContain('Could not check');
-			for (const theme of ['light', 'dark']) {
-				await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
-				expect(await axeViolations(page, { include: 'stepcheck-checkup' }), theme).toEqual([]);
-			}
+			await expectNoAxeViolationsInBothThemes(page, 'stepcheck-checkup');
 
-			await checkup.getByRole('button', { name: 'Copy as Markdown' }).click();
-			await expect.poll(() => checkup.locator('[data-action-status]').textContent(), POLL).toBe('Copied the checkup as Markdown.');
-			const markdown = await page.evaluate(() => navigator.clipboard.readText());
-			expect(markdown.split('\n')[2]).toBe(headline);
+			const { markdown, bodies } = await takeAway(page, checkup, headline);
 			expect(markdown).toContain(`| Could not check |`);
-			expect(markdown).not.toMatch(/nothing to fix|\| Pass \|/i);
 			// The policy the page shows travels with the Markdown, as a fenced JSON block, only when a check was denied.
 			const block = /\n(`{3,})json\n([\s\S]*?)\n\1\n/.exec(markdown);
 			expect(Boolean(block), markdown).toBe(label === 'access denied');
 			if (block) expect(JSON.parse(block[2]!)).toEqual(JSON.parse((await policy.locator('code').textContent())!));
-			const [download] = await Promise.all([page.waitForEvent('download'), checkup.getByRole('button', { name: 'Download JSON' }).click()]);
-			const bodies = JSON.parse(await readFile((await download.path())!, 'utf8')) as Array<{
-				verdict: string;
-				couldNotCheck?: { cause: string };
-			}>;
-			expect(bodies.filter((body) => body.verdict === 'pass')).toEqual([]);
 			expect(bodies.some((body) => body.couldNotCheck)).toBe(true);
-
-			await page.goto(`${server.url}/guides/turn-on-mfa-aws/`);
-			await expect.poll(() => page.locator('#step-9 .step-check-status').textContent(), POLL).toBe('Verified 1 hour ago');
+			await expectEarlierPassKept(page, server.url);
 			await context.close();
 		},
 	);
+});
+
+describe('could not check because of the rate limit, in Chromium', () => {
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		// AWS that refuses connections: a check the limit lets through still learns nothing, so nothing can pass.
+		server = await startSiteServer(inject('outDir'), {
+			...awsEnvFor('http://127.0.0.1:1'),
+			AWS_CONFIG_FILE: '/nonexistent/stepcheck-config',
+		});
+	});
+	afterAll(async () => server?.stop());
+
+	/** Spends this client's checks until the server refuses one (429): the browser, on the same loopback address, shares the bucket. */
+	async function exhaust() {
+		for (let asked = 0; asked < 200; asked++) {
+			const response = await fetch(`${server.url}/api/checks/identity-center`, { headers: { Origin: server.url } });
+			await response.body?.cancel();
+			if (response.status === 429) return;
+		}
+		throw new Error('The check limit never refused a request.');
+	}
+
+	it('the island, the headline, print, the exports and the step marks say "rate-limited" and when to try again, never a pass', async () => {
+		const context = await browser.newContext({ acceptDownloads: true });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+		const page = await context.newPage();
+		const island = await openGuideWithEarlierPass(page, server.url);
+		await exhaust();
+		await island.getByRole('button', { name: 'Check my MFA' }).click();
+		await expect.poll(() => island.getAttribute('data-state'), POLL).toBe('error');
+		expect(await island.locator('[data-status]').textContent()).toMatch(/^Could not check \(rate-limited\)\. .*Try again in \d+ s\.$/);
+		expect(await page.locator('#step-9 .step-check-status').textContent()).toBe('Verified 1 hour ago');
+		await expectNoAxeViolationsInBothThemes(page, 'live-check[data-check="mfa"]');
+
+		await page.goto(`${server.url}/check/`);
+		const checkup = page.locator('stepcheck-checkup');
+		await exhaust();
+		await checkup.getByRole('button', { name: 'Run the checkup' }).click();
+		await expect.poll(() => checkup.getAttribute('data-state'), POLL).toBe('done');
+		const headline = (await checkup.locator('[data-summary]').textContent())!;
+		expect(headline).toMatch(/^Could not check \d+ of \d+ \([^)]*\d+ rate-limited[^)]*\): try again in \d+ s/);
+		expect(headline).not.toMatch(/nothing to fix/i);
+		const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
+		expect(verdicts).toContain('Try again');
+		expect(verdicts).not.toContain('Pass');
+		expect(await checkup.getByRole('button', { name: /^Ask the (refused check|\d+ refused checks) again$/ }).isVisible()).toBe(true);
+		await expectNoAxeViolationsInBothThemes(page, 'stepcheck-checkup');
+		const { markdown, bodies } = await takeAway(page, checkup, headline);
+		expect(markdown).toContain('| Try again |');
+		expect(bodies.some((body) => body.couldNotCheck?.cause === 'rate-limited' && (body.couldNotCheck.retryAfterSeconds ?? 0) > 0)).toBe(
+			true,
+		);
+
+		await expectEarlierPassKept(page, server.url);
+		await context.close();
+	});
 });

@@ -1,5 +1,4 @@
 import { IAMClient } from '@aws-sdk/client-iam';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAUSE_LABELS } from '../../src/lib/checks/could-not-check';
 import { CHECKS } from '../../src/lib/checks/registry';
@@ -13,7 +12,7 @@ import { GUIDE_TITLES } from '../support/checkup-results';
 import { emitCompanion, startCompanion, TEST_SITE_ORIGIN, type RunningCompanion } from '../support/companion';
 import { awsError, htmlPage, startFakeAws, type FakeScript, type RunningFake } from '../support/fake-aws';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
-import { freePort } from '../support/server';
+import { startSilentSite } from '../support/silent-site';
 
 /**
  * The emitted companion, run for real against moto, the Query fake, a refused port and a
@@ -24,25 +23,6 @@ import { freePort } from '../support/server';
 const catalog = checkupCatalog(CHECKS, GUIDE_TITLES);
 /** The checks that ask AWS; the CLI profile and Identity Center checks cannot run without a file or an API. */
 const ASKS_AWS = CHECKS.filter((check) => check.calls.length > 0).map((check) => check.id);
-
-/** A TCP server that accepts and never answers: AWS that times out. */
-async function silentServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-	const sockets = new Set<Socket>();
-	const server: Server = createServer((socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	const port = await freePort();
-	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-	return {
-		url: `http://127.0.0.1:${port}`,
-		stop: () =>
-			new Promise<void>((done) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => done());
-			}),
-	};
-}
 
 /** Every action the fake is asked gets the same reply. */
 const everyAction = (reply: FakeScript[string]): FakeScript => new Proxy({}, { get: () => reply });
@@ -69,7 +49,7 @@ describe('the companion says why a check could not read, for every check', () =>
 	let denied: { moto: RunningMoto; keys: MotoUserKeys };
 	let open: RunningMoto;
 	let openKeys: MotoUserKeys;
-	let silent: Awaited<ReturnType<typeof silentServer>>;
+	let silent: Awaited<ReturnType<typeof startSilentSite>>;
 	const fakes: RunningFake[] = [];
 	const running: RunningCompanion[] = [];
 
@@ -83,7 +63,7 @@ describe('the companion says why a check could not read, for every check', () =>
 			credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
 		});
 		openKeys = await createMotoUser(iam, 'quinn', { password: true });
-		silent = await silentServer();
+		silent = await startSilentSite();
 	});
 	afterAll(async () => {
 		await Promise.all(running.map((companion) => companion.stop()));
