@@ -21,6 +21,8 @@ import { startSilentSite } from '../support/silent-site';
  * and the checkup's headline and rows carry that cause's label.
  */
 const catalog = checkupCatalog(CHECKS, GUIDE_TITLES);
+/** A whole checkup through the companion; one that never hears from AWS waits out each check's 10-second deadline. */
+const CHECKUP_MS = 120_000;
 /** The checks that ask AWS; the CLI profile and Identity Center checks cannot run without a file or an API. */
 const ASKS_AWS = CHECKS.filter((check) => check.calls.length > 0).map((check) => check.id);
 
@@ -64,7 +66,8 @@ describe('the companion says why a check could not read, for every check', () =>
 		});
 		openKeys = await createMotoUser(iam, 'quinn', { password: true });
 		silent = await startSilentSite();
-	});
+		// Bundling the companion and starting two motos: well past the default on a loaded machine.
+	}, 180_000);
 	afterAll(async () => {
 		await Promise.all(running.map((companion) => companion.stop()));
 		await Promise.all(fakes.map((fake) => fake.stop()));
@@ -134,43 +137,52 @@ describe('the companion says why a check could not read, for every check', () =>
 			expect(summary).not.toMatch(/nothing to fix/i);
 			expect(rows.map((row) => row.verdict)).not.toContain('pass');
 		},
+		CHECKUP_MS,
 	);
 
-	it('an answer the MFA policy check cannot read (moto has no policy simulator) is not "no connection", and the others still decide', async () => {
-		const companion = await start(awsEnvFor(open.url, keysEnv(openKeys)));
-		const { entries, rows } = await checkupThrough(companion);
-		const mfaPolicy = entries.find((entry) => entry.check.id === 'mfa-policy')!.answer;
-		expect(mfaPolicy.kind).toBe('result');
-		if (mfaPolicy.kind !== 'result') return;
-		expect(mfaPolicy.body.errors.map((error) => [error.action, error.code])).toEqual([
-			['iam:SimulatePrincipalPolicy', 'unparseable-response'],
-		]);
-		expect(mfaPolicy.body.couldNotCheck?.cause).toBe('unexpected');
-		const row = rows.find((candidate) => candidate.check === 'mfa-policy')!;
-		expect(row.finding).toContain(`Could not check (${CAUSE_LABELS.unexpected}).`);
-		expect(row.finding).not.toContain(CAUSE_LABELS.unreachable);
-		// Every other check that asks AWS reached a verdict through the same companion.
-		const decided = entries.filter((entry) => ASKS_AWS.includes(entry.check.id) && entry.check.id !== 'mfa-policy');
-		expect(decided.map((entry) => [entry.check.id, entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause])).toEqual(
-			decided.map((entry) => [entry.check.id, undefined]),
-		);
-	});
+	it(
+		'an answer the MFA policy check cannot read (moto has no policy simulator) is not "no connection", and the others still decide',
+		async () => {
+			const companion = await start(awsEnvFor(open.url, keysEnv(openKeys)));
+			const { entries, rows } = await checkupThrough(companion);
+			const mfaPolicy = entries.find((entry) => entry.check.id === 'mfa-policy')!.answer;
+			expect(mfaPolicy.kind).toBe('result');
+			if (mfaPolicy.kind !== 'result') return;
+			expect(mfaPolicy.body.errors.map((error) => [error.action, error.code])).toEqual([
+				['iam:SimulatePrincipalPolicy', 'unparseable-response'],
+			]);
+			expect(mfaPolicy.body.couldNotCheck?.cause).toBe('unexpected');
+			const row = rows.find((candidate) => candidate.check === 'mfa-policy')!;
+			expect(row.finding).toContain(`Could not check (${CAUSE_LABELS.unexpected}).`);
+			expect(row.finding).not.toContain(CAUSE_LABELS.unreachable);
+			// Every other check that asks AWS reached a verdict through the same companion.
+			const decided = entries.filter((entry) => ASKS_AWS.includes(entry.check.id) && entry.check.id !== 'mfa-policy');
+			expect(decided.map((entry) => [entry.check.id, entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause])).toEqual(
+				decided.map((entry) => [entry.check.id, undefined]),
+			);
+		},
+		CHECKUP_MS,
+	);
 
-	it('the companion’s own rate limit: a checkup asked too often says "rate-limited" and when to try again', async () => {
-		const companion = await start(
-			awsEnvFor(denied.moto.url, { ...keysEnv(denied.keys), AWS_SECRET_ACCESS_KEY: 'wrong-0000000000000000000000000000000000' }),
-		);
-		let last = await checkupThrough(companion);
-		// Two whole checkups a minute are allowed; a third is refused, in whole or in part.
-		for (let runs = 0; runs < 3 && !last.rows.some((row) => row.couldNotCheck?.cause === 'rate-limited'); runs++)
-			last = await checkupThrough(companion);
-		const limited = last.rows.filter((row) => row.couldNotCheck?.cause === 'rate-limited');
-		expect(limited.length).toBeGreaterThan(0);
-		for (const row of limited) {
-			expect(row.verdict).toBe('try-again');
-			expect(row.retryAfterSeconds).toBeGreaterThan(0);
-			expect(row.finding).toMatch(/^Could not check \(rate-limited\)/);
-		}
-		expect(last.summary).toMatch(/^Could not check \d+ of \d+ \(.*rate-limited.*\): try again in \d+ s/);
-	});
+	it(
+		'the companion’s own rate limit: a checkup asked too often says "rate-limited" and when to try again',
+		async () => {
+			const companion = await start(
+				awsEnvFor(denied.moto.url, { ...keysEnv(denied.keys), AWS_SECRET_ACCESS_KEY: 'wrong-0000000000000000000000000000000000' }),
+			);
+			let last = await checkupThrough(companion);
+			// Two whole checkups a minute are allowed; a third is refused, in whole or in part.
+			for (let runs = 0; runs < 3 && !last.rows.some((row) => row.couldNotCheck?.cause === 'rate-limited'); runs++)
+				last = await checkupThrough(companion);
+			const limited = last.rows.filter((row) => row.couldNotCheck?.cause === 'rate-limited');
+			expect(limited.length).toBeGreaterThan(0);
+			for (const row of limited) {
+				expect(row.verdict).toBe('try-again');
+				expect(row.retryAfterSeconds).toBeGreaterThan(0);
+				expect(row.finding).toMatch(/^Could not check \(rate-limited\)/);
+			}
+			expect(last.summary).toMatch(/^Could not check \d+ of \d+ \(.*rate-limited.*\): try again in \d+ s/);
+		},
+		CHECKUP_MS,
+	);
 });
