@@ -47,10 +47,17 @@ export function summarizeBuilds(records) {
 }
 
 /**
+ * What the bench measured on a corpus's site besides its builds.
+ * @typedef {{ search?: { firstSearchBytes: number | null, medianMs: number, p95Ms: number } | null, devEditMs?: number | null }} CorpusSiteFigures
+ * @typedef {Record<string, Record<string, CorpusSiteFigures>>} CorpusSites shape → size → figures
+ */
+
+/**
  * @param {BuildSummaries} builds
+ * @param {CorpusSites} [sites]
  * @returns {import('./budgets.mjs').ShapeBuildFigures}
  */
-export function buildFigures(builds) {
+export function buildFigures(builds, sites = {}) {
 	/** @type {import('./budgets.mjs').ShapeBuildFigures} */
 	const out = {};
 	for (const [shape, sizes] of Object.entries(builds)) {
@@ -68,6 +75,15 @@ export function buildFigures(builds) {
 				outputFiles: phases.cold?.outputFiles?.median,
 				screenshots: phases.cold?.screenshots?.median,
 			};
+			const site = sites[shape]?.[size];
+			if (site?.search) {
+				Object.assign(bySize[size], {
+					searchFirstBytes: site.search.firstSearchBytes,
+					searchMedianMs: site.search.medianMs,
+					searchP95Ms: site.search.p95Ms,
+				});
+			}
+			if (site && site.devEditMs !== undefined) /** @type {import('./budgets.mjs').BuildFigures} */ (bySize[size]).devEditMs = site.devEditMs;
 		}
 		out[shape] = bySize;
 	}
@@ -89,13 +105,13 @@ function pageFigures(page) {
 }
 
 /**
- * @typedef {{ builds?: BuildSummaries, page?: { phone?: PageResult, desktop?: PageResult, lighthouse?: FieldSummaries } }} ToolResult
+ * @typedef {{ builds?: BuildSummaries, sites?: CorpusSites, page?: { phone?: PageResult, desktop?: PageResult, lighthouse?: FieldSummaries } }} ToolResult
  * @param {ToolResult} result
  * @returns {import('./budgets.mjs').ToolFigures}
  */
 export function toolFigures(result) {
 	/** @type {import('./budgets.mjs').ToolFigures} */
-	const figures = { builds: result.builds ? buildFigures(result.builds) : {} };
+	const figures = { builds: result.builds ? buildFigures(result.builds, result.sites) : {} };
 	if (result.page?.phone || result.page?.desktop) {
 		figures.page = {};
 		if (result.page.phone) figures.page.phone = pageFigures(result.page.phone);
