@@ -11,13 +11,13 @@ import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
 import { measureCompanion } from './bench/companion.mjs';
 import { measureDevEdit } from './bench/dev-edit.mjs';
 import { freePort } from './bench/free-port.mjs';
-import { measureSearch } from './bench/search-speed.mjs';
+import { measureSearch, TIMED_QUERIES } from './bench/search-speed.mjs';
 import { launchBrowser } from './bench/browser.mjs';
 import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
 import { guideId, planGuide } from './bench/corpus.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import { measurePage } from './bench/page.mjs';
-import { budgetLines, buildTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
+import { budgetLines, buildTable, corpusSiteTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
 import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
 import { serveStatic } from './static-server.mjs';
 import { summarizeFields } from './bench/stats.mjs';
@@ -371,6 +371,13 @@ console.log('');
 if (results.builds.stepcheck)
 	console.log(
 		`Builds (median (min–max) of ${options.runs} run(s); output = the deployable static site)\n${buildTable({ stepcheck: results.builds.stepcheck, starlight: results.builds.starlight })}\n`,
+	);
+if (results.builds.stepcheck)
+	console.log(
+		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${TIMED_QUERIES.length} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable({
+			stepcheck: { builds: results.builds.stepcheck, sites: results.sites.stepcheck },
+			starlight: results.builds.starlight ? { builds: results.builds.starlight, sites: results.sites.starlight } : undefined,
+		})}\n`,
 	);
 if (results.page.stepcheck) {
 	console.log(

@@ -229,3 +229,44 @@ export function budgetLines(budgets) {
 	const mark = { met: 'met    ', missed: 'MISSED ', unchecked: 'not checked' };
 	return budgets.map((b) => `  ${mark[b.status].padEnd(11)} ${b.budget}: ${b.detail}`).join('\n');
 }
+
+/**
+ * One row per corpus shape and size: what the deployable site weighs against the hosts' file
+ * limits, search on it in Chromium, and the astro dev edit, beside Starlight's when measured.
+ * @param {{ stepcheck: { builds: BuildSummaries, sites: CorpusSites }, starlight?: { builds?: BuildSummaries, sites: CorpusSites } }} tools
+ */
+export function corpusSiteTable({ stepcheck, starlight }) {
+	const headers = ['Corpus', 'Files per 100 guides', 'Guides in 20,000 files', 'First search', 'Search median, p95', 'Dev edit'];
+	if (starlight) headers.push('Starlight files per 100', 'Starlight first search', 'Starlight search median, p95', 'Starlight dev edit');
+	const per100 = (/** @type {BuildSummaries | undefined} */ builds, /** @type {string} */ shape, /** @type {string} */ size) => {
+		const files = builds?.[shape]?.[size]?.cold?.outputFiles?.median;
+		return typeof files === 'number' ? (files / Number(size)) * 100 : NaN;
+	};
+	const search = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		site?.search ? `${formatDuration(site.search.medianMs)}, ${formatDuration(site.search.p95Ms)}` : '—';
+	const first = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		typeof site?.search?.firstSearchBytes === 'number' ? formatBytes(site.search.firstSearchBytes) : '—';
+	const dev = (/** @type {CorpusSiteFigures | undefined} */ site) => (typeof site?.devEditMs === 'number' ? formatDuration(site.devEditMs) : '—');
+	const rows = [];
+	for (const [shape, sizes] of Object.entries(stepcheck.builds)) {
+		for (const size of Object.keys(sizes)) {
+			const files = per100(stepcheck.builds, shape, size);
+			const mine = stepcheck.sites[shape]?.[size];
+			const row = [
+				`${shape} ${size}`,
+				Number.isFinite(files) ? files.toFixed(0) : '—',
+				Number.isFinite(files) ? String(Math.floor((20_000 / files) * 100)) : '—',
+				first(mine),
+				search(mine),
+				dev(mine),
+			];
+			if (starlight) {
+				const theirs = starlight.sites[shape]?.[size];
+				const theirFiles = per100(starlight.builds, shape, size);
+				row.push(Number.isFinite(theirFiles) ? theirFiles.toFixed(0) : '—', first(theirs), search(theirs), dev(theirs));
+			}
+			rows.push(row);
+		}
+	}
+	return formatTable(headers, rows);
+}
