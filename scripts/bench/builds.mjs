@@ -126,7 +126,7 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
  * finished without it (a stale cache) would time nothing an author wants.
  * @param {BuildTarget} target @param {string} guide @param {number} run @param {string} label
  */
-function assertPageShowsEdit(target, guide, run, label) {
+export function assertPageShowsEdit(target, guide, run, label) {
 	const page = join(target.clientDir, 'guides', guide, 'index.html');
 	const sentence = editedSentence(run);
 	const html = existsSync(page) ? readFileSync(page, 'utf8') : null;
