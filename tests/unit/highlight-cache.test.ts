@@ -75,4 +75,13 @@ describe('highlighted code cache', () => {
 		expect(read).toEqual(fresh);
 		expect(JSON.stringify(read)).toContain('aws:MultiFactorAuthPresent');
 	});
+
+	it('highlights blocks that arrive together exactly as it highlights them one after the other', async () => {
+		const blocks = ['import boto3\n\niam = boto3.client("iam")', 'import json\n\nprint(json.dumps({"a": 1}))', 'x = 1'];
+		const make = () => satteriCreateHighlightFn('shiki', markdownConfigDefaults.shikiConfig) as Promise<(c: string, l: string) => Promise<unknown>>;
+		const together = cachedHighlight(cacheFolder(), make, 'v1');
+		const atOnce = await Promise.all(blocks.map((code) => together(code, 'python')));
+		const sequential = await make();
+		for (const [i, code] of blocks.entries()) expect(atOnce[i]).toEqual(await sequential(code, 'python'));
+	});
 });

@@ -45,6 +45,7 @@ function highlighterFingerprint(): string {
 export function cachedHighlight(folder: string, make: () => Promise<Highlight>, fingerprint = highlighterFingerprint()): Highlight {
 	let highlighter: Promise<Highlight> | undefined;
 	let folderMade = false;
+	let queue: Promise<unknown> = Promise.resolve();
 	return async (code, lang, meta) => {
 		const key = createHash('sha256')
 			.update(JSON.stringify([fingerprint, lang, meta ?? null, code]))
@@ -57,7 +58,11 @@ export function cachedHighlight(folder: string, make: () => Promise<Highlight>, 
 			// Not cached yet, or a torn file from an interrupted build: highlight it again.
 		}
 		highlighter ??= make();
-		const tree = await (await highlighter)(code, lang, meta);
+		// One block at a time: Shiki loads a language's grammars on its first use, and blocks
+		// highlighted side by side while that load was under way came out mis-tokenized.
+		const turn = queue.then(async () => (await highlighter!)(code, lang, meta));
+		queue = turn.catch(() => undefined);
+		const tree = await turn;
 		if (!folderMade) {
 			mkdirSync(folder, { recursive: true });
 			folderMade = true;
