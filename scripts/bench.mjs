@@ -91,7 +91,8 @@ async function measureCorpusSites(targets, guide) {
 			const label = `${target.tool} · ${target.size} ${target.shape}`;
 			const figures = {};
 			if (!options.skipSearch) {
-				const server = target.tool === 'stepcheck' ? await startStepcheckServer(dirname(target.clientDir)) : await serveStatic(target.clientDir);
+				const server =
+					target.tool === 'stepcheck' ? await startStepcheckServer(dirname(target.clientDir)) : await serveStatic(target.clientDir);
 				try {
 					figures.search = await measureSearch({ browser, url: `${server.url}/guides/${guide}/`, tool: target.tool });
 					log(
@@ -380,10 +381,12 @@ if (results.builds.stepcheck)
 	);
 if (results.builds.stepcheck)
 	console.log(
-		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${TIMED_QUERIES.length} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable({
-			stepcheck: { builds: results.builds.stepcheck, sites: results.sites.stepcheck },
-			starlight: results.builds.starlight ? { builds: results.builds.starlight, sites: results.sites.starlight } : undefined,
-		})}\n`,
+		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${TIMED_QUERIES.length} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable(
+			{
+				stepcheck: { builds: results.builds.stepcheck, sites: results.sites.stepcheck },
+				starlight: results.builds.starlight ? { builds: results.builds.starlight, sites: results.sites.starlight } : undefined,
+			},
+		)}\n`,
 	);
 if (results.page.stepcheck) {
 	console.log(

@@ -338,7 +338,9 @@ function buildBudgets(shape, mineBySize, theirsBySize) {
 				(a, l) => a < l,
 				(a, l) =>
 					`${ms(a)} (${times(a, l)} the limit)${typeof theirs?.devEditMs === 'number' ? `; Starlight ${ms(theirs.devEditMs)}` : ''}`,
-				mine.devEditMs === null ? 'the dev server never showed the edit, or did not start (the bench log says which)' : 'not measured in this run',
+				mine.devEditMs === null
+					? 'the dev server never showed the edit, or did not start (the bench log says which)'
+					: 'not measured in this run',
 			),
 		);
 	}

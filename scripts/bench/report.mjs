@@ -83,7 +83,8 @@ export function buildFigures(builds, sites = {}) {
 					searchP95Ms: site.search.p95Ms,
 				});
 			}
-			if (site && site.devEditMs !== undefined) /** @type {import('./budgets.mjs').BuildFigures} */ (bySize[size]).devEditMs = site.devEditMs;
+			if (site && site.devEditMs !== undefined)
+				/** @type {import('./budgets.mjs').BuildFigures} */ (bySize[size]).devEditMs = site.devEditMs;
 		}
 		out[shape] = bySize;
 	}
@@ -246,7 +247,8 @@ export function corpusSiteTable({ stepcheck, starlight }) {
 		site?.search ? `${formatDuration(site.search.medianMs)}, ${formatDuration(site.search.p95Ms)}` : '—';
 	const first = (/** @type {CorpusSiteFigures | undefined} */ site) =>
 		typeof site?.search?.firstSearchBytes === 'number' ? formatBytes(site.search.firstSearchBytes) : '—';
-	const dev = (/** @type {CorpusSiteFigures | undefined} */ site) => (typeof site?.devEditMs === 'number' ? formatDuration(site.devEditMs) : '—');
+	const dev = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		typeof site?.devEditMs === 'number' ? formatDuration(site.devEditMs) : '—';
 	const rows = [];
 	for (const [shape, sizes] of Object.entries(stepcheck.builds)) {
 		for (const size of Object.keys(sizes)) {

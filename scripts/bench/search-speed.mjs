@@ -22,7 +22,12 @@ export const SEARCH_UI = {
 	stepcheck: { open: '[data-search-open]', input: '#search-input', answer: '[data-search-status]', answered: (q) => `for “${q}”` },
 	// Pagefind's default UI, as Starlight ships it: "12 results for mfa", maybe followed by ". Showing results for…".
 	// Its input waits 300 ms for more typing before it searches (its default), which a reader waits too.
-	starlight: { open: 'button[data-open-modal]', input: '.pagefind-ui__search-input', answer: '.pagefind-ui__message', answered: (q) => `for ${q}` },
+	starlight: {
+		open: 'button[data-open-modal]',
+		input: '.pagefind-ui__search-input',
+		answer: '.pagefind-ui__message',
+		answered: (q) => `for ${q}`,
+	},
 };
 
 /** Words and phrases every corpus shape uses (scripts/bench/corpus-text.mjs), each a distinct search. */
@@ -67,7 +72,9 @@ function timedSearch(tab, ui, query) {
 				box.dispatchEvent(new Event('input', { bubbles: true }));
 				const timer = setTimeout(() => {
 					observer.disconnect();
-					reject(new Error(`no results for "${query}" within 10 s (${answer} says "${document.querySelector(answer)?.textContent ?? ''}")`));
+					reject(
+						new Error(`no results for "${query}" within 10 s (${answer} says "${document.querySelector(answer)?.textContent ?? ''}")`),
+					);
 				}, 10_000);
 				const finish = () => {
 					if (!done()) return;
@@ -103,7 +110,8 @@ export async function measureSearch({ browser, url, tool }) {
 	const tab = await context.newPage();
 	try {
 		const response = await tab.goto(url, { waitUntil: 'load' });
-		if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}; the search measurement needs the guide page.`);
+		if (!response?.ok())
+			throw new Error(`${url} answered ${response?.status() ?? 'nothing'}; the search measurement needs the guide page.`);
 		await tab.waitForLoadState('networkidle');
 		/** @type {Promise<import('./page.mjs').MeasuredRequest | null>[]} */
 		const pending = [];

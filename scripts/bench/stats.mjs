@@ -59,7 +59,8 @@ export function ratio(a, b) {
  */
 export function percentile(values, p) {
 	const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-	if (sorted.length === 0) throw new Error(`Cannot take the ${p}th percentile of ${values.length} measurement(s): none is a finite number.`);
+	if (sorted.length === 0)
+		throw new Error(`Cannot take the ${p}th percentile of ${values.length} measurement(s): none is a finite number.`);
 	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
 	return /** @type {number} */ (sorted[rank - 1]);
 }

@@ -158,7 +158,12 @@ describe('bench budget check', () => {
 			'edit-standard-20',
 			/4\.3 s vs 7\.2 s \(0\.60×\)/,
 		],
-		['2.1 GB for 200 guides', (f) => (f.builds.standard![200]!.peakRssBytes = 2.1e9), 'memory-standard-200', /2\.10 GB \(1\.05× the limit\)/],
+		[
+			'2.1 GB for 200 guides',
+			(f) => (f.builds.standard![200]!.peakRssBytes = 2.1e9),
+			'memory-standard-200',
+			/2\.10 GB \(1\.05× the limit\)/,
+		],
 		[
 			'a site of 1,000 guides in 20,400 files',
 			(f) => (f.builds.standard![1000] = { outputFiles: 20_400, screenshots: 10_000 }),

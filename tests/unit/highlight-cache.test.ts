@@ -78,7 +78,8 @@ describe('highlighted code cache', () => {
 
 	it('highlights blocks that arrive together exactly as it highlights them one after the other', async () => {
 		const blocks = ['import boto3\n\niam = boto3.client("iam")', 'import json\n\nprint(json.dumps({"a": 1}))', 'x = 1'];
-		const make = () => satteriCreateHighlightFn('shiki', markdownConfigDefaults.shikiConfig) as Promise<(c: string, l: string) => Promise<unknown>>;
+		const make = () =>
+			satteriCreateHighlightFn('shiki', markdownConfigDefaults.shikiConfig) as Promise<(c: string, l: string) => Promise<unknown>>;
 		const together = cachedHighlight(cacheFolder(), make, 'v1');
 		const atOnce = await Promise.all(blocks.map((code) => together(code, 'python')));
 		const sequential = await make();
