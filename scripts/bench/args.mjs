@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 /**
  * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
- *   skipBuilds: boolean, skipPage: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
+ *   skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
 /** @param {string} flag @param {string | undefined} value */

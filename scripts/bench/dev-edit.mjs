@@ -98,10 +98,9 @@ export async function measureDevEdit({ browser, cwd, env, guidesDir, pristineDir
 			const started = performance.now();
 			writeFileSync(file, transform(editGuideText(pristine, DEV_RUN_OFFSET + run)));
 			const shown = await waitForText(tab, text, 30_000);
-			editsMs.push(shown ? performance.now() - started : null);
-			log(
-				`${label}: edit ${run}/${runs} ${shown ? `shown after ${/** @type {number} */ ((editsMs.at(-1)) / 1000).toFixed(2)} s` : 'never shown within 30 s'}`,
-			);
+			const elapsed = shown ? performance.now() - started : null;
+			editsMs.push(elapsed);
+			log(`${label}: edit ${run}/${runs} ${elapsed === null ? 'never shown within 30 s' : `shown after ${(elapsed / 1000).toFixed(2)} s`}`);
 			await tab.waitForLoadState('networkidle');
 			await tab.waitForTimeout(500);
 		}

@@ -17,7 +17,7 @@ import { percentile, summarize } from './stats.mjs';
  * @typedef {{ open: string, input: string, answer: string, answered: (query: string) => string }} SearchUi
  * @type {Record<'stepcheck' | 'starlight', SearchUi>}
  */
-export const SEARCH_UI = {
+const SEARCH_UI = {
 	// src/lib/search/result-options.ts: "12 places in 4 guides for “mfa”."
 	stepcheck: { open: '[data-search-open]', input: '#search-input', answer: '[data-search-status]', answered: (q) => `for “${q}”` },
 	// Pagefind's default UI, as Starlight ships it: "12 results for mfa", maybe followed by ". Showing results for…".
