@@ -9,23 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPANION_FILE_NAME } from '../../src/companion/settings.ts';
 import { bundleCompanion } from '../../src/integrations/companion-file.ts';
 import { MAINTAINED_NODE_VERSIONS, nodeBinary } from '../tools.mjs';
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
+import { freePort } from './free-port.mjs';
 
 /** @param {string} node @param {string} file @param {string} folder @returns {Promise<number>} ms from spawn to the "listening" line */
 async function timeStart(node, file, folder) {
