@@ -13,6 +13,9 @@ export const STARLIGHT_REFERENCE = {
 	lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs: 1_290, tbtMs: 53, cls: 0 },
 };
 
+/** Issue 28: at most half of the 1.07 MB file that carried the AGPL policy evaluator (a unit test holds it too). */
+export const COMPANION_MAX_BYTES = 535_000;
+
 const LIMITS = {
 	lighthouseScore: 100,
 	tbtMs: 50,
@@ -32,8 +35,7 @@ const LIMITS = {
 	devEditMs: 1_000,
 	/** Cloudflare Pages' limit of files per deployment, the tightest of the hosts in docs/deploying.md. */
 	hostFileLimit: 20_000,
-	/** Issue 28: at most half of the 1.07 MB file that carried the AGPL policy evaluator. */
-	companionBytes: 535_000,
+	companionBytes: COMPANION_MAX_BYTES,
 	companionStartMs: 300,
 	/** Deployed bytes per corpus screenshot, against Starlight's. */
 	deployPerScreenshotVsStarlight: 1.5,
@@ -91,7 +93,7 @@ export function checkBudgets({ stepcheck, starlight, companion }) {
 	out.push(
 		judge(
 			'companion-start',
-			`Companion listening at most ${LIMITS.companionStartMs} ms after node starts it`,
+			`Companion listening at most ${LIMITS.companionStartMs} ms after node starts it (the slower maintained Node line)`,
 			companion?.startMs,
 			LIMITS.companionStartMs,
 			(a, l) => a <= l,

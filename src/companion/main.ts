@@ -1,8 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+// Every module is imported statically: a dynamic import() inside the one-file bundle makes
+// esbuild wrap the modules it reaches and keep every export they have (every IAM command,
+// all of zod), which once made the file a third larger.
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { createAwsClients } from '../lib/aws/aws-clients';
+import { toCheckError } from '../lib/aws/aws-errors';
 import { answerClientError } from '../lib/http/wire-screen';
 import { startIdleTimer } from './idle-timer';
 import { parseCompanionArgs, usage, type CompanionDefaults } from './options';
+import { createCompanionHandler } from './server';
 import { COMPANION_STATUS_PATH } from './settings';
 
 /**
@@ -26,11 +33,6 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 async function printIdentity() {
-	const [{ GetCallerIdentityCommand }, { createAwsClients }, { toCheckError }] = await Promise.all([
-		import('@aws-sdk/client-sts'),
-		import('../lib/aws/aws-clients'),
-		import('../lib/aws/aws-errors'),
-	]);
 	try {
 		const { sts } = await createAwsClients();
 		const answer = await sts.send(new GetCallerIdentityCommand({}));
@@ -60,21 +62,17 @@ async function main() {
 	};
 	// Started before the port opens; it only needs to stop a companion nobody talks to.
 	const idle = startIdleTimer(() => stop('No request for 15 minutes.'));
-	const restartIdle = () => idle.touch();
-	// The checks and the AWS SDK load after the port is open (the bundle keeps them lazy), so
-	// the companion listens at once; a request that comes first waits for them.
-	let loading: Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> | undefined;
-	const load = () =>
-		(loading ??= import('./server').then(({ createCompanionHandler }) =>
-			createCompanionHandler({ ...options, version: defaults.version, log: (line) => say(`${time()} ${line}`), onRequest: restartIdle }),
-		));
+	const handle = createCompanionHandler({
+		...options,
+		version: defaults.version,
+		log: (line) => say(`${time()} ${line}`),
+		onRequest: () => idle.touch(),
+	});
 	const handler = (req: IncomingMessage, res: ServerResponse) =>
-		void load()
-			.then((handle) => handle(req, res))
-			.catch(() => {
-				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-				res.end('{"error":{"code":"internal","message":"The companion failed unexpectedly."}}');
-			});
+		void handle(req, res).catch(() => {
+			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+			res.end('{"error":{"code":"internal","message":"The companion failed unexpectedly."}}');
+		});
 	// A last wall: whatever slips through is one line without a stack (which would print this
 	// computer's paths), and the companion keeps serving.
 	for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
@@ -113,8 +111,6 @@ async function main() {
 	if (options.port !== defaults.port)
 		say(`Not the default port: open the guide with ?companion-port=${options.port} so the page finds it.`);
 	say('Stop it with Ctrl+C; it also stops by itself after 15 minutes without a request.');
-	await new Promise((next) => setImmediate(next));
-	await load();
 	await printIdentity();
 }
 

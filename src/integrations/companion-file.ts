@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'esbuild';
 import { cachedBundle, type BundleResult } from './companion-cache.ts';
 import { bundledPackages, noticesComment } from './companion-notices.ts';
 import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings } from '../companion/settings.ts';
@@ -16,38 +15,6 @@ import { COMPANION_FILE_NAME, companionSettingsFromEnv, type CompanionSettings }
 const ENTRY = fileURLToPath(new URL('../companion/main.ts', import.meta.url));
 const VIRTUAL_ID = 'virtual:stepcheck/companion';
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/**
- * zod's namespace import (`import { z } from 'astro/zod'`) keeps every export, including the
- * messages of its ~60 locales; the companion reports in English only, so it carries that one.
- * A smaller file starts faster, and start-to-listening has a budget.
- */
-const englishOnlyZod: Plugin = {
-	name: 'stepcheck:zod-english-only',
-	setup(builder) {
-		builder.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (file) => ({
-			loader: 'js',
-			resolveDir: dirname(file.path),
-			contents: "export { default as en } from './en.js';",
-		}));
-	},
-};
-
-/**
- * The AWS clients' own index also exports an aggregated client class (`IAM`, `STS`) whose
- * module registers every command at load, so no bundler can drop the ~160 commands the
- * companion never sends. Left out here; the companion imports the `…Client` and the commands.
- */
-const withoutAggregatedAwsClients: Plugin = {
-	name: 'stepcheck:without-aggregated-aws-clients',
-	setup(builder) {
-		builder.onLoad({ filter: /@aws-sdk[\\/]client-(?:iam|sts)[\\/]dist-es[\\/]index\.js$/ }, (file) => ({
-			loader: 'js',
-			resolveDir: dirname(file.path),
-			contents: readFileSync(file.path, 'utf8').replace(/^export \* from "\.\/(?:IAM|STS)";$/m, ''),
-		}));
-	},
-};
 
 /**
  * Packages the companion must never carry: the optional policy evaluator is AGPL-licensed, and
@@ -75,7 +42,6 @@ export async function bundleCompanion(settings: CompanionSettings): Promise<Comp
 		write: false,
 		legalComments: 'eof',
 		external: NEVER_BUNDLED,
-		plugins: [englishOnlyZod, withoutAggregatedAwsClients],
 		define: { __STEPCHECK_COMPANION__: JSON.stringify(settings) },
 		// Some SDK dependencies still call require() for Node built-ins.
 		banner: {

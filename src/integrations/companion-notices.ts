@@ -48,17 +48,32 @@ export function bundledPackages(inputs: readonly string[]): BundledPackage[] {
 }
 
 /**
+ * Where a licence's terms end and a package's own lines (its copyright notice) begin: the AWS
+ * SDK's packages share the Apache License 2.0 word for word, each with its own years in the
+ * appendix from this line on (some leave the appendix out).
+ */
+const END_OF_TERMS = /^[ \t]*END OF TERMS AND CONDITIONS[ \t]*$/m;
+
+/** A licence text as the parts it may share with other packages': the terms, then the rest. */
+function noticeParts(text: string): string[] {
+	const end = END_OF_TERMS.exec(text);
+	if (!end) return [text];
+	return [text.slice(0, end.index).trim(), text.slice(end.index).trim()];
+}
+
+/**
  * A legal comment for the end of the bundle: every package with its licence, then each distinct
- * licence text once with the packages it covers (the AWS SDK's dozens of packages share one).
+ * licence text once with the packages it covers (the AWS SDK's dozens of packages share one
+ * copy of the Apache terms, each package's own copyright lines kept after it).
  */
 export function noticesComment(packages: readonly BundledPackage[]): string {
 	// Copies of one licence differ in line breaks and spacing only; each is printed once.
 	const byText = new Map<string, { text: string; names: string[] }>();
 	for (const pkg of packages) {
-		for (const text of pkg.texts) {
+		for (const text of pkg.texts.flatMap(noticeParts)) {
 			const key = text.replace(/\s+/g, ' ');
 			const entry = byText.get(key) ?? { text, names: [] };
-			byText.set(key, { ...entry, names: [...entry.names, pkg.name] });
+			if (!entry.names.includes(pkg.name)) byText.set(key, { ...entry, names: [...entry.names, pkg.name] });
 		}
 	}
 	const lines = [

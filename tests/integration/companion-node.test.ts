@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHECKS } from '../../src/lib/checks/registry';
 import { createMotoUser, rawRequest, useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
 import { emitCompanion, startCompanion, TEST_SITE_ORIGIN, type RunningCompanion } from '../support/companion';
-import { MAINTAINED_NODE_VERSIONS, nodeBinary } from '../support/maintained-node';
+import { MAINTAINED_NODE_VERSIONS, nodeBinary } from '../../scripts/tools.mjs';
 import { requireMfaPolicy } from '../support/fake-iam-replies';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
 import type { CheckResultBase } from '../../src/lib/checks/result-schema';
@@ -47,7 +47,7 @@ describe('the emitted companion on maintained Node (22 and 24, from npm) against
 		// The companion never carries the optional policy evaluator; the server here compares without it too.
 		vi.stubEnv('STEPCHECK_LOCAL_EVALUATION', 'off');
 		[moto, emitted] = await Promise.all([startMoto(), emitCompanion()]);
-		for (const version of MAINTAINED_NODE_VERSIONS) nodes[version] = await nodeBinary(version);
+		for (const version of MAINTAINED_NODE_VERSIONS) nodes[version] = nodeBinary(version);
 		useMotoEnvironment(moto);
 		const iam = new IAMClient({ credentials: SETUP });
 		users['no-mfa'] = await createMotoUser(iam, 'no-mfa', { password: true });

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPANION_MAX_BYTES } from '../../scripts/bench/budgets.mjs';
 import { bundleCompanion, type CompanionBundle } from '../../src/integrations/companion-file';
 import { bundledPackages, noticesComment, packageFolder } from '../../src/integrations/companion-notices';
 
@@ -10,6 +12,11 @@ describe('the companion bundle', () => {
 	let bundle: CompanionBundle;
 	beforeAll(async () => {
 		bundle = await bundleCompanion({ siteOrigin: 'https://stepcheck.test', extraOrigins: [], port: 4319, version: '0.0.0-test' });
+		// esbuild takes 3 s on an idle machine; a machine busy with builds can make it 10 s and more.
+	}, 60_000);
+
+	it(`is at most ${COMPANION_MAX_BYTES / 1000} kB, licence notices included (half the file that carried the AGPL evaluator)`, () => {
+		expect(bundle.code.byteLength).toBeLessThanOrEqual(COMPANION_MAX_BYTES);
 	});
 
 	it("has no @cloud-copilot module among esbuild's inputs (the AGPL evaluator is a site owner's add-on)", () => {
@@ -27,6 +34,14 @@ describe('the companion bundle', () => {
 		expect(notices).toContain('Apache License');
 		expect(notices).toContain('Permission is hereby granted, free of charge');
 		expect(notices.trimEnd().endsWith('*/')).toBe(true);
+	});
+});
+
+describe("the checks' zod", () => {
+	it('is the very zod that astro/zod re-exports (zod/mini is its tree-shakable API, not a second library)', () => {
+		const fromProject = createRequire(import.meta.url).resolve('zod/package.json');
+		const fromAstro = createRequire(createRequire(import.meta.url).resolve('astro/package.json')).resolve('zod/package.json');
+		expect(fromProject).toBe(fromAstro);
 	});
 });
 
@@ -60,5 +75,21 @@ describe('bundledPackages and noticesComment', () => {
 		const comment = noticesComment(packages);
 		expect(comment.match(/--- .* ---/g)).toEqual(['--- @scope/a, b ---']);
 		expect(comment.indexOf('*/')).toBe(comment.length - 3);
+	});
+
+	it("prints shared licence terms once and keeps each package's own copyright lines", () => {
+		const terms = 'Apache License\nVersion 2.0\n\n1. Definitions. (the terms)';
+		const appendix = (year: string) => `END OF TERMS AND CONDITIONS\n\nCopyright ${year} Amazon.com, Inc.`;
+		const packages = [
+			{ name: 'c', version: '1.0.0', license: 'Apache-2.0', texts: [`${terms}\n\n${appendix('2018')}`] },
+			{ name: 'd', version: '1.0.0', license: 'Apache-2.0', texts: [`${terms.replace('\n\n', '\n  \n')}\n${appendix('2019')}`] },
+			{ name: 'e', version: '1.0.0', license: 'Apache-2.0', texts: [terms] },
+		];
+		const comment = noticesComment(packages);
+		expect(comment.match(/the terms/g)).toHaveLength(1);
+		expect(comment).toContain('--- c, d, e ---');
+		expect(comment).toContain('Copyright 2018 Amazon.com');
+		expect(comment).toContain('Copyright 2019 Amazon.com');
+		expect(comment.match(/END OF TERMS AND CONDITIONS/g)).toHaveLength(2);
 	});
 });

@@ -1,5 +1,5 @@
 import { GetAccountAuthorizationDetailsCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { UnreadableResponseError } from './aws-errors';
 
 /**
@@ -9,14 +9,14 @@ import { UnreadableResponseError } from './aws-errors';
  */
 
 const attachedSchema = z.array(z.object({ PolicyName: z.string(), PolicyArn: z.string() }));
-const principalSchema = z.object({ name: z.string(), attached: attachedSchema.default([]) });
+const principalSchema = z.object({ name: z.string(), attached: z._default(attachedSchema, []) });
 
 const authorizationDetailsSchema = z.object({
-	users: z.array(principalSchema.extend({ inline: z.array(z.string()).default([]) })),
+	users: z.array(z.extend(principalSchema, { inline: z._default(z.array(z.string()), []) })),
 	groups: z.array(principalSchema),
 	roles: z.array(principalSchema),
 	/** Customer managed policies, each with its default version's document. */
-	policies: z.array(z.object({ name: z.string(), arn: z.string(), attachments: z.number().int().nonnegative(), document: z.unknown() })),
+	policies: z.array(z.object({ name: z.string(), arn: z.string(), attachments: z.int().check(z.nonnegative()), document: z.unknown() })),
 });
 export type AuthorizationDetails = z.infer<typeof authorizationDetailsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { daysSince, readCredentialRows, reportMeta } from '../aws/credential-report';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -24,12 +24,12 @@ const keyFindingSchema = z.object({
 	userName: z.string(),
 	key: z.union([z.literal(1), z.literal(2)]),
 	/** Days since the key was created or last rotated. */
-	days: z.number().int().nonnegative(),
+	days: z.int().check(z.nonnegative()),
 });
 type KeyFinding = z.infer<typeof keyFindingSchema>;
 
-const accessKeySummarySchema = reportMetaSchema.extend({
-	activeKeys: z.number().int().nonnegative(),
+const accessKeySummarySchema = z.extend(reportMetaSchema, {
+	activeKeys: z.int().check(z.nonnegative()),
 	/** Active keys older than ROTATION_DAYS. */
 	notRotated: z.array(keyFindingSchema),
 	/** Users with both of their keys active. */
@@ -39,9 +39,9 @@ const accessKeySummarySchema = reportMetaSchema.extend({
 });
 export type AccessKeySummary = z.infer<typeof accessKeySummarySchema>;
 
-const accessKeysResultSchema = checkResultBaseSchema.extend({
+const accessKeysResultSchema = z.extend(checkResultBaseSchema, {
 	identity: identitySchema,
-	accessKeys: accessKeySummarySchema.nullable(),
+	accessKeys: z.nullable(accessKeySummarySchema),
 });
 type AccessKeysResult = z.infer<typeof accessKeysResultSchema>;
 

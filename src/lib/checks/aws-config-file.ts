@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 
 /**
  * Reads the profile settings of the shared AWS config file (`~/.aws/config`) that decide
@@ -6,9 +6,9 @@ import { z } from 'astro/zod';
  * session tokens in the file are skipped while parsing and never leave this function.
  */
 export const profileSettingsSchema = z.object({
-	roleArn: z.string().nullable(),
-	mfaSerial: z.string().nullable(),
-	sourceProfile: z.string().nullable(),
+	roleArn: z.nullable(z.string()),
+	mfaSerial: z.nullable(z.string()),
+	sourceProfile: z.nullable(z.string()),
 	/** `sso_session` or `sso_start_url`: credentials come from an IAM Identity Center sign-in. */
 	sso: z.boolean(),
 	/** `credential_process`: credentials come from a program Stepcheck cannot look into. */

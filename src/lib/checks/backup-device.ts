@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { DEVICE_TYPE_LABELS } from '../aws/devices';
 import { listMfaDevices } from '../aws/list-mfa-devices';
 import { stepAdvice } from './advice';
@@ -6,7 +6,7 @@ import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema, deviceSchema, UNKNOWN_IDENTITY, type CheckError, type Device, type Identity } from './result-schema';
 
 /** The signed-in user (or root) has at least two MFA devices, and no SMS device is left. */
-const backupDeviceResultSchema = checkResultBaseSchema.extend({ devices: z.array(deviceSchema).nullable() });
+const backupDeviceResultSchema = z.extend(checkResultBaseSchema, { devices: z.nullable(z.array(deviceSchema)) });
 type BackupDeviceResult = z.infer<typeof backupDeviceResultSchema>;
 
 const GUIDE = 'backup-mfa-device';

@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import type * as z from 'zod/mini';
 import type { AwsClients } from '../aws/aws-clients';
 import type { Advice, CheckError, CheckResultBase, Fact, FactList, Identity, Verdict } from './result-schema';
 
@@ -101,8 +101,8 @@ export interface CheckDefinition<Answers, Result extends CheckResultBase> {
 	/** Local files the check reads (shown in docs/live-checks.md and the fallback), never credentials. */
 	reads?: string[];
 	/** Present when the check takes an IAM user name (`?user=`): validates it before any AWS call. */
-	input?: z.ZodType<CheckInput, RawInput>;
-	resultSchema: z.ZodType<Result>;
+	input?: z.ZodMiniType<CheckInput, RawInput>;
+	resultSchema: z.ZodMiniType<Result>;
 	/** How to check the same by hand, shown without JavaScript or without the endpoint. */
 	manual: ManualStep[];
 	/** An extra per-client limit, on top of the one all checks share. */

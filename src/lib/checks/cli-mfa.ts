@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { stepAdvice } from './advice';
 import { activeProfileLocation, parseProfiles, profileSettingsSchema, type ProfileSettings } from './aws-config-file';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -14,11 +14,11 @@ const cliMfaAnswersSchema = z.object({
 	configFile: z.string(),
 	profile: z.string(),
 	fileFound: z.boolean(),
-	settings: profileSettingsSchema.nullable(),
+	settings: z.nullable(profileSettingsSchema),
 });
 export type CliMfaAnswers = z.infer<typeof cliMfaAnswersSchema>;
 
-const cliMfaResultSchema = checkResultBaseSchema.extend(cliMfaAnswersSchema.shape);
+const cliMfaResultSchema = z.extend(checkResultBaseSchema, cliMfaAnswersSchema.shape);
 type CliMfaResult = z.infer<typeof cliMfaResultSchema>;
 
 const GUIDE = 'mfa-aws-cli';

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { rootAccountFromSummary } from '../aws/account-summary';
 import { passwordPolicyFromFields } from '../aws/password-policy-fields';
 import { toCheckError } from '../aws/aws-errors';
@@ -82,9 +82,9 @@ export interface CloudShellUnavailable {
 // --- What the CLI prints, as zod schemas (only the fields the checks read) ---
 
 const cliError = z.object({ error: z.string() });
-const callerSchema = z.object({ Arn: z.string(), Account: z.string().optional(), UserId: z.string().optional() });
+const callerSchema = z.object({ Arn: z.string(), Account: z.optional(z.string()), UserId: z.optional(z.string()) });
 const devicesSchema = z.object({
-	MFADevices: z.array(z.object({ SerialNumber: z.string(), EnableDate: z.string().optional() })),
+	MFADevices: z.array(z.object({ SerialNumber: z.string(), EnableDate: z.optional(z.string()) })),
 });
 const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) });
 /** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
@@ -92,14 +92,14 @@ const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
 const passwordPolicySchema = z.object({
 	PasswordPolicy: z.object({
 		MinimumPasswordLength: z.number(),
-		RequireSymbols: z.boolean().optional(),
-		RequireNumbers: z.boolean().optional(),
-		RequireUppercaseCharacters: z.boolean().optional(),
-		RequireLowercaseCharacters: z.boolean().optional(),
-		AllowUsersToChangePassword: z.boolean().optional(),
-		MaxPasswordAge: z.number().optional(),
-		PasswordReusePrevention: z.number().optional(),
-		HardExpiry: z.boolean().optional(),
+		RequireSymbols: z.optional(z.boolean()),
+		RequireNumbers: z.optional(z.boolean()),
+		RequireUppercaseCharacters: z.optional(z.boolean()),
+		RequireLowercaseCharacters: z.optional(z.boolean()),
+		AllowUsersToChangePassword: z.optional(z.boolean()),
+		MaxPasswordAge: z.optional(z.number()),
+		PasswordReusePrevention: z.optional(z.number()),
+		HardExpiry: z.optional(z.boolean()),
 	}),
 });
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
@@ -110,7 +110,7 @@ const serverCertificatesCliSchema = z.object({
 /** One CLI call's answer inside the document: its value, or the error code the command caught. */
 type Answer<T> = { ok: true; value: T } | { ok: false; code: string } | null;
 
-function answer<T>(schema: z.ZodType<T>, value: unknown): Answer<T> | 'mismatch' {
+function answer<T>(schema: z.ZodMiniType<T>, value: unknown): Answer<T> | 'mismatch' {
 	if (value === null || value === undefined) return null;
 	const failed = cliError.safeParse(value);
 	if (failed.success) return { ok: false, code: failed.data.error };
@@ -130,10 +130,7 @@ function toDevices(value: z.infer<typeof devicesSchema>): Device[] {
 
 /** The caller block every identity-based command starts with; null when the document is not ours. */
 function readCaller(document: unknown, marker: string) {
-	const shape = z
-		.object({ stepcheck: z.literal(marker), caller: z.unknown() })
-		.passthrough()
-		.safeParse(document);
+	const shape = z.looseObject({ stepcheck: z.literal(marker), caller: z.unknown() }).safeParse(document);
 	if (!shape.success) return null;
 	const caller = answer(callerSchema, shape.data.caller);
 	if (caller === 'mismatch') return null;
@@ -269,7 +266,7 @@ const CLOUDSHELL_CHECKS: readonly CloudShellCheck[] = [
 			const shape = z
 				.object({
 					stepcheck: z.literal('mfa-policy'),
-					caller: z.unknown().optional(),
+					caller: z.optional(z.unknown()),
 					user: z.string(),
 					arn: z.string(),
 					withoutMfa: z.unknown(),

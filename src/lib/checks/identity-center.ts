@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
@@ -8,7 +8,7 @@ import { checkResultBaseSchema } from './result-schema';
  * reads the MFA settings (the prompt, the device types, the no-device rule), so this check says so and links the console page, and never
  * gives a pass or a fail it cannot back.
  */
-const identityCenterResultSchema = checkResultBaseSchema.extend({ consoleUrl: z.url() });
+const identityCenterResultSchema = z.extend(checkResultBaseSchema, { consoleUrl: z.url() });
 type IdentityCenterResult = z.infer<typeof identityCenterResultSchema>;
 
 const GUIDE = 'identity-center-mfa';

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { UnreadableResponseError } from '../aws/aws-errors';
 import { PROBE_ACTIONS } from './probe-actions';
 import type { CheckError } from './result-schema';
@@ -55,7 +55,7 @@ export type MfaEvaluation = z.infer<typeof mfaEvaluationSchema>;
 export const MFA_CONTEXTS: Record<keyof MfaEvaluation, 'false' | 'true' | null> = { withoutMfa: 'false', accessKey: null, withMfa: 'true' };
 
 /** A statement that denied a probe action in the run without MFA or with an access key alone. */
-export const mfaDenySchema = z.object({ source: z.string(), sid: z.string().nullable() });
+export const mfaDenySchema = z.object({ source: z.string(), sid: z.nullable(z.string()) });
 export type MfaDeny = z.infer<typeof mfaDenySchema>;
 
 /** One identity policy of the user, named by where it came from. */

@@ -12,7 +12,7 @@ import {
 	SimulatePrincipalPolicyCommand,
 	type IAMClient,
 } from '@aws-sdk/client-iam';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { UnreadableResponseError } from '../aws/aws-errors';
 import { stepAdvice } from './advice';
 import type { Attempt, Attempter, CheckDefinition, CheckInput, Decision, RawInput } from './check-definition';
@@ -44,37 +44,39 @@ import { PROBE_ACTIONS } from './probe-actions';
 export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** `?user=NAME`: the IAM user to check instead of the caller. */
-const mfaPolicyInputSchema: z.ZodType<CheckInput, RawInput> = z
-	.object({
-		user: z
-			.string()
-			.refine((name) => IAM_USER_NAME.test(name), {
-				error: (issue) =>
-					`The user name "${String(issue.input).slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`,
-			})
-			.optional(),
-	})
-	.transform(({ user }) => (user ? { userName: user } : {}));
+const mfaPolicyInputSchema: z.ZodMiniType<CheckInput, RawInput> = z.pipe(
+	z.object({
+		user: z.optional(
+			z.string().check(
+				z.refine((name) => IAM_USER_NAME.test(name), {
+					error: (issue) =>
+						`The user name "${String(issue.input).slice(0, 80)}" is not a valid IAM user name: use 1 to 64 letters, digits and + = , . @ _ - only (no spaces or slashes), or leave it empty to check yourself.`,
+				}),
+			),
+		),
+	}),
+	z.transform(({ user }) => (user ? { userName: user } : {})),
+);
 
 const mfaPolicyAnswersSchema = z.object({
-	target: z.object({ userName: z.string(), arn: z.string() }).nullable(),
+	target: z.nullable(z.object({ userName: z.string(), arn: z.string() })),
 	/**
 	 * `simulation`: IAM's policy simulator; `local-evaluation`: the user's policies, evaluated by
 	 * the optional add-on the site owner installed; null: neither could decide.
 	 */
-	method: z.enum(['simulation', 'local-evaluation']).nullable(),
+	method: z.nullable(z.enum(['simulation', 'local-evaluation'])),
 	/** Why the simulator did not answer, when it did not (`access-denied`: the caller may not use it). */
-	simulatorError: awsErrorCodeSchema.nullable(),
+	simulatorError: z.nullable(awsErrorCodeSchema),
 	/** The decision for each probe action in each MFA context, from whichever method decided. */
-	simulation: mfaEvaluationSchema.nullable(),
+	simulation: z.nullable(mfaEvaluationSchema),
 	/** Local evaluation only: the statements that denied a probe action without MFA. */
-	denies: z.array(mfaDenySchema).nullable(),
+	denies: z.nullable(z.array(mfaDenySchema)),
 	/** Local evaluation only: the policy documents evaluated. */
-	documentsRead: z.number().int().nonnegative().nullable(),
+	documentsRead: z.nullable(z.int().check(z.nonnegative())),
 });
 export type MfaPolicyAnswers = z.infer<typeof mfaPolicyAnswersSchema>;
 
-const mfaPolicyResultSchema = checkResultBaseSchema.extend(mfaPolicyAnswersSchema.shape);
+const mfaPolicyResultSchema = z.extend(checkResultBaseSchema, mfaPolicyAnswersSchema.shape);
 type MfaPolicyResult = z.infer<typeof mfaPolicyResultSchema>;
 
 const GUIDE = 'require-mfa-policy';

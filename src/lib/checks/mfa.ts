@@ -1,5 +1,5 @@
 import { GetLoginProfileCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { readRootAccount } from '../aws/account-summary';
 import { errorFacts } from '../aws/aws-errors';
 import { DEVICE_TYPE_LABELS } from '../aws/devices';
@@ -23,10 +23,10 @@ import {
  * as Security Hub CSPM (IAM.5, IAM.6, IAM.9, IAM.19), CIS and Prowler do. `/api/mfa-status` is an
  * alias of `/api/checks/mfa`.
  */
-const mfaResultSchema = checkResultBaseSchema.extend({
+const mfaResultSchema = z.extend(checkResultBaseSchema, {
 	identity: identitySchema,
 	devices: z.array(deviceSchema),
-	consolePassword: z.boolean().nullable(),
+	consolePassword: z.nullable(z.boolean()),
 });
 type MfaResult = z.infer<typeof mfaResultSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { readPasswordPolicy } from '../aws/password-policy';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -16,10 +16,10 @@ export interface PasswordPolicyAnswers {
 	policy: PasswordPolicy | null;
 }
 
-const passwordPolicyResultSchema = checkResultBaseSchema.extend({
+const passwordPolicyResultSchema = z.extend(checkResultBaseSchema, {
 	/** Null when the account has no custom policy, or when it could not be read (then `errors` says why). */
-	passwordPolicy: passwordPolicySchema.nullable(),
-	customPolicy: z.boolean().nullable(),
+	passwordPolicy: z.nullable(passwordPolicySchema),
+	customPolicy: z.nullable(z.boolean()),
 });
 type PasswordPolicyResult = z.infer<typeof passwordPolicyResultSchema>;
 

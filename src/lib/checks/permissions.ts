@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { authorizationDetailsFrom, readAuthorizationDetails, type AuthorizationDetails } from '../aws/authorization-details';
 import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -13,11 +13,11 @@ import { checkResultBaseSchema } from './result-schema';
  */
 
 const findingsSchema = z.object({
-	userCount: z.number().int().nonnegative(),
+	userCount: z.int().check(z.nonnegative()),
 	/** Users with managed policies attached to them, or inline policies of their own. */
 	usersWithPolicies: z.array(z.object({ userName: z.string(), policies: z.array(z.string()) })),
 	/** Attached customer managed policies whose default version allows `*` on `*`. */
-	fullAdminPolicies: z.array(z.object({ name: z.string(), arn: z.string(), attachments: z.number().int() })),
+	fullAdminPolicies: z.array(z.object({ name: z.string(), arn: z.string(), attachments: z.int() })),
 	/** Who has AWSSupportAccess attached, as `role Name`, `group Name`, `user Name`; CIS asks for a role. */
 	supportAccess: z.array(z.string()),
 	/** Who has AWSCloudShellFullAccess attached, named the same way; CIS and IAM.27 ask for nobody. */
@@ -25,7 +25,7 @@ const findingsSchema = z.object({
 });
 type PermissionFindings = z.infer<typeof findingsSchema>;
 
-const permissionsResultSchema = checkResultBaseSchema.extend({ findings: findingsSchema.nullable() });
+const permissionsResultSchema = z.extend(checkResultBaseSchema, { findings: z.nullable(findingsSchema) });
 type PermissionsResult = z.infer<typeof permissionsResultSchema>;
 
 const GUIDE = 'permissions-through-groups';

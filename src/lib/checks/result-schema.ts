@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 
 /**
  * The contract of every live check's answer: what `/api/checks/<id>` sends and the island
@@ -15,13 +15,13 @@ export type IdentityType = z.infer<typeof identityTypeSchema>;
 
 export const identitySchema = z.object({
 	type: identityTypeSchema,
-	arn: z.string().nullable(),
-	account: z.string().nullable(),
-	partition: z.string().nullable(),
+	arn: z.nullable(z.string()),
+	account: z.nullable(z.string()),
+	partition: z.nullable(z.string()),
 	/** IAM user name (path removed) or federated user name. */
-	userName: z.string().optional(),
-	roleName: z.string().optional(),
-	sessionName: z.string().optional(),
+	userName: z.optional(z.string()),
+	roleName: z.optional(z.string()),
+	sessionName: z.optional(z.string()),
 });
 export type Identity = z.infer<typeof identitySchema>;
 
@@ -35,7 +35,7 @@ export const deviceSchema = z.object({
 	serial: z.string(),
 	type: deviceTypeSchema,
 	/** ISO 8601; null when AWS did not say. */
-	enabledAt: z.string().nullable(),
+	enabledAt: z.nullable(z.string()),
 });
 export type Device = z.infer<typeof deviceSchema>;
 
@@ -46,11 +46,11 @@ const adviceSchema = z.object({
 	id: z.string(),
 	message: z.string(),
 	/** Site path of the guide step that fixes the finding, e.g. `/guides/turn-on-mfa-aws/#step-3`. */
-	guideStep: z.string().nullable(),
-	guideStepLabel: z.string().nullable(),
-	docsUrl: z.url().nullable(),
+	guideStep: z.nullable(z.string()),
+	guideStepLabel: z.nullable(z.string()),
+	docsUrl: z.nullable(z.url()),
 	/** What the docs link opens when it is not AWS documentation (a console page). */
-	docsLabel: z.string().optional(),
+	docsLabel: z.optional(z.string()),
 });
 export type Advice = z.infer<typeof adviceSchema>;
 
@@ -103,7 +103,7 @@ const couldNotCheckSchema = z.object({
 	/** What to do about it, in one or two sentences. */
 	message: z.string(),
 	/** With `rate-limited`: how long to wait before asking again. */
-	retryAfterSeconds: z.number().int().positive().optional(),
+	retryAfterSeconds: z.optional(z.int().check(z.positive())),
 });
 export type CouldNotCheck = z.infer<typeof couldNotCheckSchema>;
 
@@ -122,16 +122,16 @@ export type IamPolicy = z.infer<typeof iamPolicySchema>;
 
 /** The account's custom password policy for IAM users, from `iam:GetAccountPasswordPolicy`. */
 export const passwordPolicySchema = z.object({
-	minimumLength: z.number().int().positive(),
+	minimumLength: z.int().check(z.positive()),
 	requireSymbols: z.boolean(),
 	requireNumbers: z.boolean(),
 	requireUppercase: z.boolean(),
 	requireLowercase: z.boolean(),
 	allowUsersToChange: z.boolean(),
 	/** Days a password is valid; null when passwords never expire. */
-	maxAgeDays: z.number().int().positive().nullable(),
+	maxAgeDays: z.nullable(z.int().check(z.positive())),
 	/** How many previous passwords a user may not reuse; null when reuse is allowed. */
-	reusePrevention: z.number().int().positive().nullable(),
+	reusePrevention: z.nullable(z.int().check(z.positive())),
 	/** An expired password needs an administrator to reset it. */
 	hardExpiry: z.boolean(),
 });
@@ -153,16 +153,16 @@ export type ReportUser = z.infer<typeof reportUserSchema>;
 /** When the credential report was generated, how old it was when read, and how many IAM users it lists. */
 export const reportMetaSchema = z.object({
 	generatedAt: z.iso.datetime(),
-	ageSeconds: z.number().int().nonnegative(),
-	userCount: z.number().int().nonnegative(),
+	ageSeconds: z.int().check(z.nonnegative()),
+	userCount: z.int().check(z.nonnegative()),
 });
 
-export const credentialReportSummarySchema = reportMetaSchema.extend({
+export const credentialReportSummarySchema = z.extend(reportMetaSchema, {
 	/** Security Hub CSPM IAM.5: console password and no MFA. */
 	consoleUsersWithoutMfa: z.array(reportUserSchema),
 	/** Security Hub CSPM IAM.19: no MFA at all. */
 	usersWithoutMfa: z.array(reportUserSchema),
-	root: z.object({ mfaActive: z.boolean(), passwordEnabled: z.boolean().nullable() }).nullable(),
+	root: z.nullable(z.object({ mfaActive: z.boolean(), passwordEnabled: z.nullable(z.boolean()) })),
 });
 export type CredentialReportSummary = z.infer<typeof credentialReportSummarySchema>;
 
@@ -170,7 +170,7 @@ const factSchema = z.object({
 	label: z.string(),
 	value: z.string(),
 	/** Show the value as code (an ARN, a serial, a file path). */
-	code: z.boolean().optional(),
+	code: z.optional(z.boolean()),
 });
 export type Fact = z.infer<typeof factSchema>;
 
@@ -193,22 +193,22 @@ export const checkResultBaseSchema = z.object({
 	schemaVersion: z.literal(CHECK_SCHEMA_VERSION),
 	check: z.string(),
 	/** Who was checked; null for checks that ask AWS nothing (local config, Identity Center). */
-	identity: identitySchema.nullable(),
+	identity: z.nullable(identitySchema),
 	verdict: verdictSchema,
 	/** One sentence that states the verdict; the island announces it. */
 	summary: z.string(),
 	facts: z.array(factSchema),
 	/** Absent for checks whose details fit in `facts`. */
-	lists: z.array(factListSchema).optional(),
+	lists: z.optional(z.array(factListSchema)),
 	advice: z.array(adviceSchema),
 	errors: z.array(checkErrorSchema),
 	/** Present when a call was denied: the policy this check needs, generated from its declared calls. */
-	minimalPolicy: iamPolicySchema.nullable(),
+	minimalPolicy: z.nullable(iamPolicySchema),
 	/**
 	 * With `unknown` after AWS errors: why nothing could be read, from a fixed set of causes,
 	 * and what to do. The runner (and paste mode) fill it in from `errors`; a check never sets it.
 	 */
-	couldNotCheck: couldNotCheckSchema.optional(),
+	couldNotCheck: z.optional(couldNotCheckSchema),
 	checkedAt: z.iso.datetime(),
 });
 export type CheckResultBase = z.infer<typeof checkResultBaseSchema>;
@@ -229,7 +229,7 @@ export const endpointRefusalSchema = z.object({
 		]),
 		message: z.string(),
 		/** With `unknown-check`: the ids that exist. */
-		checks: z.array(z.string()).optional(),
+		checks: z.optional(z.array(z.string())),
 	}),
 });
 export type EndpointRefusal = z.infer<typeof endpointRefusalSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { readRootAccount } from '../aws/account-summary';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -11,7 +11,7 @@ import { checkResultBaseSchema, rootAccountSchema, type RootAccount } from './re
  * MFA, not which kind, so it cannot tell IAM.6's case (a virtual device on root): only root itself
  * can list root's devices.
  */
-const rootUserResultSchema = checkResultBaseSchema.extend({ root: rootAccountSchema.nullable() });
+const rootUserResultSchema = z.extend(checkResultBaseSchema, { root: z.nullable(rootAccountSchema) });
 type RootUserResult = z.infer<typeof rootUserResultSchema>;
 
 const GUIDE = 'protect-root-user';

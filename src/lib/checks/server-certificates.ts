@@ -1,5 +1,5 @@
 import { ListServerCertificatesCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { UnreadableResponseError } from '../aws/aws-errors';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -16,7 +16,7 @@ const certificateSchema = z.object({ name: z.string(), expiration: z.iso.datetim
 const certificatesSchema = z.array(certificateSchema);
 type Certificate = z.infer<typeof certificateSchema>;
 
-const serverCertificatesResultSchema = checkResultBaseSchema.extend({ certificates: certificatesSchema.nullable() });
+const serverCertificatesResultSchema = z.extend(checkResultBaseSchema, { certificates: z.nullable(certificatesSchema) });
 type ServerCertificatesResult = z.infer<typeof serverCertificatesResultSchema>;
 
 const GUIDE = 'account-access-controls';

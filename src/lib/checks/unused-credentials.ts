@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { daysSince, readCredentialRows, reportMeta } from '../aws/credential-report';
 import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -23,23 +23,23 @@ const UNUSED_DAYS = 45;
 const unusedSchema = z.object({
 	userName: z.string(),
 	/** Null for a password; 1 or 2 for an access key. */
-	key: z.union([z.literal(1), z.literal(2)]).nullable(),
+	key: z.nullable(z.union([z.literal(1), z.literal(2)])),
 	/** Last use (ISO 8601), or null when it was never used. */
-	lastUsed: z.iso.datetime().nullable(),
+	lastUsed: z.nullable(z.iso.datetime()),
 	/** Days since the last use, or since it was set when never used. */
-	days: z.number().int().nonnegative(),
+	days: z.int().check(z.nonnegative()),
 });
 type Unused = z.infer<typeof unusedSchema>;
 
-const unusedCredentialsSummarySchema = reportMetaSchema.extend({
+const unusedCredentialsSummarySchema = z.extend(reportMetaSchema, {
 	passwords: z.array(unusedSchema),
 	accessKeys: z.array(unusedSchema),
 });
 export type UnusedCredentialsSummary = z.infer<typeof unusedCredentialsSummarySchema>;
 
-const unusedCredentialsResultSchema = checkResultBaseSchema.extend({
+const unusedCredentialsResultSchema = z.extend(checkResultBaseSchema, {
 	identity: identitySchema,
-	unused: unusedCredentialsSummarySchema.nullable(),
+	unused: z.nullable(unusedCredentialsSummarySchema),
 });
 type UnusedCredentialsResult = z.infer<typeof unusedCredentialsResultSchema>;
 

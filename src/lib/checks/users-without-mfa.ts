@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
@@ -15,9 +15,9 @@ import { checkResultBaseSchema, credentialReportSummarySchema, identitySchema, t
  * Account posture from the credential report (Security Hub CSPM IAM.5, IAM.19 and the root row).
  * `/api/mfa-status/account` stays an alias of `/api/checks/users-without-mfa`.
  */
-const usersWithoutMfaResultSchema = checkResultBaseSchema.extend({
+const usersWithoutMfaResultSchema = z.extend(checkResultBaseSchema, {
 	identity: identitySchema,
-	report: credentialReportSummarySchema.nullable(),
+	report: z.nullable(credentialReportSummarySchema),
 });
 type UsersWithoutMfaResult = z.infer<typeof usersWithoutMfaResultSchema>;
 
