@@ -27,6 +27,11 @@ import type { SearchSite } from '../../lib/search/search-sites-schema';
  * it (see literalOf), which needs every candidate's text, so it loads more at once.
  */
 const GUIDES_FIRST = 2;
+/**
+ * A sentence of three or more words finds more guides holding them all close together, and
+ * only their sections tell them apart (rankGuides), so one more is compared.
+ */
+const GUIDES_FOR_SENTENCE = 3;
 const GUIDES_PER_BATCH = 3;
 const GUIDES_FOR_IDENTIFIER = 8;
 const TYPING_PAUSE_MS = 120;
@@ -395,7 +400,13 @@ async function pageData(result: PagefindResult): Promise<PagefindResultData | nu
 
 async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
 	// For a query of several words, findPages put first the guides that hold them close together.
-	const size = p.shown ? GUIDES_PER_BATCH : literalOf(p.query) ? GUIDES_FOR_IDENTIFIER : GUIDES_FIRST;
+	const size = p.shown
+		? GUIDES_PER_BATCH
+		: literalOf(p.query)
+			? GUIDES_FOR_IDENTIFIER
+			: contentTerms(p.query).length > 2
+				? GUIDES_FOR_SENTENCE
+				: GUIDES_FIRST;
 	const batch = p.results.slice(p.shown, p.shown + size);
 	const loaded = await Promise.all(batch.map(pageData));
 	if (number !== p.searchNumber) return null;
