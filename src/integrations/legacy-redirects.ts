@@ -8,6 +8,7 @@ import { authorError } from '../lib/site/author-error.ts';
 import { joinBase, stripBase } from '../lib/site/base-path.ts';
 import { buildRedirectMap, guideRedirectSourcesSchema, legacyRedirectsSchema, type SitePage } from '../lib/redirects/redirect-map.ts';
 import {
+	cloudflareLimitWarning,
 	cloudFrontFunction,
 	cloudFrontSizeProblem,
 	netlifyRedirects,
@@ -147,7 +148,10 @@ export function legacyRedirects(): AstroIntegration {
 					await writeFile(stub, stubPage(rule, siteUrl, sharingTags.get(rule.to)));
 					stubs++;
 				}
-				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), netlifyRedirects(map));
+				const hostRules = netlifyRedirects(map);
+				const overCloudflare = cloudflareLimitWarning(hostRules);
+				if (overCloudflare) logger.warn(overCloudflare);
+				await writeFile(fileURLToPath(new URL(HOST_RULES_FILE, clientDir)), hostRules);
 				const outPath = fileURLToPath(outDir);
 				await writeFile(join(outPath, SERVER_MAP_FILE), `${JSON.stringify(map.lookup, null, '\t')}\n`);
 				await writeFile(join(outPath, SERVER_BASE_FILE), `${siteBase}\n`);

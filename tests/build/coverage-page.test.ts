@@ -36,7 +36,16 @@ describe('the CIS coverage page', () => {
 			const expected = !r.verify ? 'not-covered' : 'check' in r.verify ? 'live-check' : 'by-hand';
 			expect(html, r.id).toContain(`id="cis-${r.id.replaceAll('.', '-')}" data-status="${expected}"`);
 		}
-		expect(html).toContain('Not covered yet');
+		const notCovered = coverage.recommendations.filter((r) => !r.verify).length;
+		expect(html).toContain(`${notCovered} are not covered yet`);
+		// Each control ID is a link to AWS's page for that control.
+		const links = elements(page('/coverage/').tree, 'a').map((a) => ({
+			href: attr(a, 'href'),
+			text: a.children.map((child) => ('value' in child ? child.value : '')).join(''),
+		}));
+		for (const r of coverage.recommendations.filter((rec) => rec.securityHub)) {
+			expect(links, r.id).toContainEqual({ href: r.securityHubSource, text: r.securityHub });
+		}
 	});
 
 	it('links each fix to a step that exists on its guide page', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCloudFrontFunction, unsupportedSyntax } from '../support/cloudfront';
@@ -16,6 +17,11 @@ import { startSiteServer } from '../support/server';
 
 const QUERY = '?utm_source=old-blog&ref=a%20b';
 const readMap = (outDir: string) => JSON.parse(readFileSync(join(outDir, 'redirects.json'), 'utf8')) as Record<string, string>;
+/** An old URL of a build under the base path, and the same path at the root of the domain, where the old blog's links point. */
+const bothSpellings = ([from, to]: [string, string]): [string, string][] => [
+	[from, to],
+	[`/${from.slice(BASE_PATH.length)}`, to],
+];
 
 async function expectOneHop(host: string, from: string, to: string) {
 	for (const method of ['GET', 'HEAD']) {
@@ -99,33 +105,61 @@ describe("the CloudFront Function, run with CloudFront's viewer-request event", 
 		expect(page.uri).toBe('/guides/turn-on-mfa-aws/');
 	});
 
-	it('under a base path, redirects the old URLs below the base', async () => {
+	it('under a base path, redirects every old URL below the base and at the root of the domain, and / to the base', async () => {
 		const baseOut = inject('baseOutDir');
 		const handler = loadCloudFrontFunction(readFileSync(join(baseOut, 'cloudfront-function.js'), 'utf8'));
-		const result = await handler({ uri: `${BASE_PATH}blog/2019/enable-aws-mfa` });
-		expect(result.headers?.location?.value).toBe(`${BASE_PATH}guides/turn-on-mfa-aws/`);
+		for (const [from, to] of [...Object.entries(readMap(baseOut)).flatMap(bothSpellings), ['/', BASE_PATH]]) {
+			const result = await handler({ uri: from!, querystring: { utm_source: { value: 'old-blog' } } });
+			expect(result.statusCode, from).toBe(301);
+			expect(result.headers?.location?.value, from).toBe(`${to}?utm_source=old-blog`);
+		}
+		expect((await handler({ uri: `${BASE_PATH}guides/turn-on-mfa-aws/` })).statusCode).toBeUndefined();
 	});
 });
+
+/**
+ * Cloudflare Pages under a base path, as docs/deploying.md says to publish it: the client
+ * folder inside `security/`, with `_redirects` and `_headers` moved up to the published root.
+ */
+function publishUnderBase(outDir: string): string {
+	const published = mkdtempSync(join(tmpdir(), 'stepcheck-pages-base-'));
+	symlinkSync(join(outDir, 'client'), join(published, BASE_PATH.slice(1, -1)));
+	for (const file of ['_redirects', '_headers']) copyFileSync(join(outDir, 'client', file), join(published, file));
+	return published;
+}
 
 describe.each([
 	['the Node server', (outDir: string) => startSiteServer(outDir)],
 	['nginx', (outDir: string) => startNginx(outDir, BASE_PATH)],
+	[
+		"Cloudflare Pages' local runtime (wrangler pages dev)",
+		async (outDir: string): Promise<RunningHost> => {
+			const published = publishUnderBase(outDir);
+			const host = await startPagesDev(published);
+			return { url: host.url, stop: async () => (await host.stop(), rmSync(published, { recursive: true, force: true })) };
+		},
+	],
 ])('%s under a base path', (_, start) => {
-	it('redirects every old URL below the base in one 301 hop, keeping the query', async () => {
-		const outDir = inject('baseOutDir');
-		const host = await start(outDir);
-		try {
-			const map = readMap(outDir);
-			expect(Object.keys(map).every((from) => from.startsWith(BASE_PATH))).toBe(true);
-			for (const [from, to] of Object.entries(map)) await expectOneHop(host.url, from, to);
-		} finally {
-			await host.stop();
-		}
-	});
+	it(
+		'redirects every old URL, below the base and at the root where the old links point, in one 301 hop keeping the query, and / to the base',
+		{ timeout: 240_000 },
+		async () => {
+			const outDir = inject('baseOutDir');
+			const host = await start(outDir);
+			try {
+				const map = readMap(outDir);
+				expect(Object.keys(map).every((from) => from.startsWith(BASE_PATH))).toBe(true);
+				for (const [from, to] of Object.entries(map).flatMap(bothSpellings)) await expectOneHop(host.url, from, to);
+				await expectOneHop(host.url, '/', BASE_PATH);
+			} finally {
+				await host.stop();
+			}
+		},
+	);
 });
 
 describe('the Node server under a base path', () => {
-	it('serves pages only under the base, leads / to the base, and sends old root URLs to their guides in one hop', async () => {
+	it('serves pages only under the base and leads / to the base', async () => {
 		const outDir = inject('baseOutDir');
 		const host = await startSiteServer(outDir);
 		try {
@@ -134,8 +168,6 @@ describe('the Node server under a base path', () => {
 			expect(root.headers.get('location')).toBe(BASE_PATH);
 			expect((await fetch(`${host.url}/guides/turn-on-mfa-aws/`, { redirect: 'manual' })).status).toBe(404);
 			expect((await fetch(`${host.url}${BASE_PATH}guides/turn-on-mfa-aws/`, { redirect: 'manual' })).status).toBe(200);
-			// The old blog's links point at the root of the old domain, outside the base.
-			for (const [from, to] of Object.entries(readMap(outDir))) await expectOneHop(host.url, `/${from.slice(BASE_PATH.length)}`, to);
 		} finally {
 			await host.stop();
 		}

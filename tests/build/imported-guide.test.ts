@@ -89,18 +89,18 @@ describe('an imported guide builds and its old URLs redirect', () => {
 			"    inferred tags from the site config's default (importDefaults.tag): imported",
 			"    inferred topic from the site config's default (importDefaults.topic): imported; move the guide to its own topic when you review it",
 		]);
-		const html = await (await fetch(`${server.url}/guides/virtual-mfa-device/`)).text();
+		const html = await (await fetch(`${server.url}/guides/set-up-a-virtual-mfa-device/`)).text();
 		for (let n = 1; n <= 5; n++) expect(html).toContain(`id="step-${n}"`);
 		expect(html).toContain('<meta name="description" content="A virtual MFA device is an app on your phone');
 		expect(html).toContain('December 9, 2019');
 		expect(html).toContain('frame-shadow');
 		expect(html).toMatch(/srcset="[^"]*\.avif 609w/);
 		const home = await (await fetch(`${server.url}/`)).text();
-		expect(home).toMatch(/<h2 id="topic-imported">Imported<\/h2>[\s\S]*?href="\/guides\/virtual-mfa-device\/"/);
+		expect(home).toMatch(/<h2 id="topic-imported">Imported<\/h2>[\s\S]*?href="\/guides\/set-up-a-virtual-mfa-device\/"/);
 		for (const old of ['/posts/virtual-mfa-device/', '/2019/12/virtual-mfa', '/posts/old-virtual-mfa/index.html']) {
 			const response = await fetch(`${server.url}${old}?utm_source=old-blog`, { redirect: 'manual' });
 			expect(response.status, old).toBe(301);
-			expect(response.headers.get('location'), old).toBe('/guides/virtual-mfa-device/?utm_source=old-blog');
+			expect(response.headers.get('location'), old).toBe('/guides/set-up-a-virtual-mfa-device/?utm_source=old-blog');
 		}
 		const image = await fetch(`${server.url}/images/virtual-device-1.png`, { redirect: 'manual' });
 		expect(image.status).toBe(301);

@@ -65,7 +65,7 @@ const EXPECTED_TABLE = [
 	[
 		'Permissions through groups and roles',
 		'Fail',
-		'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own.',
+		'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own; AWSCloudShellFullAccess is attached to group developers.',
 		'Step 5: Replace full administrator policies',
 		'/guides/permissions-through-groups/#step-5',
 	],
@@ -136,7 +136,7 @@ describe('the checkup on the local server', () => {
 	const seedOnce = () => (seeded ??= seedCheckupAccount(moto));
 
 	beforeAll(async () => {
-		moto = await startMoto();
+		moto = await startMoto({ loadManagedPolicies: true });
 		({ carol } = await seedOnce());
 		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-checkup-'));
 		await writeFile(join(configDir, 'config'), '[default]\nmfa_serial = arn:aws:iam::123456789012:mfa/carol-phone\n');
@@ -418,7 +418,7 @@ describe('the checkup on a static host through the companion', () => {
 
 	beforeAll(async () => {
 		host = await serveStatic(join(inject('outDir'), 'client'));
-		moto = await startMoto();
+		moto = await startMoto({ loadManagedPolicies: true });
 		const { env } = await seedCheckupAccount(moto);
 		configDir = await mkdtemp(join(tmpdir(), 'stepcheck-checkup-companion-'));
 		await writeFile(join(configDir, 'config'), '[default]\nmfa_serial = arn:aws:iam::123456789012:mfa/carol-phone\n');
@@ -485,7 +485,7 @@ describe('the checkup from one CloudShell paste', () => {
 
 	beforeAll(async () => {
 		host = await serveStatic(join(inject('outDir'), 'client'));
-		moto = await startMoto();
+		moto = await startMoto({ loadManagedPolicies: true });
 		const { carol } = await seedCheckupAccount(moto);
 		// What CloudShell prints for the whole command, captured with the real AWS CLI as carol.
 		pasted = await runInShell(

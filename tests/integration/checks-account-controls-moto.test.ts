@@ -1,10 +1,13 @@
 import {
+	AttachGroupPolicyCommand,
 	AttachRolePolicyCommand,
 	AttachUserPolicyCommand,
+	CreateGroupCommand,
 	CreatePolicyCommand,
 	CreateRoleCommand,
 	DeletePolicyCommand,
 	DeleteServerCertificateCommand,
+	DetachGroupPolicyCommand,
 	DetachRolePolicyCommand,
 	DetachUserPolicyCommand,
 	IAMClient,
@@ -55,6 +58,7 @@ describe('permissions and server certificates against moto', () => {
 	let iam: IAMClient;
 	let fullAdminArn: string;
 	const readOnly = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+	const cloudShellFullAccess = 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess';
 	const trust = JSON.stringify({
 		Version: '2012-10-17',
 		Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
@@ -71,27 +75,40 @@ describe('permissions and server certificates against moto', () => {
 			.Policy!.Arn!;
 		await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }));
 		await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdminArn }));
+		await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
+		await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: cloudShellFullAccess }));
 	});
 	afterAll(async () => moto?.stop());
 
-	it('permissions fails a user with a policy of their own and an attached full-administrator policy', async () => {
+	it('permissions fails a user with a policy of their own, an attached full-administrator policy and CloudShell full access', async () => {
 		const { status, body, pasted } = await bothWays(moto, 'permissions');
 		expect(status).toBe(200);
 		expect(body.verdict).toBe('fail');
 		expect(body.findings.usersWithPolicies).toEqual([{ userName: 'direct', policies: ['ReadOnlyAccess'] }]);
 		expect(body.findings.fullAdminPolicies).toEqual([{ name: 'FullAdmin', arn: fullAdminArn, attachments: 1 }]);
-		expect(body.advice.map((advice: { guideStep: string }) => advice.guideStep)).toEqual([
+		expect(body.findings.cloudShellFullAccess).toEqual(['group developers']);
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual([
 			'/guides/permissions-through-groups/#step-5',
 			'/guides/permissions-through-groups/#step-3',
+			'/guides/permissions-through-groups/#step-7',
 		]);
 		expect(pasted.lists).toEqual(body.lists);
 	});
 
-	it('permissions warns once both are fixed but no role has AWSSupportAccess', async () => {
+	it('permissions still fails CloudShell full access alone, once the other two are fixed', async () => {
 		await iam.send(new DetachUserPolicyCommand({ UserName: 'direct', PolicyArn: readOnly }));
 		await iam.send(new DetachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdminArn }));
 		await iam.send(new DeletePolicyCommand({ PolicyArn: fullAdminArn }));
 		const { body } = await bothWays(moto, 'permissions');
+		expect(body.verdict).toBe('fail');
+		expect(body.summary).toBe('Permissions to fix: AWSCloudShellFullAccess is attached to group developers.');
+		expect(body.advice.map((advice) => advice.guideStep)).toEqual(['/guides/permissions-through-groups/#step-7']);
+	});
+
+	it('permissions warns once CloudShell full access is detached too but no role has AWSSupportAccess', async () => {
+		await iam.send(new DetachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: cloudShellFullAccess }));
+		const { body } = await bothWays(moto, 'permissions');
+		expect(body.findings.cloudShellFullAccess).toEqual([]);
 		expect(body.verdict).toBe('warn');
 		expect(body.advice[0]?.guideStep).toBe('/guides/permissions-through-groups/#step-6');
 	});

@@ -25,7 +25,7 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 	let output: string;
 
 	beforeAll(async () => {
-		moto = await startMoto();
+		moto = await startMoto({ loadManagedPolicies: true });
 		// The server path (runCheck in this process) asks the same moto.
 		useMotoEnvironment(moto);
 		({ carol } = await seedCheckupAccount(moto));
@@ -100,7 +100,8 @@ describe('the checkup through one CloudShell paste (real AWS CLI, moto)', () => 
 			fix: { href: '/guides/manage-access-keys/#step-4' },
 		});
 		expect(rows.find((row) => row.check === 'permissions')).toMatchObject({
-			finding: 'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own.',
+			finding:
+				'Permissions to fix: FullAdmin allows every action on every resource; bob has policies of their own; AWSCloudShellFullAccess is attached to group developers.',
 			fix: { href: '/guides/permissions-through-groups/#step-5', label: 'Step 5: Replace full administrator policies' },
 		});
 		expect(rows.find((row) => row.check === 'server-certificates')).toMatchObject({

@@ -1,18 +1,21 @@
 import {
+	AttachGroupPolicyCommand,
 	AttachRolePolicyCommand,
 	AttachUserPolicyCommand,
+	CreateGroupCommand,
 	CreatePolicyCommand,
 	CreateRoleCommand,
 	IAMClient,
+	ListAttachedGroupPoliciesCommand,
 	UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/lib/checks/registry';
+import { CHECKS, findCheck } from '../../src/lib/checks/registry';
 import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
-import { createMotoUser, uploadExpiredCertificate, type MotoUserKeys } from '../support/aws-fixtures';
+import { createMotoUser, uploadExpiredCertificate, useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
 import { CONTRACTS } from '../support/aws-request-contracts';
 import { guideCommandReplies, longTermKeyGate } from '../support/guide-command-replies';
 import {
@@ -28,6 +31,7 @@ import {
 } from '../support/guide-command-runner';
 import { SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
 import { ROOT } from '../support/paths';
+import { runCheck } from '../support/run-check';
 import { startRecordingAws, type RecordingAws } from '../support/recording-aws';
 
 /**
@@ -93,8 +97,9 @@ async function seed() {
 
 /**
  * What the permissions and account-level guides find and fix: alice with a policy attached
- * directly, the Admin role with the full-administrator policy FullAdmin, and an expired
- * server certificate (moto dates every uploaded certificate in the past).
+ * directly, the Admin role with the full-administrator policy FullAdmin, the group developers
+ * with AWSCloudShellFullAccess, and an expired server certificate (moto dates every uploaded
+ * certificate in the past).
  */
 async function seedWhatTheAuditGuidesFix(iam: IAMClient) {
 	await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
@@ -106,6 +111,8 @@ async function seedWhatTheAuditGuidesFix(iam: IAMClient) {
 	};
 	await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: JSON.stringify(trust) }));
 	await iam.send(new AttachRolePolicyCommand({ RoleName: 'Admin', PolicyArn: fullAdmin.Policy!.Arn! }));
+	await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
+	await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }));
 	await uploadExpiredCertificate(iam);
 }
 
@@ -264,6 +271,36 @@ describe("require-mfa-policy's access key test (step 7), run in sequence as writ
 			expect(listings(since).map((request) => request.refused)).toEqual([true, true]);
 		},
 		RUN_TIMEOUT,
+	);
+});
+
+describe('permissions-through-groups, every block in sequence as written', () => {
+	beforeAll(seed, RUN_TIMEOUT);
+
+	it(
+		'leaves nobody with AWSCloudShellFullAccess and the developers group with the CloudShell policy of step 7, as the live check reads it',
+		async () => {
+			const guide = guides.find((g) => g.file.includes('permissions-through-groups'))!;
+			for (const block of guide.blocks) {
+				const result = await run(scriptFor(guide, block), guide.files);
+				expect(result.code, `${guide.file}:${block.line} failed:\n${result.stderr}`).toBe(0);
+			}
+			useMotoEnvironment(moto);
+			const { body } = await runCheck(findCheck('permissions')!, {
+				credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
+			});
+			expect(body.findings).toMatchObject({ cloudShellFullAccess: [], fullAdminPolicies: [], usersWithPolicies: [] });
+			expect(body.verdict).toBe('pass');
+			const iam = new IAMClient({
+				region: 'us-east-1',
+				endpoint: moto.url,
+				credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
+			});
+			const attached = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'developers' }));
+			iam.destroy();
+			expect(attached.AttachedPolicies?.map((policy) => policy.PolicyName)).toEqual(['CloudShellWithoutFileTransfer']);
+		},
+		RUN_TIMEOUT * 3,
 	);
 });
 

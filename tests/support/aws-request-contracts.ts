@@ -25,16 +25,25 @@ const userArn = z
 	.string()
 	.regex(new RegExp(`^arn:aws:iam::${ACCOUNT}:user/[\\w+=,.@-]+$`), { error: 'the policy source must be an IAM user ARN' });
 /** The example group, roles and policies the guides use (the roles and FullAdmin are seeded in moto). */
-const groupName = z.enum(['readers'], { error: (issue) => `GroupName ${JSON.stringify(issue.input)} is not the guides' example group` });
+const groupName = z.enum(['readers', 'developers'], {
+	error: (issue) => `GroupName ${JSON.stringify(issue.input)} is not one of the guides' example groups`,
+});
 const roleName = z.enum(['Admin', 'AWSSupport'], {
 	error: (issue) => `RoleName ${JSON.stringify(issue.input)} is not one of the guides' example roles`,
 });
 const customerPolicyArn = z.literal(`arn:aws:iam::${ACCOUNT}:policy/FullAdmin`, {
 	error: (issue) => `the policy ARN ${JSON.stringify(issue.input)} is not the example customer managed policy`,
 });
-const policyArn = z.union([customerPolicyArn, z.string().regex(/^arn:aws:iam::aws:policy\/[\w+=,.@-]+$/)], {
-	error: (issue) => `${JSON.stringify(issue.input)} is neither the example policy nor an AWS managed policy's ARN`,
-});
+/** The customer managed policy the permissions guide creates for CloudShell (step 7). */
+const CLOUDSHELL_POLICY = 'CloudShellWithoutFileTransfer';
+const policyArn = z.union(
+	[
+		customerPolicyArn,
+		z.literal(`arn:aws:iam::${ACCOUNT}:policy/${CLOUDSHELL_POLICY}`),
+		z.string().regex(/^arn:aws:iam::aws:policy\/[\w+=,.@-]+$/),
+	],
+	{ error: (issue) => `${JSON.stringify(issue.input)} is neither one of the example policies nor an AWS managed policy's ARN` },
+);
 /** An access key ID as list-access-keys prints it: the guides use AWS's documented example, AKIAIOSFODNN7EXAMPLE. */
 const accessKeyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/, {
 	error: (issue) => `the access key ID ${JSON.stringify(issue.input)} must be 20 characters starting with AKIA`,
@@ -50,23 +59,24 @@ function members(params: Record<string, unknown>, name: string): unknown[] {
 		.map((key) => params[key]);
 }
 
-/** Every item is the text of a valid IAM policy, not a file name the CLI failed to read. */
+/** What is wrong with a request field that must hold an IAM policy's text, not a file name the CLI failed to read. */
+function policyTextProblems(field: string, text: unknown): string[] {
+	let document: unknown;
+	try {
+		document = JSON.parse(String(text));
+	} catch {
+		return [`${field} is not a policy document but the text ${JSON.stringify(String(text).slice(0, 60))}`];
+	}
+	return iamPolicyProblems(document).map((problem) => `${field}: ${problem}`);
+}
+
+/** Every item is the text of a valid IAM policy. */
 const policyList = (name: string) =>
 	z.record(z.string(), z.unknown()).superRefine((params, ctx) => {
 		const items = members(params, name);
 		if (items.length === 0) ctx.addIssue({ code: 'custom', message: `${name} is empty` });
 		items.forEach((item, index) => {
-			let document: unknown;
-			try {
-				document = JSON.parse(String(item));
-			} catch {
-				ctx.addIssue({
-					code: 'custom',
-					message: `${name} item ${index + 1} is not a policy document but the text ${JSON.stringify(String(item).slice(0, 60))}`,
-				});
-				return;
-			}
-			for (const problem of iamPolicyProblems(document)) ctx.addIssue({ code: 'custom', message: `${name} item ${index + 1}: ${problem}` });
+			for (const message of policyTextProblems(`${name} item ${index + 1}`, item)) ctx.addIssue({ code: 'custom', message });
 		});
 	});
 
@@ -214,6 +224,21 @@ export const CONTRACTS: Record<string, Contract> = {
 		action: 'AttachGroupPolicy',
 		params: z.object({ GroupName: groupName, PolicyArn: policyArn }).strict(),
 	},
+	'iam detach-group-policy': {
+		carries: 'a group name and a policy ARN',
+		action: 'DetachGroupPolicy',
+		params: z.object({ GroupName: groupName, PolicyArn: policyArn }).strict(),
+	},
+	'iam create-policy': {
+		carries: 'the example policy name and a policy document, not a file name',
+		action: 'CreatePolicy',
+		params: z
+			.object({ PolicyName: z.literal(CLOUDSHELL_POLICY), PolicyDocument: z.string() })
+			.strict()
+			.superRefine((params, ctx) => {
+				for (const message of policyTextProblems('PolicyDocument', params.PolicyDocument)) ctx.addIssue({ code: 'custom', message });
+			}),
+	},
 	'iam add-user-to-group': {
 		carries: 'a group name and an example user name',
 		action: 'AddUserToGroup',
@@ -266,6 +291,21 @@ export const CONTRACTS: Record<string, Contract> = {
 		params: z.object({ ServerCertificateName: z.literal('old-www-example-com') }).strict(),
 	},
 	'ec2 describe-regions': { carries: 'no parameters', action: 'DescribeRegions', params: nothing },
+	'ec2 describe-instances': {
+		carries: 'no parameters: it lists every instance of the Region',
+		action: 'DescribeInstances',
+		params: nothing,
+	},
+	'ec2 associate-iam-instance-profile': {
+		carries: "an instance ID and the example instance profile's name",
+		action: 'AssociateIamInstanceProfile',
+		params: z
+			.object({
+				InstanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, { error: 'an instance ID is i- and 8 or 17 hexadecimal digits' }),
+				'IamInstanceProfile.Name': z.literal('web-server'),
+			})
+			.strict(),
+	},
 	'accessanalyzer list-analyzers': {
 		carries: 'the analyzer type ACCOUNT or ORGANIZATION',
 		action: 'ListAnalyzers',

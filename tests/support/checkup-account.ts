@@ -1,7 +1,9 @@
 import {
 	AttachRolePolicyCommand,
+	AttachGroupPolicyCommand,
 	AttachUserPolicyCommand,
 	CreateAccessKeyCommand,
+	CreateGroupCommand,
 	CreatePolicyCommand,
 	CreateRoleCommand,
 	IAMClient,
@@ -15,8 +17,9 @@ import { awsEnvFor, SETUP_KEYS, type RunningMoto } from './moto';
  * devices), dave (no password, two active access keys) and a role. The checkup runs as carol,
  * so hers is the only key that has signed a request: alice's and bob's keys were never used.
  * One failing case for each account-wide control of the permissions and account-level guides:
- * bob has a policy attached directly, the role has FullAdmin (every action on every resource), and
- * IAM holds an expired server certificate (moto dates every upload in 2012).
+ * bob has a policy attached directly, the role has FullAdmin (every action on every resource), the
+ * group developers has AWSCloudShellFullAccess, and IAM holds an expired server certificate (moto
+ * dates every upload in 2012). Start moto with `loadManagedPolicies`: the group needs AWS's policy.
  */
 export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: MotoUserKeys; env: Record<string, string> }> {
 	const iam = new IAMClient({
@@ -56,6 +59,8 @@ export async function seedCheckupAccount(moto: RunningMoto): Promise<{ carol: Mo
 			PolicyArn: await policy('FullAdmin', { Effect: 'Allow', Action: '*', Resource: '*' }),
 		}),
 	);
+	await iam.send(new CreateGroupCommand({ GroupName: 'developers' }));
+	await iam.send(new AttachGroupPolicyCommand({ GroupName: 'developers', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }));
 	await uploadExpiredCertificate(iam);
 	return {
 		carol,

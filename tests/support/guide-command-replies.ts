@@ -4,7 +4,7 @@ import { evaluateRequest, type Decision } from './iam-evaluate';
 import type { Gate, RecordedRequest, Replies } from './recording-aws';
 
 /**
- * Answers for the IAM, Organizations and IAM Access Analyzer actions the guides call that moto does not model.
+ * Answers for the IAM, Organizations, EC2 and IAM Access Analyzer actions the guides call that moto does not model.
  * The policy simulator is answered by a real policy engine over the policies the CLI sent,
  * so a command that sends a file name instead of a policy gets the error IAM would give.
  */
@@ -78,6 +78,9 @@ function forExampleKey(reply: (request: RecordedRequest) => FakeReply) {
 			: awsError('NoSuchEntity', 404, `The Access Key with id ${String(request.params.AccessKeyId)} cannot be found.`);
 }
 
+/** AWS's documented example instance ID, which the access key guide uses. */
+const EXAMPLE_INSTANCE = 'i-1234567890abcdef0';
+
 /** @param principalPolicies the identity policies of each user the principal simulator may be asked about */
 export function guideCommandReplies(principalPolicies: Record<string, unknown[]>): Replies {
 	return {
@@ -116,6 +119,13 @@ export function guideCommandReplies(principalPolicies: Record<string, unknown[]>
 		),
 		'iam:UpdateAccessKey': forExampleKey(() => iamReply('UpdateAccessKey', '')),
 		'iam:DeleteAccessKey': forExampleKey(() => iamReply('DeleteAccessKey', '')),
+		// moto makes up its own instance IDs: AWS's documented example instance, which takes the profile.
+		'ec2:AssociateIamInstanceProfile': (request) =>
+			request.params.InstanceId === EXAMPLE_INSTANCE
+				? {
+						body: `<AssociateIamInstanceProfileResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>fake</requestId><iamInstanceProfileAssociation><associationId>iip-assoc-0123456789abcdef0</associationId><instanceId>${EXAMPLE_INSTANCE}</instanceId><iamInstanceProfile><arn>arn:aws:iam::123456789012:instance-profile/${String(request.params['IamInstanceProfile.Name'])}</arn><id>AIPAJEXAMPLE</id></iamInstanceProfile><state>associating</state></iamInstanceProfileAssociation></AssociateIamInstanceProfileResponse>`,
+					}
+				: awsError('InvalidInstanceID.NotFound', 400, `The instance ID '${String(request.params.InstanceId)}' does not exist`),
 		// moto has no IAM Access Analyzer: an account with no analyzer yet, which accepts a new one.
 		'access-analyzer:ListAnalyzers': { body: '{"analyzers":[]}' },
 		'access-analyzer:CreateAnalyzer': (request) => ({

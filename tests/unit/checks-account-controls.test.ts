@@ -135,6 +135,42 @@ describe('decidePermissions', () => {
 		expect(decide(details()).facts).toContainEqual({ label: 'AWSSupportAccess attached to', value: 'Nobody' });
 	});
 
+	it('fails when anyone holds AWSCloudShellFullAccess (IAM.27), naming each holder and linking step 7', () => {
+		const cloudShell = { PolicyName: 'AWSCloudShellFullAccess', PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' };
+		const decision = decide(
+			details({
+				users: [{ UserName: 'carol', AttachedManagedPolicies: [cloudShell] }],
+				groups: [{ GroupName: 'developers', AttachedManagedPolicies: [cloudShell] }],
+				roles: [supportRole, { RoleName: 'Ops', AttachedManagedPolicies: [cloudShell] }],
+			}),
+		);
+		expect(decision.verdict).toBe('fail');
+		expect(decision.summary).toContain('AWSCloudShellFullAccess is attached to role Ops, group developers, user carol');
+		expect(decision.facts).toContainEqual({
+			label: 'AWSCloudShellFullAccess attached to',
+			value: 'role Ops, group developers, user carol',
+		});
+		expect(decision.advice.map((advice) => advice.guideStep)).toEqual([
+			'/guides/permissions-through-groups/#step-3',
+			'/guides/permissions-through-groups/#step-7',
+		]);
+		expectAdviceStepsExist(decision);
+	});
+
+	it('reads AWSCloudShellFullAccess in any partition, and no other CloudShell policy', () => {
+		const chinese = { PolicyName: 'AWSCloudShellFullAccess', PolicyArn: 'arn:aws-cn:iam::aws:policy/AWSCloudShellFullAccess' };
+		const own = {
+			PolicyName: 'CloudShellWithoutFileTransfer',
+			PolicyArn: 'arn:aws:iam::123456789012:policy/CloudShellWithoutFileTransfer',
+		};
+		expect(decide(details({ groups: [{ GroupName: 'cn', AttachedManagedPolicies: [chinese] }], roles: [supportRole] })).verdict).toBe(
+			'fail',
+		);
+		const restricted = decide(details({ groups: [{ GroupName: 'developers', AttachedManagedPolicies: [own] }], roles: [supportRole] }));
+		expect(restricted.verdict).toBe('pass');
+		expect(restricted.facts).toContainEqual({ label: 'AWSCloudShellFullAccess attached to', value: 'Nobody' });
+	});
+
 	it('says it could not check, and never passes, when nothing was read', () => {
 		const decision = decidePermissions(null);
 		expect(decision.verdict).toBe('unknown');

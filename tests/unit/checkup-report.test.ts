@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckAnswer } from '../../src/lib/live/check-transport';
 import { checkupCatalog } from '../../src/lib/checkup/checkup-catalog';
-import { checkupJson, checkupMarkdown, markdownCell, redactSecrets } from '../../src/lib/checkup/checkup-export';
+import { checkupJson, checkupMarkdown, deniedPolicy, markdownCell, redactSecrets } from '../../src/lib/checkup/checkup-export';
+import { policyForCalls } from '../../src/lib/checks/check-policy';
 import { checkupRows, summaryLine, type CheckupRow } from '../../src/lib/checkup/checkup-rows';
 import type { CheckupEntry } from '../../src/lib/checkup/run-checkup';
 import { CHECKS } from '../../src/lib/checks/registry';
@@ -123,6 +124,7 @@ describe('taking the result away', () => {
 			identity: identity('iam-user', 'carol_admin'),
 			checkedAt: '2026-12-01T22:03:09.000Z',
 			siteUrl: 'https://stepcheck.example/',
+			deniedPolicy: null,
 		});
 		const lines = markdown.split('\n');
 		expect(lines.slice(0, 8)).toEqual([
@@ -140,6 +142,75 @@ describe('taking the result away', () => {
 		);
 		expect(lines.filter((line) => line.startsWith('| ')).length).toBe(2 + ENTRIES.length);
 		expect(markdown).not.toContain('123456789012');
+	});
+
+	it('Markdown: access denied carries the one policy that lets every denied check read, as a fenced JSON block', () => {
+		const denied = { cause: 'access-denied' as const, message: 'The credentials are not allowed to call iam:ListMFADevices.' };
+		const deniedResult = (id: string) => {
+			const check = CHECKS.find((candidate) => candidate.id === id)!;
+			return entry(id, result(id, 'unknown', { couldNotCheck: denied, minimalPolicy: policyForCalls(check.calls) }));
+		};
+		const entries = [deniedResult('mfa'), deniedResult('root-user'), entry('backup-device', result('backup-device', 'pass'))];
+		const policy = deniedPolicy(entries)!;
+		expect(policy.Statement.flatMap((statement) => statement.Action).sort()).toEqual(
+			['iam:GetAccountSummary', 'iam:GetLoginProfile', 'iam:ListMFADevices'].sort(),
+		);
+		const rows = checkupRows(entries);
+		const markdown = checkupMarkdown({
+			rows,
+			summary: summaryLine(rows),
+			identity: null,
+			checkedAt: '2026-12-01T22:03:09.000Z',
+			siteUrl: 'https://stepcheck.example/',
+			deniedPolicy: policy,
+		});
+		const block = /\n(`{3,})json\n([\s\S]*?)\n\1\n/.exec(markdown);
+		expect(block, markdown).not.toBeNull();
+		expect(JSON.parse(block![2]!)).toEqual(policy);
+		// Said in words before the block, after the table.
+		const before = markdown.slice(0, block!.index);
+		expect(before).toMatch(/\| --- \|[\s\S]*read-only policy/);
+		// Nothing denied, nothing to attach.
+		const fine = [entry('backup-device', result('backup-device', 'pass'))];
+		expect(deniedPolicy(fine)).toBeNull();
+		expect(
+			checkupMarkdown({
+				rows: checkupRows(fine),
+				summary: 'x',
+				identity: null,
+				checkedAt: '2026-12-01T22:03:09.000Z',
+				siteUrl: 'https://stepcheck.example/',
+				deniedPolicy: null,
+			}),
+		).not.toContain('```');
+	});
+
+	it('Markdown: a policy from an answer is defanged and redacted, and cannot close its fence', () => {
+		const hostile = {
+			Version: '2012-10-17' as const,
+			Statement: [
+				{
+					Sid: 'StepcheckReadAccount',
+					Effect: 'Allow' as const,
+					Action: ['iam:GetAccountSummary', '```\n[x](https://evil.example) AKIAIOSFODNN7EXAMPLE www.evil.example'],
+					Resource: '*',
+				},
+			],
+		};
+		const markdown = checkupMarkdown({
+			rows: [],
+			summary: 'x',
+			identity: null,
+			checkedAt: '2026-12-01T22:03:09.000Z',
+			siteUrl: 'https://stepcheck.example/',
+			deniedPolicy: hostile,
+		});
+		const fence = /\n(`{3,})json\n/.exec(markdown)![1]!;
+		expect(fence.length).toBeGreaterThan(3);
+		// The fence closes once, at the end of the block: the backticks inside cannot end it early.
+		expect(markdown.split(`\n${fence}`)).toHaveLength(3);
+		expect(markdown).not.toMatch(/AKIAIOSFODNN7EXAMPLE|https:\/\/evil|www\.evil/);
+		expect(markdown).toContain('https[:]//evil.example');
 	});
 
 	it('Markdown cells cannot break the table or inject links', () => {
@@ -183,6 +254,7 @@ describe('taking the result away', () => {
 			identity: null,
 			checkedAt: '2026-12-01T22:03:09.000Z',
 			siteUrl: 'https://stepcheck.example/',
+			deniedPolicy: null,
 		});
 		for (const text of [json, markdown]) {
 			expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|IQoJb3JpZ2lu/);

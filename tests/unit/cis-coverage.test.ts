@@ -62,11 +62,40 @@ describe('the CIS coverage map', () => {
 		).toThrow(/say why no API can verify it/);
 	});
 
+	it("refuses a control ID without its AWS source, and a source that is not AWS's Security Hub guide", () => {
+		const first = coverage.recommendations.find((r) => r.securityHub)!;
+		const { securityHubSource: _, ...withoutSource } = first;
+		expect(() => readCisCoverage({ ...coverage, recommendations: [withoutSource] }, FILE)).toThrow(
+			/recommendations\.0\.securityHubSource: give securityHubSource/,
+		);
+		expect(() =>
+			readCisCoverage({ ...coverage, recommendations: [{ ...first, securityHubSource: 'https://example.com/iam-1' }] }, FILE),
+		).toThrow(/the control's page in AWS's Security Hub CSPM User Guide/);
+	});
+
+	it('records, for every control ID, the AWS page of that very control', () => {
+		for (const r of coverage.recommendations.filter((row) => row.securityHub)) {
+			const [service, number] = r.securityHub!.split('.');
+			expect(r.securityHubSource, r.id).toBe(
+				`https://docs.aws.amazon.com/securityhub/latest/userguide/${service!.toLowerCase()}-controls.html#${service!.toLowerCase()}-${number}`,
+			);
+		}
+	});
+
 	it('turns rows into links to the fixing step and the check, and counts what is covered', () => {
 		const titles = new Map([['protect-root-user', 'Protect the root user']]);
 		const rows = coverageRows(row({ fix: { guide: 'protect-root-user', step: 5 }, verify: { check: 'root-user' } }), CHECKS, titles);
 		expect(rows[0]!.fix).toEqual({ href: '/guides/protect-root-user/#step-5', label: 'Protect the root user, step 5' });
 		expect(rows[0]!.verify).toMatchObject({ status: 'live-check', href: '/guides/protect-root-user/', check: { id: 'root-user' } });
+		const withControl = coverageRows(
+			row({ securityHub: 'IAM.4', securityHubSource: 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4' }),
+			CHECKS,
+			titles,
+		);
+		expect(withControl[0]!.securityHub).toEqual({
+			id: 'IAM.4',
+			href: 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4',
+		});
 		const all = coverageRows(coverage, CHECKS, titles);
 		const counts = coverageCounts(all);
 		expect(counts['live-check'] + counts['by-hand'] + counts['not-covered']).toBe(coverage.recommendations.length);

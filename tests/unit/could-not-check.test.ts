@@ -19,6 +19,12 @@ describe('could not check: one cause from a fixed set, with what to do', () => {
 		expect(couldNotCheckFromErrors('unknown', [error(name)])?.cause).toBe(cause);
 	});
 
+	it('an answer that came but could not be read is unexpected, not "no connection"', () => {
+		const unreadable = toCheckError('iam:SimulatePrincipalPolicy', { name: 'Error', $responseBodyText: '<html>' });
+		expect(unreadable.code).toBe('unparseable-response');
+		expect(couldNotCheckFromErrors('unknown', [unreadable])?.cause).toBe('unexpected');
+	});
+
 	it('is only for a check that learned nothing: a verdict stands, with its errors listed', () => {
 		expect(couldNotCheckFromErrors('pass', [error('AccessDenied')])).toBeNull();
 		// Unknown with no error: no path can read it (AWS has no API for it), and the summary says what to do.

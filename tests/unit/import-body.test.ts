@@ -130,16 +130,44 @@ describe('blockquotes and shortcodes', () => {
 		expect(result.mdx).toBe('See [keys](/guides/rotate-access-keys/) and [MFA](/guides/enable-aws-mfa/).\n');
 	});
 
-	it('stops on tabs, unknown shortcodes, unresolved refs and unclosed notices, naming each line', () => {
+	it('stops on unknown shortcodes, unresolved refs and unclosed notices and tabs, naming each line', () => {
 		const result = convert(
 			['{{< tabs >}}', 'x', '{{< youtube abc >}}', '[a]({{< ref "elsewhere.md" >}})', '{{% notice tip %}}', 'never closed'].join('\n'),
 		);
 		expect(result.problems).toEqual([
-			{ line: 1, message: expect.stringContaining('the {{< tabs >}} shortcode has no Stepcheck equivalent') },
 			{ line: 3, message: expect.stringContaining('the {{< youtube >}} shortcode is not one Stepcheck can convert') },
 			{ line: 4, message: expect.stringContaining('{{< ref "elsewhere.md" >}} points at a post that is not part of this import') },
+			{ line: 1, message: expect.stringContaining('{{% tabs %}} is never closed') },
 			{ line: 5, message: expect.stringContaining('{{% notice %}} is never closed') },
 		]);
+	});
+
+	it('turns Learn tabs into one labelled section per tab, with a warning to check them', () => {
+		const result = convert(
+			[
+				'{{< tabs >}}',
+				'{{% tab name="Console" %}}',
+				'Choose **Users**.',
+				'{{% /tab %}}',
+				'{{% tab name="AWS CLI" %}}',
+				'```sh',
+				'aws iam list-users',
+				'```',
+				'{{% /tab %}}',
+				'{{< /tabs >}}',
+			].join('\n'),
+		);
+		expect(result.problems).toEqual([]);
+		expect(result.mdx).toBe('**Console**\n\nChoose **Users**.\n\n**AWS CLI**\n\n```sh\naws iam list-users\n```\n');
+		expect(result.warnings).toEqual([{ line: 1, message: expect.stringContaining('one labelled section per tab') }]);
+	});
+
+	it('turns a figure into an image with its alt text and caption, and refuses one without src', () => {
+		const result = convert('{{< figure src="/blog/2019/images/keys.png" alt="The access keys table" caption="Two keys, one inactive" >}}');
+		expect(result.problems).toEqual([]);
+		expect(result.images).toEqual([{ path: '/blog/2019/images/keys.png', localName: 'keys.png', alt: 'The access keys table', line: 1 }]);
+		expect(result.mdx).toBe('![The access keys table](./keys.png "Two keys, one inactive")\n');
+		expect(convert('{{< figure caption="x" >}}').problems[0]?.message).toContain('has no src');
 	});
 });
 

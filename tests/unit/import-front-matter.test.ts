@@ -87,7 +87,31 @@ describe('Hugo front matter', () => {
 	});
 
 	it('names the broken syntax and missing front matter', () => {
-		expect(readHugoFrontMatter(toml('title = "unclosed')).problems[0]).toContain('not valid TOML');
+		expect(readHugoFrontMatter(toml('title = "unclosed')).syntaxError?.message).toContain('not valid TOML');
 		expect(readHugoFrontMatter('Just text.').problems[0]).toContain('has no front matter');
+	});
+});
+
+describe('front matter in every shape Hugo reads', () => {
+	it('reads a JSON object at the top of the file, even with a brace inside a string', () => {
+		const result = readHugoFrontMatter(
+			'{\n  "title": "Keys {and} roles",\n  "date": "2020-02-03",\n  "aliases": ["/old/"]\n}\n\nBody text.\n',
+		);
+		expect(result.problems).toEqual([]);
+		expect(result.fields.title).toBe('Keys {and} roles');
+		expect(result.fields.aliases).toEqual(['/old/']);
+		expect(result.body.trim()).toBe('Body text.');
+		expect(result.bodyLine).toBe(6);
+		expect(readHugoFrontMatter('{{< notice tip >}}\nText.\n').problems[0]).toContain('has no front matter');
+	});
+
+	it.each([
+		['YAML with an unclosed quote', '---\ntitle: "Fine"\ndescription: "never closed\ndate: 2019-01-01\n---\n\nBody.\n', 3],
+		['TOML with a missing value', '+++\ntitle = "Fine"\ndate = \n+++\n\nBody.\n', 3],
+		['JSON with a trailing comma', '{\n  "title": "Fine",\n  "date": "2019-01-01",\n}\n\nBody.\n', 4],
+	])('names the line of %s', (_, source, line) => {
+		const result = readHugoFrontMatter(source);
+		expect(result.syntaxError?.line).toBe(line);
+		expect(result.syntaxError?.message).toMatch(/^has front matter that is not valid (YAML|TOML|JSON): /);
 	});
 });

@@ -260,7 +260,19 @@ describe('the companion transport tells apart why it does not answer', () => {
 		expect(await ask(() => json({ ...status, schemaVersion: 2 }))).toMatchObject({
 			companion: { kind: 'version-mismatch', companion: 2, page: 1 },
 		});
-		expect(await ask(refusedByCors, 'denied')).toMatchObject({ companion: { kind: 'blocked' } });
+		expect(await ask(refusedByCors, 'denied')).toMatchObject({ companion: { kind: 'blocked', secureContext: true } });
+	});
+
+	it('a plain http:// page the browser blocks is sent to CloudShell, not told to allow what it cannot', async () => {
+		const answer = await companionTransport(place, {
+			fetcher: async () => refusedByCors(),
+			permission: async () => 'denied',
+			secureContext: false,
+		})({ id: 'mfa', method: 'GET' });
+		expect(answer).toMatchObject({ kind: 'unreachable', cause: 'unreachable', companion: { kind: 'blocked', secureContext: false } });
+		if (answer.kind !== 'unreachable') return;
+		expect(answer.message).toMatch(/not served over HTTPS.*Check from AWS CloudShell instead/);
+		expect(answer.message).not.toMatch(/Allow this site/);
 	});
 
 	it('asks the check once the status route answered as this site’s companion', async () => {

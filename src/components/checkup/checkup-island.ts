@@ -1,7 +1,6 @@
 import { companionTransport, firstReachable, httpTransport, type CheckTransport } from '../../lib/live/check-transport';
 import type { CheckupCheck } from '../../lib/checkup/checkup-catalog';
-import { mergePolicies } from '../../lib/checks/check-policy';
-import { checkupJson, checkupMarkdown, identityLabel } from '../../lib/checkup/checkup-export';
+import { checkupJson, checkupMarkdown, deniedPolicy, identityLabel } from '../../lib/checkup/checkup-export';
 import { checkedIdentity } from '../../lib/checkup/checkup-plan';
 import { checkupRows, summaryLine, VERDICT_LABELS, type CheckupRow } from '../../lib/checkup/checkup-rows';
 import { retryRefused, runCheckup, type CheckupEntry } from '../../lib/checkup/run-checkup';
@@ -101,11 +100,7 @@ function render(root: HTMLElement, state: CheckupState) {
 		'.',
 	);
 	part(root, '[data-rows]').replaceChildren(...rows.map(renderRow));
-	const denied = mergePolicies(
-		state.entries.flatMap((entry) =>
-			entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'access-denied' ? [entry.answer.body.minimalPolicy] : [],
-		),
-	);
+	const denied = deniedPolicy(state.entries);
 	const policy = part<HTMLElement>(root, '[data-denied-policy]');
 	policy.hidden = denied === null;
 	part(policy, 'code').textContent = denied ? JSON.stringify(denied, null, 2) : '';
@@ -174,6 +169,7 @@ function wire(root: HTMLElement) {
 			identity,
 			checkedAt: state.checkedAt,
 			siteUrl: root.dataset.site || location.origin,
+			deniedPolicy: deniedPolicy(state.entries),
 		});
 		try {
 			await navigator.clipboard.writeText(markdown);

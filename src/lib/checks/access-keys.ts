@@ -4,7 +4,6 @@ import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
 	CREDENTIAL_REPORT_CHECK,
-	CREDENTIAL_REPORT_DOCS,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
@@ -76,16 +75,13 @@ const keyText = (key: KeyFinding) => `${key.userName} (key ${key.key}, ${key.day
 /** Verdict per finding: any key past 90 days, any second active key or any never-used console user's key fails. */
 export function decideAccessKeys(summary: AccessKeySummary | null): Decision {
 	if (!summary) {
-		return reportUnreadable([
-			stepAdvice({
-				id: 'keys-by-hand',
-				message: 'Fix the error below, or list each user’s access keys yourself.',
-				guide: GUIDE,
-				step: 2,
-				label: 'Step 2: See every access key and when it was used',
-				docsUrl: CREDENTIAL_REPORT_DOCS,
-			}),
-		]);
+		return reportUnreadable({
+			id: 'keys-by-hand',
+			message: 'Fix the error below, or list each user’s access keys yourself.',
+			guide: GUIDE,
+			step: 2,
+			label: 'Step 2: See every access key and when it was used',
+		});
 	}
 	const facts = [...reportFacts(summary), { label: 'Active access keys', value: String(summary.activeKeys) }];
 	const lists = [

@@ -24,3 +24,14 @@ export function stepAdvice(options: {
 		...(options.docsLabel ? { docsLabel: options.docsLabel } : {}),
 	};
 }
+
+/** The pass's last advice in a guide that ends with turning on Security Hub CSPM's controls for the same checks. */
+export function securityHubAdvice(guide: string, step: number): Advice {
+	return stepAdvice({
+		id: 'security-hub',
+		message: 'Let Security Hub CSPM run the same checks every day.',
+		guide,
+		step,
+		label: `Step ${step}: Let Security Hub CSPM check every day`,
+	});
+}

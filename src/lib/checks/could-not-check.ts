@@ -24,7 +24,8 @@ const CAUSE_OF_ERROR: Record<AwsErrorCode, CouldNotCheckCause> = {
 	'deadline-exceeded': 'unreachable',
 	'connection-failed': 'unreachable',
 	'connection-reset': 'unreachable',
-	'unparseable-response': 'unreachable',
+	// AWS, or something in its place, did answer: "no connection" would send the reader to the wrong fix.
+	'unparseable-response': 'unexpected',
 	'not-found': 'unexpected',
 	unexpected: 'unexpected',
 };

@@ -1,5 +1,6 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { UnreadableResponseError } from '../aws/aws-errors';
+import { stepAdvice } from './advice';
 import type { CheckDefinition, DeclaredCall, Decision } from './check-definition';
 import type { Fact } from './result-schema';
 
@@ -25,7 +26,7 @@ export const CREDENTIAL_REPORT_CHECK = {
 	nothingRead: null,
 } as const;
 
-export const CREDENTIAL_REPORT_DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
+const CREDENTIAL_REPORT_DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html';
 
 /** The manual commands: generate the report, then print it as CSV. */
 export function credentialReportManual(columns: string): CheckDefinition<unknown, never>['manual'] {
@@ -103,7 +104,12 @@ export function reportFacts(report: { userCount: number; generatedAt: string; ag
 	];
 }
 
-/** The decision when the report could not be read: the step that gets it by hand. */
-export function reportUnreadable(advice: Decision['advice']): Decision {
-	return { verdict: 'unknown', summary: 'Could not read the credential report.', facts: [], advice };
+/** The decision when the report could not be read: the guide's step that reads it by hand, with AWS's page on the report. */
+export function reportUnreadable(byHand: Omit<Parameters<typeof stepAdvice>[0], 'docsUrl'>): Decision {
+	return {
+		verdict: 'unknown',
+		summary: 'Could not read the credential report.',
+		facts: [],
+		advice: [stepAdvice({ ...byHand, docsUrl: CREDENTIAL_REPORT_DOCS })],
+	};
 }

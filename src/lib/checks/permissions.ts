@@ -1,13 +1,15 @@
 import { z } from 'astro/zod';
 import { authorizationDetailsFrom, readAuthorizationDetails, type AuthorizationDetails } from '../aws/authorization-details';
-import { stepAdvice } from './advice';
+import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import { checkResultBaseSchema } from './result-schema';
 
 /**
- * How the account hands out permissions (Security Hub CSPM IAM.2, IAM.1 and IAM.18): no IAM user
- * has a policy of its own, no attached customer managed policy allows every action on every
- * resource, and someone can reach AWS Support through the AWSSupportAccess managed policy.
+ * How the account hands out permissions (Security Hub CSPM IAM.2, IAM.1, IAM.27 and IAM.18): no IAM
+ * user has a policy of its own, no attached customer managed policy allows every action on every
+ * resource, nobody has the AWSCloudShellFullAccess managed policy, and someone can reach AWS
+ * Support through the AWSSupportAccess managed policy. CloudShell full access is read here rather
+ * than in a check of its own: the same one call already names every principal's managed policies.
  */
 
 const findingsSchema = z.object({
@@ -18,6 +20,8 @@ const findingsSchema = z.object({
 	fullAdminPolicies: z.array(z.object({ name: z.string(), arn: z.string(), attachments: z.number().int() })),
 	/** Who has AWSSupportAccess attached, as `role Name`, `group Name`, `user Name`; CIS asks for a role. */
 	supportAccess: z.array(z.string()),
+	/** Who has AWSCloudShellFullAccess attached, named the same way; CIS and IAM.27 ask for nobody. */
+	cloudShellFullAccess: z.array(z.string()),
 });
 type PermissionFindings = z.infer<typeof findingsSchema>;
 
@@ -29,8 +33,12 @@ const DOCS = {
 	groups: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html',
 	leastPrivilege: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
 	support: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSupportAccess.html',
+	cloudShell: 'https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html',
 } as const;
-const SUPPORT_POLICY = /^arn:[\w-]+:iam::aws:policy\/AWSSupportAccess$/;
+/** An AWS managed policy's ARN in any partition. */
+const awsManaged = (name: string) => new RegExp(`^arn:[\\w-]+:iam::aws:policy/${name}$`);
+const SUPPORT_POLICY = awsManaged('AWSSupportAccess');
+const CLOUDSHELL_FULL_ACCESS = awsManaged('AWSCloudShellFullAccess');
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
@@ -49,8 +57,17 @@ export function grantsFullAdmin(document: unknown): boolean {
 
 /** What the check reports, from the account's authorization details. */
 export function permissionFindings(details: AuthorizationDetails): PermissionFindings {
-	const supportIn = (kind: string, principals: AuthorizationDetails['roles']) =>
-		principals.filter((p) => p.attached.some((policy) => SUPPORT_POLICY.test(policy.PolicyArn))).map((p) => `${kind} ${p.name}`);
+	/** Roles first, then groups, then users: the order the check names holders in. */
+	const holdersOf = (arn: RegExp) =>
+		(
+			[
+				['role', details.roles],
+				['group', details.groups],
+				['user', details.users],
+			] as const
+		).flatMap(([kind, principals]) =>
+			principals.filter((p) => p.attached.some((policy) => arn.test(policy.PolicyArn))).map((p) => `${kind} ${p.name}`),
+		);
 	return {
 		userCount: details.users.length,
 		usersWithPolicies: details.users
@@ -62,7 +79,8 @@ export function permissionFindings(details: AuthorizationDetails): PermissionFin
 		fullAdminPolicies: details.policies
 			.filter((policy) => policy.attachments > 0 && grantsFullAdmin(policy.document))
 			.map(({ name, arn, attachments }) => ({ name, arn, attachments })),
-		supportAccess: [...supportIn('role', details.roles), ...supportIn('group', details.groups), ...supportIn('user', details.users)],
+		supportAccess: holdersOf(SUPPORT_POLICY),
+		cloudShellFullAccess: holdersOf(CLOUDSHELL_FULL_ACCESS),
 	};
 }
 
@@ -83,10 +101,11 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 			],
 		};
 	}
-	const { usersWithPolicies, fullAdminPolicies, supportAccess } = findings;
+	const { usersWithPolicies, fullAdminPolicies, supportAccess, cloudShellFullAccess } = findings;
 	const facts = [
 		{ label: 'IAM users', value: String(findings.userCount) },
 		{ label: 'AWSSupportAccess attached to', value: supportAccess.length > 0 ? supportAccess.join(', ') : 'Nobody' },
+		{ label: 'AWSCloudShellFullAccess attached to', value: cloudShellFullAccess.length > 0 ? cloudShellFullAccess.join(', ') : 'Nobody' },
 	];
 	const lists = [
 		{ label: 'Customer managed policies allowing * on * (Security Hub CSPM IAM.1)', items: fullAdminPolicies.map((p) => p.name) },
@@ -127,6 +146,20 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 			}),
 		);
 	}
+	if (cloudShellFullAccess.length > 0) {
+		problems.push(`AWSCloudShellFullAccess is attached to ${cloudShellFullAccess.join(', ')}`);
+		advice.push(
+			stepAdvice({
+				id: 'cloudshell-full-access',
+				message:
+					'Replace AWSCloudShellFullAccess with a policy that keeps CloudShell but denies file upload and download (Security Hub CSPM IAM.27).',
+				guide: GUIDE,
+				step: 7,
+				label: 'Step 7: Restrict CloudShell full access',
+				docsUrl: DOCS.cloudShell,
+			}),
+		);
+	}
 	if (problems.length > 0) return { verdict: 'fail', summary: `Permissions to fix: ${problems.join('; ')}.`, facts, lists, advice };
 	if (!supportAccess.some((holder) => holder.startsWith('role '))) {
 		advice.push(
@@ -147,18 +180,11 @@ export function decidePermissions(findings: PermissionFindings | null): Decision
 			advice,
 		};
 	}
-	advice.push(
-		stepAdvice({
-			id: 'security-hub',
-			message: 'Let Security Hub CSPM run the same checks every day.',
-			guide: GUIDE,
-			step: 7,
-			label: 'Step 7: Let Security Hub CSPM check every day',
-		}),
-	);
+	advice.push(securityHubAdvice(GUIDE, 8));
 	return {
 		verdict: 'pass',
-		summary: 'No user has policies of their own, no attached customer managed policy allows * on *, and a support role exists.',
+		summary:
+			'No user has policies of their own, no attached customer managed policy allows * on *, nobody has AWSCloudShellFullAccess, and a support role exists.',
 		facts,
 		lists,
 		advice,
@@ -169,7 +195,7 @@ export const permissionsCheck: CheckDefinition<PermissionFindings | null, Permis
 	id: 'permissions',
 	title: 'Permissions through groups and roles',
 	guide: GUIDE,
-	steps: [3, 5, 6],
+	steps: [3, 5, 6, 7],
 	action: 'Check how the account grants permissions',
 	method: 'GET',
 	calls: [
@@ -189,6 +215,10 @@ export const permissionsCheck: CheckDefinition<PermissionFindings | null, Permis
 		{
 			text: 'Open each attached customer managed policy and look for a statement that allows "*" actions on "*" resources. Then list who has AWSSupportAccess; you want at least one role:',
 			command: 'aws iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess',
+		},
+		{
+			text: 'List who has AWSCloudShellFullAccess; you want three empty lists:',
+			command: 'aws iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess',
 		},
 	],
 	nothingRead: null,

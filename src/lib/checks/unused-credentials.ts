@@ -4,7 +4,6 @@ import { stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
 	CREDENTIAL_REPORT_CHECK,
-	CREDENTIAL_REPORT_DOCS,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
@@ -75,16 +74,13 @@ function unusedText(entry: Unused): string {
 /** Fails while any console password or active access key is unused for 45 days or more. */
 export function decideUnusedCredentials(summary: UnusedCredentialsSummary | null): Decision {
 	if (!summary) {
-		return reportUnreadable([
-			stepAdvice({
-				id: 'unused-by-hand',
-				message: 'Fix the error below, or read the credential report yourself.',
-				guide: GUIDE,
-				step: 2,
-				label: 'Step 2: Find them in the credential report',
-				docsUrl: CREDENTIAL_REPORT_DOCS,
-			}),
-		]);
+		return reportUnreadable({
+			id: 'unused-by-hand',
+			message: 'Fix the error below, or read the credential report yourself.',
+			guide: GUIDE,
+			step: 2,
+			label: 'Step 2: Find them in the credential report',
+		});
 	}
 	const facts = reportFacts(summary);
 	const lists = [

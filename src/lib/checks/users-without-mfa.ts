@@ -1,10 +1,9 @@
 import type { z } from 'astro/zod';
 import { summarizeCredentialReport } from '../aws/credential-report';
-import { stepAdvice } from './advice';
+import { securityHubAdvice, stepAdvice } from './advice';
 import type { CheckDefinition, Decision } from './check-definition';
 import {
 	CREDENTIAL_REPORT_CHECK,
-	CREDENTIAL_REPORT_DOCS,
 	credentialReportManual,
 	gatherCredentialReport,
 	reportFacts,
@@ -28,16 +27,13 @@ const names = (users: Array<{ userName: string }>) => users.map((user) => user.u
 /** Verdict from the report: console users without MFA or root without MFA fail; users without any MFA warn. */
 export function decideUsersWithoutMfa(report: CredentialReportSummary | null): Decision {
 	if (!report) {
-		return reportUnreadable([
-			stepAdvice({
-				id: 'report-by-hand',
-				message: 'Fix the error below, or download the credential report yourself.',
-				guide: GUIDE,
-				step: 2,
-				label: 'Step 2: Download the credential report',
-				docsUrl: CREDENTIAL_REPORT_DOCS,
-			}),
-		]);
+		return reportUnreadable({
+			id: 'report-by-hand',
+			message: 'Fix the error below, or download the credential report yourself.',
+			guide: GUIDE,
+			step: 2,
+			label: 'Step 2: Download the credential report',
+		});
 	}
 	const facts = [...reportFacts(report), ...(report.root ? [{ label: 'Root user MFA', value: report.root.mfaActive ? 'Yes' : 'No' }] : [])];
 	const lists = [
@@ -83,16 +79,7 @@ export function decideUsersWithoutMfa(report: CredentialReportSummary | null): D
 			advice,
 		};
 	}
-	advice.push(
-		stepAdvice({
-			id: 'security-hub',
-			message: 'Let Security Hub CSPM run the same checks every day.',
-			guide: GUIDE,
-			step: 6,
-			label: 'Step 6: Let Security Hub CSPM check every day',
-			docsUrl: null,
-		}),
-	);
+	advice.push(securityHubAdvice(GUIDE, 6));
 	return { verdict: 'pass', summary: `All ${report.userCount} users in the credential report have MFA.`, facts, lists, advice };
 }
 

@@ -1,5 +1,6 @@
+import { mergePolicies } from '../checks/check-policy';
 import { IDENTITY_LABELS } from '../checks/labels';
-import type { CouldNotCheck } from '../checks/result-schema';
+import type { CouldNotCheck, IamPolicy } from '../checks/result-schema';
 import type { CheckIdentity } from './checkup-catalog';
 import { VERDICT_LABELS, type CheckupRow } from './checkup-rows';
 import type { CheckupEntry } from './run-checkup';
@@ -72,6 +73,34 @@ export function markdownCell(text: string): string {
 		.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`);
 }
 
+/**
+ * The one read-only policy that lets every check AWS denied read what it needs (their minimal
+ * policies merged), or null when no check was denied. The page, the Markdown and the JSON (in
+ * each body) all carry it.
+ */
+export function deniedPolicy(entries: readonly CheckupEntry[]): IamPolicy | null {
+	return mergePolicies(
+		entries.flatMap((entry) =>
+			entry.answer.kind === 'result' && entry.answer.body.couldNotCheck?.cause === 'access-denied' ? [entry.answer.body.minimalPolicy] : [],
+		),
+	);
+}
+
+/** What the page and the Markdown say above that policy. */
+export const DENIED_POLICY_INTRO =
+	'Some checks were denied. This read-only policy lets all of them read what they need; ask an administrator to attach it:';
+
+/**
+ * A fenced block that nothing inside can close: the fence is longer than any run of backticks
+ * in the text, and the text is defanged like every other part of the report.
+ */
+function fencedBlock(language: string, text: string): string[] {
+	const safe = neutralise(redactSecrets(text));
+	const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
+	const fence = '`'.repeat(Math.max(3, longest + 1));
+	return [`${fence}${language}`, safe, fence];
+}
+
 /** Who was checked, in words, without the account number or ARN (a chat is not the place for them). */
 export function identityLabel(identity: CheckIdentity | null): string {
 	if (!identity) return 'Unknown identity';
@@ -91,6 +120,8 @@ export function checkupMarkdown(report: {
 	checkedAt: string;
 	/** Where the step links point: the published site, so the links work for whoever reads the ticket. */
 	siteUrl: string;
+	/** `deniedPolicy` of the checkup: shown after the table, so whoever reads the ticket can attach it. */
+	deniedPolicy: IamPolicy | null;
 }): string {
 	const link = (row: CheckupRow) => `[${markdownCell(row.fix.label)}](${new URL(row.fix.href, report.siteUrl).href})`;
 	const lines = [
@@ -106,6 +137,7 @@ export function checkupMarkdown(report: {
 			(row) => `| ${markdownCell(row.title)} | ${VERDICT_LABELS[row.verdict]} | ${markdownCell(row.finding)} | ${link(row)} |`,
 		),
 		'',
+		...(report.deniedPolicy ? [DENIED_POLICY_INTRO, '', ...fencedBlock('json', JSON.stringify(report.deniedPolicy, null, 2)), ''] : []),
 	];
 	return redactSecrets(lines.join('\n'));
 }

@@ -27,10 +27,20 @@ function unclosedQuoteLine(lines: string[]): number | undefined {
 	return index === -1 ? undefined : index + 1;
 }
 
-function yamlProblem(error: YAMLError, lines: string[]): GuideProblem {
-	const reported = error.linePos?.[0].line ?? 1;
+/**
+ * The line within the YAML block that a parse error belongs to: the parser points an unclosed
+ * quote at the end of the block, so that one is found where the quote opens. The Hugo importer
+ * uses it too.
+ */
+export function yamlErrorLine(error: YAMLError, lines: string[]): { line: number; unclosedQuote: boolean } {
 	const unclosed = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteLine(lines) : undefined;
-	const line = (unclosed ?? reported) + FIRST_LINE - 1;
+	return { line: unclosed ?? error.linePos?.[0].line ?? 1, unclosedQuote: unclosed !== undefined };
+}
+
+function yamlProblem(error: YAMLError, lines: string[]): GuideProblem {
+	const found = yamlErrorLine(error, lines);
+	const unclosed = found.unclosedQuote;
+	const line = found.line + FIRST_LINE - 1;
 	const fix = unclosed
 		? 'Close the quote on the same line, or remove it.'
 		: 'Check this line for a missing quote, a stray ":" inside an unquoted value, or a list without its closing "]".';

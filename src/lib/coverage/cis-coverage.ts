@@ -28,12 +28,21 @@ const recommendationSchema = z
 			.string()
 			.regex(/^[A-Za-z0-9]+\.\d+$/, 'a Security Hub control ID such as "IAM.9"')
 			.nullable(),
+		/** AWS's own page for that control, where the ID was checked; required with every ID. */
+		securityHubSource: z
+			.url()
+			.startsWith('https://docs.aws.amazon.com/securityhub/', "the source is the control's page in AWS's Security Hub CSPM User Guide")
+			.optional(),
 		fix: stepSchema.nullable(),
 		verify: verifySchema.nullable(),
 		/** Anything the reader should know about how complete the coverage is. */
 		note: z.string().min(1).optional(),
 	})
-	.strict();
+	.strict()
+	.refine((row) => (row.securityHub === null) === (row.securityHubSource === undefined), {
+		message: "give securityHubSource, the control's page on docs.aws.amazon.com, with each Security Hub control ID (and none without one)",
+		path: ['securityHubSource'],
+	});
 
 const cisCoverageSchema = z
 	.object({
@@ -93,7 +102,8 @@ export type CoverageStatus = 'live-check' | 'by-hand' | 'not-covered';
 export interface CoverageRow {
 	id: string;
 	title: string;
-	securityHub: string | null;
+	/** The control ID and AWS's page for it, or null when no control checks the recommendation. */
+	securityHub: { id: string; href: string } | null;
 	/** The step's address on the site (without the base), and its label. */
 	fix: { href: string; label: string } | null;
 	verify: { status: 'live-check'; check: CoverageCheck; href: string } | { status: 'by-hand'; reason: string } | { status: 'not-covered' };
@@ -120,7 +130,7 @@ export function coverageRows(
 		return {
 			id: row.id,
 			title: row.title,
-			securityHub: row.securityHub,
+			securityHub: row.securityHub && row.securityHubSource ? { id: row.securityHub, href: row.securityHubSource } : null,
 			fix: row.fix
 				? { href: `/guides/${row.fix.guide}/#step-${row.fix.step}`, label: `${title ?? row.fix.guide}, step ${row.fix.step}` }
 				: null,

@@ -173,7 +173,7 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 		let text = current.text;
 		const blockLines: SourceLine[] = [];
 
-		text = text.replace(SHORTCODE, (whole, _delim: string, closing: string, name: string, rawArgs: string) => {
+		text = text.replace(SHORTCODE, (whole, delim: string, closing: string, name: string, rawArgs: string) => {
 			const args = shortcodeArgs(rawArgs.trim());
 			const alone = current.text.trim() === whole;
 			if (name === 'ref' || name === 'relref') {
@@ -188,24 +188,41 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				}
 				return resolved;
 			}
-			if (name === 'notice' || name === 'expand') {
+			if (name === 'notice' || name === 'expand' || name === 'tabs' || name === 'tab') {
+				const written = `{{${delim} ${closing}${name} ${delim === '<' ? '>' : '%'}}}`;
 				if (!alone) {
 					problems.push({
 						line,
-						message: `the {{% ${closing}${name} %}} shortcode shares its line with other text. Put it on a line of its own, then import again.`,
+						message: `the ${written} shortcode shares its line with other text. Put it on a line of its own, then import again.`,
 					});
 					return whole;
 				}
+				const callout = name === 'notice' || name === 'expand';
 				if (closing) {
 					const open = openBlocks.pop();
 					if (!open || open.name !== name) {
 						problems.push({
 							line,
-							message: `{{% /${name} %}} closes nothing${open ? ` (the open shortcode is ${open.name}, from line ${open.line})` : ''}.`,
+							message: `${written} closes nothing${open ? ` (the open shortcode is ${open.name}, from line ${open.line})` : ''}.`,
 						});
 						return whole;
 					}
-					blockLines.push({ text: '', line }, { text: `${indent}</Callout>`, line, generated: true });
+					blockLines.push({ text: '', line }, ...(callout ? [{ text: `${indent}</Callout>`, line, generated: true }] : []));
+					return '';
+				}
+				openBlocks.push({ name, line });
+				if (name === 'tabs') {
+					// Stepcheck has no tabs: each tab becomes a labelled section, one after the other.
+					warnings.push({
+						line,
+						message: 'the tabs became one labelled section per tab, one after the other. Check that they read well that way.',
+					});
+					blockLines.push({ text: '', line });
+					return '';
+				}
+				if (name === 'tab') {
+					const label = (args.named.name ?? args.named.title ?? args.positional[0] ?? 'Tab').replace(/[*_]/g, '');
+					blockLines.push({ text: '', line }, { text: `${indent}**${label}**`, line }, { text: '', line });
 					return '';
 				}
 				let type: 'note' | 'tip' | 'warning' = 'note';
@@ -223,19 +240,26 @@ export function convertBody(body: string, startLine: number, context: BodyContex
 				} else {
 					title ??= args.positional[0] ?? 'Details';
 				}
-				openBlocks.push({ name, line });
 				blockLines.push(
 					{ text: `${indent}<Callout type="${type}"${title ? ` title="${attr(title)}"` : ''}>`, line, generated: true },
 					{ text: '', line },
 				);
 				return '';
 			}
+			if (name === 'figure') {
+				// Hugo's figure is an image with optional alt, caption and title: the image rules below take it from here.
+				const src = args.named.src ?? args.positional[0];
+				if (!src) {
+					problems.push({ line, message: 'the {{< figure >}} shortcode has no src. Give it src="/path/to/image.png", then import again.' });
+					return whole;
+				}
+				const caption = (args.named.caption ?? args.named.title ?? '').replace(/"/g, "'");
+				const alt = (args.named.alt ?? caption).replace(/[[\]]/g, '');
+				return `![${alt}](${src}${caption ? ` "${caption}"` : ''})`;
+			}
 			problems.push({
 				line,
-				message:
-					name === 'tabs' || name === 'tab'
-						? `the {{< ${name} >}} shortcode has no Stepcheck equivalent. Rewrite the tabs as separate sections or steps in the post, then import again.`
-						: `the {{< ${name} >}} shortcode is not one Stepcheck can convert (it knows notice, expand, ref and relref). Replace it by hand in the post, then import again.`,
+				message: `the {{< ${name} >}} shortcode is not one Stepcheck can convert (it knows notice, expand, tabs, figure, ref and relref). Replace it by hand in the post, then import again.`,
 			});
 			return whole;
 		});

@@ -13,9 +13,10 @@ import { descriptionFrom, descriptionFromTitle, firstParagraph } from './infer-f
 import { guideSlug } from './slug';
 
 /**
- * Plans the import of Hugo posts: everything is read, converted and checked first, and
- * only a plan with no problems is written, so a failed run leaves the guides untouched.
- * File access comes in through `ImportFiles`, which keeps this testable on plain objects.
+ * Plans the import of Hugo posts: everything is read, converted and checked first. A post
+ * with a problem is refused whole (nothing of it is written) and the others go on, so one
+ * broken post in an old blog does not hold back the rest. File access comes in through
+ * `ImportFiles`, which keeps this testable on plain objects.
  */
 
 export interface HugoPost {
@@ -74,7 +75,16 @@ interface PlannedGuide {
 	replaces: boolean;
 }
 
-export type ImportPlan = { ok: true; guides: PlannedGuide[] } | { ok: false; problems: string[] };
+/** A post that is not written, with every reason, each naming its file (and line where there is one). */
+interface RefusedPost {
+	post: HugoPost;
+	problems: string[];
+}
+
+export interface ImportPlan {
+	guides: PlannedGuide[];
+	refused: RefusedPost[];
+}
 
 function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
@@ -131,10 +141,8 @@ function inferFields(front: ReturnType<typeof readHugoFrontMatter>, options: Imp
 }
 
 export function planImport(posts: HugoPost[], options: ImportOptions, files: ImportFiles): ImportPlan {
-	const problems: string[] = [];
-	/** Every missing image of every post, reported as one list so they can be fixed in one go. */
-	const missingImages: string[] = [];
 	const guides: PlannedGuide[] = [];
+	const refused: (RefusedPost & { id: string })[] = [];
 
 	// Posts of this import, by every name a ref/relref may use, so links between them survive.
 	const byRef = new Map<string, string>();
@@ -160,11 +168,14 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 	const claimed = claimedOldPaths(files.existingGuides());
 
 	for (const { post, front, id, idFrom, legacyUrl } of identity) {
-		const own: string[] = front.problems.map((p) => `${post.file}: ${p}`);
+		const own: string[] = [
+			...(front.syntaxError ? [`${post.file}:${front.syntaxError.line}: ${front.syntaxError.message}`] : []),
+			...front.problems.map((p) => `${post.file}: ${p}`),
+		];
 		const warnings = front.notes.map((n) => `${post.file}: ${n}`);
 		if (!id)
 			own.push(
-				`${post.file}: no guide id can be made from its slug, url, file name ("${post.name}") or title. Pass --slug my-guide-name or add slug: to its front matter.`,
+				`${post.file}: no guide id can be made from its slug, url, title or file name ("${post.name}"). Pass --slug my-guide-name or add slug: to its front matter.`,
 			);
 		const earlier = seenIds.get(id);
 		if (earlier) own.push(`${post.file}: becomes guide "${id}", like ${earlier}. Give one of them a different slug: in its front matter.`);
@@ -182,7 +193,8 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 
 		const images: PlannedGuide['images'] = [];
 		const placeholders: string[] = [];
-		let imagesMissing = false;
+		/** Every missing image of the post, reported as one list so they can be fixed in one go. */
+		const missingImages: string[] = [];
 		const legacyImages: Record<string, string> = {};
 		for (const image of body.images) {
 			if (images.some((i) => i.to === image.localName)) continue;
@@ -193,7 +205,6 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 				);
 			} else if (!found) {
 				missingImages.push(`  ${post.file}:${image.line}  ${image.path}`);
-				imagesMissing = true;
 				continue;
 			}
 			images.push({ from: found, to: image.localName });
@@ -262,7 +273,8 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			...(front.fields.draft ? { draft: true } : {}),
 		};
 		// A date that could not be read is already reported; the schema would only add "published is missing".
-		if (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`'))) {
+		// Front matter that does not parse is reported once, not again as every field it would have held.
+		if (!front.syntaxError && (front.fields.published !== undefined || !front.problems.some((p) => p.startsWith('`date`')))) {
 			const checked = guideSchema.safeParse(frontMatter);
 			if (!checked.success) {
 				for (const issue of checked.error.issues) {
@@ -281,7 +293,7 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		}
 
 		const mdx = `---\n${stringify(frontMatter, { lineWidth: 0 }).trimEnd()}\n---\n${body.imports.length ? `\n${body.imports.join('\n')}\n` : ''}\n${body.mdx}`;
-		if (!own.length && !imagesMissing) {
+		if (!own.length && !missingImages.length) {
 			const lint = lintGuideSource(mdx, (path) => images.some((i) => `./${i.to}` === path || i.to === path));
 			if (lint.length) own.push(`${post.file} would become an invalid guide:\n${formatProblems(`${options.out}/${id}/index.mdx`, lint)}`);
 		}
@@ -309,8 +321,13 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 			replaces = true;
 		}
 
-		if (own.length || imagesMissing) {
-			problems.push(...own);
+		if (missingImages.length) {
+			own.unshift(
+				`${missingImages.length} image${missingImages.length === 1 ? '' : 's'} could not be found (looked in --images, the Hugo static/ folder and beside the post); pass --missing-images=placeholder to import it without them:\n${missingImages.join('\n')}`,
+			);
+		}
+		if (own.length) {
+			refused.push({ post, id, problems: own });
 			continue;
 		}
 		guides.push({
@@ -327,11 +344,21 @@ export function planImport(posts: HugoPost[], options: ImportOptions, files: Imp
 		});
 	}
 
-	if (!problems.length && !missingImages.length) return { ok: true, guides };
-	if (missingImages.length) {
-		problems.unshift(
-			`${missingImages.length} image${missingImages.length === 1 ? '' : 's'} could not be found (looked in --images, the Hugo static/ folder and beside each post):\n${missingImages.join('\n')}`,
-		);
+	// A guide linking to a refused post (ref/relref) would link nowhere: it waits for that post.
+	for (let index = 0; index < guides.length;) {
+		const guide = guides[index]!;
+		const missing = refused.find((post) => post.id && guide.mdx.includes(`](/guides/${post.id}/`));
+		if (!missing) {
+			index++;
+			continue;
+		}
+		guides.splice(index, 1);
+		refused.push({
+			post: guide.post,
+			id: guide.id,
+			problems: [`${guide.post.file}: links to ${missing.post.file}, which was refused. Fix that post, then import both again.`],
+		});
+		index = 0;
 	}
-	return { ok: false, problems };
+	return { guides, refused: refused.map(({ post, problems }) => ({ post, problems })) };
 }

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_RECORD, planImport, type HugoPost, type ImportFiles } from './plan';
+import { importReport } from './report';
 import { PLACEHOLDER_IMAGE } from './placeholder-images';
 import { tagSlug } from './front-matter';
 import { fileInside } from './safe-paths';
@@ -25,8 +26,8 @@ Options:
                           topics in src/site.config.mjs (default: importDefaults.topic)
   --out <folder>          where guides are written (default: src/content/guides)
   --slug <id>             the guide's folder and URL, for an import of one post
-                          (default: the post's slug, url, file name, or title
-                          when the file name looks like an id)
+                          (default: the post's slug, url or title; its file
+                          name only without these, and never an id-like one)
   --missing-images=placeholder
                           write a marked placeholder for each image that cannot
                           be found, instead of stopping; the build warns until
@@ -235,10 +236,16 @@ export function runImport(argv: string[], io: ImportIo): number {
 		},
 		fileAccess,
 	);
-	if (!plan.ok) {
-		io.error(`Nothing was written: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first.\n`);
-		for (const problem of plan.problems) io.error(problem);
-		return 1;
+	const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
+	if (plan.refused.length) {
+		io.error(
+			`${plan.guides.length ? `Refused ${plural(plan.refused.length, 'post')}` : 'Nothing was written'}: ${plural(
+				plan.refused.reduce((n, r) => n + r.problems.length, 0),
+				'problem',
+			)} to fix first${plan.guides.length ? '; nothing of these posts is written, the others are' : ''}.\n`,
+		);
+		for (const { problems } of plan.refused) for (const problem of problems) io.error(problem);
+		if (!plan.guides.length) return 1;
 	}
 
 	let imagesCopied = 0;
@@ -272,9 +279,11 @@ export function runImport(argv: string[], io: ImportIo): number {
 		warnings.push(...guide.warnings);
 	});
 	for (const warning of warnings) io.log(`warning: ${warning}`);
+	if (posts.length > 1) io.log(importReport(posts, plan));
 	io.log(
 		`${dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${plan.guides.length} post${plan.guides.length === 1 ? '' : 's'}, ` +
-			`${dryRun ? 'would copy' : 'copied'} ${imagesCopied} image${imagesCopied === 1 ? '' : 's'}, recorded ${aliases} alias${aliases === 1 ? '' : 'es'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.`,
+			`${dryRun ? 'would copy' : 'copied'} ${imagesCopied} image${imagesCopied === 1 ? '' : 's'}, recorded ${aliases} alias${aliases === 1 ? '' : 'es'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` +
+			`${plan.refused.length ? `; refused ${plural(plan.refused.length, 'post')} (listed above)` : ''}.`,
 	);
-	return 0;
+	return plan.refused.length ? 1 : 0;
 }

@@ -3,8 +3,8 @@ import { tagSlug } from './front-matter';
 /**
  * The guide's id (its folder and URL) for an imported post, and where it came from so the
  * author can review it: `--slug`, else Hugo's `slug`, else the last part of Hugo's `url`, else
- * the file name, unless that looks like an id an export tool made up (`000-68966ab1bb4050a5-txt`),
- * in which case the title.
+ * the title. A file name is often an id an export tool made up (`000-68966ab1bb4050a5-txt`), so
+ * it is used only when the post has none of these, and never when it looks like such an id.
  */
 
 /** A name made by a tool, not a person: a run of hex with digits in it, or no letters at all. */
@@ -33,8 +33,8 @@ export function guideSlug(sources: SlugSources): { id: string; from: string } {
 		[sources.flag, '--slug'],
 		[sources.slug, "the post's slug"],
 		[sources.url && lastSegment(sources.url), "the post's url"],
-		[looksLikeId(sources.name) ? undefined : sources.name, "the post's file name"],
-		[sources.title, "the post's title (its file name looks like an id)"],
+		[sources.title, "the post's title"],
+		[looksLikeId(sources.name) ? undefined : sources.name, "the post's file name (it has no slug, url or title)"],
 	];
 	for (const [value, from] of candidates) {
 		const id = value ? tagSlug(value) : '';

@@ -13,7 +13,8 @@ import { CHECK_SCHEMA_VERSION, type CheckResultBase, type CouldNotCheckCause } f
 /** Why the companion did not answer, as the page can tell from the browser. */
 export type CompanionProblem =
 	| { kind: 'not-running'; permission: LocalNetworkPermission }
-	| { kind: 'blocked' }
+	/** `secureContext` false: a plain http:// page, which browsers never let reach the local network. */
+	| { kind: 'blocked'; secureContext: boolean }
 	| { kind: 'version-mismatch'; companion: number; page: number }
 	| { kind: 'not-a-companion' }
 	| { kind: 'origin-refused' };
@@ -165,6 +166,8 @@ export interface CompanionPlace {
 export interface CompanionProbe {
 	fetcher: typeof fetch;
 	permission: () => Promise<LocalNetworkPermission>;
+	/** Whether the page is a secure context (`isSecureContext`); only those may ask to reach the local network. */
+	secureContext?: boolean;
 }
 
 async function browserPermission(): Promise<LocalNetworkPermission> {
@@ -200,6 +203,11 @@ export function explainCompanionProblem(
 				command: companionCommand(place),
 			};
 		case 'blocked':
+			if (!problem.secureContext)
+				return {
+					message: 'Your browser blocked this page from reaching the companion on your computer: the page is not served over HTTPS.',
+					todo: 'Browsers let only HTTPS pages reach your computer, so the companion cannot work from here. Check from AWS CloudShell instead (the "Check from AWS CloudShell" fold on this page): it needs nothing installed.',
+				};
 			return {
 				message: 'Your browser blocked this page from reaching the companion on your computer.',
 				todo: 'Allow this site to reach your local network (in Chromium browsers: the icon left of the address, Site settings, Local network access), reload the page and press the button again. In a browser without such a setting, check from AWS CloudShell instead.',
@@ -233,7 +241,11 @@ export function explainCompanionProblem(
  */
 export function companionTransport(
 	place: CompanionPlace,
-	probe: CompanionProbe = { fetcher: (...args) => fetch(...args), permission: browserPermission },
+	probe: CompanionProbe = {
+		fetcher: (...args) => fetch(...args),
+		permission: browserPermission,
+		secureContext: globalThis.isSecureContext,
+	},
 ): CheckTransport {
 	const base = `http://127.0.0.1:${place.port}`;
 	const checks = httpTransport(`${base}/api/checks`, probe.fetcher);
@@ -248,7 +260,7 @@ export function companionTransport(
 		};
 	};
 	const silent = async (): Promise<CheckAnswer> => {
-		if ((await probe.permission()) === 'denied') return failed({ kind: 'blocked' });
+		if ((await probe.permission()) === 'denied') return failed({ kind: 'blocked', secureContext: probe.secureContext !== false });
 		try {
 			await probe.fetcher(`${base}${COMPANION_STATUS_PATH}`, { mode: 'no-cors', cache: 'no-store' });
 			return failed({ kind: 'not-a-companion' });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { canonicalOldPath, resolveAlias, urlVariants } from './old-paths.ts';
-import { joinBase } from '../site/base-path.ts';
+import { joinBase, normaliseBase } from '../site/base-path.ts';
 
 /**
  * One redirect map for every way the site is served (Node server, stub pages,
@@ -55,6 +55,8 @@ export interface RedirectRule {
 }
 
 export interface RedirectMap {
+	/** The base path the site is served under (`/` or `/security/`); every `from` and `to` holds it. */
+	base: string;
 	rules: RedirectRule[];
 	/** Every spelling of every old path → its target, so a request needs one lookup. */
 	lookup: Record<string, string>;
@@ -176,5 +178,8 @@ export function buildRedirectMap(input: {
 
 	const lookup: Record<string, string> = {};
 	for (const rule of rules) for (const variant of urlVariants(rule.from)) lookup[variant] = rule.to;
-	return { ok: true, map: { rules: rules.map(({ from, to, declaredIn }) => ({ from, to, declaredIn })), lookup } };
+	return {
+		ok: true,
+		map: { base: normaliseBase(input.base), rules: rules.map(({ from, to, declaredIn }) => ({ from, to, declaredIn })), lookup },
+	};
 }
