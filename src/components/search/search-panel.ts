@@ -29,9 +29,9 @@ import type { SearchSite } from '../../lib/search/search-sites-schema';
 const GUIDES_FIRST = 2;
 /**
  * A sentence of three or more words finds more guides holding them all close together, and
- * only their sections tell them apart (rankGuides), so one more is compared.
+ * only their sections tell them apart (rankGuides), so more are compared.
  */
-const GUIDES_FOR_SENTENCE = 3;
+const GUIDES_FOR_SENTENCE = 5;
 const GUIDES_PER_BATCH = 3;
 const GUIDES_FOR_IDENTIFIER = 8;
 const TYPING_PAUSE_MS = 120;
