@@ -19,12 +19,18 @@ import { ENCODER_SETTINGS } from './src/lib/images/encoder-settings.ts';
 import { COMPONENT_ELEMENTS } from './src/lib/content/component-elements.ts';
 import { onBundlerWarning } from './src/lib/site/bundler-warnings.ts';
 import { safeContentPlugin } from './src/lib/content/safe-content-plugin.ts';
+import { cachedHighlightPlugin } from './src/lib/content/highlight-cache.ts';
 import { pageCsp } from './src/lib/http/page-csp.ts';
 
 // Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
 // code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
 // silently take every link off the base path. The base comes from STEPCHECK_BASE_PATH only.
 delete process.env.BASE_URL;
+
+// A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
+// never leaves its guides in the store the real build and `astro dev` read; the bench
+// gives each variant its own cache so cold and warm builds mean what they say.
+const cacheDir = process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro';
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -36,10 +42,7 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
 	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
-	// A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
-	// never leaves its guides in the store the real build and `astro dev` read; the bench
-	// gives each variant its own cache so cold and warm builds mean what they say.
-	cacheDir: process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro',
+	cacheDir,
 	trailingSlash: 'ignore',
 	build: {
 		format: 'directory',
@@ -55,13 +58,20 @@ export default defineConfig({
 		// One warning per guide about a directive Astro's MDX output carries and no author can change (reason in the module).
 		build: { rolldownOptions: { onwarn: onBundlerWarning } },
 	},
+	// Code blocks are highlighted by the plugin below, through a cache (src/lib/content/highlight-cache.ts).
+	markdown: { syntaxHighlight: false },
 	integrations: [
 		// Markup without components compiles to one HTML string instead of a call per element (a code
 		// block is hundreds of highlighted spans): the same pages, and about 350 MB less memory for
 		// bundling 200 code-heavy guides.
 		// Every guide passes the content policy (src/lib/content/url-policy.ts): no script, no URL
 		// scheme outside the allow-list. The validator refuses the same before this strips it.
-		mdx({ optimize: { ignoreElementNames: [...COMPONENT_ELEMENTS] }, processor: satteri({ hastPlugins: [safeContentPlugin] }) }),
+		// Code blocks are highlighted first, as Astro's own highlighting would be, but read back from
+		// the cache when the same block was highlighted before.
+		mdx({
+			optimize: { ignoreElementNames: [...COMPONENT_ELEMENTS] },
+			processor: satteri({ hastPlugins: [cachedHighlightPlugin(`${cacheDir}/highlighted`), safeContentPlugin] }),
+		}),
 		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
 		// Before the legacy redirects, which remove the JSON endpoint naming the old images' targets.
 		screenshotFiles(),

@@ -3,19 +3,21 @@
 // The pieces live in scripts/bench/; `npm run bench -- --help` lists the options.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem, release } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE } from './bench/args.mjs';
 import { benchRun, runOrder, stepcheckOutputs } from './bench/builds.mjs';
 import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
 import { measureCompanion } from './bench/companion.mjs';
+import { measureDevEdit } from './bench/dev-edit.mjs';
+import { freePort } from './bench/free-port.mjs';
+import { measureSearch, TIMED_QUERIES } from './bench/search-speed.mjs';
 import { launchBrowser } from './bench/browser.mjs';
 import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
 import { guideId, planGuide } from './bench/corpus.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import { measurePage } from './bench/page.mjs';
-import { budgetLines, buildTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
+import { budgetLines, buildTable, corpusSiteTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
 import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
 import { serveStatic } from './static-server.mjs';
 import { summarizeFields } from './bench/stats.mjs';
@@ -42,17 +44,6 @@ try {
 if (options.help) {
 	console.log(USAGE);
 	process.exit(0);
-}
-
-function freePort() {
-	return new Promise((resolvePort, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 /** Starts the built site with the real production server and waits until it answers. */
@@ -86,6 +77,69 @@ async function startStepcheckServer(outDir) {
 	}
 	child.kill('SIGTERM');
 	throw new Error(`scripts/serve.mjs did not answer on ${url} within 20 s:\n${output}`);
+}
+
+/**
+ * Search speed on each tool's last build of a corpus, then the astro dev edit, one tool after the other.
+ * @param {import('./bench/builds.mjs').BuildTarget[]} targets
+ * @param {string} guide
+ */
+async function measureCorpusSites(targets, guide) {
+	const browser = await launchBrowser();
+	try {
+		for (const target of targets) {
+			const label = `${target.tool} · ${target.size} ${target.shape}`;
+			const figures = {};
+			if (!options.skipSearch) {
+				const server =
+					target.tool === 'stepcheck' ? await startStepcheckServer(dirname(target.clientDir)) : await serveStatic(target.clientDir);
+				try {
+					figures.search = await measureSearch({ browser, url: `${server.url}/guides/${guide}/`, tool: target.tool });
+					log(
+						`${label}: first search ${(figures.search.firstSearchBytes / 1000).toFixed(1)} kB; typing to results median ${figures.search.medianMs.toFixed(0)} ms, p95 ${figures.search.p95Ms.toFixed(0)} ms`,
+					);
+				} catch (error) {
+					log(`${label}: search not measured: ${error instanceof Error ? error.message : error}`);
+					figures.search = null;
+				} finally {
+					await server.stop();
+				}
+			}
+			if (!options.skipDev) {
+				try {
+					const dev = await measureDevEdit({
+						browser,
+						cwd: target.cwd,
+						env: devEnv(target),
+						guidesDir: target.guidesDir,
+						pristineDir: target.pristineDir,
+						guide,
+						transform: target.transform,
+						runs: options.runs,
+						log,
+						label: `${label} · dev`,
+					});
+					figures.devEdit = dev;
+					figures.devEditMs = dev.medianMs;
+				} catch (error) {
+					// The builds measured so far still count; the budget says the edit was not seen.
+					log(`${label}: dev edit not measured: ${error instanceof Error ? error.message : error}`);
+					figures.devEditMs = null;
+				}
+			}
+			const bySize = (results.sites[target.tool][target.shape] ??= {});
+			bySize[target.size] = figures;
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
+/** The dev server keeps its own cache, beside the build's, so it never changes what a warm build finds. */
+function devEnv(/** @type {import('./bench/builds.mjs').BuildTarget} */ target) {
+	const env = { ...target.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+	if (target.tool === 'stepcheck') env.STEPCHECK_CACHE_DIR = `${env.STEPCHECK_CACHE_DIR}-dev`;
+	return env;
 }
 
 /** One production-style build without measurement, for the page measurement. */
@@ -146,6 +200,8 @@ const results = {
 	},
 	versions: { stepcheckAstro: installedVersion(ROOT, 'astro') },
 	builds: {},
+	/** Per tool, shape and size: search in Chromium on the corpus's site, and the astro dev edit. */
+	sites: { stepcheck: {}, starlight: {} },
 	page: {},
 	densePage: {},
 	budgets: [],
@@ -223,6 +279,7 @@ try {
 						...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
 					);
 				}
+				if (!options.skipSearch || !options.skipDev) await measureCorpusSites(targets, firstGuide);
 			}
 		}
 		results.builds.records = records;
@@ -297,8 +354,10 @@ try {
 
 results.machine.loadAverageAtEnd = loadavg();
 results.budgets = checkBudgets({
-	stepcheck: toolFigures({ builds: results.builds.stepcheck, page: results.page.stepcheck }),
-	starlight: options.withStarlight ? toolFigures({ builds: results.builds.starlight, page: results.page.starlight }) : null,
+	stepcheck: toolFigures({ builds: results.builds.stepcheck, sites: results.sites.stepcheck, page: results.page.stepcheck }),
+	starlight: options.withStarlight
+		? toolFigures({ builds: results.builds.starlight, sites: results.sites.starlight, page: results.page.starlight })
+		: null,
 	companion: results.companion,
 });
 if (results.densePage.stepcheck) {
@@ -319,6 +378,15 @@ console.log('');
 if (results.builds.stepcheck)
 	console.log(
 		`Builds (median (min–max) of ${options.runs} run(s); output = the deployable static site)\n${buildTable({ stepcheck: results.builds.stepcheck, starlight: results.builds.starlight })}\n`,
+	);
+if (results.builds.stepcheck)
+	console.log(
+		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${TIMED_QUERIES.length} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable(
+			{
+				stepcheck: { builds: results.builds.stepcheck, sites: results.sites.stepcheck },
+				starlight: results.builds.starlight ? { builds: results.builds.starlight, sites: results.sites.starlight } : undefined,
+			},
+		)}\n`,
 	);
 if (results.page.stepcheck) {
 	console.log(

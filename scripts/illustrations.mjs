@@ -8,33 +8,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
+import { DEVICE_SCALE, illustrationPage, illustrationWidth, layoutProblems, fitIllustration } from './illustrations/page.mjs';
 
 const GUIDES = resolve('src/content/guides');
 const KIT = readFileSync(resolve('src/content/illustration-kit/console.css'), 'utf8');
-const DEFAULT_SIZE = { width: 1440, height: 900 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 if (!existsSync(CHROMIUM)) {
 	console.error('Chromium is needed: install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH.');
 	process.exit(1);
-}
-
-/** `<meta name="illustration-size" content="1200x700">` sets the canvas; 1440×900 otherwise. */
-function sizeOf(html, file) {
-	const match = /<meta\s+name="illustration-size"\s+content="(\d+)x(\d+)"/.exec(html);
-	if (!match) return DEFAULT_SIZE;
-	const size = { width: Number(match[1]), height: Number(match[2]) };
-	if (size.width < 200 || size.height < 120 || size.width > 2880) {
-		throw new Error(`${file}: illustration-size ${match[1]}x${match[2]} is out of range (200x120 to 2880 wide).`);
-	}
-	return size;
-}
-
-function page(html, size) {
-	const badge = '<div class="illustration-badge">Illustration, not a real screenshot</div>';
-	const style = `<style>${KIT}\nbody{--w:${size.width}px;--h:${size.height}px}</style>`;
-	const withStyle = html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
-	return withStyle.includes('</body>') ? withStyle.replace('</body>', `${badge}</body>`) : withStyle + badge;
 }
 
 const only = process.argv.slice(2);
@@ -59,6 +41,7 @@ const browser = await chromium.launch({
 	],
 });
 let rendered = 0;
+const problems = [];
 try {
 	for (const slug of slugs) {
 		const folder = join(GUIDES, slug, 'illustrations');
@@ -68,21 +51,32 @@ try {
 			.sort()) {
 			const source = join(folder, file);
 			const html = readFileSync(source, 'utf8');
-			const size = sizeOf(html, source);
-			const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
+			const width = illustrationWidth(html, source);
+			const context = await browser.newContext({ viewport: { width, height: 2000 }, deviceScaleFactor: DEVICE_SCALE });
 			const tab = await context.newPage();
-			await tab.setContent(page(html, size), { waitUntil: 'load' });
-			const raw = await tab.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+			await tab.setContent(illustrationPage(html, KIT, width), { waitUntil: 'load' });
+			const measured = await tab.evaluate(fitIllustration);
+			const found = layoutProblems(source, width, measured);
+			if (found.length) {
+				problems.push(...found);
+				await context.close();
+				continue;
+			}
+			const raw = await tab.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height: measured.height } });
 			await context.close();
 			const target = join(GUIDES, slug, `${basename(file, '.html')}.png`);
 			// Palette PNGs keep the repository small; the site re-encodes them to AVIF/WebP anyway.
 			const png = await sharp(raw).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
 			writeFileSync(target, png);
 			rendered += 1;
-			console.log(`${slug}/${basename(target)}  ${size.width}×${size.height}  ${(png.length / 1024).toFixed(0)} kB`);
+			console.log(`${slug}/${basename(target)}  ${width}×${measured.height} at ${DEVICE_SCALE}x  ${(png.length / 1024).toFixed(0)} kB`);
 		}
 	}
 } finally {
 	await browser.close();
 }
 console.log(`Rendered ${rendered} illustration${rendered === 1 ? '' : 's'}.`);
+if (problems.length) {
+	console.error(`\nNot rendered, fix the source first:\n${problems.join('\n')}`);
+	process.exit(1);
+}

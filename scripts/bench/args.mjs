@@ -2,7 +2,7 @@
 /** Command-line options of `npm run bench`. */
 
 export const USAGE = `Usage: npm run bench -- [options]
-  --sizes 1,20,200     corpus sizes (guides) to build        (default 1,20,200)
+  --sizes 1,20,200     corpus sizes (guides) to build        (default 1,20,200; 1000 for the large run)
   --corpus standard,dense  corpus shapes to build            (default both)
   --runs 3             runs of each build phase              (default 3)
   --lighthouse-runs 3  Lighthouse runs per site              (default 3)
@@ -10,13 +10,15 @@ export const USAGE = `Usage: npm run bench -- [options]
   --check              exit 1 when a budget is missed
   --json <file>        also write the results to this file
   --skip-builds        only the page measurement
-  --skip-page          only the build measurement
+  --skip-page          no page measurement (the MFA guide, Lighthouse)
+  --skip-search        no search measurement on each corpus's site
+  --skip-dev           no astro dev edit-to-browser measurement
   --seed 1             corpus seed
   --verbose            show the builds' own output`;
 
 /**
  * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
- *   skipBuilds: boolean, skipPage: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
+ *   skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
 /** @param {string} flag @param {string | undefined} value */
@@ -43,6 +45,8 @@ export function parseBenchArgs(argv) {
 		json: null,
 		skipBuilds: false,
 		skipPage: false,
+		skipSearch: false,
+		skipDev: false,
 		seed: 1,
 		verbose: false,
 		help: false,
@@ -93,6 +97,12 @@ export function parseBenchArgs(argv) {
 				break;
 			case '--skip-page':
 				options.skipPage = true;
+				break;
+			case '--skip-search':
+				options.skipSearch = true;
+				break;
+			case '--skip-dev':
+				options.skipDev = true;
 				break;
 			case '--verbose':
 				options.verbose = true;

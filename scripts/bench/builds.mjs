@@ -4,8 +4,9 @@
  * measures a cold build (output and caches removed), a warm one (nothing changed), one
  * guide's text edited and one screenshot replaced. Side by side, the tools' runs alternate.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { editedSentence } from './corpus.mjs';
 import { editOneGuide, replaceOneScreenshot } from './corpus-writer.mjs';
 import { folderBytes, folderSize, IMAGE_FILE } from './disk.mjs';
 import { measureCommand } from './process-tree.mjs';
@@ -93,6 +94,7 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 				`${label}: the ${phase} build failed (exit ${measure.exitCode}) in ${target.cwd}. Its output ends with:\n${measure.output.split('\n').slice(-40).join('\n')}`,
 			);
 		}
+		if (phase === 'edit') assertPageShowsEdit(target, firstGuide, run, label);
 		const output = folderSize(target.clientDir);
 		const images = folderSize(target.guidesDir, (p) => IMAGE_FILE.test(p));
 		const record = {
@@ -117,6 +119,21 @@ export async function benchRun(target, run, { runs, log, verbose = false, firstG
 		);
 	}
 	return records;
+}
+
+/**
+ * The edit build counts only once the deployable page holds the new sentence: a build that
+ * finished without it (a stale cache) would time nothing an author wants.
+ * @param {BuildTarget} target @param {string} guide @param {number} run @param {string} label
+ */
+export function assertPageShowsEdit(target, guide, run, label) {
+	const page = join(target.clientDir, 'guides', guide, 'index.html');
+	const sentence = editedSentence(run);
+	const html = existsSync(page) ? readFileSync(page, 'utf8') : null;
+	if (!html?.includes(sentence))
+		throw new Error(
+			`${label}: after the edit build, ${page} ${html === null ? 'does not exist' : `does not hold "${sentence}"`}; the rebuild did not publish the edited guide.`,
+		);
 }
 
 /** @param {string} work */

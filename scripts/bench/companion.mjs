@@ -6,25 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPANION_FILE_NAME } from '../../src/companion/settings.ts';
 import { bundleCompanion } from '../../src/integrations/companion-file.ts';
+import { freePort } from './free-port.mjs';
 
 /** The Node readers have (Node 20 here), not the project's Node 24. */
 const SYSTEM_NODE = process.env.STEPCHECK_SYSTEM_NODE || '/usr/bin/node';
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 /** @param {string} file @param {string} folder @returns {Promise<number>} ms from spawn to the "listening" line */
 async function timeStart(file, folder) {

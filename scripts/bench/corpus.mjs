@@ -119,5 +119,8 @@ export function editGuideText(source, run) {
 	const at = source.indexOf(marker, source.indexOf('<Steps>'));
 	if (at < 0) throw new Error('The guide to edit has no first step ("1. ") after <Steps>; the corpus generator and the edit disagree.');
 	const end = source.indexOf('\n', at);
-	return `${source.slice(0, end)} Edited for bench run ${run}.${source.slice(end)}`;
+	return `${source.slice(0, end)} ${editedSentence(run)}${source.slice(end)}`;
 }
+
+/** The sentence editGuideText adds to the first step, which the edited page must then show. @param {number} run */
+export const editedSentence = (run) => `Edited for bench run ${run}.`;

@@ -26,7 +26,7 @@ const COMPRESSIBLE = new Set(['html', 'css', 'js']);
  * @param {import('playwright-core').Request} request
  * @returns {Promise<MeasuredRequest | null>}
  */
-async function measureRequest(request) {
+export async function measureRequest(request) {
 	const response = await request.response();
 	if (!response) return null;
 	const sizes = await request.sizes();
@@ -84,7 +84,7 @@ async function openSearch(tab) {
 }
 
 /** @param {MeasuredRequest[]} requests */
-const tallies = (requests) => ({
+export const tallies = (requests) => ({
 	transferred: tallyBytes(requests),
 	compressed: tallyBytes(requests.map((r) => ({ ...r, transferredBytes: r.compressedBytes }))),
 });

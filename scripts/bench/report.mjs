@@ -47,10 +47,17 @@ export function summarizeBuilds(records) {
 }
 
 /**
+ * What the bench measured on a corpus's site besides its builds.
+ * @typedef {{ search?: { firstSearchBytes: number | null, medianMs: number, p95Ms: number } | null, devEditMs?: number | null }} CorpusSiteFigures
+ * @typedef {Record<string, Record<string, CorpusSiteFigures>>} CorpusSites shape → size → figures
+ */
+
+/**
  * @param {BuildSummaries} builds
+ * @param {CorpusSites} [sites]
  * @returns {import('./budgets.mjs').ShapeBuildFigures}
  */
-export function buildFigures(builds) {
+export function buildFigures(builds, sites = {}) {
 	/** @type {import('./budgets.mjs').ShapeBuildFigures} */
 	const out = {};
 	for (const [shape, sizes] of Object.entries(builds)) {
@@ -68,6 +75,16 @@ export function buildFigures(builds) {
 				outputFiles: phases.cold?.outputFiles?.median,
 				screenshots: phases.cold?.screenshots?.median,
 			};
+			const site = sites[shape]?.[size];
+			if (site?.search) {
+				Object.assign(bySize[size], {
+					searchFirstBytes: site.search.firstSearchBytes,
+					searchMedianMs: site.search.medianMs,
+					searchP95Ms: site.search.p95Ms,
+				});
+			}
+			if (site && site.devEditMs !== undefined)
+				/** @type {import('./budgets.mjs').BuildFigures} */ (bySize[size]).devEditMs = site.devEditMs;
 		}
 		out[shape] = bySize;
 	}
@@ -89,13 +106,13 @@ function pageFigures(page) {
 }
 
 /**
- * @typedef {{ builds?: BuildSummaries, page?: { phone?: PageResult, desktop?: PageResult, lighthouse?: FieldSummaries } }} ToolResult
+ * @typedef {{ builds?: BuildSummaries, sites?: CorpusSites, page?: { phone?: PageResult, desktop?: PageResult, lighthouse?: FieldSummaries } }} ToolResult
  * @param {ToolResult} result
  * @returns {import('./budgets.mjs').ToolFigures}
  */
 export function toolFigures(result) {
 	/** @type {import('./budgets.mjs').ToolFigures} */
-	const figures = { builds: result.builds ? buildFigures(result.builds) : {} };
+	const figures = { builds: result.builds ? buildFigures(result.builds, result.sites) : {} };
 	if (result.page?.phone || result.page?.desktop) {
 		figures.page = {};
 		if (result.page.phone) figures.page.phone = pageFigures(result.page.phone);
@@ -212,4 +229,46 @@ export function lighthouseTable({ stepcheck, starlight }) {
 export function budgetLines(budgets) {
 	const mark = { met: 'met    ', missed: 'MISSED ', unchecked: 'not checked' };
 	return budgets.map((b) => `  ${mark[b.status].padEnd(11)} ${b.budget}: ${b.detail}`).join('\n');
+}
+
+/**
+ * One row per corpus shape and size: what the deployable site weighs against the hosts' file
+ * limits, search on it in Chromium, and the astro dev edit, beside Starlight's when measured.
+ * @param {{ stepcheck: { builds: BuildSummaries, sites: CorpusSites }, starlight?: { builds?: BuildSummaries, sites: CorpusSites } }} tools
+ */
+export function corpusSiteTable({ stepcheck, starlight }) {
+	const headers = ['Corpus', 'Files per 100 guides', 'Guides in 20,000 files', 'First search', 'Search median, p95', 'Dev edit'];
+	if (starlight) headers.push('Starlight files per 100', 'Starlight first search', 'Starlight search median, p95', 'Starlight dev edit');
+	const per100 = (/** @type {BuildSummaries | undefined} */ builds, /** @type {string} */ shape, /** @type {string} */ size) => {
+		const files = builds?.[shape]?.[size]?.cold?.outputFiles?.median;
+		return typeof files === 'number' ? (files / Number(size)) * 100 : NaN;
+	};
+	const search = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		site?.search ? `${formatDuration(site.search.medianMs)}, ${formatDuration(site.search.p95Ms)}` : '—';
+	const first = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		typeof site?.search?.firstSearchBytes === 'number' ? formatBytes(site.search.firstSearchBytes) : '—';
+	const dev = (/** @type {CorpusSiteFigures | undefined} */ site) =>
+		typeof site?.devEditMs === 'number' ? formatDuration(site.devEditMs) : '—';
+	const rows = [];
+	for (const [shape, sizes] of Object.entries(stepcheck.builds)) {
+		for (const size of Object.keys(sizes)) {
+			const files = per100(stepcheck.builds, shape, size);
+			const mine = stepcheck.sites[shape]?.[size];
+			const row = [
+				`${shape} ${size}`,
+				Number.isFinite(files) ? files.toFixed(0) : '—',
+				Number.isFinite(files) ? String(Math.floor((20_000 / files) * 100)) : '—',
+				first(mine),
+				search(mine),
+				dev(mine),
+			];
+			if (starlight) {
+				const theirs = starlight.sites[shape]?.[size];
+				const theirFiles = per100(starlight.builds, shape, size);
+				row.push(Number.isFinite(theirFiles) ? theirFiles.toFixed(0) : '—', first(theirs), search(theirs), dev(theirs));
+			}
+			rows.push(row);
+		}
+	}
+	return formatTable(headers, rows);
 }

@@ -50,3 +50,17 @@ export function ratio(a, b) {
 	if (typeof a !== 'number' || typeof b !== 'number' || b === 0) return null;
 	return a / b;
 }
+
+/**
+ * The nearest-rank percentile (p95 of 20 values is the 19th smallest), so it is always a value
+ * that was measured.
+ * @param {readonly number[]} values
+ * @param {number} p between 0 and 100
+ */
+export function percentile(values, p) {
+	const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+	if (sorted.length === 0)
+		throw new Error(`Cannot take the ${p}th percentile of ${values.length} measurement(s): none is a finite number.`);
+	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+	return /** @type {number} */ (sorted[rank - 1]);
+}

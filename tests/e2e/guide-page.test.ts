@@ -28,9 +28,12 @@ describe('a guide in the browser', () => {
 		await page.goto(base + GUIDE);
 		expect(await page.locator('h1').textContent()).toMatch(/MFA/);
 		await page.evaluate(async () => {
+			// Two frames per stop, as in screenshot-sizes.test.ts: a step body skipped off screen
+			// (content-visibility) is laid out, and its lazy images requested, only at a rendering
+			// update while it is near the viewport; a timer under load can pass one by.
 			for (let y = 0; y < document.body.scrollHeight; y += 600) {
 				window.scrollTo(0, y);
-				await new Promise((r) => setTimeout(r, 50));
+				await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 			}
 		});
 		await page.waitForFunction(() => [...document.images].every((img) => img.complete));

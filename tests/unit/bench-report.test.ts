@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFigures, summarizeBuilds } from '../../scripts/bench/report.mjs';
+import { buildFigures, corpusSiteTable, summarizeBuilds } from '../../scripts/bench/report.mjs';
 
 const record = (
 	size: number,
@@ -62,5 +62,41 @@ describe('bench report: build summaries', () => {
 		});
 		expect(figures.standard![200]!.coldMs).toBe(120_000);
 		expect(figures.dense![20]!.coldMs).toBe(25_000);
+	});
+
+	it('adds search on the corpus’s site and the dev edit to the figures of the size they were measured at', () => {
+		const sites = {
+			standard: { 20: { search: { firstSearchBytes: 91_000, medianMs: 40, p95Ms: 120 }, devEditMs: 650 } },
+			dense: { 20: { search: null, devEditMs: null } },
+		};
+		const figures = buildFigures(summarizeBuilds(records), sites);
+		expect(figures.standard![20]).toMatchObject({ searchFirstBytes: 91_000, searchMedianMs: 40, searchP95Ms: 120, devEditMs: 650 });
+		expect(figures.standard![200]!.searchP95Ms).toBeUndefined();
+		// A dev server that never showed the edit stays null (a reason), not missing (not measured).
+		expect(figures.dense![20]!.devEditMs).toBeNull();
+		expect(figures.dense![20]!.searchP95Ms).toBeUndefined();
+	});
+
+	it('prints files per 100 guides and how many guides fit in 20,000 files, beside Starlight’s', () => {
+		const sites = { standard: { 20: { search: { firstSearchBytes: 91_000, medianMs: 40, p95Ms: 120 }, devEditMs: 650 } } };
+		const table = corpusSiteTable({
+			stepcheck: { builds: summarizeBuilds(records), sites },
+			starlight: { builds: summarizeBuilds(records.map((r) => ({ ...r, outputFiles: 26 * r.size }))), sites: {} },
+		});
+		const standard20 = table.split('\n').find((line) => line.startsWith('| standard 20 '))!;
+		expect(standard20.split('|').map((cell) => cell.trim())).toEqual([
+			'',
+			'standard 20',
+			'5000',
+			'400',
+			'91.0 kB',
+			'40 ms, 120 ms',
+			'650 ms',
+			'2600',
+			'—',
+			'—',
+			'—',
+			'',
+		]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratio, summarize, summarizeFields } from '../../scripts/bench/stats.mjs';
+import { percentile, ratio, summarize, summarizeFields } from '../../scripts/bench/stats.mjs';
 
 describe('bench statistics', () => {
 	it.each([
@@ -36,5 +36,13 @@ describe('bench statistics', () => {
 		expect(ratio(3, 2)).toBe(1.5);
 		expect(ratio(3, 0)).toBeNull();
 		expect(ratio(undefined, 2)).toBeNull();
+	});
+
+	it('takes the p95 of 20 search timings as the 19th smallest, a value that was measured', () => {
+		const timings = Array.from({ length: 20 }, (_, i) => (i + 1) * 10).reverse();
+		expect(percentile(timings, 95)).toBe(190);
+		expect(percentile(timings, 50)).toBe(100);
+		expect(percentile([7, Number.NaN, 3], 95)).toBe(7);
+		expect(() => percentile([Number.NaN], 95)).toThrow(/none is a finite number/);
 	});
 });

@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * Search on a corpus's built site, in Chromium, as a reader uses it: open search on a guide
+ * page and search once (the first search: every byte it downloads, the index included), then
+ * time 20 more searches from typing to results. Each search is timed inside the page, from the
+ * input event to the animation frame after the tool has written the results for that query,
+ * so the browser driver's own round trips do not count.
+ */
+import { measureRequest, tallies } from './page.mjs';
+import { percentile, summarize } from './stats.mjs';
+
+/**
+ * How each tool's search is opened and how it says it has answered a query.
+ * `answered` is the text the answer element holds once the results for a query are written.
+ * The whole query is set at once and the previous answer must be gone first, so a query that
+ * starts another one cannot be taken for it.
+ * @typedef {{ open: string, input: string, answer: string, answered: (query: string) => string }} SearchUi
+ * @type {Record<'stepcheck' | 'starlight', SearchUi>}
+ */
+const SEARCH_UI = {
+	// src/lib/search/result-options.ts: "12 places in 4 guides for “mfa”."
+	stepcheck: { open: '[data-search-open]', input: '#search-input', answer: '[data-search-status]', answered: (q) => `for “${q}”` },
+	// Pagefind's default UI, as Starlight ships it: "12 results for mfa", maybe followed by ". Showing results for…".
+	// Its input waits 300 ms for more typing before it searches (its default), which a reader waits too.
+	starlight: {
+		open: 'button[data-open-modal]',
+		input: '.pagefind-ui__search-input',
+		answer: '.pagefind-ui__message',
+		answered: (q) => `for ${q}`,
+	},
+};
+
+/** Words and phrases every corpus shape uses (scripts/bench/corpus-text.mjs), each a distinct search. */
+export const TIMED_QUERIES = [
+	'root user',
+	'access keys',
+	'password policy',
+	'cloudtrail',
+	'roles',
+	'session tokens',
+	'passkeys',
+	'break-glass',
+	'billing alerts',
+	'service control',
+	'identity center',
+	'security credentials',
+	'device name',
+	'policy summary',
+	'user list',
+	'account menu',
+	'verification codes',
+	'event history',
+	'settings panel',
+	'access key table',
+];
+const FIRST_QUERY = 'mfa';
+
+/**
+ * Runs one search inside the page and returns the milliseconds from the input event to the
+ * frame after the answer for that query was written.
+ * @param {import('playwright-core').Page} tab @param {SearchUi} ui @param {string} query
+ */
+function timedSearch(tab, ui, query) {
+	return tab.evaluate(
+		({ input, answer, expected, query }) =>
+			new Promise((resolve, reject) => {
+				const box = /** @type {HTMLInputElement | null} */ (document.querySelector(input));
+				if (!box) return reject(new Error(`no search box (${input}) on the page`));
+				const done = () => (document.querySelector(answer)?.textContent ?? '').includes(expected);
+				const started = performance.now();
+				box.value = query;
+				box.dispatchEvent(new Event('input', { bubbles: true }));
+				const timer = setTimeout(() => {
+					observer.disconnect();
+					reject(
+						new Error(`no results for "${query}" within 10 s (${answer} says "${document.querySelector(answer)?.textContent ?? ''}")`),
+					);
+				}, 10_000);
+				const finish = () => {
+					if (!done()) return;
+					observer.disconnect();
+					clearTimeout(timer);
+					requestAnimationFrame(() => resolve(performance.now() - started));
+				};
+				const observer = new MutationObserver(finish);
+				observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+				finish();
+			}),
+		{ input: ui.input, answer: ui.answer, expected: ui.answered(query), query },
+	);
+}
+
+/** Empties the search box and waits until the previous answer is gone, so the next one is new. */
+async function clearSearch(/** @type {import('playwright-core').Page} */ tab, /** @type {SearchUi} */ ui, /** @type {string} */ previous) {
+	await tab.fill(ui.input, '');
+	await tab.waitForFunction(
+		({ answer, expected }) => !(document.querySelector(answer)?.textContent ?? '').includes(expected),
+		{ answer: ui.answer, expected: ui.answered(previous) },
+		{ timeout: 10_000 },
+	);
+}
+
+/**
+ * @param {{ browser: import('playwright-core').Browser, url: string, tool: 'stepcheck' | 'starlight' }} options
+ * @returns {Promise<{ firstSearchBytes: number, latenciesMs: number[], medianMs: number, p95Ms: number, minMs: number, maxMs: number }>}
+ */
+export async function measureSearch({ browser, url, tool }) {
+	const ui = SEARCH_UI[tool];
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	const tab = await context.newPage();
+	try {
+		const response = await tab.goto(url, { waitUntil: 'load' });
+		if (!response?.ok())
+			throw new Error(`${url} answered ${response?.status() ?? 'nothing'}; the search measurement needs the guide page.`);
+		await tab.waitForLoadState('networkidle');
+		/** @type {Promise<import('./page.mjs').MeasuredRequest | null>[]} */
+		const pending = [];
+		tab.on('requestfinished', (request) => void pending.push(measureRequest(request)));
+		await tab.click(ui.open);
+		await tab.waitForSelector(ui.input, { state: 'visible' });
+		await timedSearch(tab, ui, FIRST_QUERY);
+		await tab.waitForLoadState('networkidle');
+		const first = tallies(/** @type {import('./page.mjs').MeasuredRequest[]} */ ((await Promise.all(pending)).filter(Boolean)));
+		let previous = FIRST_QUERY;
+		const latenciesMs = [];
+		for (const query of TIMED_QUERIES) {
+			await clearSearch(tab, ui, previous);
+			latenciesMs.push(await timedSearch(tab, ui, query));
+			previous = query;
+		}
+		const summary = summarize(latenciesMs);
+		return {
+			firstSearchBytes: first.compressed.total,
+			latenciesMs,
+			medianMs: summary.median,
+			p95Ms: percentile(latenciesMs, 95),
+			minMs: summary.min,
+			maxMs: summary.max,
+		};
+	} finally {
+		await context.close();
+	}
+}
