@@ -95,7 +95,7 @@ export const RELEVANCE: RelevanceRow[] = [
 
 /**
  * Questions as readers type them, in their own words: synonyms ("2FA"), questions and
- * symptoms ("I lost my phone"). Each names the guide that answers it. The pass line is
+ * symptoms ("I lost my phone"), for every guide. Each names the guide that answers it. The pass line is
  * the issue's: 90% have that guide first, all have it in the top three.
  */
 export interface IntentRow {
@@ -149,6 +149,22 @@ export const INTENTS: IntentRow[] = [
 	{ query: 'require mfa in the access portal', guide: 'identity-center-mfa' },
 	{ query: 'single sign-on mfa settings', guide: 'identity-center-mfa' },
 	{ query: 'how often does identity center ask for mfa', guide: 'identity-center-mfa' },
+	{ query: 'how long should iam passwords be', guide: 'password-policy' },
+	{ query: 'make passwords expire every 90 days', guide: 'password-policy' },
+	{ query: 'stop users reusing old passwords', guide: 'password-policy' },
+	{ query: 'rotate my access keys', guide: 'manage-access-keys' },
+	{ query: 'access keys older than 90 days', guide: 'manage-access-keys' },
+	{ query: 'a user has two active access keys', guide: 'manage-access-keys' },
+	{ query: 'find stale credentials', guide: 'remove-unused-credentials' },
+	{ query: "disable users who haven't logged in for months", guide: 'remove-unused-credentials' },
+	{ query: 'clean up inactive iam users', guide: 'remove-unused-credentials' },
+	{ query: 'least privilege for iam users', guide: 'permissions-through-groups' },
+	{ query: 'who has admin access in my account', guide: 'permissions-through-groups' },
+	{ query: 'attach policies to groups instead of users', guide: 'permissions-through-groups' },
+	{ query: 'role so someone can open an aws support case', guide: 'permissions-through-groups' },
+	{ query: 'turn on access analyzer', guide: 'account-access-controls' },
+	{ query: 'expired ssl certificate in iam', guide: 'account-access-controls' },
+	{ query: 'is anything shared outside my account', guide: 'account-access-controls' },
 ];
 
 /** Subjects no guide covers: each must say so and show no result. */

@@ -55,7 +55,8 @@ describe('the HTML Pagefind indexes', () => {
 		const html = withIdentifierForms(page('<h2 id="keys">The aws:MultiFactorAuthPresent key</h2><p>Plain words.</p>'));
 		expect(html).toContain('<h2 id="keys">The aws:MultiFactorAuthPresent key</h2><span data-stepcheck-forms="">');
 		expect(html).toContain('<span data-pagefind-weight="1"> ⟦aws multifactorauthpresent⟧ </span>');
-		expect(html).toContain('<span data-pagefind-weight="0.5"> ⟦aws multi factor auth present⟧ </span>');
+		// Only the words the parts lack: "aws" is stored once.
+		expect(html).toContain('<span data-pagefind-weight="0.5"> ⟦multi factor auth present⟧ </span>');
 		expect(html).toMatch(/<p>Plain words\.<\/p><\/main>/);
 	});
 
@@ -69,6 +70,19 @@ describe('the HTML Pagefind indexes', () => {
 	it('adds nothing to a page without identifiers, or inside what Pagefind ignores', () => {
 		const body = '<p>Turn on MFA.</p><div data-pagefind-ignore><p>aws:MultiFactorAuthPresent</p></div>';
 		expect(withIdentifierForms(page(body))).not.toContain('data-stepcheck-forms');
+	});
+
+	it('leaves a guide’s Related guides and Sources out of the index and the vocabulary, up to the next section', () => {
+		const html = withIdentifierForms(
+			page(
+				'<h2 id="check">Check</h2><p>Run the report.</p><h2 id="related-guides">Related guides</h2><ul><li>Protect the root user</li></ul>' +
+					'<h2 id="sources">Sources</h2><ul><li>Enabling a virtual MFA device</li></ul><h2 id="after">After</h2><p>Rotate keys.</p>',
+			),
+		);
+		expect(html).toContain('<h2 id="related-guides" data-pagefind-ignore="all">Related guides</h2><ul data-pagefind-ignore="all">');
+		expect(html).toContain('<h2 id="sources" data-pagefind-ignore="all">Sources</h2><ul data-pagefind-ignore="all">');
+		expect(html).toContain('<h2 id="after">After</h2><p>Rotate keys.</p>');
+		expect(indexedWords(html)).toEqual(['check', 'run', 'the', 'report', 'after', 'rotate', 'keys']);
 	});
 
 	it('reads the words of the indexed body only, for the spelling vocabulary', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coversNothing, contentTerms, pagefindQuery, pagesMatchingMost } from '../../src/lib/search/query-words';
+import {
+	byWordsTogether,
+	coversNothing,
+	contentTerms,
+	pagefindQuery,
+	pagesMatchingMost,
+	wordsTogether,
+} from '../../src/lib/search/query-words';
 import { parseSynonyms, synonymsFor } from '../../src/lib/search/guide-search-words';
 import { closestWord, suggestSpelling } from '../../src/lib/search/spelling';
 import { withoutRepeatedExcerpts, type ResultOption } from '../../src/lib/search/result-options';
@@ -19,6 +26,25 @@ describe('queries written as sentences', () => {
 		const r = (id: string, score: number) => ({ id, score });
 		const merged = pagesMatchingMost([[r('a', 1), r('b', 5)], [r('a', 1), r('c', 9)], [r('b', 1)]]);
 		expect(merged.map((page) => page.id)).toEqual(['b', 'a']);
+	});
+
+	it('counts the most query words that sit within a stretch of nearby words', () => {
+		// "changes" at 3, "root" at 7 and 400, "user" at 8 and 900.
+		expect(wordsTogether([[3], [7, 400], [8, 900]])).toBe(3);
+		expect(wordsTogether([[3], [400], [900]])).toBe(1);
+		expect(wordsTogether([[3], [40], [8]], 30)).toBe(2);
+		expect(wordsTogether([[], [], []])).toBe(0);
+	});
+
+	it('puts first the guides holding the words close together, then keeps Pagefind’s order', () => {
+		const page = (id: string, words: number[]) => ({ id, words });
+		// Pagefind's order: a (the words far apart), b (together, a heading), c (together too).
+		const results = [page('a', []), page('b', []), page('c', [])];
+		const perTerm = [
+			[page('a', [10]), page('b', [500]), page('c', [20])],
+			[page('a', [300]), page('b', [503]), page('c', [25])],
+		];
+		expect(byWordsTogether(results, perTerm).map((result) => result.id)).toEqual(['b', 'c', 'a']);
 	});
 
 	it('says a query covers nothing when most of its words are in no guide', () => {

@@ -230,24 +230,6 @@ describe('results from other sites', () => {
 	});
 });
 
-describe('reference sections', () => {
-	it('rank a guide’s Sources and Related guides after its instructions, whatever their score', () => {
-		const sources = sub('Sources', '/guides/mfa/#sources', [15, 16, 17], 9);
-		const related = sub('Related guides', '/guides/mfa/#related-guides', [16, 17], 9);
-		const step = sub('Step 6', '/guides/mfa/#step-6', [16], 1);
-		expect(rankSubResults([sources, related, step], content, 'show qr code').map((r) => r.sub.title)).toEqual([
-			'Step 6',
-			'Sources',
-			'Related guides',
-		]);
-	});
-	it('do not lift a guide above one whose steps hold the words', () => {
-		const onlySources = guide([sub('Sources', '/guides/a/#sources', [16, 17])], '/guides/a/');
-		const inSteps = guide([sub('Step 6', '/guides/b/#step-6', [16, 17])], '/guides/b/');
-		expect(rankGuides([onlySources, inSteps], 'qr code').map((g) => g.url)).toEqual(['/guides/b/', '/guides/a/']);
-	});
-});
-
 describe('section titles', () => {
 	it('break ties between sections holding the same words', () => {
 		const mention = sub('What changes for the root user', '/guides/mfa/#root', [9, 10], 5);

@@ -16,21 +16,24 @@ import {
 	type ResultOption,
 } from '../../lib/search/result-options';
 import { queryTerms } from '../../lib/search/search-request';
-import { contentTerms, coversNothing, pagefindQuery, pagesMatchingMost, unknownWords } from '../../lib/search/query-words';
-import { suggestSpelling, VOCABULARY_FILE } from '../../lib/search/spelling';
+import { byWordsTogether, contentTerms, coversNothing, pagefindQuery, pagesMatchingMost, unknownWords } from '../../lib/search/query-words';
 import { siteIndexUrl, skippedSiteNote } from '../../lib/search/search-sites';
 import type { SearchSite } from '../../lib/search/search-sites-schema';
 
 /**
- * Each guide shown costs its Pagefind fragment (about 4 kB), so the first answer loads the
- * best few; the arrow keys past the last result, or "More results", bring in the next few.
- * An identifier is ranked by how each guide spells it (see literalOf), which needs every
- * candidate's text, so it loads more at once.
+ * Each guide shown costs its Pagefind fragment (about 3.5 kB), so the first answer loads the
+ * best two (up to six places, more than a phone shows); the arrow keys past the last result,
+ * or "More results", bring in the next few. An identifier is ranked by how each guide spells
+ * it (see literalOf), which needs every candidate's text, so it loads more at once.
  */
+const GUIDES_FIRST = 2;
+/**
+ * A sentence of three or more words finds more guides holding them all close together, and
+ * only their sections tell them apart (rankGuides), so more are compared.
+ */
+const GUIDES_FOR_SENTENCE = 5;
 const GUIDES_PER_BATCH = 3;
 const GUIDES_FOR_IDENTIFIER = 8;
-/** A sentence's guides are ranked by which of them hold most of its words, keywords included, so more are compared. */
-const GUIDES_FOR_SENTENCE = 5;
 const TYPING_PAUSE_MS = 120;
 /** Another site that has not answered by then is left out, so it never holds up this one's results. */
 const SITE_TIMEOUT_MS = 3000;
@@ -303,8 +306,9 @@ async function runSearch(p: Panel): Promise<void> {
 	if (!pages) return;
 	if (!p.options.length) await p.tagsLoaded?.catch(() => undefined);
 	// The vocabulary (a few kB) loads only when a word is in none of the guides shown.
-	const vocabulary = query && (!p.options.length || misspelt(query, pages)) ? await loadVocabulary() : null;
-	const suggested = vocabulary ? suggestSpelling(query, vocabulary) : null;
+	const speller = query && (!p.options.length || misspelt(query, pages)) ? await loadSpelling() : null;
+	const vocabulary = speller?.vocabulary ?? null;
+	const suggested = speller ? speller.suggestSpelling(query, speller.vocabulary) : null;
 	// A respelling that still leaves words no guide holds ("kafka consumer log") helps nobody.
 	const spelling = suggested && !unknownWords(suggested, vocabulary!).length ? suggested : null;
 	if (number !== p.searchNumber) return;
@@ -335,12 +339,21 @@ function misspelt(query: string, pages: PagefindResultData[]): boolean {
 	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !words.some((word) => word.startsWith(term)));
 }
 
-let vocabulary: Promise<string[]> | undefined;
+type Speller = Pick<typeof import('../../lib/search/spelling'), 'suggestSpelling'> & { vocabulary: string[] };
+let speller: Promise<Speller> | undefined;
 
-/** The guides' words (with their hidden keywords and synonyms), loaded once, when first needed. */
-async function loadVocabulary(): Promise<string[]> {
-	vocabulary ??= fetch(pagefindScriptUrl(base).replace(/pagefind\.js$/, VOCABULARY_FILE)).then((r) => (r.ok ? r.json() : []));
-	return vocabulary.catch(() => [] as string[]);
+/**
+ * The guides' words (with their hidden keywords and synonyms) and the code that respells a
+ * query from them, loaded once, when first needed: most searches find their words and need neither.
+ */
+async function loadSpelling(): Promise<Speller> {
+	speller ??= import('../../lib/search/spelling').then(async ({ suggestSpelling, VOCABULARY_FILE }) => {
+		const response = await fetch(pagefindScriptUrl(base).replace(/pagefind\.js$/, VOCABULARY_FILE)).catch(() => null);
+		const vocabulary = response?.ok ? ((await response.json().catch(() => [])) as string[]) : [];
+		return { suggestSpelling, vocabulary };
+	});
+	speller.catch(() => (speller = undefined));
+	return speller.catch(() => ({ suggestSpelling: () => null, vocabulary: [] }));
 }
 
 /**
@@ -356,12 +369,14 @@ async function findPages(
 	const response = await module.search(asked || null, { filters });
 	if (!response) return null;
 	const terms = contentTerms(query);
-	if (response.results.length >= GUIDES_PER_BATCH || terms.length < 2 || literalOf(query)) return response.results;
+	if (terms.length < 2 || literalOf(query)) return response.results;
+	// One search per word finds where each word sits (its index chunks are loaded already).
+	const perTerm = (await Promise.all(terms.map((term) => module.search(term, { filters })))).map((answer) => answer?.results ?? []);
+	const all = byWordsTogether(response.results, perTerm);
+	if (all.length >= GUIDES_PER_BATCH) return all;
 	// Few guides hold every word: add those holding most of them, after the ones that hold all.
-	const perTerm = await Promise.all(terms.map((term) => module.search(term, { filters })));
-	const found = new Set(response.results.map((result) => result.id));
-	const more = pagesMatchingMost(perTerm.map((answer) => answer?.results ?? [])).filter((result) => !found.has(result.id));
-	return [...response.results, ...more];
+	const found = new Set(all.map((result) => result.id));
+	return [...all, ...pagesMatchingMost(perTerm).filter((result) => !found.has(result.id))];
 }
 
 /** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
@@ -384,13 +399,14 @@ async function pageData(result: PagefindResult): Promise<PagefindResultData | nu
 }
 
 async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
+	// For a query of several words, findPages put first the guides that hold them close together.
 	const size = p.shown
 		? GUIDES_PER_BATCH
 		: literalOf(p.query)
 			? GUIDES_FOR_IDENTIFIER
-			: contentTerms(p.query).length > 1
+			: contentTerms(p.query).length > 2
 				? GUIDES_FOR_SENTENCE
-				: GUIDES_PER_BATCH;
+				: GUIDES_FIRST;
 	const batch = p.results.slice(p.shown, p.shown + size);
 	const loaded = await Promise.all(batch.map(pageData));
 	if (number !== p.searchNumber) return null;

@@ -39,6 +39,8 @@ function formsElement(identifiers: string[]): Element | null {
 		forms.parts.forEach((part) => parts.add(part));
 		forms.words.forEach((word) => words.add(word));
 	}
+	// A word the parts hold already would only be stored twice in each guide's search data.
+	for (const part of parts) words.delete(part);
 	if (!parts.size && !words.size) return null;
 	const span = (text: string, weight: string): Element => ({
 		type: 'element',
@@ -57,7 +59,27 @@ function formsElement(identifiers: string[]): Element | null {
 	};
 }
 
+/**
+ * Sections that list other pages rather than say how to do something: a guide's "Related
+ * guides" (other guides' titles, which would lift this guide for their subjects) and its
+ * "Sources" (documentation titles). They stay on the page and out of the index, so the
+ * guides a search fetches are smaller and their words choose no result.
+ */
+const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['related-guides', 'sources']);
+const SECTION_HEADINGS = new Set(['h1', 'h2']);
+
+/** Marks a reference section's heading and what follows it, up to the next section, as ignored by Pagefind. */
+function ignoreReferenceSections(parent: Root | Element): void {
+	let ignoring = false;
+	for (const node of parent.children) {
+		if (node.type !== 'element') continue;
+		if (SECTION_HEADINGS.has(node.tagName)) ignoring = REFERENCE_SECTIONS.has(String(node.properties.id ?? ''));
+		if (ignoring) node.properties.dataPagefindIgnore = 'all';
+	}
+}
+
 function visit(parent: Root | Element): void {
+	ignoreReferenceSections(parent);
 	for (let i = 0; i < parent.children.length; i += 1) {
 		const node = parent.children[i]!;
 		if (node.type !== 'element' || node.properties.dataPagefindIgnore !== undefined) continue;
@@ -72,7 +94,8 @@ function visit(parent: Root | Element): void {
 }
 
 /**
- * The page's HTML with identifier forms added after each block that uses identifiers.
+ * The page's HTML with identifier forms added after each block that uses identifiers, and
+ * its reference sections left out.
  * Only the part from the `data-pagefind-body` element on is parsed and rewritten (the head
  * with its inlined stylesheet is most of a page, and every build indexes every guide).
  */
@@ -86,15 +109,16 @@ export function withIdentifierForms(html: string): string {
 }
 
 /**
- * The HTML without the elements Pagefind leaves out (`data-pagefind-ignore`): each such
- * element up to its own closing tag, counting nested elements of the same name.
+ * The HTML without the elements Pagefind leaves out (`data-pagefind-ignore`) and without the
+ * identifier forms the index adds (not words a reader types): each such element up to its
+ * own closing tag, counting nested elements of the same name.
  */
 const VOID = /^(area|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
 
 function withoutIgnored(html: string): string {
 	let out = '';
 	let at = 0;
-	const opening = /<([a-z][\w-]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/gi;
+	const opening = /<([a-z][\w-]*)\b[^>]*\bdata-(?:pagefind-ignore|stepcheck-forms)\b[^>]*>/gi;
 	for (let match = opening.exec(html); match; match = opening.exec(html)) {
 		out += html.slice(at, match.index);
 		if (VOID.test(match[1]!) || match[0].endsWith('/>')) {
@@ -119,8 +143,8 @@ function withoutIgnored(html: string): string {
 }
 
 /**
- * The words of an indexed page, for the spelling vocabulary: text inside `data-pagefind-body`
- * that Pagefind indexes, including its hidden keywords and synonyms; words of three or more
+ * The words of an indexed page (as withIdentifierForms gives it), for the spelling vocabulary:
+ * text inside `data-pagefind-body` that Pagefind indexes, including its hidden keywords and synonyms; words of three or more
  * characters with a letter ("2fa" counts, a number does not).
  */
 export function indexedWords(html: string): string[] {

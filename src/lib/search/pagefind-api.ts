@@ -30,6 +30,8 @@ export interface PagefindResultData {
 export interface PagefindResult {
 	id: string;
 	score: number;
+	/** Positions of the matched words in the page's content, before its data is loaded. */
+	words: number[];
 	data: () => Promise<PagefindResultData>;
 }
 

@@ -84,3 +84,50 @@ export function pagesMatchingMost<T extends TermResult>(perTerm: readonly (reado
 		.sort((a, b) => b.terms - a.terms || b.score - a.score)
 		.map((entry) => entry.result);
 }
+
+/**
+ * Words of a query that sit close together answer it: "What changes for the root user" is a
+ * heading of one guide, while another says "root" and "user" often but apart. About one
+ * short step or a heading with its first sentences.
+ */
+const NEARBY_WORDS = 30;
+
+/** The most of the query's words that any stretch of `window` consecutive words of a page holds, from each word's positions. */
+export function wordsTogether(positions: readonly (readonly number[])[], window = NEARBY_WORDS): number {
+	const marks = positions.flatMap((locations, term) => locations.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+	const inWindow = new Map<number, number>();
+	let best = 0;
+	let first = 0;
+	for (const mark of marks) {
+		inWindow.set(mark.term, (inWindow.get(mark.term) ?? 0) + 1);
+		while (mark.at - marks[first]!.at >= window) {
+			const left = marks[first]!.term;
+			const count = inWindow.get(left)! - 1;
+			if (count) inWindow.set(left, count);
+			else inWindow.delete(left);
+			first += 1;
+		}
+		best = Math.max(best, inWindow.size);
+	}
+	return best;
+}
+
+interface LocatedResult {
+	id: string;
+	/** Pagefind's positions of the matched words in the page, known before its data is loaded. */
+	words: number[];
+}
+
+/**
+ * Pagefind's pages for a query of several words, those holding most of the words close
+ * together first (then Pagefind's order), from one Pagefind search per word. Only the first
+ * few pages' data is loaded before results show, so this decides which; it needs no more
+ * than the index chunks the query loaded already.
+ */
+export function byWordsTogether<T extends LocatedResult>(results: readonly T[], perTerm: readonly (readonly LocatedResult[])[]): T[] {
+	const positions = perTerm.map((answer) => new Map(answer.map((result) => [result.id, result.words])));
+	return results
+		.map((result, order) => ({ result, order, together: wordsTogether(positions.map((term) => term.get(result.id) ?? [])) }))
+		.sort((a, b) => b.together - a.together || a.order - b.order)
+		.map(({ result }) => result);
+}

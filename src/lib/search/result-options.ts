@@ -54,18 +54,6 @@ function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: r
 	return found.size;
 }
 
-/**
- * Sections that list references rather than instructions. Their link titles repeat the
- * guide's vocabulary ("Assign a hardware TOTP token in the AWS Management Console"), so
- * they would outrank the step a reader wants; they still show, after the rest.
- */
-const REFERENCE_SECTIONS: ReadonlySet<string> = new Set(['sources', 'related-guides']);
-
-function isReferenceSection(sub: PagefindSubResult): boolean {
-	const hash = sub.url.indexOf('#');
-	return hash !== -1 && REFERENCE_SECTIONS.has(sub.url.slice(hash + 1));
-}
-
 /** How many of the query's words the section's own title (the step's instruction, the heading) holds. */
 function termsInTitle(sub: PagefindSubResult, terms: readonly string[]): number {
 	const words = queryTerms(sub.title);
@@ -98,7 +86,7 @@ export interface RankedSubResult {
 }
 
 /**
- * Instructions before reference lists; then sections holding more of the query's words;
+ * Sections that write the identifier as typed first; then sections holding more of the query's words;
  * then sections whose title names them (the step that says "Open the account menu"
  * before a paragraph that mentions the menu); then Pagefind's score; then page order.
  */
@@ -110,21 +98,12 @@ export function rankSubResults(subs: readonly PagefindSubResult[], content: stri
 		.map((sub, order) => ({
 			sub,
 			order,
-			reference: isReferenceSection(sub) ? 1 : 0,
 			literal: spellsLiteral(sub, words, literal),
 			covered: termsCovered(sub, words, terms),
 			inTitle: termsInTitle(sub, terms),
 			score: subResultScore(sub),
 		}))
-		.sort(
-			(a, b) =>
-				a.reference - b.reference ||
-				b.literal - a.literal ||
-				b.covered - a.covered ||
-				b.inTitle - a.inTitle ||
-				b.score - a.score ||
-				a.order - b.order,
-		)
+		.sort((a, b) => b.literal - a.literal || b.covered - a.covered || b.inTitle - a.inTitle || b.score - a.score || a.order - b.order)
 		.map(({ sub, covered, score }) => ({ sub, covered, score }));
 }
 
@@ -308,9 +287,8 @@ function metaTerms(page: PagefindResultData, field: string, terms: readonly stri
 
 /**
  * Pagefind ranks whole guides; a guide with one step that holds every searched word goes
- * ahead of a guide that only mentions them here and there, or only in its reference
- * lists, and a step whose title names the words goes ahead of one that only mentions
- * them. Otherwise Pagefind's order stands.
+ * ahead of a guide that only mentions them here and there, and a step whose title names
+ * the words goes ahead of one that only mentions them. Otherwise Pagefind's order stands.
  */
 export function rankGuides(pages: readonly PagefindResultData[], query: string): PagefindResultData[] {
 	const terms = contentTerms(query);
@@ -322,12 +300,11 @@ export function rankGuides(pages: readonly PagefindResultData[], query: string):
 	// guide is about, so they also count as held by each of its sections.
 	const best = (page: PagefindResultData) => {
 		const words = contentWords(page.content);
-		const instructions = page.sub_results.filter((sub) => !isReferenceSection(sub));
 		const keywords = metaTerms(page, 'keywords', terms);
 		const synonyms = metaTerms(page, 'synonyms', terms);
 		return Math.max(
 			0,
-			...instructions.map(
+			...page.sub_results.map(
 				(sub) =>
 					spellsLiteral(sub, words, literal) * 10_000 +
 					termsCovered(sub, words, terms, new Set([...keywords, ...synonyms])) * 100 +
