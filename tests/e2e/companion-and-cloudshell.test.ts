@@ -11,7 +11,7 @@ import { COMPANION_STATUS_PATH } from '../../src/companion/settings';
 import { findCloudShellCheck, type CloudShellCheck } from '../../src/lib/checks/cloudshell';
 import { createMotoUser, rawRequest } from '../support/aws-fixtures';
 import { runInShell } from '../support/aws-cli';
-import { axeViolations } from '../support/axe';
+import { axeViolations, axeViolationsByTheme, NO_VIOLATIONS } from '../support/axe';
 import { CHROMIUM_ARGS } from '../support/chromium';
 import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import { awsEnvFor, SETUP_KEYS, startMoto, type RunningMoto } from '../support/moto';
@@ -166,7 +166,7 @@ describe('live checks on the published (static) site', () => {
 			.toBe('Your browser blocked this page from reaching the companion on your computer.');
 		expect(await check.locator('[data-result]').textContent()).toContain('Local network access');
 		expect(companion.output().slice(before)).not.toContain('backup-device');
-		expect(await axeViolations(page, { include: 'live-check[data-check="backup-device"]' })).toEqual([]);
+		expect(await axeViolationsByTheme(page, { include: 'live-check[data-check="backup-device"]' })).toEqual(NO_VIOLATIONS);
 		await page.context().close();
 	});
 
@@ -207,6 +207,7 @@ describe('live checks on the published (static) site', () => {
 			expect(await check.locator('[data-result] pre').textContent()).toBe(
 				`node stepcheck-companion.mjs --port ${other.port} --allow-origin ${host.url}`,
 			);
+			expect(await axeViolationsByTheme(page, { include: 'live-check[data-check="backup-device"]' })).toEqual(NO_VIOLATIONS);
 			await page.context().close();
 		});
 
@@ -240,6 +241,7 @@ describe('live checks on the published (static) site', () => {
 				.poll(() => check.locator('[data-status]').textContent(), POLL)
 				.toBe('The companion you are running is for another version of this site.');
 			expect(await check.locator('[data-result]').textContent()).toContain('download it again');
+			expect(await axeViolationsByTheme(page, { include: 'live-check[data-check="backup-device"]' })).toEqual(NO_VIOLATIONS);
 			await page.context().close();
 		});
 	});

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHECK_RESULTS_KEY } from '../../src/lib/progress/check-results-store';
 import { startMotoWithAccessDeniedUser, type MotoUserKeys } from '../support/aws-fixtures';
-import { axeViolations } from '../support/axe';
+import { axeViolations, axeViolationsByTheme, NO_VIOLATIONS } from '../support/axe';
 import { CHROMIUM_ARGS } from '../support/chromium';
 import { emitCompanion, startCompanion, type RunningCompanion } from '../support/companion';
 import { awsEnvFor, type RunningMoto } from '../support/moto';
@@ -57,13 +57,6 @@ async function openGuideWithEarlierPass(page: Page, siteUrl: string) {
 	const island = page.locator('live-check[data-check="mfa"]');
 	await expect.poll(() => island.getAttribute('data-live-path'), POLL).toBe('local-server');
 	return island;
-}
-
-async function expectNoAxeViolationsInBothThemes(page: Page, include?: string) {
-	for (const theme of ['light', 'dark']) {
-		await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
-		expect(await axeViolations(page, include ? { include } : {}), theme).toEqual([]);
-	}
 }
 
 /** What the reader takes away: the Markdown on the clipboard and the downloaded JSON, neither ever a pass; and printed, the same headline. */
@@ -153,7 +146,7 @@ describe('the published site, served as a public origin', () => {
 				.poll(() => checkup.locator('[data-summary]').textContent(), POLL)
 				.toMatch(new RegExp(`^Something else is listening on port ${port} of this computer`));
 			expect(await checkup.locator('[data-summary]').textContent()).not.toContain('refused');
-			await expectNoAxeViolationsInBothThemes(page);
+			expect(await axeViolationsByTheme(page)).toEqual(NO_VIOLATIONS);
 		} finally {
 			await new Promise((done) => plain.close(done));
 			await context.close();
@@ -304,7 +297,7 @@ describe('could not check, each cause for real, on the local server', () => {
 			if (label === 'access denied')
 				expect(await island.locator('[data-result] pre code').textContent()).toContain('"iam:GetLoginProfile"');
 			expect(await page.locator('#step-9 .step-check-status').textContent()).toBe('Verified 1 hour ago');
-			await expectNoAxeViolationsInBothThemes(page, 'live-check[data-check="mfa"]');
+			expect(await axeViolationsByTheme(page, { include: 'live-check[data-check="mfa"]' })).toEqual(NO_VIOLATIONS);
 
 			await page.goto(`${server.url}/check/`);
 			const checkup = page.locator('stepcheck-checkup');
@@ -320,7 +313,7 @@ describe('could not check, each cause for real, on the local server', () => {
 			const verdicts = await checkup.locator('.checkup-table tbody tr td:nth-child(2)').allTextContents();
 			expect(verdicts).not.toContain('Pass');
 			expect(verdicts).toContain('Could not check');
-			await expectNoAxeViolationsInBothThemes(page, 'stepcheck-checkup');
+			expect(await axeViolationsByTheme(page, { include: 'stepcheck-checkup' })).toEqual(NO_VIOLATIONS);
 
 			const { markdown, bodies } = await takeAway(page, checkup, headline);
 			expect(markdown).toContain(`| Could not check |`);
@@ -395,7 +388,7 @@ describe('could not check because of the rate limit, in Chromium', () => {
 			await expect.poll(() => island.getAttribute('data-state'), POLL).toBe('error');
 			expect(await island.locator('[data-status]').textContent()).toMatch(/^Could not check \(rate-limited\)\. .*Try again in \d+ s\.$/);
 			expect(await page.locator('#step-9 .step-check-status').textContent()).toBe('Verified 1 hour ago');
-			await expectNoAxeViolationsInBothThemes(page, 'live-check[data-check="mfa"]');
+			expect(await axeViolationsByTheme(page, { include: 'live-check[data-check="mfa"]' })).toEqual(NO_VIOLATIONS);
 
 			await page.goto(`${server.url}/check/`);
 			const checkup = page.locator('stepcheck-checkup');
@@ -409,7 +402,7 @@ describe('could not check because of the rate limit, in Chromium', () => {
 			expect(verdicts).toContain('Try again');
 			expect(verdicts).not.toContain('Pass');
 			expect(await checkup.getByRole('button', { name: /^Ask the (refused check|\d+ refused checks) again$/ }).isVisible()).toBe(true);
-			await expectNoAxeViolationsInBothThemes(page, 'stepcheck-checkup');
+			expect(await axeViolationsByTheme(page, { include: 'stepcheck-checkup' })).toEqual(NO_VIOLATIONS);
 			const { markdown, bodies } = await takeAway(page, checkup, headline);
 			expect(markdown).toContain('| Try again |');
 			expect(bodies.some((body) => body.couldNotCheck?.cause === 'rate-limited' && (body.couldNotCheck.retryAfterSeconds ?? 0) > 0)).toBe(

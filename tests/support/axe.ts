@@ -17,3 +17,15 @@ export async function axeViolations(page: Page, options: { include?: string } = 
 	const { violations } = await builder.analyze();
 	return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`));
 }
+
+/** Axe violations in the light and the dark theme, keyed by theme, so a new state is audited as both kinds of reader see it. */
+export async function axeViolationsByTheme(page: Page, options: { include?: string } = {}): Promise<Record<'light' | 'dark', string[]>> {
+	const found = { light: [] as string[], dark: [] as string[] };
+	for (const theme of ['light', 'dark'] as const) {
+		await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+		found[theme] = await axeViolations(page, options);
+	}
+	return found;
+}
+
+export const NO_VIOLATIONS = { light: [], dark: [] };
