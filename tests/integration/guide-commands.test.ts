@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, findCheck } from '../../src/lib/checks/registry';
 import { awsCommandsIn, namedFiles } from '../../src/lib/content/guide-commands';
 import { parseMdx } from '../../src/lib/content/parse-mdx';
-import { createMotoUser, uploadExpiredCertificate, useMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
+import { createMotoUser, uploadExpiredCertificate, withMotoEnvironment, type MotoUserKeys } from '../support/aws-fixtures';
 import { CONTRACTS } from '../support/aws-request-contracts';
 import { guideCommandReplies, longTermKeyGate } from '../support/guide-command-replies';
 import {
@@ -285,10 +285,11 @@ describe('permissions-through-groups, every block in sequence as written', () =>
 				const result = await run(scriptFor(guide, block), guide.files);
 				expect(result.code, `${guide.file}:${block.line} failed:\n${result.stderr}`).toBe(0);
 			}
-			useMotoEnvironment(moto);
-			const { body } = await runCheck(findCheck('permissions')!, {
-				credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
-			});
+			const { body } = await withMotoEnvironment(moto, () =>
+				runCheck(findCheck('permissions')!, {
+					credentials: { accessKeyId: SETUP_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SETUP_KEYS.AWS_SECRET_ACCESS_KEY },
+				}),
+			);
 			expect(body.findings).toMatchObject({ cloudShellFullAccess: [], fullAdminPolicies: [], usersWithPolicies: [] });
 			expect(body.verdict).toBe('pass');
 			const iam = new IAMClient({

@@ -73,6 +73,25 @@ export function useMotoEnvironment(moto: RunningMoto): void {
 }
 
 /**
+ * Points this process's SDK at moto only while `work` runs. Later tests in the same file spawn
+ * the CLI with this process's environment, and a leftover AWS_ENDPOINT_URL would send their
+ * calls straight to moto, past the recorder that checks them.
+ */
+export async function withMotoEnvironment<T>(moto: RunningMoto, work: () => Promise<T>): Promise<T> {
+	const names = [...Object.keys(moto.awsEnv), 'AWS_PROFILE'];
+	const saved = new Map(names.map((name) => [name, process.env[name]]));
+	useMotoEnvironment(moto);
+	try {
+		return await work();
+	} finally {
+		for (const [name, value] of saved) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+	}
+}
+
+/**
  * moto in its IAM authorization mode with one user, `erin`, who has a console password and
  * may call only iam:ListMFADevices: every other call a check makes is refused with
  * AccessDenied. The SDK in this process points at it; returns erin's keys.
