@@ -37,7 +37,7 @@ describe('a hostile Hugo post, imported, built and opened', () => {
 		mkdirSync(join(HUGO, 'content/blog'), { recursive: true });
 		writeFileSync(
 			join(HUGO, 'content/blog/hostile.md'),
-			`---\ntitle: "A post with > and \\"quotes\\" in its title"\ndate: 2019-12-09\ndescription: "Tries every way to run script."\n---\n\n${PAYLOADS.join('\n')}\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n`,
+			`---\ntitle: "A post with > and \\"quotes\\" in its title"\nslug: hostile\ndate: 2019-12-09\ndescription: "Tries every way to run script."\n---\n\n${PAYLOADS.join('\n')}\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n`,
 		);
 		const code = runImport([relative(ROOT, join(HUGO, 'content')), '--out', relative(ROOT, CONTENT)], {
 			cwd: ROOT,
