@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { rootAccountFromSummary } from '../aws/account-summary';
-import { passwordPolicyFromFields } from '../aws/password-policy-fields';
+import { passwordPolicyFieldsSchema, passwordPolicyFromFields } from '../aws/password-policy-fields';
 import { toCheckError } from '../aws/aws-errors';
 import { summarizeCredentialReport } from '../aws/credential-report';
 import { classifyDevice } from '../aws/devices';
@@ -89,18 +89,9 @@ const devicesSchema = z.object({
 const summarySchema = z.object({ SummaryMap: z.record(z.string(), z.number()) });
 /** `--query 'EvaluationResults[].[EvalActionName,EvalDecision]'`: pairs of action and decision. */
 const simulationPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+// A pasted policy without its minimum length is not IAM's answer, so it does not parse.
 const passwordPolicySchema = z.object({
-	PasswordPolicy: z.object({
-		MinimumPasswordLength: z.number(),
-		RequireSymbols: z.optional(z.boolean()),
-		RequireNumbers: z.optional(z.boolean()),
-		RequireUppercaseCharacters: z.optional(z.boolean()),
-		RequireLowercaseCharacters: z.optional(z.boolean()),
-		AllowUsersToChangePassword: z.optional(z.boolean()),
-		MaxPasswordAge: z.optional(z.number()),
-		PasswordReusePrevention: z.optional(z.number()),
-		HardExpiry: z.optional(z.boolean()),
-	}),
+	PasswordPolicy: z.extend(passwordPolicyFieldsSchema, { MinimumPasswordLength: z.number() }),
 });
 const loginProfileSchema = z.object({ LoginProfile: z.object({ UserName: z.string() }) });
 const serverCertificatesCliSchema = z.object({
