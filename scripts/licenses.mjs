@@ -38,7 +38,7 @@ let failed = false;
 
 const tree = spawnSync(
 	process.execPath,
-	[toolEntry('license-checker-rseidelsohn'), '--start', start, '--production', '--excludePrivatePackages', '--json'],
+	[toolEntry('licenses'), '--start', start, '--production', '--excludePrivatePackages', '--json'],
 	{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
 );
 if (tree.status !== 0) {

@@ -44,7 +44,7 @@ describe.each([
 	let host: RunningHost;
 	beforeAll(async () => {
 		host = await start(outDir);
-		// The first run also installs wrangler (scripts/tools.mjs): about 30 s here.
+		// The first run also installs wrangler (tools/wrangler/, by scripts/tools.mjs): about 30 s here.
 	}, 240_000);
 	afterAll(async () => host?.stop());
 

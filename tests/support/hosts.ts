@@ -82,7 +82,7 @@ http {
 }
 
 /**
- * Cloudflare's own local runtime: `wrangler pages dev` (pinned in scripts/tools.mjs, installed on
+ * Cloudflare's own local runtime: `wrangler pages dev` (pinned in tools/wrangler/, installed on
  * first use) runs the Pages
  * asset server on workerd, which reads `_redirects` as Cloudflare Pages does. It needs no
  * account and no network. Wrangler starts workerd as a child, so the whole process group is

@@ -58,6 +58,13 @@ export function provisionPythonTools(
 			`pip could not install ${PYTHON_TOOLS.join(' ')} into ${venv}: it needs the Python package index (or a mirror pip is configured with).\n${installed.stderr.trim()}`,
 		);
 	}
+	const missing = COMMANDS.filter((command) => !existsSync(join(bin, command)));
+	if (missing.length > 0) {
+		rmSync(venv, { recursive: true, force: true });
+		throw new Error(
+			`pip installed ${PYTHON_TOOLS.join(' ')} into ${venv}, but ${missing.join(' and ')} is not in ${bin}: the distributions pip found lack their scripts. Install from the Python package index, or install them yourself.`,
+		);
+	}
 	writeFileSync(join(venv, COMPLETE), `${PYTHON_TOOLS.join('\n')}\n`);
 	const ms = performance.now() - started;
 	log(`Installed moto and the AWS CLI in ${(ms / 1000).toFixed(1)} s.`);
