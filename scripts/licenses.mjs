@@ -36,11 +36,10 @@ function allowed(expression) {
 
 let failed = false;
 
-const tree = spawnSync(
-	process.execPath,
-	[toolEntry('licenses'), '--start', start, '--production', '--excludePrivatePackages', '--json'],
-	{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-);
+const tree = spawnSync(process.execPath, [toolEntry('licenses'), '--start', start, '--production', '--excludePrivatePackages', '--json'], {
+	encoding: 'utf8',
+	maxBuffer: 64 * 1024 * 1024,
+});
 if (tree.status !== 0) {
 	console.error(`license-checker-rseidelsohn could not read the dependencies of ${start}:\n${tree.stderr.trim()}`);
 	process.exit(1);

@@ -45,6 +45,24 @@ describe('moto and the AWS CLI, provisioned by npm test', () => {
 		expect(provisionPythonTools('/nonexistent', { venv, log: () => {} }).bin).toBe(join(venv, 'bin'));
 	});
 
+	it('refuse a venv whose packages came without the aws command, and leave nothing behind to reuse', () => {
+		// A python3 whose venv holds a pip that "installs" moto_server but not aws, as a wheel without its scripts would.
+		const fakeBin = join(scratch, 'fake-python');
+		mkdirSync(fakeBin);
+		const python = [
+			'#!/bin/sh',
+			'venv="$3"',
+			'mkdir -p "$venv/bin"',
+			`printf '#!/bin/sh\\ntouch "${'$'}(dirname "$0")/moto_server"\\n' > "$venv/bin/pip"`,
+			'chmod +x "$venv/bin/pip"',
+		];
+		writeFileSync(join(fakeBin, 'python3'), `${python.join('\n')}\n`);
+		chmodSync(join(fakeBin, 'python3'), 0o755);
+		const venv = join(scratch, 'no-aws');
+		expect(() => provisionPythonTools(`${fakeBin}:/usr/bin:/bin`, { venv, log: () => {} })).toThrow(/but aws is not in .*no-aws\/bin/);
+		expect(pythonToolsPlan('/nonexistent', venv)).toBe('install');
+	});
+
 	it('say what to install when python3 or its venv module is missing', () => {
 		expect(() => provisionPythonTools('/nonexistent', { venv: join(scratch, 'no-python'), log: () => {} })).toThrow(NO_PYTHON);
 		expect(NO_PYTHON).toContain('python3-venv');
