@@ -21,7 +21,8 @@ import { budgetLines, buildTable, corpusSiteTable, lighthouseTable, pageTable, s
 import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
 import { serveStatic } from './static-server.mjs';
 import { summarizeFields } from './bench/stats.mjs';
-import { ensureTool, installedVersion, LIGHTHOUSE_VERSION, STARLIGHT_PACKAGES } from './bench/tools.mjs';
+import { installedVersion } from './bench/installed-version.mjs';
+import { installedTool } from './tools.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
@@ -217,13 +218,7 @@ log(
 try {
 	let starlightDir = null;
 	if (options.withStarlight) {
-		starlightDir = ensureTool({
-			benchDir: BENCH,
-			name: 'starlight',
-			packages: STARLIGHT_PACKAGES,
-			probe: 'node_modules/@astrojs/starlight/package.json',
-			log,
-		});
+		starlightDir = dirname(installedTool('starlight', { log }));
 		results.versions.starlight = installedVersion(starlightDir, '@astrojs/starlight');
 		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
 	}
@@ -288,13 +283,7 @@ try {
 	}
 
 	if (!options.skipPage) {
-		const lighthouseDir = ensureTool({
-			benchDir: BENCH,
-			name: 'lighthouse',
-			packages: [`lighthouse@${LIGHTHOUSE_VERSION}`],
-			probe: 'node_modules/lighthouse/cli/index.js',
-			log,
-		});
+		const lighthouseDir = dirname(installedTool('lighthouse', { log }));
 		results.versions.lighthouse = installedVersion(lighthouseDir, 'lighthouse');
 		const site = join(BENCH, 'work', 'site-stepcheck');
 		await buildOnce('stepcheck site', ROOT, {

@@ -29,6 +29,10 @@ const ENTRIES = {
 	lint: 'eslint/bin/eslint.js',
 	/** `npm run knip`: unused files, exports and dependencies (knip.jsonc). */
 	knip: 'knip/bin/knip.js',
+	/** The bench's page budgets (npm run bench). */
+	lighthouse: 'lighthouse/cli/index.js',
+	/** Stock Starlight, which `npm run bench -- --with-starlight` compares against. */
+	starlight: '@astrojs/starlight/package.json',
 	/** The maintained Node lines a reader may run the companion on (its tests and the bench). */
 	'node-22': 'node/bin/node',
 	'node-24': 'node/bin/node',

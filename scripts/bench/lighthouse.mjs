@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Lighthouse (pinned, installed into `.bench/lighthouse/`) against a served page with
+ * Lighthouse (the first-use tool tools/lighthouse/) against a served page with
  * Debian's Chromium and Lighthouse's mobile defaults (emulated phone, simulated throttling).
  */
 import { spawn } from 'node:child_process';

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A scratch Starlight project per corpus, built the stock way (`astro build`, which also
- * runs Starlight's Pagefind). Projects live in `.bench/starlight/sites/<name>/` so Node finds
+ * runs Starlight's Pagefind). Projects live in `tools/starlight/sites/<name>/` (ignored by git) so Node finds
  * the installed packages by walking up, with no symlink, and each declares the installed
  * packages as dependencies: Astro bundles integrations it finds there (Starlight imports
  * `astro:` modules and cannot run unbundled).

@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/', '.astro/', '.bench/', '.test-output/', 'node_modules/'] },
+	{ ignores: ['dist/', '.astro/', '.bench/', '.test-output/', 'node_modules/', 'tools/*/sites/'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	...astro.configs.recommended,
