@@ -71,7 +71,7 @@ function registry() {
  */
 export function installedTool(name, { toolsDir = TOOLS_DIR, log = toStderr } = {}) {
 	const dir = join(toolsDir, name);
-	const where = relative(ROOT, dir) || dir;
+	const where = dir.startsWith(ROOT) ? relative(ROOT, dir) : dir;
 	const lockFile = join(dir, 'package-lock.json');
 	if (!existsSync(lockFile)) {
 		throw new Error(
@@ -92,14 +92,10 @@ export function installedTool(name, { toolsDir = TOOLS_DIR, log = toStderr } = {
 		});
 		if (npm.status !== 0) {
 			const said = (npm.error?.message ?? npm.stderr ?? '').trim().split('\n').slice(-12).join('\n');
-			const cause = UNREACHABLE.test(said)
-				? `npm could not reach its registry (${registry()}), which it needs once per tool to fetch the pinned packages its cache lacks`
-				: `\`npm ci\` failed (exit ${npm.status ?? 'none'})`;
-			throw new Error(
-				`Could not install the ${name} tool from ${where}/package-lock.json: ${cause}. ` +
-					"Check the network or npm's `registry` setting and run the command again; if npm refused the lockfile, run `npm install --package-lock-only` in " +
-					`${where}.\nnpm said:\n${said}`,
-			);
+			const todo = UNREACHABLE.test(said)
+				? `npm could not reach its registry (${registry()}), which it needs once per tool to fetch the pinned packages its cache lacks. Check the network or npm's \`registry\` setting, then run the command again.`
+				: `\`npm ci\` failed (exit ${npm.status ?? 'none'}). If it says the lockfile is out of step with package.json, run \`npm install --package-lock-only\` in ${where}; otherwise see npm's message.`;
+			throw new Error(`Could not install the ${name} tool from ${where}/package-lock.json: ${todo}\nnpm said:\n${said}`);
 		}
 		writeFileSync(join(staging, 'node_modules', STAMP), `${wanted}\n`);
 		if (stampOf(modules) !== wanted) {

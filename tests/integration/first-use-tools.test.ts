@@ -106,7 +106,7 @@ describe('a first-use tool', () => {
 		expect(run.stderr).toContain('Could not install the probe tool from');
 		expect(run.stderr).toContain('package-lock.json');
 		expect(run.stderr).toContain('could not reach its registry (http://127.0.0.1:9/)');
-		expect(run.stderr).toContain('run the command again');
+		expect(run.stderr).toContain('then run the command again');
 		expect(existsSync(join(dir, 'node_modules')), 'no half install left in place').toBe(false);
 	});
 });
