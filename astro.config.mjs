@@ -21,6 +21,7 @@ import { onBundlerWarning } from './src/lib/site/bundler-warnings.ts';
 import { safeContentPlugin } from './src/lib/content/safe-content-plugin.ts';
 import { cachedHighlightPlugin } from './src/lib/content/highlight-cache.ts';
 import { pageCsp } from './src/lib/http/page-csp.ts';
+import { cacheFolder, outFolder } from './src/lib/site/build-folders.ts';
 
 // Astro lets a process environment variable override `import.meta.env.BASE_URL` in server
 // code, so a stray BASE_URL in the environment (vitest sets one, so do some CI systems) would
@@ -30,7 +31,7 @@ delete process.env.BASE_URL;
 // A build of other content (STEPCHECK_CONTENT_DIR) keeps its content store apart, so it
 // never leaves its guides in the store the real build and `astro dev` read; the bench
 // gives each variant its own cache so cold and warm builds mean what they say.
-const cacheDir = process.env.STEPCHECK_CACHE_DIR || './node_modules/.astro';
+const cacheDir = cacheFolder();
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -41,7 +42,7 @@ export default defineConfig({
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),
 	// Bench and tests build into their own folders so parallel runs never clobber `dist/`.
-	outDir: process.env.STEPCHECK_OUT_DIR || './dist',
+	outDir: outFolder(),
 	cacheDir,
 	trailingSlash: 'ignore',
 	build: {

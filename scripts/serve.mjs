@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { answerOutsideBase, readsOnlyOutsideApi, screenRequest, stopServer } from '../src/lib/http/node-server.ts';
 import { answerClientError, screenWire } from '../src/lib/http/wire-screen.ts';
+import { outFolder } from '../src/lib/site/build-folders.ts';
 
-const outDir = resolve(process.env.STEPCHECK_OUT_DIR || 'dist');
+const outDir = resolve(outFolder());
 const entry = join(outDir, 'server', 'entry.mjs');
 if (!existsSync(entry)) {
 	console.error(`No build found at ${entry}. Run "npm run build" first (or "npm start", which builds and serves).`);

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordPath } from '../../scripts/rebuild/build-record';
 import { productionBuildEnv, ROOT } from '../support/paths';
 
 /**
  * `npm run build` builds beside the published output and swaps it in only when everything
  * succeeded: a build that fails in its very last hook (a redirect collision) leaves the
- * previous output byte for byte, and says why as an Astro error with a hint, without a stack.
+ * previous output byte for byte, and says why as an Astro error with a hint, without a stack;
+ * and no record of a good build, so the next build is a full one (tests/build/rebuild-reuse.test.ts).
  */
 const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-staged-build-'));
 const guides = join(scratch, 'guides');
@@ -72,5 +74,7 @@ describe('a build that fails at its last hook', () => {
 		expect(failed.output).toMatch(/The build failed, so .*staged-build\/ was not touched/);
 		expect(fingerprint(out)).toBe(before);
 		expect(existsSync(`${out}.staging`)).toBe(false);
+		// Nor does it leave a record of a good build: the next `npm run build` builds in full.
+		expect(existsSync(recordPath(cache, out))).toBe(false);
 	}, 400_000);
 });

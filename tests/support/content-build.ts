@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { productionBuildEnv, ROOT } from './paths';
 
 /**
  * Builds the site from another content folder (STEPCHECK_CONTENT_DIR) into its own
- * output folder, through the same `npm run build` as a deployment, so a test can read
- * the real Pagefind index of known text.
+ * output folder, through the same `npm run build` as a deployment (which keeps that folder
+ * when none of its inputs changed), so a test can read the real Pagefind index of known text.
  */
 export function buildWithContent(contentDir: string, outName: string, extraEnv: Record<string, string> = {}): string {
 	const outDir = resolve(ROOT, '.test-output', outName);
 	if (process.env.STEPCHECK_REUSE_BUILD === '1' && existsSync(join(outDir, 'server/entry.mjs'))) return outDir;
-	rmSync(outDir, { recursive: true, force: true });
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,
 		env: productionBuildEnv({

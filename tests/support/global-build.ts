@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { productionBuildEnv, ROOT, TEST_OUT_DIR } from './paths';
 
 /**
  * Builds the site once per `npm test` run (the build and e2e layers share it), through
- * the same `npm run build` a deployment uses. Set STEPCHECK_REUSE_BUILD=1 to skip the
- * build while iterating on tests.
+ * the same `npm run build` a deployment uses, which keeps the last test build when no input
+ * changed (tests/ are inputs too). Set STEPCHECK_REUSE_BUILD=1 to skip the build even then,
+ * while iterating on tests.
  */
 export default function setup(project: TestProject) {
 	project.provide('outDir', TEST_OUT_DIR);
@@ -16,7 +17,6 @@ export default function setup(project: TestProject) {
 		process.env.STEPCHECK_TEST_BUILT = TEST_OUT_DIR;
 		return;
 	}
-	rmSync(TEST_OUT_DIR, { recursive: true, force: true });
 	const started = Date.now();
 	const result = spawnSync('npm', ['run', 'build'], {
 		cwd: ROOT,

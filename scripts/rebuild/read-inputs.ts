@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { excludedFolders, isBuildInput, mayHoldBuildInputs, outputEnv, type BuildInputs } from './build-inputs.ts';
+
+/** A folder as the project sees it: relative, posix, or null when it lies outside the project. */
+function insideProject(root: string, folder: string): string | null {
+	const path = relative(root, folder);
+	if (path === '' || path.startsWith('..') || isAbsolute(path)) return null;
+	return path.split(sep).join('/');
+}
+
+function sha256(bytes: Buffer | string): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Hashes every file under `folder` that `keep` accepts into `files`, keyed by its path relative
+ * to `root`. Symbolic links count by their target's path and, for a file, its bytes; a linked
+ * folder is entered once (a link back up would otherwise loop).
+ */
+function hashFolder(root: string, folder: string, keep: (path: string, isFolder: boolean) => boolean, files: Record<string, string>) {
+	const seen = new Set<string>();
+	const walk = (dir: string) => {
+		const real = realpathSync(dir);
+		if (seen.has(real)) return;
+		seen.add(real);
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			const key = relative(root, path).split(sep).join('/');
+			const link = entry.isSymbolicLink() ? readlinkSync(path) : null;
+			const isFolder = entry.isDirectory() || (link !== null && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
+			if (!keep(key, isFolder)) continue;
+			if (isFolder) {
+				if (link !== null) files[key] = sha256(`link\0${link}`);
+				walk(path);
+			} else if (link !== null) {
+				const target = statSync(path, { throwIfNoEntry: false });
+				files[key] = sha256(`link\0${link}\0${target?.isFile() ? sha256(readFileSync(path)) : 'dangling'}`);
+			} else if (entry.isFile()) {
+				files[key] = sha256(readFileSync(path));
+			}
+		}
+	};
+	walk(folder);
+}
+
+export interface InputLocations {
+	/** The project (where astro.config.mjs is). */
+	root: string;
+	/** Absolute output, cache and guides folders. */
+	outDir: string;
+	cacheDir: string;
+	contentDir: string;
+}
+
+/** Reads the inputs of a build of `root` as it stands now. */
+export function readBuildInputs(
+	{ root, outDir, cacheDir, contentDir }: InputLocations,
+	{ env, node, args }: { env: Record<string, string | undefined>; node: string; args: string[] },
+): BuildInputs {
+	const excluded = excludedFolders({ outDir: insideProject(root, outDir), cacheDir: insideProject(root, cacheDir) });
+	const files: Record<string, string> = {};
+	hashFolder(root, root, (path, isFolder) => (isFolder ? mayHoldBuildInputs(path, excluded) : isBuildInput(path, excluded)), files);
+	// The guides may be elsewhere (the bench's and tests' scratch copies, some under .bench/ or
+	// .test-output/): they are inputs wherever they are. Hashing a folder twice changes nothing.
+	if (existsSync(contentDir)) hashFolder(root, contentDir, (path) => !path.endsWith('.log'), files);
+	return { files, env: outputEnv(env), node, args };
+}
