@@ -110,6 +110,8 @@ describe('searching while the reader types (search-while-typing.ts)', () => {
 		const newer = box.type('password');
 		await vi.advanceTimersByTimeAsync(300);
 		expect(box.shown).toEqual(['results for password']);
+		// Nor does it download the guides of results nobody will see.
+		expect(box.log.filter((line) => line.startsWith('load passw '))).toEqual([]);
 		await expect(older).resolves.toBe(false);
 		await expect(newer).resolves.toBe(true);
 	});
