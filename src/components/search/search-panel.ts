@@ -352,8 +352,14 @@ async function showResults(p: Panel, number: number, query: string, results: Pag
 
 /** A word of the query that none of the guides found begins: probably a typing mistake. */
 function misspelt(query: string, pages: PagefindResultData[]): boolean {
-	const words = pages.flatMap((page) => page.content.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !words.some((word) => word.startsWith(term)));
+	const texts = pages.map((page) => page.content.toLowerCase());
+	// One scan of each page per word, not an array of every word of every page at every key.
+	const begun = (term: string) => {
+		const start = new RegExp(`(?:^|[^\\p{L}\\p{N}])${term}`, 'u');
+		return texts.some((text) => start.test(text));
+	};
+	// Letters only, so the word is safe inside the pattern.
+	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !begun(term));
 }
 
 type Speller = Pick<typeof import('../../lib/search/spelling'), 'suggestSpelling'> & { vocabulary: string[] };
