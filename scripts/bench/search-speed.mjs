@@ -1,19 +1,23 @@
 // @ts-check
 /**
  * Search on a corpus's built site, in Chromium, as a reader uses it: open search on a guide
- * page and search once (the first search: every byte it downloads, the index included), then
- * time 20 more searches from typing to results. Each search is timed inside the page, from the
- * input event to the animation frame after the tool has written the results for that query,
- * so the browser driver's own round trips do not count.
+ * page and type a search once (the first search: every byte it downloads, the index included),
+ * then time 20 more searches from typing to results. Every search is typed a key at a time with
+ * a person's pauses between keys (TYPING_GAPS_MS), so a tool that searches while the words are
+ * still being typed pays for it in bytes and time as it would for a reader. Each search is timed
+ * inside the page, from the input event of its last keystroke to the animation frame after the
+ * tool has written the results for the whole query, so the browser driver's own round trips do
+ * not count.
  */
 import { measureRequest, tallies } from './page.mjs';
+import { seededRandom } from './random.mjs';
 import { percentile, summarize } from './stats.mjs';
 
 /**
  * How each tool's search is opened and how it says it has answered a query.
- * `answered` is the text the answer element holds once the results for a query are written.
- * The whole query is set at once and the previous answer must be gone first, so a query that
- * starts another one cannot be taken for it.
+ * `answered` is the text the answer element holds once the results for a query are written;
+ * the words typed before the last key are shorter queries whose answers never hold it, and the
+ * previous answer must be gone first, so no other query's answer can be taken for it.
  * @typedef {{ open: string, input: string, answer: string, answered: (query: string) => string }} SearchUi
  * @type {Record<'stepcheck' | 'starlight', SearchUi>}
  */
@@ -56,38 +60,59 @@ export const TIMED_QUERIES = [
 const FIRST_QUERY = 'mfa';
 
 /**
- * Runs one search inside the page and returns the milliseconds from the input event to the
- * frame after the answer for that query was written.
- * @param {import('playwright-core').Page} tab @param {SearchUi} ui @param {string} query
+ * Milliseconds between two keys: an adult typing at 45 to 80 words a minute leaves 150 to 270 ms
+ * between keys on average, less inside common words; drawn from one seed, so every run and
+ * every tool meets the same typist.
  */
-function timedSearch(tab, ui, query) {
-	return tab.evaluate(
-		({ input, answer, expected, query }) =>
-			new Promise((resolve, reject) => {
-				const box = /** @type {HTMLInputElement | null} */ (document.querySelector(input));
-				if (!box) return reject(new Error(`no search box (${input}) on the page`));
+const TYPING_GAPS_MS = { min: 90, max: 240, seed: 7 };
+
+/**
+ * Types one search a key at a time and returns the milliseconds from the input event of its
+ * last key to the frame after the answer for the whole query was written.
+ * @param {import('playwright-core').Page} tab @param {SearchUi} ui @param {string} query @param {() => number} gap
+ */
+async function timedSearch(tab, ui, query, gap) {
+	await tab.evaluate(
+		({ input, answer, expected }) => {
+			const box = /** @type {HTMLInputElement | null} */ (document.querySelector(input));
+			if (!box) throw new Error(`no search box (${input}) on the page`);
+			const timing = { lastInput: 0 };
+			const stop = new AbortController();
+			// Captured on the document, so it runs before any listener of the tool's own.
+			document.addEventListener('input', (event) => event.target === box && (timing.lastInput = performance.now()), {
+				capture: true,
+				signal: stop.signal,
+			});
+			/** @type {any} */ (window).searchTimed = new Promise((resolve, reject) => {
 				const done = () => (document.querySelector(answer)?.textContent ?? '').includes(expected);
-				const started = performance.now();
-				box.value = query;
-				box.dispatchEvent(new Event('input', { bubbles: true }));
 				const timer = setTimeout(() => {
 					observer.disconnect();
+					stop.abort();
 					reject(
-						new Error(`no results for "${query}" within 10 s (${answer} says "${document.querySelector(answer)?.textContent ?? ''}")`),
+						new Error(
+							`no results for "${expected}" within 10 s of typing (${answer} says "${document.querySelector(answer)?.textContent ?? ''}")`,
+						),
 					);
 				}, 10_000);
 				const finish = () => {
 					if (!done()) return;
 					observer.disconnect();
 					clearTimeout(timer);
-					requestAnimationFrame(() => resolve(performance.now() - started));
+					stop.abort();
+					requestAnimationFrame(() => resolve(performance.now() - timing.lastInput));
 				};
 				const observer = new MutationObserver(finish);
 				observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-				finish();
-			}),
-		{ input: ui.input, answer: ui.answer, expected: ui.answered(query), query },
+			});
+		},
+		{ input: ui.input, answer: ui.answer, expected: ui.answered(query) },
 	);
+	await tab.focus(ui.input);
+	for (const [index, key] of [...query].entries()) {
+		if (index > 0) await new Promise((resolve) => setTimeout(resolve, gap()));
+		await tab.keyboard.type(key);
+	}
+	return /** @type {Promise<number>} */ (tab.evaluate(() => /** @type {any} */ (window).searchTimed));
 }
 
 /** Empties the search box and waits until the previous answer is gone, so the next one is new. */
@@ -106,6 +131,8 @@ async function clearSearch(/** @type {import('playwright-core').Page} */ tab, /*
  */
 export async function measureSearch({ browser, url, tool }) {
 	const ui = SEARCH_UI[tool];
+	const random = seededRandom(TYPING_GAPS_MS.seed);
+	const gap = () => random.int(TYPING_GAPS_MS.min, TYPING_GAPS_MS.max);
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 	const tab = await context.newPage();
 	try {
@@ -118,14 +145,14 @@ export async function measureSearch({ browser, url, tool }) {
 		tab.on('requestfinished', (request) => void pending.push(measureRequest(request)));
 		await tab.click(ui.open);
 		await tab.waitForSelector(ui.input, { state: 'visible' });
-		await timedSearch(tab, ui, FIRST_QUERY);
+		await timedSearch(tab, ui, FIRST_QUERY, gap);
 		await tab.waitForLoadState('networkidle');
 		const first = tallies(/** @type {import('./page.mjs').MeasuredRequest[]} */ ((await Promise.all(pending)).filter(Boolean)));
 		let previous = FIRST_QUERY;
 		const latenciesMs = [];
 		for (const query of TIMED_QUERIES) {
 			await clearSearch(tab, ui, previous);
-			latenciesMs.push(await timedSearch(tab, ui, query));
+			latenciesMs.push(await timedSearch(tab, ui, query, gap));
 			previous = query;
 		}
 		const summary = summarize(latenciesMs);

@@ -7,11 +7,17 @@ export interface ShownOption {
 	excerpt: string;
 }
 
-/** Waits until the search's live status reports an answer, then reads the results shown. */
+/**
+ * Waits until the search's live status reports the answer for the words in the box, then
+ * reads the results shown. Search answers while the words are typed, so an answer for fewer
+ * of them may come first.
+ */
 export async function readResults(page: Page): Promise<{ status: string; options: ShownOption[] }> {
 	await page.waitForFunction(() => {
 		const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-		return /places? in \d+ guides?|No results/.test(status);
+		const query = document.querySelector<HTMLInputElement>('#search-input')?.value.trim() ?? '';
+		// A search by tag alone names no words.
+		return /places? in \d+ guides?|No results/.test(status) && (!query || status.includes(`for “${query}”`));
 	});
 	return page.evaluate(() => ({
 		status: document.querySelector('[data-search-status]')!.textContent ?? '',

@@ -18,6 +18,7 @@ import {
 import { queryTerms } from '../../lib/search/search-request';
 import { byWordsTogether, contentTerms, coversNothing, pagefindQuery, pagesMatchingMost, unknownWords } from '../../lib/search/query-words';
 import { siteIndexUrl, skippedSiteNote } from '../../lib/search/search-sites';
+import { searchWhileTyping, type SearchClock } from '../../lib/search/search-while-typing';
 import type { SearchSite } from '../../lib/search/search-sites-schema';
 
 /**
@@ -34,7 +35,6 @@ const GUIDES_FIRST = 2;
 const GUIDES_FOR_SENTENCE = 5;
 const GUIDES_PER_BATCH = 3;
 const GUIDES_FOR_IDENTIFIER = 8;
-const TYPING_PAUSE_MS = 120;
 /** Another site that has not answered by then is left out, so it never holds up this one's results. */
 const SITE_TIMEOUT_MS = 3000;
 
@@ -68,7 +68,6 @@ interface Panel {
 	tagCounts: Record<string, number>;
 	returnFocusTo: HTMLElement | null;
 	searchNumber: number;
-	timer: number | undefined;
 	/** The tag chips, loaded once; no-results suggestions wait for them. */
 	tagsLoaded: Promise<void> | undefined;
 }
@@ -120,10 +119,9 @@ function setup(root: HTMLElement): Panel {
 		tagCounts: {},
 		returnFocusTo: null,
 		searchNumber: 0,
-		timer: undefined,
 		tagsLoaded: undefined,
 	};
-	p.input.addEventListener('input', () => scheduleSearch(p));
+	p.input.addEventListener('input', () => void runSearch(p, performance.now()));
 	p.input.addEventListener('keydown', (event) => onKey(p, event));
 	pick('[data-search-close]').addEventListener('click', () => close(p));
 	p.more.addEventListener('click', async () => {
@@ -185,8 +183,8 @@ export function openSearch(root: HTMLElement, request: OpenRequest): void {
 		p.tagsLoaded = undefined;
 		showUnavailable(p);
 	});
-	// After a typing pause like any other search: the reader may still be typing the words.
-	scheduleSearch(p);
+	// Like a key typed: the reader may still be typing the words.
+	void runSearch(p, performance.now());
 }
 
 function close(p: Panel): void {
@@ -263,13 +261,19 @@ function syncTagButtons(p: Panel): void {
 	p.filterCount.textContent = p.activeTags.size ? ` (${p.activeTags.size} on)` : '';
 }
 
-function scheduleSearch(p: Panel): void {
-	window.clearTimeout(p.timer);
-	p.timer = window.setTimeout(() => runSearch(p), TYPING_PAUSE_MS);
-}
+const clock: SearchClock = {
+	now: () => performance.now(),
+	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
-async function runSearch(p: Panel): Promise<void> {
-	window.clearTimeout(p.timer);
+/** Guides whose data is loaded (Pagefind keeps it), so showing them again downloads nothing. */
+const loadedPages = new Set<string>();
+
+/**
+ * Searches for what the box holds. `typedAt` is when the reader's key changed it; a search
+ * asked for at once (a suggestion, a tag, other sites merged) passes null and never waits.
+ */
+async function runSearch(p: Panel, typedAt: number | null = null): Promise<void> {
 	const number = ++p.searchNumber;
 	const query = p.input.value.trim();
 	if (location.pathname.replace(/\/+$/, '/') === searchPageUrl(base, '')) {
@@ -288,14 +292,27 @@ async function runSearch(p: Panel): Promise<void> {
 		if (number === p.searchNumber) showUnavailable(p);
 		return;
 	}
-	// Words typed since this search started bring their own search after the pause:
-	// loading the guides of this one would download data for results nobody sees.
-	const superseded = () => number !== p.searchNumber || p.input.value.trim() !== query;
-	if (superseded()) return;
+	// Words typed since this search started bring their own search: loading the guides of
+	// this one would download data for results nobody sees.
+	const current = () => number === p.searchNumber && p.input.value.trim() === query;
+	if (!current()) return;
 	const filters = p.activeTags.size ? { tag: { any: [...p.activeTags] } } : undefined;
-	// A merged site that stops answering drops out: Pagefind skips index chunks it cannot fetch, showMore the pages.
-	const results = await findPages(module, query, filters);
-	if (!results || superseded()) return;
+	await searchWhileTyping(
+		query,
+		typedAt,
+		{
+			// A merged site that stops answering drops out: Pagefind skips index chunks it cannot fetch, showMore the pages.
+			find: () => findPages(module, query, filters),
+			loaded: (results) => results.slice(0, batchSize(query, 0)).every((result) => loadedPages.has(result.id)),
+			show: (results) => showResults(p, number, query, results),
+			current,
+		},
+		clock,
+	);
+}
+
+/** Lists the first guides of a search's results, with the count and any spelling suggestion. */
+async function showResults(p: Panel, number: number, query: string, results: PagefindResult[]): Promise<void> {
 	p.results = results;
 	p.shown = 0;
 	p.active = -1;
@@ -335,8 +352,14 @@ async function runSearch(p: Panel): Promise<void> {
 
 /** A word of the query that none of the guides found begins: probably a typing mistake. */
 function misspelt(query: string, pages: PagefindResultData[]): boolean {
-	const words = pages.flatMap((page) => page.content.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !words.some((word) => word.startsWith(term)));
+	const texts = pages.map((page) => page.content.toLowerCase());
+	// One scan of each page per word, not an array of every word of every page at every key.
+	const begun = (term: string) => {
+		const start = new RegExp(`(?:^|[^\\p{L}\\p{N}])${term}`, 'u');
+		return texts.some((text) => start.test(text));
+	};
+	// Letters only, so the word is safe inside the pattern.
+	return queryTerms(query).some((term) => term.length > 2 && /^\p{L}+$/u.test(term) && !begun(term));
 }
 
 type Speller = Pick<typeof import('../../lib/search/spelling'), 'suggestSpelling'> & { vocabulary: string[] };
@@ -379,7 +402,6 @@ async function findPages(
 	return [...all, ...pagesMatchingMost(perTerm).filter((result) => !found.has(result.id))];
 }
 
-/** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
 /**
  * A result's page data, or null when it cannot be had in time: a merged site that stopped
  * answering after its index chunks were fetched still has results, but not their pages.
@@ -387,10 +409,12 @@ async function findPages(
 async function pageData(result: PagefindResult): Promise<PagefindResultData | null> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	try {
-		return await Promise.race([
+		const page = await Promise.race([
 			result.data(),
 			new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), SITE_TIMEOUT_MS))),
 		]);
+		loadedPages.add(result.id);
+		return page;
 	} catch {
 		return null;
 	} finally {
@@ -398,16 +422,17 @@ async function pageData(result: PagefindResult): Promise<PagefindResultData | nu
 	}
 }
 
-async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
+/** How many guides the next batch lists, after `shown` of them. */
+function batchSize(query: string, shown: number): number {
 	// For a query of several words, findPages put first the guides that hold them close together.
-	const size = p.shown
-		? GUIDES_PER_BATCH
-		: literalOf(p.query)
-			? GUIDES_FOR_IDENTIFIER
-			: contentTerms(p.query).length > 2
-				? GUIDES_FOR_SENTENCE
-				: GUIDES_FIRST;
-	const batch = p.results.slice(p.shown, p.shown + size);
+	if (shown) return GUIDES_PER_BATCH;
+	if (literalOf(query)) return GUIDES_FOR_IDENTIFIER;
+	return contentTerms(query).length > 2 ? GUIDES_FOR_SENTENCE : GUIDES_FIRST;
+}
+
+/** Lists the next batch of guides and returns them; null when a newer search has taken over meanwhile. */
+async function showMore(p: Panel, number: number, announce = true): Promise<PagefindResultData[] | null> {
+	const batch = p.results.slice(p.shown, p.shown + batchSize(p.query, p.shown));
 	const loaded = await Promise.all(batch.map(pageData));
 	if (number !== p.searchNumber) return null;
 	// Results whose pages could not be loaded leave the list and the count.

@@ -31,9 +31,30 @@ function subResultScore(sub: PagefindSubResult): number {
 	return sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
 }
 
-/** Pagefind's word positions index its content split on whitespace. */
-function contentWords(content: string): string[] {
-	return content.split(/[\r\n\s]+/g);
+interface PageText {
+	/** Pagefind's word positions index its content split on whitespace. */
+	words: string[];
+	/** For each word, which added text it is in: identifier forms, the guide's search words, or none. */
+	hidden: ('forms' | 'search-words' | null)[];
+}
+
+/** Enough for every guide a search shows, with other sites' among them. */
+const PAGE_TEXTS_KEPT = 32;
+const pageTexts = new Map<string, PageText>();
+
+/**
+ * A page's words, split once: ranking and excerpts read each page's words for every section,
+ * and the dialog searches again at every key, so a page of 3,000 words was split hundreds of times.
+ */
+function pageText(content: string): PageText {
+	let text = pageTexts.get(content);
+	if (!text) {
+		const words = content.split(/[\r\n\s]+/g);
+		text = { words, hidden: hiddenWords(words) };
+		if (pageTexts.size >= PAGE_TEXTS_KEPT) pageTexts.delete(pageTexts.keys().next().value!);
+		pageTexts.set(content, text);
+	}
+	return text;
 }
 
 /**
@@ -41,8 +62,7 @@ function contentWords(content: string): string[] {
  * answers "sign out" better than an intro that says "sign-in" three times.
  * Matching is by word start, close to Pagefind's stemming ("codes" counts for "code").
  */
-function termsCovered(sub: PagefindSubResult, words: readonly string[], terms: readonly string[], found = new Set<string>()): number {
-	const hidden = hiddenWords(words);
+function termsCovered(sub: PagefindSubResult, { words, hidden }: PageText, terms: readonly string[], found = new Set<string>()): number {
 	for (const location of sub.locations) {
 		// The guide's hidden search words choose the guide (rankGuides), not one of its sections.
 		if (hidden[location] === 'search-words') continue;
@@ -91,15 +111,15 @@ export interface RankedSubResult {
  * before a paragraph that mentions the menu); then Pagefind's score; then page order.
  */
 export function rankSubResults(subs: readonly PagefindSubResult[], content: string, query: string): RankedSubResult[] {
-	const words = contentWords(content);
+	const text = pageText(content);
 	const terms = contentTerms(query);
 	const literal = literalOf(query);
 	return subs
 		.map((sub, order) => ({
 			sub,
 			order,
-			literal: spellsLiteral(sub, words, literal),
-			covered: termsCovered(sub, words, terms),
+			literal: spellsLiteral(sub, text.words, literal),
+			covered: termsCovered(sub, text, terms),
 			inTitle: termsInTitle(sub, terms),
 			score: subResultScore(sub),
 		}))
@@ -155,8 +175,7 @@ export function visibleExcerpt(parts: readonly ExcerptPart[], query: string): Ex
 
 const EXCERPT_WORDS = 22;
 
-/** For each word of the indexed text, which added text it is in: identifier forms, the guide's search words, or none. */
-function hiddenWords(words: readonly string[]): ('forms' | 'search-words' | null)[] {
+function hiddenWords(words: readonly string[]): PageText['hidden'] {
 	let inside: 'forms' | 'search-words' | null = null;
 	return words.map((word) => {
 		if (word.includes(FORMS_START)) inside = 'forms';
@@ -167,16 +186,11 @@ function hiddenWords(words: readonly string[]): ('forms' | 'search-words' | null
 	});
 }
 
-/** For each word of the indexed text, whether the page does not show it. */
-function formsWords(words: readonly string[]): boolean[] {
-	return hiddenWords(words).map((kind) => kind !== null);
-}
-
 /** Pagefind centres its excerpt where matches are densest, which is in the added forms once any matched there. */
 function matchedInForms(content: string, sub: PagefindSubResult): boolean {
 	if ([FORMS_START, SEARCH_WORDS_START, FORMS_END].some((mark) => sub.excerpt.includes(mark))) return true;
-	const hidden = formsWords(contentWords(content));
-	return sub.locations.some((location) => hidden[location]);
+	const { hidden } = pageText(content);
+	return sub.locations.some((location) => Boolean(hidden[location]));
 }
 
 /**
@@ -186,8 +200,7 @@ function matchedInForms(content: string, sub: PagefindSubResult): boolean {
  * with that token marked.
  */
 export function writtenExcerpt(content: string, locations: readonly number[], query: string): string {
-	const words = contentWords(content);
-	const hidden = formsWords(words);
+	const { words, hidden } = pageText(content);
 	const terms = queryTerms(query).filter((term) => term.length > 1);
 	const holds = (word: string) => terms.some((term) => word.toLowerCase().includes(term));
 	const sorted = [...locations].sort((a, b) => a - b);
@@ -299,15 +312,15 @@ export function rankGuides(pages: readonly PagefindResultData[], query: string):
 	// the section's title fourth. Keywords and synonyms say what the whole
 	// guide is about, so they also count as held by each of its sections.
 	const best = (page: PagefindResultData) => {
-		const words = contentWords(page.content);
+		const text = pageText(page.content);
 		const keywords = metaTerms(page, 'keywords', terms);
 		const synonyms = metaTerms(page, 'synonyms', terms);
 		return Math.max(
 			0,
 			...page.sub_results.map(
 				(sub) =>
-					spellsLiteral(sub, words, literal) * 10_000 +
-					termsCovered(sub, words, terms, new Set([...keywords, ...synonyms])) * 100 +
+					spellsLiteral(sub, text.words, literal) * 10_000 +
+					termsCovered(sub, text, terms, new Set([...keywords, ...synonyms])) * 100 +
 					(keywords.length * 2 >= terms.length ? keywords.length * 10 : 0) +
 					termsInTitle(sub, terms),
 			),
