@@ -4,20 +4,26 @@
 // Before that, an output already built from exactly these sources is kept as it is (see
 // docs/performance.md, "Rebuilds"); `npm run build -- --force` builds regardless.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { guidesFolder } from '../src/lib/content/guides-folder.ts';
 import { cacheFolder, outFolder } from '../src/lib/site/build-folders.ts';
 import { fingerprintOf } from './rebuild/build-inputs.ts';
 import { listOutput, readRecord, recordPath, removeRecord, writeRecord } from './rebuild/build-record.ts';
 import { readBuildInputs } from './rebuild/read-inputs.ts';
 import { decideReuse } from './rebuild/reuse-decision.ts';
+import { guideOutline } from './rebuild/guide-outline.ts';
+import { mergePartialOutput } from './rebuild/merge-output.ts';
+import { decidePartial, guideOfFile } from './rebuild/partial-decision.ts';
+import { PARTIAL_GUIDES_ENV } from '../src/lib/content/partial-build.ts';
+import { indexSite } from '../src/integrations/pagefind-index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(outFolder());
 const staging = `${target}.staging`;
 const previous = `${target}.previous`;
+const partialOut = `${target}.partial`;
 const shown = relative(process.cwd(), target) || target;
 
 const args = process.argv.slice(2);
@@ -32,27 +38,72 @@ const inputs = readBuildInputs(
 	{ env: process.env, node: process.version, args: astroArgs },
 );
 const output = listOutput(target);
-const decision = decideReuse(force ? null : readRecord(record), inputs, output, { outName: shown, force });
+const recorded = force ? null : readRecord(record);
+const decision = decideReuse(recorded, inputs, output, { outName: shown, force });
 if (decision.reuse) {
 	const checked = Object.keys(inputs.files).length + (output?.length ?? 0);
 	const ms = Math.round(performance.now() - started);
 	console.log(`${shown}/ is up to date with its sources: ${checked} files checked in ${ms} ms; \`npm run build -- --force\` rebuilds`);
 	process.exit(0);
 }
-console.log(`Building ${shown}/: ${decision.reason}.`);
+const contentDir = resolve(guidesFolder());
+const guidesPrefix = relative(root, contentDir).split(sep).join('/');
+const outlineOf = (/** @type {string} */ id) => {
+	const file = join(contentDir, id, 'index.mdx');
+	return existsSync(file) ? guideOutline(readFileSync(file, 'utf8')) : null;
+};
+// Read with the inputs, before the build, for the same reason as they are.
+const outlines = Object.fromEntries(
+	Object.keys(inputs.files).flatMap((path) => {
+		const id = guideOfFile(path, guidesPrefix);
+		const outline = id === null ? null : outlineOf(id);
+		return id === null || outline === null ? [] : [[id, outline]];
+	}),
+);
+const partial = decidePartial(recorded, inputs, output, { guidesPrefix, outlines: (id) => outlines[id] ?? null });
 // From here until the new output is in place, the old record would vouch for a folder being replaced.
 removeRecord(record);
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-rmSync(staging, { recursive: true, force: true });
-const build = spawnSync(process.execPath, [astro, 'build', ...astroArgs], {
-	stdio: 'inherit',
-	env: { ...process.env, STEPCHECK_OUT_DIR: staging },
-});
-if (build.status !== 0) {
-	rmSync(staging, { recursive: true, force: true });
+/** Runs `astro build` into `outDir`; a partial build renders `guides` only. */
+const astroBuild = (/** @type {string} */ outDir, /** @type {string[] | null} */ guides) => {
+	const env = { ...process.env, STEPCHECK_OUT_DIR: outDir };
+	delete env[PARTIAL_GUIDES_ENV];
+	if (guides) env[PARTIAL_GUIDES_ENV] = guides.join(',');
+	return spawnSync(process.execPath, [astro, 'build', ...astroArgs], { stdio: 'inherit', env }).status;
+};
+const failed = (/** @type {number | null} */ status) => {
+	for (const folder of [staging, partialOut]) rmSync(folder, { recursive: true, force: true });
 	console.error(`\nThe build failed, so ${shown}/ was not touched: it still holds the last good build.`);
-	process.exit(build.status ?? 1);
+	process.exit(status ?? 1);
+};
+
+rmSync(staging, { recursive: true, force: true });
+let built = false;
+if (partial.partial) {
+	console.log(
+		`Building ${partial.guides.join(', ')} only into ${shown}/: ${decision.reason}; nothing other pages show of ${partial.guides.length === 1 ? 'it' : 'them'} changed.`,
+	);
+	rmSync(partialOut, { recursive: true, force: true });
+	const status = astroBuild(partialOut, partial.guides);
+	if (status !== 0) failed(status);
+	const mismatched = mergePartialOutput({ previous: target, partial: partialOut, merged: staging, guides: partial.guides });
+	rmSync(partialOut, { recursive: true, force: true });
+	if (mismatched.length === 0) {
+		await indexSite(join(staging, 'client'), resolve(cacheFolder()), { info: (message) => console.log(`[pagefind] ${message}`) });
+		built = true;
+	} else {
+		rmSync(staging, { recursive: true, force: true });
+		console.log(
+			`The partial build changed ${mismatched.slice(0, 3).join(', ')}${mismatched.length > 3 ? ` and ${mismatched.length - 3} more` : ''}, which only a full build may change: building in full.`,
+		);
+	}
+} else {
+	console.log(`Building ${shown}/: ${decision.reason}.`);
+}
+if (!built) {
+	const status = astroBuild(staging, null);
+	if (status !== 0) failed(status);
 }
 
 // Two renames: the old output is out of the way for an instant only, and never half replaced.
@@ -62,5 +113,4 @@ renameSync(staging, target);
 rmSync(previous, { recursive: true, force: true });
 
 // The inputs as read before the build: a file edited while Astro ran makes the next build run again.
-const built = listOutput(target) ?? [];
-writeRecord(record, { version: 1, fingerprint: fingerprintOf(inputs), inputs, output: built });
+writeRecord(record, { version: 2, fingerprint: fingerprintOf(inputs), inputs, output: listOutput(target) ?? [], outlines });

@@ -42,7 +42,7 @@ export function outputEnv(env: Record<string, string | undefined>): Record<strin
  */
 export function excludedFolders({ outDir, cacheDir }: { outDir: string | null; cacheDir: string | null }): string[] {
 	const folders = ['.git', '.astro', '.bench', '.test-output', '.wrangler'];
-	if (outDir) folders.push(outDir, `${outDir}.staging`, `${outDir}.previous`);
+	if (outDir) folders.push(outDir, `${outDir}.staging`, `${outDir}.previous`, `${outDir}.partial`);
 	if (cacheDir) folders.push(cacheDir);
 	return folders;
 }

@@ -14,10 +14,12 @@ export type OutputFile = z.infer<typeof outputFileSchema>;
  * every build starts, so a build that failed or was stopped leaves no record to trust.
  */
 const buildRecordSchema = z.object({
-	version: z.literal(1),
+	version: z.literal(2),
 	fingerprint: z.string(),
 	inputs: buildInputsSchema,
 	output: z.array(outputFileSchema),
+	/** Guide id → what other pages can take from it (guide-outline.ts): a partial build needs these unchanged. */
+	outlines: z.record(z.string(), z.string()),
 });
 export type BuildRecord = z.infer<typeof buildRecordSchema>;
 

@@ -28,7 +28,7 @@ function describeInputChange(before: BuildInputs, now: BuildInputs): string {
 }
 
 /** The first difference between the output as recorded and as it is on disk, in words. */
-function describeOutputChange(recorded: OutputFile[], found: OutputFile[]): string | null {
+export function describeOutputChange(recorded: OutputFile[], found: OutputFile[]): string | null {
 	const onDisk = new Map(found.map((file) => [file.path, file]));
 	for (const file of recorded) {
 		const now = onDisk.get(file.path);

@@ -8,6 +8,7 @@ import { close, createIndex } from 'pagefind';
 import { indexedWords, withIdentifierForms } from '../lib/search/indexed-html.ts';
 import { openIndexedHtmlCache } from '../lib/search/indexed-html-cache.ts';
 import { buildVocabulary, VOCABULARY_FILE } from '../lib/search/spelling.ts';
+import { partialGuides } from '../lib/content/partial-build.ts';
 
 /**
  * Words per index chunk (Pagefind counts a word's positions). Pagefind's default, 20,000,
@@ -54,6 +55,42 @@ function pageUrl(site: string, file: string): string {
 }
 
 /**
+ * Indexes every page of `site` (a build's client folder) into `site/pagefind`, reading back the
+ * pages indexed before from Astro's cache folder `cacheDir`. Also what scripts/build.mjs runs over the merged output
+ * of a partial build, which indexes no page itself.
+ */
+export async function indexSite(site: string, cacheDir: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+	// The Pagefind service is a child process that inherits this environment when it starts.
+	process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+	try {
+		const indexed = await openIndexedHtmlCache(join(cacheDir, 'indexed-html'), await identifierFormsFingerprint(), withIdentifierForms);
+		const { index, errors } = await createIndex({});
+		if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+		const words: string[][] = [];
+		let pages = 0;
+		for (const file of await htmlFiles(site)) {
+			const html = await readFile(file, 'utf8');
+			// Pagefind indexes only pages with a data-pagefind-body, once any page has one.
+			if (!html.includes('data-pagefind-body')) continue;
+			const content = await indexed.get(html);
+			// The vocabulary holds the words Pagefind holds, so a word of a part left out of the index is not "known".
+			words.push(indexedWords(content));
+			const added = await index.addHTMLFile({ url: pageUrl(site, file), content });
+			if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+			pages += 1;
+		}
+		const output = join(site, 'pagefind');
+		const written = await index.writeFiles({ outputPath: output });
+		if (written.errors.length) throw new Error(`Pagefind could not write its index to ${output}: ${written.errors.join('; ')}`);
+		await writeFile(join(output, VOCABULARY_FILE), JSON.stringify(buildVocabulary(words)));
+		await indexed.prune();
+		logger.info(`indexed ${pages} pages into ${output}`);
+	} finally {
+		await close();
+	}
+}
+
+/**
  * Builds the Pagefind index from the prerendered pages at the end of `astro build`, in the
  * build's own process: a separate `pagefind` step would start Node and load Pagefind again
  * on every build. It runs last, so it sees the pages the other integrations wrote.
@@ -63,53 +100,26 @@ function pageUrl(site: string, file: string): string {
 export function pagefindIndex(): AstroIntegration {
 	let cacheDir = '';
 	let indexing: Promise<void> | undefined;
-
-	async function buildIndex(site: string, logger: AstroIntegrationLogger): Promise<void> {
-		// The Pagefind service is a child process that inherits this environment when it starts.
-		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-		try {
-			const indexed = await openIndexedHtmlCache(cacheDir, await identifierFormsFingerprint(), withIdentifierForms);
-			const { index, errors } = await createIndex({});
-			if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-			const words: string[][] = [];
-			let pages = 0;
-			for (const file of await htmlFiles(site)) {
-				const html = await readFile(file, 'utf8');
-				// Pagefind indexes only pages with a data-pagefind-body, once any page has one.
-				if (!html.includes('data-pagefind-body')) continue;
-				const content = await indexed.get(html);
-				// The vocabulary holds the words Pagefind holds, so a word of a part left out of the index is not "known".
-				words.push(indexedWords(content));
-				const added = await index.addHTMLFile({ url: pageUrl(site, file), content });
-				if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-				pages += 1;
-			}
-			const output = join(site, 'pagefind');
-			const written = await index.writeFiles({ outputPath: output });
-			if (written.errors.length) throw new Error(`Pagefind could not write its index to ${output}: ${written.errors.join('; ')}`);
-			await writeFile(join(output, VOCABULARY_FILE), JSON.stringify(buildVocabulary(words)));
-			await indexed.prune();
-			logger.info(`indexed ${pages} pages into ${output}`);
-		} finally {
-			await close();
-		}
-	}
+	// A partial build writes some pages only; its output is indexed once merged (scripts/build.mjs).
+	const partial = partialGuides() !== null;
 
 	return {
 		name: 'stepcheck-pagefind-index',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				cacheDir = join(fileURLToPath(config.cacheDir), 'indexed-html');
+				cacheDir = fileURLToPath(config.cacheDir);
 			},
 			// Started as soon as the pages exist: Pagefind's own process then works while the other
 			// integrations' build:done hooks run. None of them writes a page Pagefind indexes.
 			'astro:build:generated': ({ dir, logger }) => {
-				indexing = buildIndex(fileURLToPath(dir), logger);
+				if (partial) return;
+				indexing = indexSite(fileURLToPath(dir), cacheDir, logger);
 				// Awaited in build:done; until then a failure must not count as unhandled.
 				indexing.catch(() => undefined);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await (indexing ?? buildIndex(fileURLToPath(dir), logger));
+				if (partial) return;
+				await (indexing ?? indexSite(fileURLToPath(dir), cacheDir, logger));
 			},
 		},
 	};

@@ -9,8 +9,8 @@ import { productionBuildEnv, ROOT } from '../support/paths';
 
 /**
  * `npm run build` keeps an output already built from exactly today's sources (one line says so,
- * nothing is written), and builds in full as soon as anything is in doubt: a guide edited, a file
- * of the output gone, `--force`.
+ * nothing is written), and builds as soon as anything is in doubt: a guide edited, a file of the
+ * output gone, `--force`.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-rebuild-'));
 const guides = join(scratch, 'guides');
@@ -68,7 +68,8 @@ describe('npm run build with an output built before', () => {
 		expect(snapshot(out)).toEqual(before);
 	}, 400_000);
 
-	it('builds in full after a sentence of a guide changed, and the page shows it', () => {
+	// Only that guide's page, as tests/build/rebuild-partial.test.ts specifies.
+	it('builds after a sentence of a guide changed, and the page shows it', () => {
 		const file = join(guides, 'turn-on-mfa-aws', 'index.mdx');
 		const sentence = 'This sentence was added to test a rebuild.';
 		writeFileSync(file, readFileSync(file, 'utf8').replace('A password on its own', `${sentence} A password on its own`));

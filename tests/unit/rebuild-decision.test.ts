@@ -18,7 +18,7 @@ const output: OutputFile[] = [
 	{ path: 'client/index.html', size: 100, mtimeMs: 1000.5 },
 	{ path: 'server/entry.mjs', size: 50, mtimeMs: 1000.25 },
 ];
-const record: BuildRecord = { version: 1, fingerprint: fingerprintOf(inputs), inputs, output };
+const record: BuildRecord = { version: 2, fingerprint: fingerprintOf(inputs), inputs, output, outlines: {} };
 const decide = (r: BuildRecord | null, i: BuildInputs, o: OutputFile[] | null, force = false) =>
 	decideReuse(r, i, o, { outName: 'dist', force });
 const reason = (decision: ReturnType<typeof decide>) => (decision.reuse ? 'reused' : decision.reason);

@@ -12,6 +12,7 @@ import { placeholdersIn } from '../import/placeholder-images';
 import { lintGuideSource } from './lint';
 import { lintRemembered, rememberedClean } from './lint-cache';
 import { parseMdx } from './parse-mdx';
+import { keepRenderOf, partialGuides } from './partial-build';
 import { staleReviewWarning } from './review';
 // The rules' own source: a clean result from older rules is not reused.
 import lintRulesSource from './lint.ts?raw';
@@ -205,7 +206,10 @@ export function guidesLoader(base: string): Loader {
 			if (first.count && !watcher) {
 				throw authorError(report(first), 'Fix each line named above. docs/build-errors.md explains each message.');
 			}
-			if (!watcher) return;
+			if (!watcher) {
+				keepRenderOf(store, partialGuides());
+				return;
+			}
 			if (first.count) logger.error(`${report(first)}\nEach refused guide's page shows its problems until they are fixed.`);
 			const folder = resolve(base);
 			let queue = Promise.resolve();
