@@ -65,4 +65,15 @@ describe('the screenshot encoder threads', () => {
 			ok: true,
 		});
 	});
+
+	it('start again after being closed, for the next build in the same process', async () => {
+		const once = createEncodePool(1);
+		const source = join(root, 'shot.png');
+		writeFileSync(source, await capture());
+		const task = (name: string) => ({ source, files: [{ path: join(root, name), width: 300, quality: 50, format: 'avif' as const }] });
+		expect(await once.encode(task('first.avif'))).toEqual({ ok: true });
+		await once.close();
+		expect(await once.encode(task('second.avif'))).toEqual({ ok: true });
+		await once.close();
+	});
 });

@@ -12,7 +12,7 @@ import type { EncodeOutcome, EncodeTask } from './encode-worker.ts';
  */
 export interface EncodePool {
 	encode(task: EncodeTask): Promise<EncodeOutcome>;
-	/** Ends the threads; call once nothing more is encoded. */
+	/** Ends the threads once nothing more is encoded; a later task starts new ones (a later build in the same process). */
 	close(): Promise<void>;
 }
 
