@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guidesFolder } from '../lib/content/guides-folder.ts';
+import { createEncodePool, type EncodePool } from '../lib/images/encode-pool.ts';
 import { ENCODER_FINGERPRINT, VIEW_ENCODING } from '../lib/images/encoder-settings.ts';
 import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode-screenshots.ts';
 import { openScreenshotCache, type ScreenshotCache } from '../lib/images/screenshot-cache.ts';
@@ -33,6 +34,8 @@ export function screenshotFiles(): AstroIntegration {
 	let base = '/';
 	let cache: Promise<ScreenshotCache> | undefined;
 	let preEncoding: Promise<PreEncoding> | undefined;
+	/** One pool of encoder threads for the whole build: the early pass and the one after the pages. */
+	const pool: EncodePool = createEncodePool(availableParallelism());
 	/** The guides' images the pages imported, by the name their URLs give them. */
 	const sources = new Map<string, ScreenshotSource>();
 
@@ -54,6 +57,7 @@ export function screenshotFiles(): AstroIntegration {
 						fingerprint: ENCODER_FINGERPRINT,
 						view: VIEW_ENCODING,
 						lanes: availableParallelism(),
+						pool,
 					}),
 				);
 				updateConfig({
@@ -98,7 +102,8 @@ export function screenshotFiles(): AstroIntegration {
 					cache: opened,
 					fingerprint: ENCODER_FINGERPRINT,
 					concurrency: availableParallelism(),
-				});
+					pool,
+				}).finally(() => pool.close());
 				await opened.save();
 				logger.info(
 					`${report.files} screenshot files: ${early?.encoded ?? 0} encoded beside the bundler, ${report.encoded} after it, ${report.originalsCopied} originals copied; ${Math.round(performance.now() - started)} ms after the pages`,

@@ -2,11 +2,15 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEncodePool } from '../../src/lib/images/encode-pool';
 import { preEncodeScreenshots } from '../../src/lib/images/pre-encode-screenshots';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
 import { describeSources } from '../../src/lib/images/screenshot-sources';
 
+/** The build's encoder threads, as the integration makes them. */
+const pool = createEncodePool(2);
+afterAll(() => pool.close());
 const VIEW = { format: 'webp', quality: 75 } as const;
 let root: string;
 let guides: string;
@@ -20,7 +24,15 @@ const png = (width: number, height = 400) =>
 async function preEncode() {
 	const cache = await openScreenshotCache(cacheDir);
 	const describe = describeSources(guides, cache);
-	const report = await preEncodeScreenshots({ folder: guides, cache, describe, fingerprint: 'abc123', view: VIEW, lanes: 2 }).finished();
+	const report = await preEncodeScreenshots({
+		folder: guides,
+		cache,
+		describe,
+		fingerprint: 'abc123',
+		view: VIEW,
+		lanes: 2,
+		pool,
+	}).finished();
 	await cache.save();
 	return report;
 }

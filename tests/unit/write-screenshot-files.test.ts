@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import sharpService from 'astro/assets/services/sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEncodePool } from '../../src/lib/images/encode-pool';
 import { encodeScreenshotFile } from '../../src/lib/images/encode-screenshot';
 import { ENCODER_SETTINGS } from '../../src/lib/images/encoder-settings';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
@@ -11,6 +12,9 @@ import { screenshotFileUrl } from '../../src/lib/images/screenshot-files';
 import type { ScreenshotSource } from '../../src/lib/images/screenshot-sources';
 import { ScreenshotFilesError, writeScreenshotFiles } from '../../src/lib/images/write-screenshot-files';
 
+/** The build's encoder threads, as the integration makes them. */
+const pool = createEncodePool(2);
+afterAll(() => pool.close());
 const FINGERPRINT = 'abc123';
 let root: string;
 let site: string;
@@ -48,7 +52,15 @@ async function builtSite(page = 'guides/a/index.html', original = 'a.H1.png') {
 /** One build's pass: the cache opened, the files written, the cache index saved, as the integration does. */
 async function write() {
 	const cache = await openScreenshotCache(cacheDir);
-	const report = await writeScreenshotFiles({ site, assetsFolder: '_astro', sources, cache, fingerprint: FINGERPRINT, concurrency: 2 });
+	const report = await writeScreenshotFiles({
+		site,
+		assetsFolder: '_astro',
+		sources,
+		cache,
+		fingerprint: FINGERPRINT,
+		concurrency: 2,
+		pool,
+	});
 	await cache.save();
 	return report;
 }

@@ -1,6 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeIntoCache, isFile, type ScreenshotCache } from './screenshot-cache.ts';
+import type { EncodePool } from './encode-pool.ts';
+import type { EncodeTarget } from './encode-worker.ts';
+import { isFile, type ScreenshotCache } from './screenshot-cache.ts';
 import { isRasterImage, type DescribeSource } from './screenshot-sources.ts';
 import { planFiles, screenshotPlan } from './screenshot-options.ts';
 import type { ScreenshotEncoding } from './screenshot-options.ts';
@@ -30,11 +32,12 @@ export interface PreEncodeOptions {
 	describe: DescribeSource;
 	fingerprint: string;
 	view: Omit<ScreenshotEncoding, 'width'>;
-	/** How many images are encoded at once. */
+	/** How many images are encoded at once (the pool's threads). */
 	lanes: number;
+	pool: EncodePool;
 }
 
-export function preEncodeScreenshots({ folder, cache, describe, fingerprint, view, lanes: width }: PreEncodeOptions): PreEncoding {
+export function preEncodeScreenshots({ folder, cache, describe, fingerprint, view, lanes: width, pool }: PreEncodeOptions): PreEncoding {
 	const lanes = createLanes(width);
 	const report = { images: 0, encoded: 0 };
 	const listed = readdir(folder, { recursive: true, withFileTypes: true }).then(
@@ -48,14 +51,14 @@ export function preEncodeScreenshots({ folder, cache, describe, fingerprint, vie
 
 	async function preEncodeOne(path: string): Promise<void> {
 		const source = await describe(path);
-		let bytes: Buffer | undefined;
+		const files: EncodeTarget[] = [];
 		for (const file of planFiles(screenshotPlan(source.width, null, view))) {
 			const target = cache.path(source.digest, { ...file, fingerprint });
-			if (await isFile(target)) continue;
-			bytes ??= await readFile(path);
-			await encodeIntoCache(target, bytes, file);
-			report.encoded += 1;
+			if (!(await isFile(target))) files.push({ ...file, path: target });
 		}
+		if (!files.length) return;
+		// A failure is the build's own pass to report (it encodes what is still missing).
+		if ((await pool.encode({ source: path, files })).ok) report.encoded += files.length;
 	}
 
 	return {

@@ -69,13 +69,3 @@ export const isFile = (path: string) =>
 		(s) => s.isFile(),
 		() => false,
 	);
-
-/** Encodes one file into the cache; written aside, then renamed, so an interrupted build never leaves half a file. */
-export async function encodeIntoCache(path: string, original: Uint8Array, file: Pick<ScreenshotFile, 'width' | 'quality' | 'format'>) {
-	// sharp loads only when something is missing: a warm build encodes nothing.
-	const { encodeScreenshotFile } = await import('./encode-screenshot.ts');
-	const data = await encodeScreenshotFile(original, file);
-	const partial = `${path}.${process.pid}.partial`;
-	await writeFile(partial, data);
-	await rename(partial, path);
-}

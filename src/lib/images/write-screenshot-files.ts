@@ -1,7 +1,8 @@
 import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { createLanes } from './lanes.ts';
-import { encodeIntoCache, isFile, type ScreenshotCache } from './screenshot-cache.ts';
+import type { EncodePool } from './encode-pool.ts';
+import { isFile, type ScreenshotCache } from './screenshot-cache.ts';
 import { originalsIn, parseScreenshotFileName, screenshotFilesIn, type ScreenshotFile } from './screenshot-files.ts';
 import type { ScreenshotSource } from './screenshot-sources.ts';
 
@@ -10,7 +11,7 @@ import type { ScreenshotSource } from './screenshot-sources.ts';
  * between builds and are hard-linked into the output: a warm build writes no image bytes,
  * only directory entries (copying 800 small files cost about 0.5–0.7 s here, linking them
  * 20–50 ms). Missing files are encoded from the image in the guide's folder, all cores
- * busy, each image decoded once. An original is copied into the output only when a page
+ * busy (encode-pool.ts), each image decoded once. An original is copied into the output only when a page
  * points at it by its own name: the pages point at the encoded files.
  */
 
@@ -23,7 +24,9 @@ export interface ScreenshotFilesOptions {
 	sources: ReadonlyMap<string, ScreenshotSource>;
 	cache: ScreenshotCache;
 	fingerprint: string;
+	/** How many images are encoded at once (the pool's threads). */
 	concurrency: number;
+	pool: EncodePool;
 }
 
 export interface ScreenshotFilesReport {
@@ -53,7 +56,7 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Promise<ScreenshotFilesReport> {
-	const { site, assetsFolder, sources, cache, fingerprint } = options;
+	const { site, assetsFolder, sources, cache, fingerprint, pool } = options;
 	const assets = join(site, assetsFolder);
 	/** name → the first page that points at it, for error messages. */
 	const wanted = new Map<string, string>();
@@ -93,26 +96,23 @@ export async function writeScreenshotFiles(options: ScreenshotFilesOptions): Pro
 					);
 				return;
 			}
-			let bytes: Promise<Buffer> | undefined;
-			const read = () => (bytes ??= readFile(source.path));
-			await Promise.all(
-				files.map(async ({ name, file }) => {
-					const cached = cache.path(source.digest, file);
-					if (await isFile(cached)) {
-						report.fromCache += 1;
-					} else {
-						try {
-							await encodeIntoCache(cached, await read(), file);
-						} catch (error) {
-							const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${source.path} is gone` : (error as Error).message;
-							problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from ${source.path}, but ${why}.`);
-							return;
-						}
-						report.encoded += 1;
-					}
-					await place(cached, join(assets, name));
-				}),
-			);
+			const targets = files.map(({ name, file }) => ({ name, cached: cache.path(source.digest, file), file }));
+			const missing: typeof targets = [];
+			for (const target of targets) {
+				if (await isFile(target.cached)) report.fromCache += 1;
+				else missing.push(target);
+			}
+			if (missing.length) {
+				const outcome = await pool.encode({ source: source.path, files: missing.map(({ cached, file }) => ({ ...file, path: cached })) });
+				if (!outcome.ok) {
+					const why = outcome.code === 'ENOENT' ? `${source.path} is gone` : outcome.message;
+					for (const { name } of missing)
+						problems.push(`${wanted.get(name)} points at /${assetsFolder}/${name}, made from ${source.path}, but ${why}.`);
+					return;
+				}
+				report.encoded += missing.length;
+			}
+			await Promise.all(targets.map(({ name, cached }) => place(cached, join(assets, name))));
 		});
 	}
 	await lanes.drained();
