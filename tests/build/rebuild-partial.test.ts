@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { productionBuildEnv, ROOT } from '../support/paths';
+import { scratchBuild } from '../support/scratch-build';
 
 /**
  * After a sentence of one guide changed, `npm run build` renders that guide's page only and keeps
@@ -13,32 +10,14 @@ import { productionBuildEnv, ROOT } from '../support/paths';
  * file for file and byte for byte. A change to what other pages show of a guide (its title, a
  * step's title) builds in full.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-partial-'));
-const guides = join(scratch, 'guides');
-cpSync(join(ROOT, 'src/content/guides'), guides, { recursive: true });
-// Inside the project: the server bundle resolves its packages from node_modules above it.
-const out = join(ROOT, '.test-output', 'rebuild-partial');
-const cache = `${out}-cache`;
-const guideFile = join(guides, 'turn-on-mfa-aws', 'index.mdx');
-const page = join(out, 'client/guides/turn-on-mfa-aws/index.html');
 // Astro draws a new key for server islands at every build unless ASTRO_KEY sets one (as a
 // deployment with several servers must): the same key for every build here, so the server
 // bundles of two builds of the same sources can be compared byte for byte.
-const astroKey = randomBytes(32).toString('base64');
-afterAll(() => {
-	for (const folder of [scratch, out, cache]) rmSync(folder, { recursive: true, force: true });
-});
-
-function build(...args: string[]) {
-	const result = spawnSync('npm', ['run', 'build', ...(args.length > 0 ? ['--', ...args] : [])], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: productionBuildEnv({ STEPCHECK_CONTENT_DIR: guides, STEPCHECK_OUT_DIR: out, STEPCHECK_CACHE_DIR: cache, ASTRO_KEY: astroKey }),
-	});
-	const output = stripVTControlCharacters(result.stdout + result.stderr);
-	expect(result.status, output).toBe(0);
-	return output;
-}
+const site = scratchBuild('rebuild-partial', { ASTRO_KEY: randomBytes(32).toString('base64') });
+const { out, cache, build } = site;
+const guideFile = join(site.guides, 'turn-on-mfa-aws', 'index.mdx');
+const page = join(out, 'client/guides/turn-on-mfa-aws/index.html');
+afterAll(site.remove);
 
 /** Every file of a folder with the SHA-256 of its bytes, by path. */
 function contents(folder: string): Record<string, string> {

@@ -1,36 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordPath } from '../../scripts/rebuild/build-record';
-import { productionBuildEnv, ROOT } from '../support/paths';
+import { scratchBuild } from '../support/scratch-build';
 
 /**
  * `npm run build` keeps an output already built from exactly today's sources (one line says so,
  * nothing is written), and builds as soon as anything is in doubt: a guide edited, a file of the
  * output gone, `--force`.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-rebuild-'));
-const guides = join(scratch, 'guides');
-cpSync(join(ROOT, 'src/content/guides'), guides, { recursive: true });
-// Inside the project: the server bundle resolves its packages from node_modules above it.
-const out = join(ROOT, '.test-output', 'rebuild-reuse');
-const cache = `${out}-cache`;
+const site = scratchBuild('rebuild-reuse');
+const { out, cache } = site;
 const page = join(out, 'client/guides/turn-on-mfa-aws/index.html');
-afterAll(() => {
-	for (const folder of [scratch, out, cache]) rmSync(folder, { recursive: true, force: true });
-});
+afterAll(site.remove);
 
+/** Runs `npm run build`: what it printed, and whether Astro ran at all. */
 function build(...args: string[]) {
-	const result = spawnSync('npm', ['run', 'build', ...(args.length > 0 ? ['--', ...args] : [])], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: productionBuildEnv({ STEPCHECK_CONTENT_DIR: guides, STEPCHECK_OUT_DIR: out, STEPCHECK_CACHE_DIR: cache }),
-	});
-	const output = stripVTControlCharacters(result.stdout + result.stderr);
-	expect(result.status, output).toBe(0);
+	const output = site.build(...args);
 	return { output, astroRan: /\[build\] Complete!/.test(output) };
 }
 
@@ -70,7 +56,7 @@ describe('npm run build with an output built before', () => {
 
 	// Only that guide's page, as tests/build/rebuild-partial.test.ts specifies.
 	it('builds after a sentence of a guide changed, and the page shows it', () => {
-		const file = join(guides, 'turn-on-mfa-aws', 'index.mdx');
+		const file = join(site.guides, 'turn-on-mfa-aws', 'index.mdx');
 		const sentence = 'This sentence was added to test a rebuild.';
 		writeFileSync(file, readFileSync(file, 'utf8').replace('A password on its own', `${sentence} A password on its own`));
 		const edited = build();
