@@ -45,21 +45,37 @@ describe('moto and the AWS CLI, provisioned by npm test', () => {
 		expect(provisionPythonTools('/nonexistent', { venv, log: () => {} }).bin).toBe(join(venv, 'bin'));
 	});
 
-	it('refuse a venv whose packages came without the aws command, and leave nothing behind to reuse', () => {
-		// A python3 whose venv holds a pip that "installs" moto_server but not aws, as a wheel without its scripts would.
-		const fakeBin = join(scratch, 'fake-python');
+	/** A python3 whose venv holds a pip that runs `installs` (shell lines, in the venv's bin folder) instead of installing. */
+	function fakePython(name: string, installs: string) {
+		const fakeBin = join(scratch, name);
 		mkdirSync(fakeBin);
+		const pip = `#!/bin/sh\ncd "$(dirname "$0")" && ${installs}\n`;
 		const python = [
 			'#!/bin/sh',
 			'venv="$3"',
 			'mkdir -p "$venv/bin"',
-			`printf '#!/bin/sh\\ntouch "${'$'}(dirname "$0")/moto_server"\\n' > "$venv/bin/pip"`,
+			`cat > "$venv/bin/pip" <<'PIP'\n${pip}PIP`,
 			'chmod +x "$venv/bin/pip"',
 		];
 		writeFileSync(join(fakeBin, 'python3'), `${python.join('\n')}\n`);
 		chmodSync(join(fakeBin, 'python3'), 0o755);
+		return `${fakeBin}:/usr/bin:/bin`;
+	}
+
+	it('refuse a venv whose packages came without the aws command, and leave nothing behind to reuse', () => {
+		// As a wheel without its scripts would: moto_server is installed, aws is not.
+		const path = fakePython('no-aws-python', 'touch moto_server && chmod +x moto_server');
 		const venv = join(scratch, 'no-aws');
-		expect(() => provisionPythonTools(`${fakeBin}:/usr/bin:/bin`, { venv, log: () => {} })).toThrow(/but aws is not in .*no-aws\/bin/);
+		expect(() => provisionPythonTools(path, { venv, log: () => {} })).toThrow(/but aws is not in .*no-aws\/bin as a program that can run/);
+		expect(pythonToolsPlan('/nonexistent', venv)).toBe('install');
+	});
+
+	it('refuse a venv whose aws script cannot be run, as a wheel that lost its execute permission would give', () => {
+		const path = fakePython('aws-not-executable-python', 'touch moto_server aws && chmod +x moto_server');
+		const venv = join(scratch, 'aws-not-executable');
+		expect(() => provisionPythonTools(path, { venv, log: () => {} })).toThrow(
+			/but aws is not in .*aws-not-executable\/bin as a program that can run/,
+		);
 		expect(pythonToolsPlan('/nonexistent', venv)).toBe('install');
 	});
 

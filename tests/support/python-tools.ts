@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths';
 
@@ -18,7 +18,16 @@ export const NO_PYTHON =
 	'moto and the AWS CLI are not on PATH, and npm test could not install them: python3 with its venv module is needed. ' +
 	'On Debian or Ubuntu: sudo apt-get install -y python3 python3-venv. Or install them yourself: pip install "moto[server]==5.2.1" "awscli==1.45.11".';
 
-const onPath = (command: string, path: string) => path.split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
+const runnable = (file: string) => {
+	try {
+		accessSync(file, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+const onPath = (command: string, path: string) => path.split(delimiter).some((dir) => dir && runnable(join(dir, command)));
 
 /** What provisioning has to do for this PATH: nothing, use the project's venv, or make it. */
 export function pythonToolsPlan(path: string, venv = PYTHON_TOOLS_VENV): 'on-path' | 'venv' | 'install' {
@@ -58,11 +67,11 @@ export function provisionPythonTools(
 			`pip could not install ${PYTHON_TOOLS.join(' ')} into ${venv}: it needs the Python package index (or a mirror pip is configured with).\n${installed.stderr.trim()}`,
 		);
 	}
-	const missing = COMMANDS.filter((command) => !existsSync(join(bin, command)));
+	const missing = COMMANDS.filter((command) => !runnable(join(bin, command)));
 	if (missing.length > 0) {
 		rmSync(venv, { recursive: true, force: true });
 		throw new Error(
-			`pip installed ${PYTHON_TOOLS.join(' ')} into ${venv}, but ${missing.join(' and ')} is not in ${bin}: the distributions pip found lack their scripts. Install from the Python package index, or install them yourself.`,
+			`pip installed ${PYTHON_TOOLS.join(' ')} into ${venv}, but ${missing.join(' and ')} is not in ${bin} as a program that can run: the distributions pip found lack their scripts or their scripts' execute permission. Install from the Python package index, or install them yourself.`,
 		);
 	}
 	writeFileSync(join(venv, COMPLETE), `${PYTHON_TOOLS.join('\n')}\n`);
