@@ -26,8 +26,11 @@ function astroBin(cwd) {
  */
 async function startDevServer({ cwd, env, path, log, label }) {
 	const port = await freePort();
-	// Its own process group, so stopping it stops whatever it started, and nothing else.
-	const child = spawn(process.execPath, [astroBin(cwd), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+	// Its own process group, so stopping it stops whatever it started, and nothing else. Outside
+	// Astro's lock file: an author's own dev server must not stop the bench (nor the bench replace
+	// it), and a lock left by a killed server, its pid since taken by another astro process, reads
+	// as a server still running.
+	const child = spawn(process.execPath, [astroBin(cwd), 'dev', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
 		cwd,
 		env,
 		detached: true,
