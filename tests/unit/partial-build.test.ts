@@ -36,7 +36,7 @@ function fakeStore(entries: Entry[]) {
 describe('the render of the guides a partial build does not write', () => {
 	const entries = (): Entry[] => [
 		{ id: 'mfa', data: { title: 'MFA' }, digest: 'd1', deferredRender: true, filePath: 'g/mfa/index.mdx' },
-		{ id: 'root', data: { title: 'Root' }, digest: 'd2', deferredRender: true, filePath: 'g/root/index.mdx' },
+		{ id: 'root', data: { title: 'Root' }, digest: 'd2', deferredRender: true, filePath: 'g/root-user/index.mdx' },
 	];
 
 	it('is taken off, their data kept, under a digest no file has (so the next build reads them again)', () => {
@@ -46,7 +46,7 @@ describe('the render of the guides a partial build does not write', () => {
 		const root = stored.get('root')!;
 		expect(root.deferredRender).toBe(false);
 		expect(root.data).toEqual({ title: 'Root' });
-		expect(root.filePath).toBe('g/root/index.mdx');
+		expect(root.filePath).toBe('g/root-user/index.mdx');
 		expect(root.digest).not.toBe('d2');
 		expect(root.digest!.startsWith('d2')).toBe(true);
 	});

@@ -79,7 +79,7 @@ describe('the fingerprint of a build’s inputs', () => {
 	});
 
 	it('counts guides kept in an excluded folder of the project (the bench’s scratch copies)', () => {
-		guides = join(root, '.bench/work/content');
+		guides = join(root, '.bench/scratch/content');
 		write(join(guides, 'a/index.mdx'), 'One.');
 		const before = fingerprint();
 		write(join(guides, 'a/index.mdx'), 'Two.');

@@ -167,7 +167,7 @@ describe('how the files of a partial build join the last output', () => {
 
 	it('requires every other file to be the same as before: pages of other guides, lists, assets', () => {
 		for (const path of [
-			'client/guides/root/index.html',
+			'client/guides/root-user/index.html',
 			'client/index.html',
 			'client/rss.xml',
 			'client/_astro/x.avif',
