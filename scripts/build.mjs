@@ -24,6 +24,8 @@ const target = resolve(outFolder());
 const staging = `${target}.staging`;
 const previous = `${target}.previous`;
 const partialOut = `${target}.partial`;
+const cacheDir = resolve(cacheFolder());
+const contentDir = resolve(guidesFolder());
 const shown = relative(process.cwd(), target) || target;
 
 const args = process.argv.slice(2);
@@ -32,9 +34,9 @@ const force = args.includes('--force');
 const astroArgs = args.filter((arg) => arg !== '--force');
 
 const started = performance.now();
-const record = recordPath(resolve(cacheFolder()), target);
+const record = recordPath(cacheDir, target);
 const inputs = readBuildInputs(
-	{ root, outDir: target, cacheDir: resolve(cacheFolder()), contentDir: resolve(guidesFolder()) },
+	{ root, outDir: target, cacheDir, contentDir },
 	{ env: process.env, node: process.version, args: astroArgs },
 );
 const output = listOutput(target);
@@ -46,7 +48,6 @@ if (decision.reuse) {
 	console.log(`${shown}/ is up to date with its sources: ${checked} files checked in ${ms} ms; \`npm run build -- --force\` rebuilds`);
 	process.exit(0);
 }
-const contentDir = resolve(guidesFolder());
 const guidesPrefix = relative(root, contentDir).split(sep).join('/');
 const outlineOf = (/** @type {string} */ id) => {
 	const file = join(contentDir, id, 'index.mdx');
@@ -90,7 +91,7 @@ if (partial.partial) {
 	const mismatched = mergePartialOutput({ previous: target, partial: partialOut, merged: staging, guides: partial.guides });
 	rmSync(partialOut, { recursive: true, force: true });
 	if (mismatched.length === 0) {
-		await indexSite(join(staging, 'client'), resolve(cacheFolder()), { info: (message) => console.log(`[pagefind] ${message}`) });
+		await indexSite(join(staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
 		built = true;
 	} else {
 		rmSync(staging, { recursive: true, force: true });
