@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { guidesFolder } from '../src/lib/content/guides-folder.ts';
 import { cacheFolder, outFolder } from '../src/lib/site/build-folders.ts';
+import { withBuildMemorySettings } from '../src/lib/site/build-memory.ts';
 import { fingerprintOf } from './rebuild/build-inputs.ts';
 import { listOutput, readRecord, recordPath, removeRecord, writeRecord } from './rebuild/build-record.ts';
 import { readBuildInputs } from './rebuild/read-inputs.ts';
@@ -68,7 +69,7 @@ removeRecord(record);
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 /** Runs `astro build` into `outDir`; a partial build renders `guides` only. */
 const astroBuild = (/** @type {string} */ outDir, /** @type {string[] | null} */ guides) => {
-	const env = { ...process.env, STEPCHECK_OUT_DIR: outDir };
+	const env = withBuildMemorySettings({ ...process.env, STEPCHECK_OUT_DIR: outDir });
 	delete env[PARTIAL_GUIDES_ENV];
 	if (guides) env[PARTIAL_GUIDES_ENV] = guides.join(',');
 	return spawnSync(process.execPath, [astro, 'build', ...astroArgs], { stdio: 'inherit', env }).status;

@@ -15,7 +15,7 @@ let root: string;
 let guides: string;
 const env = { STEPCHECK_CONTENT_DIR: 'elsewhere', NODE_ENV: 'production', HOME: '/home/me', PATH: '/bin' };
 
-function write(path: string, text: string) {
+function write(path: string, text: string | Buffer) {
 	mkdirSync(dirname(path), { recursive: true });
 	writeFileSync(path, text);
 }
@@ -26,6 +26,13 @@ function fingerprint(options: { env?: Record<string, string>; node?: string; arg
 		{ env: options.env ?? env, node: options.node ?? 'v24.9.0', args: options.args ?? [] },
 	);
 	return fingerprintOf(inputs);
+}
+
+/** 3 MB, larger than the buffer files are read through, with one byte past its first megabyte set to `mark`. */
+function largeImage(mark: number): Buffer {
+	const bytes = Buffer.alloc(3 * 1024 * 1024, 7);
+	bytes[1024 * 1024 + 10] = mark;
+	return bytes;
 }
 
 beforeEach(() => {
@@ -58,6 +65,15 @@ describe('the fingerprint of a build’s inputs', () => {
 		const before = fingerprint();
 		change();
 		expect(fingerprint()).not.toBe(before);
+	});
+
+	it('changes when a byte past the first megabyte of a large screenshot changes', () => {
+		write(join(guides, 'mfa/large.png'), largeImage(0));
+		const before = fingerprint();
+		write(join(guides, 'mfa/large.png'), largeImage(1));
+		expect(fingerprint()).not.toBe(before);
+		write(join(guides, 'mfa/large.png'), largeImage(0));
+		expect(fingerprint()).toBe(before);
 	});
 
 	it.each([
