@@ -271,7 +271,14 @@ try {
 					denseSite = { stepcheck: out.outDir, starlight: targets[1] ? join(targets[1].cwd, 'dist') : null };
 				for (const { tool: target, run } of runOrder(targets, options.runs)) {
 					records[target.tool].push(
-						...(await benchRun(target, run, { runs: options.runs, log, verbose: options.verbose, firstGuide, firstScreenshot })),
+						...(await benchRun(target, run, {
+							runs: options.runs,
+							phases: options.phases,
+							log,
+							verbose: options.verbose,
+							firstGuide,
+							firstScreenshot,
+						})),
 					);
 				}
 				if (!options.skipSearch || !options.skipDev) await measureCorpusSites(targets, firstGuide);

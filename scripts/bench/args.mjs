@@ -5,6 +5,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --sizes 1,20,200     corpus sizes (guides) to build        (default 1,20,200; 1000 for the large run)
   --corpus standard,dense  corpus shapes to build            (default both)
   --runs 3             runs of each build phase              (default 3)
+  --phases cold,warm   build phases of each run, cold first  (default cold,warm,edit,screenshot)
   --lighthouse-runs 3  Lighthouse runs per site              (default 3)
   --with-starlight     also build and measure stock Starlight, side by side
   --check              exit 1 when a budget is missed
@@ -16,8 +17,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seed 1             corpus seed
   --verbose            show the builds' own output`;
 
+import { PHASES as ALL_PHASES } from './builds.mjs';
+
 /**
- * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
+ * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, phases: import('./builds.mjs').Phase[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
  *   skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
@@ -38,6 +41,7 @@ export function parseBenchArgs(argv) {
 	const options = {
 		sizes: [1, 20, 200],
 		shapes: ['standard', 'dense'],
+		phases: [...ALL_PHASES],
 		runs: 3,
 		lighthouseRuns: 3,
 		withStarlight: false,
@@ -69,6 +73,17 @@ export function parseBenchArgs(argv) {
 						`--corpus takes standard, dense or both (standard,dense), got ${JSON.stringify(unknown.join(',') || '')}.\n${USAGE}`,
 					);
 				options.shapes = /** @type {Array<'standard' | 'dense'>} */ ([...new Set(parts)]);
+				break;
+			}
+			case '--phases': {
+				const parts = (value() ?? '').split(',').map((part) => part.trim());
+				const unknown = parts.filter((part) => !(/** @type {readonly string[]} */ (ALL_PHASES).includes(part)));
+				if (unknown.length || !parts.includes('cold'))
+					throw new Error(
+						`--phases takes cold followed by any of warm, edit and screenshot (each run starts from a cold build), got ${JSON.stringify(parts.join(','))}.\n${USAGE}`,
+					);
+				// In the order a run takes them, whatever order they were given in.
+				options.phases = ALL_PHASES.filter((phase) => parts.includes(phase));
 				break;
 			}
 			case '--runs':

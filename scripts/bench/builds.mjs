@@ -59,17 +59,17 @@ export function runOrder(tools, runs) {
 }
 
 /**
- * One run of every phase for one site: cold, warm, one guide edited, one screenshot replaced.
+ * One run of the phases for one site (by default all: cold, warm, one guide edited, one screenshot replaced).
  * @param {BuildTarget} target
  * @param {number} run
- * @param {{ runs: number, log: (line: string) => void, verbose?: boolean, firstGuide: string, firstScreenshot: string }} options
+ * @param {{ runs: number, phases?: readonly Phase[], log: (line: string) => void, verbose?: boolean, firstGuide: string, firstScreenshot: string }} options
  * @returns {Promise<BuildRecord[]>}
  */
-export async function benchRun(target, run, { runs, log, verbose = false, firstGuide, firstScreenshot }) {
+export async function benchRun(target, run, { runs, phases = PHASES, log, verbose = false, firstGuide, firstScreenshot }) {
 	/** @type {BuildRecord[]} */
 	const records = [];
 	const label = `${target.tool} · ${target.size} ${target.shape} guide${target.size === 1 ? '' : 's'}`;
-	for (const phase of PHASES) {
+	for (const phase of phases) {
 		if (phase === 'cold') for (const folder of target.removeForCold) rmSync(folder, { recursive: true, force: true });
 		if (phase === 'edit')
 			editOneGuide({ pristine: target.pristineDir, working: target.guidesDir, guide: firstGuide, run, transform: target.transform });

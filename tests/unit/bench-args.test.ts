@@ -7,6 +7,7 @@ describe('bench options', () => {
 			shapes: ['standard', 'dense'],
 			sizes: [1, 20, 200],
 			runs: 3,
+			phases: ['cold', 'warm', 'edit', 'screenshot'],
 			lighthouseRuns: 3,
 			withStarlight: false,
 			check: false,
@@ -21,6 +22,8 @@ describe('bench options', () => {
 		[['--skip-page', '--lighthouse-runs', '5'], { skipPage: true, lighthouseRuns: 5 }],
 		[['--corpus', 'dense'], { shapes: ['dense'] }],
 		[['--corpus=dense,standard,dense'], { shapes: ['dense', 'standard'] }],
+		[['--phases', 'warm,cold'], { phases: ['cold', 'warm'] }],
+		[['--phases=cold,screenshot'], { phases: ['cold', 'screenshot'] }],
 	])('reads %j', (argv, expected) => {
 		expect(parseBenchArgs(argv)).toMatchObject(expected);
 	});
@@ -28,6 +31,8 @@ describe('bench options', () => {
 	it.each([
 		[['--sizes', '0'], /--sizes needs a whole number ≥ 1, got "0"/],
 		[['--runs'], /--runs needs a whole number ≥ 1, got nothing/],
+		[['--phases', 'warm,edit'], /--phases takes cold followed by any of warm, edit and screenshot .*got "warm,edit"/],
+		[['--phases', 'cold,hot'], /--phases takes cold .*got "cold,hot"/],
 		[['--json', '--check'], /--json needs a file name/],
 		[['--fast'], /Unknown option --fast/],
 		[['--corpus', 'sparse'], /--corpus takes standard, dense or both \(standard,dense\), got "sparse"/],
