@@ -18,7 +18,6 @@ import { guideOutline } from './rebuild/guide-outline.ts';
 import { mergePartialOutput } from './rebuild/merge-output.ts';
 import { decidePartial, guideOfFile } from './rebuild/partial-decision.ts';
 import { PARTIAL_GUIDES_ENV } from '../src/lib/content/partial-build.ts';
-import { indexSite } from '../src/integrations/pagefind-index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(outFolder());
@@ -92,6 +91,9 @@ if (partial.partial) {
 	const mismatched = mergePartialOutput({ previous: target, partial: partialOut, merged: staging, guides: partial.guides });
 	rmSync(partialOut, { recursive: true, force: true });
 	if (mismatched.length === 0) {
+		// Loaded only here: this process waits beside Astro for the whole build, and Pagefind's
+		// module alone would stay resident in it (about 25 MB).
+		const { indexSite } = await import('../src/integrations/pagefind-index.ts');
 		await indexSite(join(staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
 		built = true;
 	} else {
