@@ -14,7 +14,7 @@ import { freePort } from './bench/free-port.mjs';
 import { measureSearch, TIMED_QUERIES } from './bench/search-speed.mjs';
 import { launchBrowser } from './bench/browser.mjs';
 import { copyCorpus, ensureCorpus } from './bench/corpus-writer.mjs';
-import { guideId, planGuide } from './bench/corpus.mjs';
+import { guideId, planCorpus } from './bench/corpus.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import { measurePage } from './bench/page.mjs';
 import { budgetLines, buildTable, corpusSiteTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
@@ -228,8 +228,10 @@ try {
 	if (!options.skipBuilds) {
 		const records = { stepcheck: [], starlight: [] };
 		const firstGuide = guideId(1);
-		const firstScreenshot = planGuide(1, options.seed).screenshots[0]?.file ?? 'shot-01.png';
 		for (const shape of options.shapes) {
+			// The screenshot build replaces the first guide's first screenshot, whose name depends on the shape.
+			const firstScreenshot = planCorpus(1, options.seed, shape)[0]?.screenshots[0]?.file;
+			if (!firstScreenshot) throw new Error(`The first ${shape} guide has no screenshot for the screenshot build to replace.`);
 			for (const size of options.sizes) {
 				const pristine = await ensureCorpus({ benchDir: BENCH, size, seed: options.seed, shape, log });
 				const work = join(BENCH, 'work', `stepcheck-${shape}-${size}`);

@@ -3,7 +3,7 @@
 
 export const USAGE = `Usage: npm run bench -- [options]
   --sizes 1,20,200     corpus sizes (guides) to build        (default 1,20,200; 1000 for the large run)
-  --corpus standard,dense  corpus shapes to build            (default both)
+  --corpus standard,dense  corpus shapes to build: standard, dense, varied  (default standard,dense)
   --runs 3             runs of each build phase              (default 3)
   --phases cold,warm   build phases of each run, cold first  (default cold,warm,edit,screenshot)
   --lighthouse-runs 3  Lighthouse runs per site              (default 3)
@@ -18,9 +18,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --verbose            show the builds' own output`;
 
 import { PHASES as ALL_PHASES } from './builds.mjs';
+import { CORPUS_SHAPES } from './corpus.mjs';
 
 /**
- * @typedef {{ sizes: number[], shapes: Array<'standard' | 'dense'>, phases: import('./builds.mjs').Phase[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
+ * @typedef {{ sizes: number[], shapes: import('./corpus.mjs').CorpusShape[], phases: import('./builds.mjs').Phase[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
  *   skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
@@ -67,12 +68,12 @@ export function parseBenchArgs(argv) {
 			}
 			case '--corpus': {
 				const parts = (value() ?? '').split(',').map((part) => part.trim());
-				const unknown = parts.filter((part) => part !== 'standard' && part !== 'dense');
+				const unknown = parts.filter((part) => !(/** @type {readonly string[]} */ (CORPUS_SHAPES).includes(part)));
 				if (unknown.length || !parts.length)
 					throw new Error(
-						`--corpus takes standard, dense or both (standard,dense), got ${JSON.stringify(unknown.join(',') || '')}.\n${USAGE}`,
+						`--corpus takes one or more of standard, dense and varied, comma-separated (standard,dense,varied), got ${JSON.stringify(unknown.join(',') || '')}.\n${USAGE}`,
 					);
-				options.shapes = /** @type {Array<'standard' | 'dense'>} */ ([...new Set(parts)]);
+				options.shapes = /** @type {import('./corpus.mjs').CorpusShape[]} */ ([...new Set(parts)]);
 				break;
 			}
 			case '--phases': {

@@ -1,12 +1,18 @@
 // @ts-check
 /**
  * A dozen synthetic, console-like pages (forms, tables, buttons, text) that Chromium renders
- * into the corpus's 1440×900 screenshots. Every page is self-contained HTML (no network) and
+ * into the corpus's screenshots (1440×900 unless the plan gives a viewport). Every page is self-contained HTML (no network) and
  * carries the guide and step it belongs to, so no two screenshots are the same file.
  */
 
+import { SCREENSHOT_SIZE } from './corpus-text.mjs';
+
 /** @typedef {import('./random.mjs').Random} Random */
-/** @typedef {{ guide: number, step: number, random: Random }} PageInput */
+/**
+ * viewport: the CSS size the page is laid out for and captured at; 1440×900 (the standard
+ * and dense shapes) when absent.
+ * @typedef {{ guide: number, step: number, random: Random, viewport?: { width: number, height: number } }} PageInput
+ */
 
 const NAMES = [
 	'alice',
@@ -44,13 +50,18 @@ function accountId(random) {
  * @param {PageInput} input @param {string} title @param {string} body
  * @param {{ dense?: boolean }} [options] dense: the small type and tight rows of a busy console page
  */
-function shell({ guide, step, random }, title, body, { dense = false } = {}) {
+function shell({ guide, step, random, viewport = SCREENSHOT_SIZE }, title, body, { dense = false } = {}) {
+	const { width, height } = viewport;
+	// A phone or a small crop has no room for the side menu, as consoles hide it there.
+	const narrow = width < 720 ? 'nav{display:none}main{left:0;padding:16px}' : '';
+	// A full-page capture taller than a screen scrolls through more of the same kind of content.
+	const content = height > SCREENSHOT_SIZE.height ? body.repeat(Math.ceil(height / SCREENSHOT_SIZE.height)) : body;
 	const accent = random.pick(ACCENTS);
 	const nav = SERVICES.slice(0, random.int(5, 9))
 		.map((s, i) => `<li class="${i === step % 5 ? 'on' : ''}">${s}</li>`)
 		.join('');
 	return `<!doctype html><html><head><meta charset="utf-8"><style>
-*{box-sizing:border-box}body{margin:0;width:1440px;height:900px;overflow:hidden;font:14px/1.45 system-ui,sans-serif;color:#16191f;background:#f2f3f3}
+*{box-sizing:border-box}body{margin:0;width:${width}px;height:${height}px;overflow:hidden;font:14px/1.45 system-ui,sans-serif;color:#16191f;background:#f2f3f3}
 header{height:48px;background:#232f3e;color:#fff;display:flex;align-items:center;gap:24px;padding:0 20px}
 header b{font-size:16px}header .sp{flex:1}header .acct{background:#37475a;padding:4px 10px;border-radius:4px}
 nav{position:absolute;top:48px;bottom:0;left:0;width:240px;background:#fff;border-right:1px solid #d5dbdb;padding:16px}
@@ -68,9 +79,9 @@ code,pre{font:13px/1.5 ui-monospace,monospace}pre{background:#0f1b2a;color:#d1e4
 .tag{position:absolute;right:16px;bottom:10px;color:#8c8c94;font-size:11px}
 body.dense{font:12px/1.3 system-ui,sans-serif}body.dense th,body.dense td{padding:3px 6px}body.dense h1{font-size:20px}
 body.dense label{margin:6px 0 2px}body.dense input,body.dense select{padding:3px 6px}body.dense .card{padding:10px 12px;margin-bottom:10px}
-</style></head><body${dense ? ' class="dense"' : ''}><header><b>Console</b><span>Services</span><span class="sp"></span><span>${random.pick(REGIONS)}</span><span class="acct">${random.pick(NAMES)} @ ${accountId(random)}</span></header>
+${narrow}</style></head><body${dense ? ' class="dense"' : ''}><header><b>Console</b><span>Services</span><span class="sp"></span><span>${random.pick(REGIONS)}</span><span class="acct">${random.pick(NAMES)} @ ${accountId(random)}</span></header>
 <nav><strong>${escape(title.split(' ')[0] ?? title)}</strong><ul>${nav}</ul></nav>
-<main><div class="crumbs">${random.pick(SERVICES)} › ${escape(title)}</div><h1>${escape(title)}</h1>${body}</main>
+<main><div class="crumbs">${random.pick(SERVICES)} › ${escape(title)}</div><h1>${escape(title)}</h1>${content}</main>
 <div class="tag">synthetic page · guide ${guide} · step ${step}</div></body></html>`;
 }
 

@@ -10,6 +10,7 @@
 import { DENSE_CONSOLE_PAGES } from './console-pages.mjs';
 import {
 	OBJECTS,
+	SCREENSHOT_SIZE,
 	SUBJECTS,
 	TOPICS,
 	VERBS,
@@ -37,7 +38,7 @@ const NAMES = ['alice', 'bruno', 'chen', 'dara', 'emeka', 'farah'];
  * A long code block: 20 to 60 lines. JSON is a real IAM policy document that parses.
  * @param {Random} random @param {CodeLanguage} lang @returns {string[]}
  */
-function codeLines(random, lang) {
+export function codeLines(random, lang) {
 	const n = random.int(20, 60);
 	const user = () => `${random.pick(NAMES)}-${random.int(1, 99)}`;
 	switch (lang) {
@@ -100,7 +101,7 @@ function codeLines(random, lang) {
 }
 
 /** @param {Random} random @param {number} rows */
-function markdownTable(random, rows) {
+export function markdownTable(random, rows) {
 	const head = '| Setting | Where | Default | What to choose |';
 	const body = Array.from(
 		{ length: rows },
@@ -114,7 +115,7 @@ function markdownTable(random, rows) {
  * One block of rich content for a step, by kind, as lines without the step's indent.
  * @param {Random} random @param {number} kind @param {CodeLanguage} lang
  */
-function richBlock(random, kind, lang) {
+export function richBlock(random, kind, lang) {
 	switch (kind % 6) {
 		case 0:
 			// A numbered sub-list, with a nested bulleted list under its second item.
@@ -192,7 +193,14 @@ export function planDenseGuide(index, seed = 1) {
 			);
 			const file = `shot-${String(shot).padStart(2, '0')}.png`;
 			const alt = `Synthetic ${template.name} for screenshot ${shot} of dense guide ${index}`;
-			screenshots.push({ file, alt, page: template.name, html: template.render({ guide: index, step: shot, random }) });
+			screenshots.push({
+				file,
+				alt,
+				page: template.name,
+				html: template.render({ guide: index, step: shot, random }),
+				viewport: SCREENSHOT_SIZE,
+				scale: 1,
+			});
 			parts.push(block([`![${alt}](./${file})`]));
 		}
 		steps.push(parts.join('\n\n'));

@@ -62,6 +62,9 @@ const CLOSERS = [
 	'The next step depends on it.',
 ];
 
+/** The CSS size of a standard or dense screenshot, captured at device scale 1. */
+export const SCREENSHOT_SIZE = { width: 1440, height: 900 };
+
 /** @param {string} text */
 export function countWords(text) {
 	return (text.match(/[A-Za-z0-9][A-Za-z0-9'’-]*/g) ?? []).length;
@@ -90,7 +93,9 @@ export function guideId(index) {
 }
 
 /**
- * @typedef {{ file: string, alt: string, page: string, html: string }} PlannedScreenshot
+ * viewport: the CSS size the page is rendered and captured at; scale: Chromium's device scale
+ * factor, so the PNG is viewport × scale pixels (a phone capture at 3, a HiDPI desktop at 2).
+ * @typedef {{ file: string, alt: string, page: string, html: string, viewport: { width: number, height: number }, scale: number }} PlannedScreenshot
  * @typedef {{ title: string, description: string, published: string, tags: string[], topic: string, order: number }} PlannedFrontmatter
  * @typedef {{ id: string, frontmatter: PlannedFrontmatter, source: string, screenshots: PlannedScreenshot[] }} PlannedGuide
  */

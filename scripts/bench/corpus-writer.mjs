@@ -1,14 +1,16 @@
 // @ts-check
 /**
- * Writes a planned corpus to disk and renders its screenshots with Debian's Chromium.
- * Screenshots are cached by the hash of their HTML under `.bench/corpus/screenshots/`, so
- * the 200-guide corpus reuses the 20-guide one's images and a second bench run renders nothing.
+ * Writes a planned corpus to disk and renders its screenshots with Debian's Chromium, each at
+ * its planned viewport and device scale. Screenshots are cached by the hash of their HTML
+ * and size under `.bench/corpus/screenshots/`, so the 200-guide corpus reuses the 20-guide
+ * one's images and a second bench run renders nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { CORPUS_VERSION, SCREENSHOT_SIZE, editGuideText, planCorpus } from './corpus.mjs';
+import { CORPUS_VERSION, editGuideText, planCorpus } from './corpus.mjs';
+import { screenshotCacheName } from './screenshot-cache.mjs';
 import { launchBrowser } from './browser.mjs';
 
 /** @param {string | Buffer} data */
@@ -29,20 +31,31 @@ export async function ensureCorpus({ benchDir, size, seed, shape, log }) {
 	const cache = join(benchDir, 'corpus', 'screenshots');
 	mkdirSync(cache, { recursive: true });
 	const plan = planCorpus(size, seed, shape);
-	const missing = plan.flatMap((g) => g.screenshots).filter((s) => !existsSync(join(cache, `${sha(s.html)}.png`)));
+	const missing = plan.flatMap((g) => g.screenshots).filter((s) => !existsSync(join(cache, screenshotCacheName(s))));
 	if (missing.length) {
 		log(`corpus: rendering ${missing.length} screenshot(s) with Chromium…`);
 		const browser = await launchBrowser();
 		try {
-			const context = await browser.newContext({ viewport: SCREENSHOT_SIZE, deviceScaleFactor: 1 });
-			const tab = await context.newPage();
-			for (const [i, shot] of missing.entries()) {
-				await tab.setContent(shot.html, { waitUntil: 'load' });
-				const png = await tab.screenshot({ type: 'png', clip: { x: 0, y: 0, ...SCREENSHOT_SIZE } });
-				writeFileSync(join(cache, `${sha(shot.html)}.png`), png);
-				if ((i + 1) % 50 === 0) log(`corpus: ${i + 1}/${missing.length} screenshots`);
+			let done = 0;
+			// The device scale is fixed per browser context, so one context per scale; the viewport changes per shot.
+			for (const scale of new Set(missing.map((s) => s.scale))) {
+				const batch = missing.filter((s) => s.scale === scale);
+				let viewport = /** @type {(typeof batch)[number]} */ (batch[0]).viewport;
+				const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+				const tab = await context.newPage();
+				for (const shot of batch) {
+					if (shot.viewport.width !== viewport.width || shot.viewport.height !== viewport.height) {
+						viewport = shot.viewport;
+						await tab.setViewportSize(viewport);
+					}
+					await tab.setContent(shot.html, { waitUntil: 'load' });
+					const png = await tab.screenshot({ type: 'png', clip: { x: 0, y: 0, ...shot.viewport } });
+					writeFileSync(join(cache, screenshotCacheName(shot)), png);
+					done += 1;
+					if (done % 50 === 0) log(`corpus: ${done}/${missing.length} screenshots`);
+				}
+				await context.close();
 			}
-			await context.close();
 		} finally {
 			await browser.close();
 		}
@@ -54,7 +67,7 @@ export async function ensureCorpus({ benchDir, size, seed, shape, log }) {
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, 'index.mdx'), guide.source);
 		for (const shot of guide.screenshots) {
-			const png = readFileSync(join(cache, `${sha(shot.html)}.png`));
+			const png = readFileSync(join(cache, screenshotCacheName(shot)));
 			const digest = sha(png);
 			const twin = seen.get(digest);
 			if (twin)

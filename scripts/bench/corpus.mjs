@@ -7,7 +7,8 @@
  */
 import { CONSOLE_PAGES } from './console-pages.mjs';
 import { planDenseGuide } from './corpus-dense.mjs';
-import { OBJECTS, SUBJECTS, TOPICS, VERBS, frontmatterYaml, guideId, paragraph, sentence } from './corpus-text.mjs';
+import { planVariedGuide } from './corpus-varied.mjs';
+import { OBJECTS, SCREENSHOT_SIZE, SUBJECTS, TOPICS, VERBS, frontmatterYaml, guideId, paragraph, sentence } from './corpus-text.mjs';
 import { seededRandom } from './random.mjs';
 
 export { countWords, guideId, readableText } from './corpus-text.mjs';
@@ -15,14 +16,14 @@ export { countWords, guideId, readableText } from './corpus-text.mjs';
 export const STEPS_PER_GUIDE = 10;
 export const SCREENSHOTS_PER_GUIDE = 10;
 const TARGET_WORDS = 1200;
-export const SCREENSHOT_SIZE = { width: 1440, height: 900 };
 /** Bump when the generated text or pages change, so a cached corpus is regenerated. */
 export const CORPUS_VERSION = 3;
 /**
  * `standard`: guides shaped like Stepcheck's own (the planner below). `dense`: guides shaped
- * like the busiest documentation, of varied length (corpus-dense.mjs).
+ * like the busiest documentation, of varied length (corpus-dense.mjs). `varied`: guides that
+ * differ from one another in length, screenshot count and screenshot pixel size (corpus-varied.mjs).
  */
-const CORPUS_SHAPES = /** @type {const} */ (['standard', 'dense']);
+export const CORPUS_SHAPES = /** @type {const} */ (['standard', 'dense', 'varied']);
 /** @typedef {(typeof CORPUS_SHAPES)[number]} CorpusShape */
 
 /**
@@ -62,7 +63,14 @@ export function planGuide(index, seed = 1) {
 			const template = /** @type {(typeof CONSOLE_PAGES)[number]} */ (CONSOLE_PAGES[(index * 7 + step) % CONSOLE_PAGES.length]);
 			const file = `shot-${String(step).padStart(2, '0')}.png`;
 			const alt = `Synthetic ${template.name} for step ${step} of bench guide ${index}`;
-			screenshots.push({ file, alt, page: template.name, html: template.render({ guide: index, step, random }) });
+			screenshots.push({
+				file,
+				alt,
+				page: template.name,
+				html: template.render({ guide: index, step, random }),
+				viewport: SCREENSHOT_SIZE,
+				scale: 1,
+			});
 			lines.push('', `${indent}![${alt}](./${file})`);
 		}
 		if (step % 4 === 0) lines.push('', `${indent}<Callout type="tip">${sentence(random)}</Callout>`);
@@ -106,7 +114,7 @@ export function planCorpus(size, seed = 1, shape = 'standard') {
 	if (!Number.isInteger(size) || size < 1) throw new Error(`Corpus size must be a whole number of guides ≥ 1, got ${size}.`);
 	if (!CORPUS_SHAPES.includes(shape))
 		throw new Error(`Corpus shape must be one of ${CORPUS_SHAPES.join(', ')}, got ${JSON.stringify(shape)}.`);
-	const plan = shape === 'dense' ? planDenseGuide : planGuide;
+	const plan = { standard: planGuide, dense: planDenseGuide, varied: planVariedGuide }[shape];
 	return Array.from({ length: size }, (_, i) => plan(i + 1, seed));
 }
 

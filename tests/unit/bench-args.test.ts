@@ -22,6 +22,8 @@ describe('bench options', () => {
 		[['--skip-page', '--lighthouse-runs', '5'], { skipPage: true, lighthouseRuns: 5 }],
 		[['--corpus', 'dense'], { shapes: ['dense'] }],
 		[['--corpus=dense,standard,dense'], { shapes: ['dense', 'standard'] }],
+		[['--corpus', 'varied'], { shapes: ['varied'] }],
+		[['--corpus', 'standard,dense,varied'], { shapes: ['standard', 'dense', 'varied'] }],
 		[['--phases', 'warm,cold'], { phases: ['cold', 'warm'] }],
 		[['--phases=cold,screenshot'], { phases: ['cold', 'screenshot'] }],
 	])('reads %j', (argv, expected) => {
@@ -35,7 +37,10 @@ describe('bench options', () => {
 		[['--phases', 'cold,hot'], /--phases takes cold .*got "cold,hot"/],
 		[['--json', '--check'], /--json needs a file name/],
 		[['--fast'], /Unknown option --fast/],
-		[['--corpus', 'sparse'], /--corpus takes standard, dense or both \(standard,dense\), got "sparse"/],
+		[
+			['--corpus', 'sparse'],
+			/--corpus takes one or more of standard, dense and varied, comma-separated \(standard,dense,varied\), got "sparse"/,
+		],
 		[['--skip-builds', '--skip-page'], /leave nothing to measure/],
 	])('refuses %j with a message that says what to write', (argv, message) => {
 		expect(() => parseBenchArgs(argv)).toThrow(message);
