@@ -90,9 +90,14 @@ export function screenshotFiles(): AstroIntegration {
 				assetsFolder = config.build.assets;
 				base = config.base;
 			},
+			// The bundler runs between these two hooks (see EncodePool.hold).
+			'astro:build:start': () => pool.hold(),
+			'astro:build:ssr': () => pool.release(),
 			// Not from astro:build:generated: Astro moves the server build's assets into the client folder after that hook.
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
+				// Whatever happened to the hooks between, nothing waits for a release that never comes.
+				pool.release();
 				const early = await (await preEncoding)?.finished();
 				const opened = await (cache ?? openScreenshotCache(cacheDir));
 				const report = await writeScreenshotFiles({

@@ -39,6 +39,19 @@ describe('the screenshot encoder threads', () => {
 		expect(readdirSync(root).sort()).toEqual(['shot.609w.avif', 'shot.900w.webp', 'shot.png']);
 	});
 
+	it('start no task while held, and every task held once released', async () => {
+		const source = join(root, 'held.png');
+		writeFileSync(source, await capture());
+		pool.hold();
+		const files = [{ path: join(root, 'held.100w.avif'), width: 100, quality: 50, format: 'avif' as const }];
+		const outcome = pool.encode({ source, files });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(existsSync(files[0]!.path)).toBe(false);
+		pool.release();
+		expect(await outcome).toEqual({ ok: true });
+		expect(existsSync(files[0]!.path)).toBe(true);
+	});
+
 	it('answer a missing image with its error code, so the build can say the image is gone', async () => {
 		const outcome = await pool.encode({
 			source: join(root, 'gone.png'),
