@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseBenchArgs, USAGE } from './bench/args.mjs';
+import { benchFolder, parseBenchArgs, USAGE } from './bench/args.mjs';
 import { benchRun, runOrder, stepcheckOutputs } from './bench/builds.mjs';
 import { checkBudgets, missedBudgets } from './bench/budgets.mjs';
 import { measureCompanion } from './bench/companion.mjs';
@@ -18,14 +18,13 @@ import { guideId, planCorpus } from './bench/corpus.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import { measurePage } from './bench/page.mjs';
 import { budgetLines, buildTable, corpusSiteTable, lighthouseTable, pageTable, summarizeBuilds, toolFigures } from './bench/report.mjs';
-import { createStarlightProject, starlightGuidesDir, starlightPage } from './bench/starlight.mjs';
+import { createStarlightProject, starlightGuidesDir, starlightPage, starlightSitesDir } from './bench/starlight.mjs';
 import { serveStatic } from './static-server.mjs';
 import { summarizeFields } from './bench/stats.mjs';
 import { installedVersion } from './bench/installed-version.mjs';
 import { installedTool } from './tools.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BENCH = join(ROOT, '.bench');
 /** The page the page budgets are about: the real MFA guide (guidePath(id) is /guides/<id>/). */
 const MFA_GUIDE = 'turn-on-mfa-aws';
 const MFA_PATH = `/guides/${MFA_GUIDE}/`;
@@ -36,8 +35,11 @@ const started = Date.now();
 const log = (/** @type {string} */ line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 let options;
+/** The corpus, work folders and results: `.bench/` by default, whose corpora other runs reuse; a test's own folder with `--dir`. */
+let BENCH = '';
 try {
 	options = parseBenchArgs(process.argv.slice(2));
+	BENCH = benchFolder(ROOT, options.dir);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);
 	process.exit(2);
@@ -95,9 +97,15 @@ async function measureCorpusSites(targets, guide) {
 				const server =
 					target.tool === 'stepcheck' ? await startStepcheckServer(dirname(target.clientDir)) : await serveStatic(target.clientDir);
 				try {
-					figures.search = await measureSearch({ browser, url: `${server.url}/guides/${guide}/`, tool: target.tool });
+					figures.search = await measureSearch({
+						browser,
+						url: `${server.url}/guides/${guide}/`,
+						tool: target.tool,
+						queries: TIMED_QUERIES.slice(0, options.searchQueries),
+					});
+					const { medianMs, p95Ms } = figures.search;
 					log(
-						`${label}: first search ${(figures.search.firstSearchBytes / 1000).toFixed(1)} kB; typing to results median ${figures.search.medianMs.toFixed(0)} ms, p95 ${figures.search.p95Ms.toFixed(0)} ms`,
+						`${label}: first search ${(figures.search.firstSearchBytes / 1000).toFixed(1)} kB; ${medianMs === null || p95Ms === null ? 'no timed searches' : `typing to results median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms`}`,
 					);
 				} catch (error) {
 					log(`${label}: search not measured: ${error instanceof Error ? error.message : error}`);
@@ -217,8 +225,11 @@ log(
 
 try {
 	let starlightDir = null;
+	/** Where this run's Starlight projects go (a subfolder of their own for a bench folder given with --dir). */
+	let starlightSites = '';
 	if (options.withStarlight) {
 		starlightDir = dirname(installedTool('starlight', { log }));
+		starlightSites = starlightSitesDir(starlightDir, options.dir ? BENCH : null);
 		results.versions.starlight = installedVersion(starlightDir, '@astrojs/starlight');
 		results.versions.starlightAstro = installedVersion(starlightDir, 'astro');
 	}
@@ -254,7 +265,12 @@ try {
 					},
 				];
 				if (starlightDir) {
-					const project = createStarlightProject({ toolDir: starlightDir, name: `corpus-${shape}-${size}`, guidesFrom: pristine });
+					const project = createStarlightProject({
+						toolDir: starlightDir,
+						sitesDir: starlightSites,
+						name: `corpus-${shape}-${size}`,
+						guidesFrom: pristine,
+					});
 					targets.push({
 						tool: 'starlight',
 						shape,
@@ -311,6 +327,7 @@ try {
 			if (starlightDir) {
 				const project = createStarlightProject({
 					toolDir: starlightDir,
+					sitesDir: starlightSites,
 					name: 'mfa-guide',
 					guidesFrom: join(ROOT, 'src', 'content', 'guides'),
 					guideIds: [MFA_GUIDE],
@@ -379,7 +396,7 @@ if (results.builds.stepcheck)
 	);
 if (results.builds.stepcheck)
 	console.log(
-		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${TIMED_QUERIES.length} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable(
+		`Each corpus's site (files after a cold build; search in Chromium on a guide page: the first search's bytes, then ${options.searchQueries} searches typed to results; astro dev: save to page updated)\n${corpusSiteTable(
 			{
 				stepcheck: { builds: results.builds.stepcheck, sites: results.sites.stepcheck },
 				starlight: results.builds.starlight ? { builds: results.builds.starlight, sites: results.sites.starlight } : undefined,

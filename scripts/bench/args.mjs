@@ -14,15 +14,19 @@ export const USAGE = `Usage: npm run bench -- [options]
   --skip-page          no page measurement (the MFA guide, Lighthouse)
   --skip-search        no search measurement on each corpus's site
   --skip-dev           no astro dev edit-to-browser measurement
+  --search-queries 20  timed searches after the first on each corpus's site, 0 to 20 (default 20; 0 measures the first search's bytes only)
+  --dir .bench         folder inside the project for the corpus, work folders and results (default .bench; a test gives its own)
   --seed 1             corpus seed
   --verbose            show the builds' own output`;
 
 import { PHASES as ALL_PHASES } from './builds.mjs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CORPUS_SHAPES } from './corpus.mjs';
+import { TIMED_QUERIES } from './search-speed.mjs';
 
 /**
- * @typedef {{ sizes: number[], shapes: import('./corpus.mjs').CorpusShape[], phases: import('./builds.mjs').Phase[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null,
- *   skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
+ * @typedef {{ sizes: number[], shapes: import('./corpus.mjs').CorpusShape[], phases: import('./builds.mjs').Phase[], runs: number, lighthouseRuns: number, withStarlight: boolean, check: boolean, json: string | null, dir: string | null,
+ *   searchQueries: number, skipBuilds: boolean, skipPage: boolean, skipSearch: boolean, skipDev: boolean, seed: number, verbose: boolean, help: boolean }} BenchOptions
  */
 
 /** @param {string} flag @param {string | undefined} value */
@@ -48,6 +52,8 @@ export function parseBenchArgs(argv) {
 		withStarlight: false,
 		check: false,
 		json: null,
+		dir: null,
+		searchQueries: TIMED_QUERIES.length,
 		skipBuilds: false,
 		skipPage: false,
 		skipSearch: false,
@@ -102,6 +108,22 @@ export function parseBenchArgs(argv) {
 				options.json = file;
 				break;
 			}
+			case '--dir': {
+				const folder = value();
+				if (!folder || folder.startsWith('--')) throw new Error(`--dir needs a folder, for example --dir .test-output/bench.\n${USAGE}`);
+				options.dir = folder;
+				break;
+			}
+			case '--search-queries': {
+				const text = value();
+				const n = Number(text);
+				if (text === undefined || text === '' || !Number.isInteger(n) || n < 0 || n > TIMED_QUERIES.length)
+					throw new Error(
+						`--search-queries needs a whole number from 0 to ${TIMED_QUERIES.length}, got ${text === undefined ? 'nothing' : JSON.stringify(text)}.\n${USAGE}`,
+					);
+				options.searchQueries = n;
+				break;
+			}
 			case '--with-starlight':
 				options.withStarlight = true;
 				break;
@@ -133,4 +155,22 @@ export function parseBenchArgs(argv) {
 	}
 	if (options.skipBuilds && options.skipPage) throw new Error(`--skip-builds and --skip-page together leave nothing to measure.\n${USAGE}`);
 	return options;
+}
+
+/**
+ * The folder the bench writes its corpus, work folders and results to: `--dir` resolved from
+ * the working directory, or `.bench/`. It must be inside the project: Astro's build of a corpus
+ * goes into it, and the server bundle it prerenders with resolves its packages from the
+ * node_modules folders above it.
+ * @param {string} root the project @param {string | null} dir `--dir` as given
+ */
+export function benchFolder(root, dir) {
+	if (dir === null) return join(root, '.bench');
+	const folder = resolve(dir);
+	const inside = relative(root, folder);
+	if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
+		throw new Error(
+			`--dir ${dir} is not a folder inside the project (${root}): the builds it holds resolve their packages from node_modules above them. Use for example --dir .test-output/bench.`,
+		);
+	return folder;
 }

@@ -48,7 +48,8 @@ export function summarizeBuilds(records) {
 
 /**
  * What the bench measured on a corpus's site besides its builds.
- * @typedef {{ search?: { firstSearchBytes: number | null, medianMs: number, p95Ms: number } | null, devEditMs?: number | null }} CorpusSiteFigures
+ * @typedef {{ search?: { firstSearchBytes: number | null, medianMs: number | null, p95Ms: number | null } | null, devEditMs?: number | null }} CorpusSiteFigures
+ *   medianMs and p95Ms are null when no timed search ran (`--search-queries 0`)
  * @typedef {Record<string, Record<string, CorpusSiteFigures>>} CorpusSites shape → size → figures
  */
 
@@ -79,8 +80,8 @@ export function buildFigures(builds, sites = {}) {
 			if (site?.search) {
 				Object.assign(bySize[size], {
 					searchFirstBytes: site.search.firstSearchBytes,
-					searchMedianMs: site.search.medianMs,
-					searchP95Ms: site.search.p95Ms,
+					searchMedianMs: site.search.medianMs ?? undefined,
+					searchP95Ms: site.search.p95Ms ?? undefined,
 				});
 			}
 			if (site && site.devEditMs !== undefined)
@@ -244,7 +245,9 @@ export function corpusSiteTable({ stepcheck, starlight }) {
 		return typeof files === 'number' ? (files / Number(size)) * 100 : NaN;
 	};
 	const search = (/** @type {CorpusSiteFigures | undefined} */ site) =>
-		site?.search ? `${formatDuration(site.search.medianMs)}, ${formatDuration(site.search.p95Ms)}` : '—';
+		typeof site?.search?.medianMs === 'number' && typeof site.search.p95Ms === 'number'
+			? `${formatDuration(site.search.medianMs)}, ${formatDuration(site.search.p95Ms)}`
+			: '—';
 	const first = (/** @type {CorpusSiteFigures | undefined} */ site) =>
 		typeof site?.search?.firstSearchBytes === 'number' ? formatBytes(site.search.firstSearchBytes) : '—';
 	const dev = (/** @type {CorpusSiteFigures | undefined} */ site) =>

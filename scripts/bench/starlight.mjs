@@ -4,10 +4,13 @@
  * runs Starlight's Pagefind). Projects live in `tools/starlight/sites/<name>/` (ignored by git) so Node finds
  * the installed packages by walking up, with no symlink, and each declares the installed
  * packages as dependencies: Astro bundles integrations it finds there (Starlight imports
- * `astro:` modules and cannot run unbundled).
+ * `astro:` modules and cannot run unbundled). A bench given its own folder (`--dir`, as the
+ * build test does) keeps its projects in a subfolder of their own, so it never replaces the
+ * projects of a bench running beside it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { toStarlightSource } from './starlight-source.mjs';
 
 const CONFIG = `import { defineConfig } from 'astro/config';
@@ -47,11 +50,23 @@ const COMPONENTS_FROM_GUIDE = '../../../../components';
 export const starlightPage = (source) => toStarlightSource(source, { componentsPath: COMPONENTS_FROM_GUIDE }).source;
 
 /**
- * @param {{ toolDir: string, name: string, guidesFrom: string, guideIds?: string[] }} options
+ * Where the bench's Starlight projects go: `sites/` for the default bench folder, else a
+ * subfolder named by a digest of the bench folder's full path (a short, safe name no other
+ * folder gets).
+ * @param {string} toolDir @param {string | null} benchDir the bench's `--dir`, null for the default
+ */
+export function starlightSitesDir(toolDir, benchDir) {
+	const sites = join(toolDir, 'sites');
+	if (benchDir === null) return sites;
+	return join(sites, `dir-${createHash('sha256').update(resolve(benchDir)).digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * @param {{ toolDir: string, sitesDir?: string, name: string, guidesFrom: string, guideIds?: string[] }} options sitesDir from starlightSitesDir
  * @returns {string} the project folder
  */
-export function createStarlightProject({ toolDir, name, guidesFrom, guideIds }) {
-	const project = join(toolDir, 'sites', name);
+export function createStarlightProject({ toolDir, sitesDir = join(toolDir, 'sites'), name, guidesFrom, guideIds }) {
+	const project = join(sitesDir, name);
 	rmSync(project, { recursive: true, force: true });
 	mkdirSync(join(project, 'src', 'components'), { recursive: true });
 	const { dependencies } = JSON.parse(readFileSync(join(toolDir, 'package.json'), 'utf8'));

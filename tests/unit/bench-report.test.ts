@@ -77,6 +77,15 @@ describe('bench report: build summaries', () => {
 		expect(figures.dense![20]!.searchP95Ms).toBeUndefined();
 	});
 
+	it('keeps the first search’s bytes when no timed search ran (--search-queries 0), with no search times', () => {
+		const sites = { standard: { 20: { search: { firstSearchBytes: 91_000, medianMs: null, p95Ms: null } } } };
+		const figures = buildFigures(summarizeBuilds(records), sites);
+		expect(figures.standard![20]).toMatchObject({ searchFirstBytes: 91_000, searchMedianMs: undefined, searchP95Ms: undefined });
+		const table = corpusSiteTable({ stepcheck: { builds: summarizeBuilds(records), sites } });
+		const standard20 = table.split('\n').find((line) => line.startsWith('| standard 20 '))!;
+		expect(standard20.split('|').map((cell) => cell.trim())).toEqual(['', 'standard 20', '5000', '400', '91.0 kB', '—', '—', '']);
+	});
+
 	it('prints files per 100 guides and how many guides fit in 20,000 files, beside Starlight’s', () => {
 		const sites = { standard: { 20: { search: { firstSearchBytes: 91_000, medianMs: 40, p95Ms: 120 }, devEditMs: 650 } } };
 		const table = corpusSiteTable({
