@@ -38,8 +38,14 @@ const LIMITS = {
 	searchP95Ms: 150,
 	/** Issue 30: `astro dev`, saving a guide until the browser shows the change. */
 	devEditMs: 1_000,
-	/** Cloudflare Pages' limit of files per deployment, the tightest of the hosts in docs/deploying.md. */
-	hostFileLimit: 20_000,
+	/**
+	 * Issue 30: the files budget is "fits the hosts". Cloudflare Pages is the only host in
+	 * docs/deploying.md that counts files: 100,000 per deployment on its paid plans, the limit a
+	 * site must stay within, and 20,000 on the Free plan, for which the line says how many such
+	 * guides fit (as the deploy docs do).
+	 */
+	hostFileLimit: 100_000,
+	hostFileLimitFreePlan: 20_000,
 	companionBytes: COMPANION_MAX_BYTES,
 	companionStartMs: 300,
 	/** Deployed bytes per corpus screenshot, against Starlight's. */
@@ -294,13 +300,14 @@ function buildBudgets(shape, mineBySize, theirsBySize) {
 		out.push(
 			judge(
 				`hosts-files-${shape}-${size}`,
-				`The site of ${corpus} fits Cloudflare Pages' ${LIMITS.hostFileLimit.toLocaleString('en')} files per deployment`,
+				`The site of ${corpus} fits every host: Cloudflare Pages' ${LIMITS.hostFileLimit.toLocaleString('en')} files per deployment (paid plans)`,
 				mine.outputFiles,
 				LIMITS.hostFileLimit,
 				(a, l) => a <= l,
 				(a, l) => {
 					const per100 = (a / size) * 100;
-					return `${a} files, ${per100.toFixed(0)} per 100 guides: ${Math.floor((l / per100) * 100)} such guides fit`;
+					const fit = (/** @type {number} */ limit) => Math.floor((limit / per100) * 100);
+					return `${a} files, ${per100.toFixed(0)} per 100 guides: ${fit(l)} such guides fit, ${fit(LIMITS.hostFileLimitFreePlan)} on the Free plan's ${LIMITS.hostFileLimitFreePlan.toLocaleString('en')}`;
 				},
 			),
 		);
