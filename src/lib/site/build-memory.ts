@@ -13,13 +13,12 @@
  *
  * A value the environment already gives wins, so either can be tuned or undone from outside.
  */
-export const BUILD_MEMORY_ENV: Readonly<Record<string, string>> = {
+const BUILD_MEMORY_ENV: Readonly<Record<string, string>> = {
 	MALLOC_MMAP_THRESHOLD_: String(128 * 1024),
 	MIMALLOC_PURGE_DELAY: '0',
 };
 
-export function withBuildMemorySettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-	const settled: NodeJS.ProcessEnv = { ...env };
-	for (const [name, value] of Object.entries(BUILD_MEMORY_ENV)) settled[name] ??= value;
-	return settled;
+/** The settings to add to `env` for `astro build`: those it does not set itself. */
+export function buildMemorySettings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+	return Object.fromEntries(Object.entries(BUILD_MEMORY_ENV).filter(([name]) => env[name] === undefined));
 }
