@@ -9,17 +9,17 @@
  */
 import { DENSE_CONSOLE_PAGES } from './console-pages.mjs';
 import {
+	countWords,
+	guideId,
+	guideSource,
 	OBJECTS,
+	paragraph,
+	readableText,
 	SCREENSHOT_SIZE,
+	sentence,
 	SUBJECTS,
 	TOPICS,
 	VERBS,
-	countWords,
-	frontmatterYaml,
-	readableText,
-	guideId,
-	paragraph,
-	sentence,
 } from './corpus-text.mjs';
 import { seededRandom } from './random.mjs';
 
@@ -206,23 +206,6 @@ export function planDenseGuide(index, seed = 1) {
 		steps.push(parts.join('\n\n'));
 	}
 	screenshots.sort((a, b) => a.file.localeCompare(b.file));
-	const source = [
-		frontmatterYaml(frontmatter),
-		'',
-		'## Before you start',
-		'',
-		paragraph(random, introWords),
-		'',
-		'## Steps',
-		'',
-		'<Steps>',
-		steps.join('\n\n'),
-		'</Steps>',
-		'',
-		'## What you did',
-		'',
-		paragraph(random, outroWords),
-		'',
-	].join('\n');
+	const source = guideSource({ frontmatter, random, introWords, outroWords, steps });
 	return { id: guideId(index), frontmatter, source, screenshots };
 }

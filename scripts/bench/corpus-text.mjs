@@ -128,3 +128,29 @@ export function readableText(source) {
 		.replace(/^\s*\d+\.\s/gm, '')
 		.replace(/[#*`]/g, '');
 }
+
+/**
+ * A dense or varied guide's MDX: front matter, an introduction, the steps inside <Steps>, and a
+ * closing paragraph. The paragraphs are drawn in that order, so a guide is the same for a seed.
+ * @param {{ frontmatter: PlannedFrontmatter, random: import('./random.mjs').Random, introWords: number, outroWords: number, steps: string[] }} parts
+ */
+export function guideSource({ frontmatter, random, introWords, outroWords, steps }) {
+	return [
+		frontmatterYaml(frontmatter),
+		'',
+		'## Before you start',
+		'',
+		paragraph(random, introWords),
+		'',
+		'## Steps',
+		'',
+		'<Steps>',
+		steps.join('\n\n'),
+		'</Steps>',
+		'',
+		'## What you did',
+		'',
+		paragraph(random, outroWords),
+		'',
+	].join('\n');
+}

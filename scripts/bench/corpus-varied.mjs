@@ -11,16 +11,16 @@
 import { CONSOLE_PAGES, DENSE_CONSOLE_PAGES } from './console-pages.mjs';
 import { CODE_LANGUAGES, codeLines, markdownTable, richBlock } from './corpus-dense.mjs';
 import {
+	countWords,
+	guideId,
+	guideSource,
 	OBJECTS,
+	paragraph,
+	readableText,
 	SCREENSHOT_SIZE,
 	SUBJECTS,
 	TOPICS,
 	VERBS,
-	countWords,
-	frontmatterYaml,
-	guideId,
-	paragraph,
-	readableText,
 } from './corpus-text.mjs';
 import { seededRandom } from './random.mjs';
 
@@ -152,23 +152,6 @@ export function planVariedGuide(index, seed = 1) {
 		steps.push(parts.join('\n\n'));
 	}
 	screenshots.sort((a, b) => a.file.localeCompare(b.file));
-	const source = [
-		frontmatterYaml(frontmatter),
-		'',
-		'## Before you start',
-		'',
-		paragraph(random, introWords),
-		'',
-		'## Steps',
-		'',
-		'<Steps>',
-		steps.join('\n\n'),
-		'</Steps>',
-		'',
-		'## What you did',
-		'',
-		paragraph(random, outroWords),
-		'',
-	].join('\n');
+	const source = guideSource({ frontmatter, random, introWords, outroWords, steps });
 	return { id: guideId(index), frontmatter, source, screenshots };
 }
