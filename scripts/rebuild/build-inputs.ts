@@ -15,6 +15,18 @@ export const buildInputsSchema = z.object({
 });
 export type BuildInputs = z.infer<typeof buildInputsSchema>;
 
+/**
+ * What each input file was when it was hashed: its hash, size, modification time and inode.
+ * A later build reuses the hash of a file that still has all three, as git's index and make do,
+ * so an unchanged project costs a `stat` per file rather than reading every screenshot again.
+ */
+export const fileHashesSchema = z.object({
+	/** When hashing began (ms since the epoch). */
+	hashedAt: z.number(),
+	files: z.record(z.string(), z.tuple([z.string(), z.number(), z.number(), z.number()])),
+});
+export type FileHashes = z.infer<typeof fileHashesSchema>;
+
 // Variables the site, its config, integrations and Astro or Vite read while building. Whole
 // prefixes rather than the names grep finds today: a variable added later (a STEPCHECK_ setting,
 // a PUBLIC_ value inlined by Vite) must not be able to change the output of a reused build.

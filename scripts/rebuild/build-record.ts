@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'astro/zod';
-import { buildInputsSchema } from './build-inputs.ts';
+import { buildInputsSchema, fileHashesSchema } from './build-inputs.ts';
 
 /** A file of the output as the last good build left it. */
 const outputFileSchema = z.object({ path: z.string(), size: z.number(), mtimeMs: z.number() });
@@ -20,6 +20,8 @@ const buildRecordSchema = z.object({
 	output: z.array(outputFileSchema),
 	/** Guide id → what other pages can take from it (guide-outline.ts): a partial build needs these unchanged. */
 	outlines: z.record(z.string(), z.string()),
+	/** Each input file's hash with its size, time and inode, for the next build to reuse. */
+	hashes: fileHashesSchema.optional(),
 });
 export type BuildRecord = z.infer<typeof buildRecordSchema>;
 

@@ -16,12 +16,12 @@ import { guidesFolder } from '../../src/lib/content/guides-folder.ts';
 import { PARTIAL_GUIDES_ENV } from '../../src/lib/content/partial-build.ts';
 import { cacheFolder, outFolder } from '../../src/lib/site/build-folders.ts';
 import { buildMemorySettings } from '../../src/lib/site/build-memory.ts';
-import { fingerprintOf, type BuildInputs } from './build-inputs.ts';
+import { fingerprintOf, type BuildInputs, type FileHashes } from './build-inputs.ts';
 import { listOutput, readRecord, recordPath, removeRecord, writeRecord } from './build-record.ts';
 import { guideOutline } from './guide-outline.ts';
 import { mergePartialOutput } from './merge-output.ts';
 import { decidePartial, guideOfFile } from './partial-decision.ts';
-import { readBuildInputs } from './read-inputs.ts';
+import { readBuildInputsAndHashes } from './read-inputs.ts';
 import { decideReuse } from './reuse-decision.ts';
 
 /** What the plan step hands the others (scripts/build.mjs reads it too, as JSON). */
@@ -38,6 +38,7 @@ export interface BuildPlan {
 	cacheDir: string;
 	record: string;
 	inputs: BuildInputs;
+	hashes: FileHashes;
 	outlines: Record<string, string>;
 }
 
@@ -55,12 +56,14 @@ function plan(args: string[]): BuildPlan {
 
 	const started = performance.now();
 	const record = recordPath(cacheDir, target);
-	const inputs = readBuildInputs(
+	const last = readRecord(record);
+	const { inputs, hashes } = readBuildInputsAndHashes(
 		{ root, outDir: target, cacheDir, contentDir },
 		{ env: process.env, node: process.version, args: astroArgs },
+		last?.hashes ?? null,
 	);
 	const output = listOutput(target);
-	const recorded = force ? null : readRecord(record);
+	const recorded = force ? null : last;
 	const decision = decideReuse(recorded, inputs, output, { outName: shown, force });
 	const base = {
 		folders: { target, staging: `${target}.staging`, partial: `${target}.partial`, previous: `${target}.previous`, shown },
@@ -70,6 +73,7 @@ function plan(args: string[]): BuildPlan {
 		cacheDir,
 		record,
 		inputs,
+		hashes,
 	};
 	if (decision.reuse) {
 		const checked = Object.keys(inputs.files).length + (output?.length ?? 0);
@@ -125,14 +129,21 @@ async function merge({ folders, partialGuides, cacheDir }: BuildPlan): Promise<n
 	return 0;
 }
 
-function finish({ folders, record, inputs, outlines }: BuildPlan): number {
+function finish({ folders, record, inputs, hashes, outlines }: BuildPlan): number {
 	// Two renames: the old output is out of the way for an instant only, and never half replaced.
 	rmSync(folders.previous, { recursive: true, force: true });
 	if (existsSync(folders.target)) renameSync(folders.target, folders.previous);
 	renameSync(folders.staging, folders.target);
 	rmSync(folders.previous, { recursive: true, force: true });
 	// The inputs as read before the build: a file edited while Astro ran makes the next build run again.
-	writeRecord(record, { version: 2, fingerprint: fingerprintOf(inputs), inputs, output: listOutput(folders.target) ?? [], outlines });
+	writeRecord(record, {
+		version: 2,
+		fingerprint: fingerprintOf(inputs),
+		inputs,
+		output: listOutput(folders.target) ?? [],
+		outlines,
+		hashes,
+	});
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { excludedFolders, isBuildInput, mayHoldBuildInputs, outputEnv, type BuildInputs } from './build-inputs.ts';
+import { excludedFolders, isBuildInput, mayHoldBuildInputs, outputEnv, type BuildInputs, type FileHashes } from './build-inputs.ts';
 
 /** A folder as the project sees it: relative, posix, or null when it lies outside the project. */
 function insideProject(root: string, folder: string): string | null {
@@ -33,12 +33,33 @@ function sha256OfFile(path: string): string {
 }
 
 /**
+ * A file modified within this long before hashing began may have been modified again within the
+ * same tick of its clock after it was hashed, with the same size: its hash is never reused.
+ */
+const RACY_MS = 2_000;
+
+/**
  * Hashes every file under `folder` that `keep` accepts into `files`, keyed by its path relative
  * to `root`. Symbolic links count by their target's path and, for a file, its bytes; a linked
  * folder is entered once (a link back up would otherwise loop).
  */
-function hashFolder(root: string, folder: string, keep: (path: string, isFolder: boolean) => boolean, files: Record<string, string>) {
+function hashFolder(
+	root: string,
+	folder: string,
+	keep: (path: string, isFolder: boolean) => boolean,
+	files: Record<string, string>,
+	hashes: { previous: FileHashes | null; next: FileHashes },
+) {
 	const seen = new Set<string>();
+	const hashOf = (key: string, path: string) => {
+		const stat = statSync(path);
+		const known = hashes.previous?.files[key];
+		const trusted = known && known[1] === stat.size && known[2] === stat.mtimeMs && known[3] === stat.ino;
+		const racy = stat.mtimeMs >= (hashes.previous?.hashedAt ?? 0) - RACY_MS;
+		const hash = trusted && !racy ? known[0] : sha256OfFile(path);
+		hashes.next.files[key] = [hash, stat.size, stat.mtimeMs, stat.ino];
+		return hash;
+	};
 	const walk = (dir: string) => {
 		const real = realpathSync(dir);
 		if (seen.has(real)) return;
@@ -56,7 +77,7 @@ function hashFolder(root: string, folder: string, keep: (path: string, isFolder:
 				const target = statSync(path, { throwIfNoEntry: false });
 				files[key] = sha256(`link\0${link}\0${target?.isFile() ? sha256OfFile(path) : 'dangling'}`);
 			} else if (entry.isFile()) {
-				files[key] = sha256OfFile(path);
+				files[key] = hashOf(key, path);
 			}
 		}
 	};
@@ -72,16 +93,29 @@ export interface InputLocations {
 	contentDir: string;
 }
 
-/** Reads the inputs of a build of `root` as it stands now. */
-export function readBuildInputs(
+/**
+ * Reads the inputs of a build of `root` as it stands now, reusing the hashes of files that have
+ * not changed since `previous` (the last good build's record) was made.
+ */
+export function readBuildInputsAndHashes(
 	{ root, outDir, cacheDir, contentDir }: InputLocations,
 	{ env, node, args }: { env: Record<string, string | undefined>; node: string; args: string[] },
-): BuildInputs {
+	previous: FileHashes | null,
+): { inputs: BuildInputs; hashes: FileHashes } {
 	const excluded = excludedFolders({ outDir: insideProject(root, outDir), cacheDir: insideProject(root, cacheDir) });
 	const files: Record<string, string> = {};
-	hashFolder(root, root, (path, isFolder) => (isFolder ? mayHoldBuildInputs(path, excluded) : isBuildInput(path, excluded)), files);
+	const hashes = { previous, next: { hashedAt: Date.now(), files: {} } };
+	hashFolder(root, root, (path, isFolder) => (isFolder ? mayHoldBuildInputs(path, excluded) : isBuildInput(path, excluded)), files, hashes);
 	// The guides may be elsewhere (the bench's and tests' scratch copies, some under .bench/ or
 	// .test-output/): they are inputs wherever they are. Hashing a folder twice changes nothing.
-	if (existsSync(contentDir)) hashFolder(root, contentDir, (path) => !path.endsWith('.log'), files);
-	return { files, env: outputEnv(env), node, args };
+	if (existsSync(contentDir)) hashFolder(root, contentDir, (path) => !path.endsWith('.log'), files, hashes);
+	return { inputs: { files, env: outputEnv(env), node, args }, hashes: hashes.next };
+}
+
+/** Reads the inputs of a build of `root` as it stands now, hashing every file. */
+export function readBuildInputs(
+	locations: InputLocations,
+	options: { env: Record<string, string | undefined>; node: string; args: string[] },
+): BuildInputs {
+	return readBuildInputsAndHashes(locations, options, null).inputs;
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintOf, isBuildInput, outputEnv } from '../../scripts/rebuild/build-inputs';
-import { readBuildInputs } from '../../scripts/rebuild/read-inputs';
+import { readBuildInputs, readBuildInputsAndHashes } from '../../scripts/rebuild/read-inputs';
 
 /**
  * `npm run build` keeps an output only when its fingerprint is the last good build's: any change
@@ -168,5 +168,55 @@ describe('which files are inputs', () => {
 			PUBLIC_A: 'a',
 			STEPCHECK_OUT_DIR: 'dist',
 		});
+	});
+});
+
+describe('hashes reused from the last build', () => {
+	const read = (previous: Parameters<typeof readBuildInputsAndHashes>[2]) =>
+		readBuildInputsAndHashes(
+			{ root, outDir: join(root, 'dist'), cacheDir: join(root, 'node_modules/.astro'), contentDir: guides },
+			{ env, node: 'v24.9.0', args: [] },
+			previous,
+		);
+	const shot = () => join(guides, 'mfa/shot.png');
+	/** Sets the screenshot's time an hour back, out of the window in which a write could go unseen. */
+	const settle = () => utimesSync(shot(), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+
+	it('records each file’s hash with its size, time and inode', () => {
+		write(shot(), 'png one');
+		const { inputs, hashes } = read(null);
+		const stat = statSync(shot());
+		expect(hashes.files['../guides/mfa/shot.png']).toEqual([inputs.files['../guides/mfa/shot.png'], stat.size, stat.mtimeMs, stat.ino]);
+	});
+
+	it('reuses the hash of a file whose size, time and inode are the recorded ones, without reading it', () => {
+		write(shot(), 'png one');
+		settle();
+		const first = read(null);
+		// Same size, and the time set back as it was: only reading the bytes could tell.
+		const { mtime, atime } = statSync(shot());
+		write(shot(), 'png two');
+		utimesSync(shot(), atime, mtime);
+		expect(read(first.hashes).inputs.files['../guides/mfa/shot.png']).toBe(first.inputs.files['../guides/mfa/shot.png']);
+		expect(read(null).inputs.files['../guides/mfa/shot.png']).not.toBe(first.inputs.files['../guides/mfa/shot.png']);
+	});
+
+	it('hashes again a file whose size or time changed', () => {
+		write(shot(), 'png one');
+		settle();
+		const first = read(null);
+		write(shot(), 'png three, longer');
+		settle();
+		expect(read(first.hashes).inputs.files['../guides/mfa/shot.png']).toBe(read(null).inputs.files['../guides/mfa/shot.png']);
+		expect(read(first.hashes).inputs.files['../guides/mfa/shot.png']).not.toBe(first.inputs.files['../guides/mfa/shot.png']);
+	});
+
+	it('never reuses the hash of a file modified just before it was hashed (it may have changed again within the same tick)', () => {
+		write(shot(), 'png one');
+		const first = read(null);
+		const { mtime, atime } = statSync(shot());
+		write(shot(), 'png two');
+		utimesSync(shot(), atime, mtime);
+		expect(read(first.hashes).inputs.files['../guides/mfa/shot.png']).not.toBe(first.inputs.files['../guides/mfa/shot.png']);
 	});
 });
