@@ -53,7 +53,8 @@ export function outputEnv(env: Record<string, string | undefined>): Record<strin
  * they lie outside the project.
  */
 export function excludedFolders({ outDir, cacheDir }: { outDir: string | null; cacheDir: string | null }): string[] {
-	const folders = ['.git', '.astro', '.bench', '.test-output', '.wrangler'];
+	// tools/starlight/sites: the stock Starlight projects the bench builds beside this one.
+	const folders = ['.git', '.astro', '.bench', '.test-output', '.wrangler', 'tools/starlight/sites'];
 	if (outDir) folders.push(outDir, `${outDir}.staging`, `${outDir}.previous`, `${outDir}.partial`);
 	if (cacheDir) folders.push(cacheDir);
 	return folders;
@@ -67,6 +68,8 @@ export function isBuildInput(path: string, excluded: readonly string[]): boolean
 	const modules = parts.indexOf('node_modules');
 	if (modules === 0) return path === 'node_modules/.package-lock.json';
 	if (modules === 2 && parts[0] === 'tools') return false;
+	// A first-use tool being installed (scripts/tools.mjs) before it is renamed into place.
+	if (parts[0] === 'tools' && parts[2]?.startsWith('.staging-')) return false;
 	return !excluded.some((folder) => path === folder || path.startsWith(`${folder}/`));
 }
 

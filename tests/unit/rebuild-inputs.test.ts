@@ -83,6 +83,8 @@ describe('the fingerprint of a build’s inputs', () => {
 		['the cache folder', 'node_modules/.astro/data-store.json'],
 		['an installed package (counted through npm’s lock)', 'node_modules/astro/index.js'],
 		['a tool’s own packages', 'tools/wrangler/node_modules/x/index.js'],
+		['a tool being installed', 'tools/lint/.staging-4242/node_modules/x/index.js'],
+		['a Starlight site the bench built', 'tools/starlight/sites/corpus-dense-200/dist/index.html'],
 		['Astro’s generated types', '.astro/types.d.ts'],
 		['the bench', '.bench/results/today.json'],
 		['the test output', '.test-output/dist/index.html'],
