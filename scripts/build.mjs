@@ -4,8 +4,8 @@
 // Before that, an output already built from exactly these sources is kept as it is (see
 // docs/performance.md, "Rebuilds"); `npm run build -- --force` builds regardless.
 //
-// This process only starts the others: the steps before and after Astro (scripts/rebuild/build-steps.ts)
-// run in processes of their own, so what they hold is not resident beside Astro's (docs/performance.md,
+// This process only starts the others: the steps before and after Astro (scripts/rebuild/build-steps.ts,
+// the search index among them) run in processes of their own, so what they hold is not resident beside Astro's (docs/performance.md,
 // "Peak memory"). It imports no TypeScript for the same reason.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,10 +37,10 @@ const { folders } = plan;
 
 /** Runs `astro build` into `outDir`; a partial build renders `guides` only. @param {string} outDir @param {string[] | null} guides */
 function astroBuild(outDir, guides) {
-	const env = { ...process.env, ...plan.memoryEnv, STEPCHECK_OUT_DIR: outDir };
+	const env = { ...process.env, ...plan.memoryEnv, STEPCHECK_OUT_DIR: outDir, [plan.indexAfterBuildEnv]: '1' };
 	delete env[plan.partialGuidesEnv];
 	if (guides) env[plan.partialGuidesEnv] = guides.join(',');
-	return spawnSync(process.execPath, [astro, 'build', ...plan.astroArgs], { stdio: 'inherit', env }).status;
+	return spawnSync(process.execPath, [...plan.nodeFlags, astro, 'build', ...plan.astroArgs], { stdio: 'inherit', env }).status;
 }
 /** @param {number | null} status */
 function failed(status) {
@@ -63,4 +63,6 @@ if (!built) {
 	const status = astroBuild(folders.staging, null);
 	if (status !== 0) failed(status);
 }
-end(runStep('finish'));
+const finished = runStep('finish');
+if (finished !== 0) failed(finished);
+end(0);

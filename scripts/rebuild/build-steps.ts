@@ -4,18 +4,19 @@
  *
  *   plan    reads the inputs, decides between keeping the output, a partial and a full build,
  *           says so, and writes the plan the other steps read;
- *   merge   lays a partial build over the last output and indexes it (exit 3: it may not, build in full);
- *   finish  swaps the new output in and records what it was built from.
+ *   merge   lays a partial build over the last output (exit 3: it may not, build in full);
+ *   finish  indexes the new output for search, swaps it in and records what it was built from.
  *
- * Hashing every screenshot and loading TypeScript take about 100 MB at 1,000 guides; in a
- * process that waited beside Astro that memory would count in every build's peak.
+ * Hashing every screenshot and loading TypeScript take about 100 MB at 1,000 guides, and Pagefind
+ * up to 0.7 GB while it writes its index; beside Astro that memory would count in every build's peak.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { guidesFolder } from '../../src/lib/content/guides-folder.ts';
 import { PARTIAL_GUIDES_ENV } from '../../src/lib/content/partial-build.ts';
+import { INDEX_AFTER_BUILD_ENV } from '../../src/lib/search/index-after-build.ts';
 import { cacheFolder, outFolder } from '../../src/lib/site/build-folders.ts';
-import { buildMemorySettings } from '../../src/lib/site/build-memory.ts';
+import { BUILD_NODE_FLAGS, buildMemorySettings } from '../../src/lib/site/build-memory.ts';
 import { fingerprintOf, type BuildInputs, type FileHashes } from './build-inputs.ts';
 import { listOutput, readRecord, recordPath, removeRecord, writeRecord } from './build-record.ts';
 import { guideOutline } from './guide-outline.ts';
@@ -34,7 +35,10 @@ export interface BuildPlan {
 	astroArgs: string[];
 	/** Added to the environment of `astro build` (src/lib/site/build-memory.ts). */
 	memoryEnv: Record<string, string>;
+	/** Node's flags for `astro build` (src/lib/site/build-memory.ts). */
+	nodeFlags: readonly string[];
 	partialGuidesEnv: string;
+	indexAfterBuildEnv: string;
 	cacheDir: string;
 	record: string;
 	inputs: BuildInputs;
@@ -69,7 +73,9 @@ function plan(args: string[]): BuildPlan {
 		folders: { target, staging: `${target}.staging`, partial: `${target}.partial`, previous: `${target}.previous`, shown },
 		astroArgs,
 		memoryEnv: buildMemorySettings(process.env),
+		nodeFlags: BUILD_NODE_FLAGS,
 		partialGuidesEnv: PARTIAL_GUIDES_ENV,
+		indexAfterBuildEnv: INDEX_AFTER_BUILD_ENV,
 		cacheDir,
 		record,
 		inputs,
@@ -108,7 +114,7 @@ function plan(args: string[]): BuildPlan {
 	return { ...base, reuse: false, partialGuides: partial.partial ? partial.guides : null, outlines };
 }
 
-async function merge({ folders, partialGuides, cacheDir }: BuildPlan): Promise<number> {
+function merge({ folders, partialGuides }: BuildPlan): number {
 	const mismatched = mergePartialOutput({
 		previous: folders.target,
 		partial: folders.partial,
@@ -124,12 +130,12 @@ async function merge({ folders, partialGuides, cacheDir }: BuildPlan): Promise<n
 		);
 		return MERGE_REFUSED;
 	}
-	const { indexSite } = await import('../../src/integrations/pagefind-index.ts');
-	await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
 	return 0;
 }
 
-function finish({ folders, record, inputs, hashes, outlines }: BuildPlan): number {
+async function finish({ folders, record, inputs, hashes, outlines, cacheDir }: BuildPlan): Promise<number> {
+	const { indexSite } = await import('../../src/integrations/pagefind-index.ts');
+	await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
 	// Two renames: the old output is out of the way for an instant only, and never half replaced.
 	rmSync(folders.previous, { recursive: true, force: true });
 	if (existsSync(folders.target)) renameSync(folders.target, folders.previous);
@@ -153,7 +159,7 @@ if (step === 'plan') {
 	writeFileSync(planFile, JSON.stringify(plan(args)));
 } else {
 	const read = JSON.parse(readFileSync(planFile, 'utf8')) as BuildPlan;
-	if (step === 'merge') process.exitCode = await merge(read);
-	else if (step === 'finish') process.exitCode = finish(read);
+	if (step === 'merge') process.exitCode = merge(read);
+	else if (step === 'finish') process.exitCode = await finish(read);
 	else throw new Error(`Unknown build step ${JSON.stringify(step)}: expected plan, merge or finish.`);
 }

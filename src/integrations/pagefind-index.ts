@@ -9,6 +9,7 @@ import { indexedWords, withIdentifierForms } from '../lib/search/indexed-html.ts
 import { openIndexedHtmlCache } from '../lib/search/indexed-html-cache.ts';
 import { buildVocabulary, VOCABULARY_FILE } from '../lib/search/spelling.ts';
 import { partialGuides } from '../lib/content/partial-build.ts';
+import { indexedAfterBuild } from '../lib/search/index-after-build.ts';
 
 /**
  * Words per index chunk (Pagefind counts a word's positions). Pagefind's default, 20,000,
@@ -100,8 +101,8 @@ export async function indexSite(site: string, cacheDir: string, logger: Pick<Ast
 export function pagefindIndex(): AstroIntegration {
 	let cacheDir = '';
 	let indexing: Promise<void> | undefined;
-	// A partial build writes some pages only; its output is indexed once merged (scripts/build.mjs).
-	const partial = partialGuides() !== null;
+	// `npm run build` indexes the output after Astro has exited, a partial build's once merged.
+	const later = indexedAfterBuild() || partialGuides() !== null;
 
 	return {
 		name: 'stepcheck-pagefind-index',
@@ -112,13 +113,13 @@ export function pagefindIndex(): AstroIntegration {
 			// Started as soon as the pages exist: Pagefind's own process then works while the other
 			// integrations' build:done hooks run. None of them writes a page Pagefind indexes.
 			'astro:build:generated': ({ dir, logger }) => {
-				if (partial) return;
+				if (later) return;
 				indexing = indexSite(fileURLToPath(dir), cacheDir, logger);
 				// Awaited in build:done; until then a failure must not count as unhandled.
 				indexing.catch(() => undefined);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				if (partial) return;
+				if (later) return;
 				await (indexing ?? indexSite(fileURLToPath(dir), cacheDir, logger));
 			},
 		},

@@ -9,8 +9,10 @@ import { preEncodeScreenshots, type PreEncoding } from '../lib/images/pre-encode
 import { openScreenshotCache, type ScreenshotCache } from '../lib/images/screenshot-cache.ts';
 import {
 	describeSources,
+	guideImageImports,
 	guideImagePath,
 	imageModule,
+	inlineImageImports,
 	publishedName,
 	type DescribeSource,
 	type ScreenshotSource,
@@ -20,8 +22,9 @@ import { joinBase } from '../lib/site/base-path.ts';
 
 /**
  * Writes the AVIF and WebP files that <Screenshot> points at, once the pages are built.
- * A build never bundles the guides' images (screenshot-sources.ts): an import of one is a
- * module with its size and URL, and the files are made from the image in the guide's folder.
+ * A build never bundles the guides' images (screenshot-sources.ts): a guide's import of one
+ * becomes a constant with its size and URL (any other import, a module with the same), and the
+ * files are made from the image in the guide's folder.
  * Encoding starts with the build, beside the content loader and the bundler
  * (pre-encode-screenshots.ts), and whatever the pages need beyond it is encoded after them,
  * while Pagefind indexes (it starts at astro:build:generated).
@@ -38,6 +41,8 @@ export function screenshotFiles(): AstroIntegration {
 	const pool: EncodePool = createEncodePool(availableParallelism());
 	/** The guides' images the pages imported, by the name their URLs give them. */
 	const sources = new Map<string, ScreenshotSource>();
+	// The final config's folder and base: the bundler loads modules after astro:config:done.
+	const imageUrl = (source: ScreenshotSource) => joinBase(base, `/${assetsFolder}/${publishedName(source)}`);
 
 	return {
 		name: 'stepcheck-screenshot-files',
@@ -75,10 +80,27 @@ export function screenshotFiles(): AstroIntegration {
 										// A missing or unreadable image is Astro's to report, with its own message.
 										const source = await (await describe)(path).catch(() => undefined);
 										if (!source) return undefined;
-										const name = publishedName(source);
-										sources.set(name, source);
-										// The final config's folder and base: the bundler loads modules after astro:config:done.
-										return { code: imageModule(joinBase(base, `/${assetsFolder}/${name}`), source) };
+										sources.set(publishedName(source), source);
+										return { code: imageModule(imageUrl(source), source) };
+									},
+								},
+								transform: {
+									// After the MDX compiler, which turns every Markdown image into an import.
+									order: 'post',
+									filter: { id: /\.mdx$/ },
+									async handler(code: string, id: string) {
+										const imports = guideImageImports(code, id, folder);
+										if (!imports.length) return undefined;
+										const described = await Promise.all(
+											imports.map(async (found) => {
+												// Left as an import, for Astro to report, when it cannot be read.
+												const source = await (await describe)(found.path).catch(() => undefined);
+												if (!source) return [];
+												sources.set(publishedName(source), source);
+												return [{ ...found, source, url: imageUrl(source) }];
+											}),
+										);
+										return { code: inlineImageImports(code, described.flat()), map: null };
 									},
 								},
 							},

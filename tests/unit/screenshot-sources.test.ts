@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentDigest, openScreenshotCache } from '../../src/lib/images/screenshot-cache';
-import { describeSources, guideImagePath, imageModule, publishedName } from '../../src/lib/images/screenshot-sources';
+import {
+	describeSources,
+	guideImageImports,
+	guideImagePath,
+	imageModule,
+	inlineImageImports,
+	publishedName,
+} from '../../src/lib/images/screenshot-sources';
 
 let root: string;
 let guides: string;
@@ -60,6 +67,52 @@ describe('the module an imported guide image becomes', () => {
 		const { default: image } = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown };
 		expect(image).toEqual({ src: '/security/_astro/shot.Kq3zT0aBcD.png', width: 1440, height: 900, format: 'png' });
 		expect(code).not.toContain('/home/me');
+	});
+});
+
+describe("a compiled guide's image imports", () => {
+	const folder = '/site/src/content/guides';
+	const file = `${folder}/mfa/index.mdx`;
+	const compiled = [
+		'import { Fragment as _Fragment, jsx as _jsx } from "astro/jsx-runtime";',
+		'function _createMdxContent() { return _jsx(Img, { src: __0___shot_01_png__ }); }',
+		'import { Image as __AstroImage__ } from "astro:assets";',
+		'import __0___shot_01_png__ from "./shot-01.png";',
+		"import photo from '../shared/photo.jpg';",
+		'import diagram from "./diagram.svg";',
+		'import logo from "/site/src/assets/logo.png";',
+		'import outside from "../../assets/logo.png";',
+		'import raw from "./shot-01.png?raw";',
+		'export const url = "./shot-01.png";',
+		'export default function MDXContent() { return _createMdxContent(); }',
+	].join('\n');
+	const source = (path: string) => ({ path, digest: 'Kq3zT0aBcD_e-fGhIjKlMn', width: 1440, height: 900, format: 'png' });
+
+	it('are the relative imports of raster images inside the guides folder; Astro keeps the others', () => {
+		const found = guideImageImports(compiled, file, folder);
+		expect(found.map(({ local, path }) => [local, path])).toEqual([
+			['__0___shot_01_png__', `${folder}/mfa/shot-01.png`],
+			['photo', `${folder}/shared/photo.jpg`],
+		]);
+		for (const { start, end } of found) expect(compiled.slice(start, end)).toMatch(/^import \S+ from ["'][^"']+["'];$/);
+	});
+
+	it('become constants holding what the image module would export, each on its own line', async () => {
+		const found = guideImageImports(compiled, file, folder);
+		const code = inlineImageImports(
+			compiled,
+			found.map((image) => ({ ...image, url: `/_astro/${image.local}.png`, source: source(image.path) })),
+		);
+		expect(code.split('\n')).toHaveLength(compiled.split('\n').length);
+		expect(code).not.toMatch(/import \S+ from "\.\/shot-01\.png";/);
+		expect(code).toContain('import diagram from "./diagram.svg";');
+		expect(code).toContain('import raw from "./shot-01.png?raw";');
+		const constant = code.split('\n').find((line) => line.startsWith('const __0___shot_01_png__ = '));
+		const value = JSON.parse(constant!.replace(/^const \S+ = /, '').replace(/;$/, '')) as unknown;
+		const { default: fromModule } = (await import(
+			`data:text/javascript,${encodeURIComponent(imageModule('/_astro/__0___shot_01_png__.png', source(`${folder}/mfa/shot-01.png`)))}`
+		)) as { default: unknown };
+		expect(value).toEqual(fromModule);
 	});
 });
 

@@ -22,3 +22,12 @@ const BUILD_MEMORY_ENV: Readonly<Record<string, string>> = {
 export function buildMemorySettings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
 	return Object.fromEntries(Object.entries(BUILD_MEMORY_ENV).filter(([name]) => env[name] === undefined));
 }
+
+/**
+ * Node's flags for `astro build`. V8 lets its heap grow to up to four times what survived the
+ * last full collection before it collects again; while Astro renders the pages and indexes them,
+ * little survives (300–500 MB at 1,000 guides) but the heap grew to 1.3 GB. Growing by half of
+ * it at most kept that build's peak 0.7 GB lower for about 8% more CPU. A flag, because Node does
+ * not take this one from NODE_OPTIONS.
+ */
+export const BUILD_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
