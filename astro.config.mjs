@@ -12,6 +12,7 @@ import { isLegacyOrInternalUrl, legacyRedirects } from './src/integrations/legac
 import { pagefindDevIndex } from './src/lib/search/dev-index.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { screenshotFiles } from './src/integrations/screenshot-files.ts';
+import { guideHtmlFiles } from './src/integrations/guide-html-files.ts';
 import { serverOnlyPackages } from './src/integrations/server-only-packages.ts';
 import { zodWithoutEval } from './src/integrations/zod-without-eval.ts';
 import { companionFile } from './src/integrations/companion-file.ts';
@@ -73,6 +74,8 @@ export default defineConfig({
 			optimize: { ignoreElementNames: [...COMPONENT_ELEMENTS] },
 			processor: satteri({ hastPlugins: [cachedHighlightPlugin(`${cacheDir}/highlighted`), safeContentPlugin] }),
 		}),
+		// Each guide's static HTML in a file the build reads back, not in the bundle.
+		guideHtmlFiles(),
 		// The AVIF and WebP files of every screenshot (in `astro dev` the image service below makes them).
 		// Before the legacy redirects, which remove the JSON endpoint naming the old images' targets.
 		screenshotFiles(),
