@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attr, elements, loadPages, publishedGuideIds, type BuiltPage } from '../support/built-site';
 import { DENSE_MEDIA } from '../../src/lib/images/screenshot-options';
+import { readingMinutes } from '../../src/lib/guides/reading-order';
+import { ROOT } from '../support/paths';
 
 const client = join(inject('outDir'), 'client');
 let pages: BuiltPage[];
@@ -36,6 +38,15 @@ describe('built site', () => {
 		const step10 = elements(mfa.tree, 'li').find((li) => attr(li, 'id') === 'step-10')!;
 		expect(elements(step10, 'live-check').map((box) => attr(box, 'dataCheck'))).toEqual(['mfa']);
 		expect(elements(mfa.tree, 'a').some((a) => attr(a, 'href') === '#step-10' && !elements(step10, 'a').includes(a))).toBe(true);
+	});
+
+	it("gives every guide its reading time, counted from the guide's source", () => {
+		// The content store keeps no guide's source, so the page reads its file (guides-loader.ts).
+		for (const id of guideIds) {
+			const source = readFileSync(join(ROOT, 'src/content/guides', id, 'index.mdx'), 'utf8');
+			expect(page(`/guides/${id}/`).html, id).toContain(`· ${readingMinutes(source)} min read`);
+		}
+		expect(guideIds.some((id) => !page(`/guides/${id}/`).html.includes('· 1 min read'))).toBe(true);
 	});
 
 	it('gives every guide numbered, linkable steps', () => {
