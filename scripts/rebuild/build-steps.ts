@@ -135,7 +135,13 @@ function merge({ folders, partialGuides }: BuildPlan): number {
 
 async function finish({ folders, record, inputs, hashes, outlines, cacheDir }: BuildPlan): Promise<number> {
 	const { indexSite } = await import('../../src/integrations/pagefind-index.ts');
-	await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
+	try {
+		await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
+	} catch (error) {
+		// The index is part of the site: a build without it is not swapped in (scripts/build.mjs says so).
+		console.error(`\nThe search index could not be built: ${error instanceof Error ? error.message : String(error)}`);
+		return 1;
+	}
 	// Two renames: the old output is out of the way for an instant only, and never half replaced.
 	rmSync(folders.previous, { recursive: true, force: true });
 	if (existsSync(folders.target)) renameSync(folders.target, folders.previous);
