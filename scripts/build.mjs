@@ -20,8 +20,9 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 const scratch = mkdtempSync(join(tmpdir(), 'stepcheck-build-'));
 const planFile = join(scratch, 'plan.json');
 
-/** @param {string} step */
-const runStep = (step) => spawnSync(process.execPath, [steps, step, planFile, ...process.argv.slice(2)], { stdio: 'inherit' }).status;
+/** @param {string} step @param {NodeJS.ProcessEnv} [env] */
+const runStep = (step, env = process.env) =>
+	spawnSync(process.execPath, [steps, step, planFile, ...process.argv.slice(2)], { stdio: 'inherit', env }).status;
 
 /** @param {number | null} status */
 function end(status) {
@@ -37,8 +38,10 @@ const { folders } = plan;
 
 /** Runs `astro build` into `outDir`; a partial build renders `guides` only. @param {string} outDir @param {string[] | null} guides */
 function astroBuild(outDir, guides) {
-	const env = { ...process.env, ...plan.memoryEnv, STEPCHECK_OUT_DIR: outDir, [plan.indexAfterBuildEnv]: '1' };
+	const env = { ...process.env, ...plan.memoryEnv, STEPCHECK_OUT_DIR: outDir };
 	delete env[plan.partialGuidesEnv];
+	delete env[plan.indexAfterBuildEnv];
+	if (plan.indexAfterBuild) env[plan.indexAfterBuildEnv] = '1';
 	if (guides) env[plan.partialGuidesEnv] = guides.join(',');
 	return spawnSync(process.execPath, [...plan.nodeFlags, astro, 'build', ...plan.astroArgs], { stdio: 'inherit', env }).status;
 }
@@ -50,19 +53,23 @@ function failed(status) {
 }
 
 rmSync(folders.staging, { recursive: true, force: true });
-let built = false;
+let mergedPartial = false;
 if (plan.partialGuides) {
 	rmSync(folders.partial, { recursive: true, force: true });
 	const status = astroBuild(folders.partial, plan.partialGuides);
 	if (status !== 0) failed(status);
 	const merged = runStep('merge');
-	if (merged === 0) built = true;
+	if (merged === 0) mergedPartial = true;
 	else if (merged !== MERGE_REFUSED) failed(merged);
 }
-if (!built) {
+if (!mergedPartial) {
 	const status = astroBuild(folders.staging, null);
 	if (status !== 0) failed(status);
 }
-const finished = runStep('finish');
+// A partial build's integration indexes nothing: its merged output is indexed by the finish step.
+const finishEnv = { ...process.env };
+delete finishEnv[plan.indexAfterBuildEnv];
+if (plan.indexAfterBuild || mergedPartial) finishEnv[plan.indexAfterBuildEnv] = '1';
+const finished = runStep('finish', finishEnv);
 if (finished !== 0) failed(finished);
 end(0);

@@ -5,7 +5,7 @@
  *   plan    reads the inputs, decides between keeping the output, a partial and a full build,
  *           says so, and writes the plan the other steps read;
  *   merge   lays a partial build over the last output (exit 3: it may not, build in full);
- *   finish  indexes the new output for search, swaps it in and records what it was built from.
+ *   finish  indexes the new output for search unless Astro has, swaps it in and records what it was built from.
  *
  * Hashing every screenshot and loading TypeScript take about 100 MB at 1,000 guides, and Pagefind
  * up to 0.7 GB while it writes its index; beside Astro that memory would count in every build's peak.
@@ -14,7 +14,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join, relative, resolve, sep } from 'node:path';
 import { guidesFolder } from '../../src/lib/content/guides-folder.ts';
 import { PARTIAL_GUIDES_ENV } from '../../src/lib/content/partial-build.ts';
-import { INDEX_AFTER_BUILD_ENV } from '../../src/lib/search/index-after-build.ts';
+import { INDEX_AFTER_BUILD_ENV, indexedAfterBuild, indexesAfterBuild } from '../../src/lib/search/index-after-build.ts';
 import { cacheFolder, outFolder } from '../../src/lib/site/build-folders.ts';
 import { BUILD_NODE_FLAGS, buildMemorySettings } from '../../src/lib/site/build-memory.ts';
 import { fingerprintOf, type BuildInputs, type FileHashes } from './build-inputs.ts';
@@ -38,7 +38,10 @@ export interface BuildPlan {
 	/** Node's flags for `astro build` (src/lib/site/build-memory.ts). */
 	nodeFlags: readonly string[];
 	partialGuidesEnv: string;
+	/** Set for `astro build` when the finish step indexes the output (src/lib/search/index-after-build.ts). */
 	indexAfterBuildEnv: string;
+	/** Whether a full build leaves the search index to the finish step (it always does after a partial one). */
+	indexAfterBuild: boolean;
 	cacheDir: string;
 	record: string;
 	inputs: BuildInputs;
@@ -69,6 +72,7 @@ function plan(args: string[]): BuildPlan {
 	const output = listOutput(target);
 	const recorded = force ? null : last;
 	const decision = decideReuse(recorded, inputs, output, { outName: shown, force });
+	const guidesPrefix = relative(root, contentDir).split(sep).join('/');
 	const base = {
 		folders: { target, staging: `${target}.staging`, partial: `${target}.partial`, previous: `${target}.previous`, shown },
 		astroArgs,
@@ -76,6 +80,9 @@ function plan(args: string[]): BuildPlan {
 		nodeFlags: BUILD_NODE_FLAGS,
 		partialGuidesEnv: PARTIAL_GUIDES_ENV,
 		indexAfterBuildEnv: INDEX_AFTER_BUILD_ENV,
+		indexAfterBuild: indexesAfterBuild(
+			new Set(Object.keys(inputs.files).flatMap((path) => (path.endsWith('/index.mdx') ? [guideOfFile(path, guidesPrefix)] : []))).size,
+		),
 		cacheDir,
 		record,
 		inputs,
@@ -87,7 +94,6 @@ function plan(args: string[]): BuildPlan {
 		console.log(`${shown}/ is up to date with its sources: ${checked} files checked in ${ms} ms; \`npm run build -- --force\` rebuilds`);
 		return { ...base, reuse: true, partialGuides: null, outlines: {} };
 	}
-	const guidesPrefix = relative(root, contentDir).split(sep).join('/');
 	const outlineOf = (id: string) => {
 		const file = join(contentDir, id, 'index.mdx');
 		return existsSync(file) ? guideOutline(readFileSync(file, 'utf8')) : null;
@@ -134,13 +140,16 @@ function merge({ folders, partialGuides }: BuildPlan): number {
 }
 
 async function finish({ folders, record, inputs, hashes, outlines, cacheDir }: BuildPlan): Promise<number> {
-	const { indexSite } = await import('../../src/integrations/pagefind-index.ts');
-	try {
-		await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
-	} catch (error) {
-		// The index is part of the site: a build without it is not swapped in (scripts/build.mjs says so).
-		console.error(`\nThe search index could not be built: ${error instanceof Error ? error.message : String(error)}`);
-		return 1;
+	// scripts/build.mjs says whether Astro has indexed the output already.
+	if (indexedAfterBuild()) {
+		const { indexSite } = await import('../../src/integrations/pagefind-index.ts');
+		try {
+			await indexSite(join(folders.staging, 'client'), cacheDir, { info: (message) => console.log(`[pagefind] ${message}`) });
+		} catch (error) {
+			// The index is part of the site: a build without it is not swapped in (scripts/build.mjs says so).
+			console.error(`\nThe search index could not be built: ${error instanceof Error ? error.message : String(error)}`);
+			return 1;
+		}
 	}
 	// Two renames: the old output is out of the way for an instant only, and never half replaced.
 	rmSync(folders.previous, { recursive: true, force: true });
