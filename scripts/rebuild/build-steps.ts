@@ -16,7 +16,7 @@ import { guidesFolder } from '../../src/lib/content/guides-folder.ts';
 import { PARTIAL_GUIDES_ENV } from '../../src/lib/content/partial-build.ts';
 import { INDEX_AFTER_BUILD_ENV, indexedAfterBuild, indexesAfterBuild } from '../../src/lib/search/index-after-build.ts';
 import { cacheFolder, outFolder } from '../../src/lib/site/build-folders.ts';
-import { BUILD_NODE_FLAGS, buildMemorySettings } from '../../src/lib/site/build-memory.ts';
+import { buildMemorySettings, buildNodeFlags } from '../../src/lib/site/build-memory.ts';
 import { fingerprintOf, type BuildInputs, type FileHashes } from './build-inputs.ts';
 import { listOutput, readRecord, recordPath, removeRecord, writeRecord } from './build-record.ts';
 import { guideOutline } from './guide-outline.ts';
@@ -35,7 +35,7 @@ export interface BuildPlan {
 	astroArgs: string[];
 	/** Added to the environment of `astro build` (src/lib/site/build-memory.ts). */
 	memoryEnv: Record<string, string>;
-	/** Node's flags for `astro build` (src/lib/site/build-memory.ts). */
+	/** Node's flags for `astro build`, by the site's size (src/lib/site/build-memory.ts). */
 	nodeFlags: readonly string[];
 	partialGuidesEnv: string;
 	/** Set for `astro build` when the finish step indexes the output (src/lib/search/index-after-build.ts). */
@@ -73,16 +73,18 @@ function plan(args: string[]): BuildPlan {
 	const recorded = force ? null : last;
 	const decision = decideReuse(recorded, inputs, output, { outName: shown, force });
 	const guidesPrefix = relative(root, contentDir).split(sep).join('/');
+	// Every guide is one folder with an index.mdx; the settings for large sites go by their number.
+	const guides = new Set(
+		Object.keys(inputs.files).flatMap((path) => (path.endsWith('/index.mdx') ? [guideOfFile(path, guidesPrefix)] : [])),
+	).size;
 	const base = {
 		folders: { target, staging: `${target}.staging`, partial: `${target}.partial`, previous: `${target}.previous`, shown },
 		astroArgs,
 		memoryEnv: buildMemorySettings(process.env),
-		nodeFlags: BUILD_NODE_FLAGS,
+		nodeFlags: buildNodeFlags(guides),
 		partialGuidesEnv: PARTIAL_GUIDES_ENV,
 		indexAfterBuildEnv: INDEX_AFTER_BUILD_ENV,
-		indexAfterBuild: indexesAfterBuild(
-			new Set(Object.keys(inputs.files).flatMap((path) => (path.endsWith('/index.mdx') ? [guideOfFile(path, guidesPrefix)] : []))).size,
-		),
+		indexAfterBuild: indexesAfterBuild(guides),
 		cacheDir,
 		record,
 		inputs,
